@@ -10,7 +10,8 @@ import java.time.ZoneId;
 /**
  * Settings of a LOBSTER import: which instrument the rows belong to and on which trading day. LOBSTER files carry
  * neither the instrument's tick size nor an absolute time, so these come from here (or, for symbol and date, from a
- * file name of the form {@code SYMBOL_YYYY-MM-DD_...}). Call {@link #conclude(Path)} to resolve and validate them.
+ * file name of the form {@code SYMBOL_YYYY-MM-DD_...}). Call {@link #conclude(Path)} to resolve and validate them;
+ * it fills the unset symbol and date in place, so use one context per file.
  */
 public final class LobsterContext
 {
