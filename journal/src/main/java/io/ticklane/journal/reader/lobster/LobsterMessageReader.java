@@ -23,8 +23,10 @@ import java.nio.file.Path;
  *     <li>4 → {@code L3OrderEvent} EXECUTE then {@code Trade} REGULAR; 5 → {@code Trade} HIDDEN;
  *         6 → {@code Trade} CROSS; 7 → {@code TradingStatus}.</li>
  * </ul>
- * Every message of row {@code n} (1-based) has {@code sequence = n}; L3 events carry {@code prevSequence = n - 1} and
- * trades {@code tradeId = n}. Exchange and receive time are midnight New York of the trading day plus the row's time.
+ * Every message of row {@code n} (1-based) has {@code sequence = n}; an L3 event's {@code prevSequence} is the
+ * sequence of the previous L3 event (0 for the first), so the book's gap check follows the order stream across
+ * rows that only carry trades or status; trades have {@code tradeId = n}. Exchange and receive time are midnight
+ * New York of the trading day plus the row's time.
  * Frames go to a {@link MessageHandler} with the SBE template id as message type and start with the SBE message header;
  * the buffer is reused, so a handler must copy what it keeps. Rows are read without allocation; any malformed row
  * throws {@link io.ticklane.journal.reader.InputFormatException} naming the file and line.
@@ -74,6 +76,7 @@ public final class LobsterMessageReader implements AutoCloseable
     private long messageCount;
     private long lastExchangeTimeNs = Long.MIN_VALUE;
     private boolean done;
+    private long lastOrderEventSequence;
 
     /**
      * Open a message file (plain or gzip, detected from its first bytes).
@@ -320,13 +323,14 @@ public final class LobsterMessageReader implements AutoCloseable
             .receiveTimeNs(timeNs)
             .instrumentId(instrumentId)
             .sequence(sequence)
-            .prevSequence(sequence - 1)
+            .prevSequence(lastOrderEventSequence)
             .orderId(orderId)
             .eventType(eventType)
             .side(1 == direction ? Side.BUY : Side.SELL)
             .price(price / tickSize)
             .quantity(size);
         deliver(handler, L3OrderEventEncoder.TEMPLATE_ID, orderEventEncoder.encodedLength());
+        lastOrderEventSequence = sequence;
     }
 
     private void emitTrade(

@@ -218,6 +218,16 @@ class LobsterMessageReaderTest
     }
 
     @Test
+    void orderEventsChainOnThePreviousOrderEventAcrossTradeOnlyRows()
+    {
+        final CapturedFrames frames = readAll("34200.5,1,30,1,100,1\n34200.6,5,0,7,150,1\n34200.7,3,30,1,100,1\n");
+
+        assertEquals(1, frames.orderEvent(1).sequence());
+        assertEquals(3, frames.orderEvent(3).sequence());
+        assertEquals(1, frames.orderEvent(3).prevSequence(), "row 2 is a hidden trade: not part of the book stream");
+    }
+
+    @Test
     void rowsSharingATimestampKeepRowOrder()
     {
         final CapturedFrames frames = readAll("34200.5,1,30,1,100,1\n34200.5,1,10,1,100,1\n34200.5,1,20,1,100,1\n");

@@ -160,6 +160,7 @@ class LobsterRealDataTest
         private long statuses;
         private long subPennyHiddenTrades;
         private long lastSequence;
+        private long lastOrderEventSequence;
         private long firstTimeNs;
         private long lastTimeNs;
         private long watchedTimeNs;
@@ -182,7 +183,8 @@ class LobsterRealDataTest
                     orderEvents++;
                     orderEvent.wrapAndApplyHeader(buffer, index, header);
                     onTime(orderEvent.sequence(), orderEvent.exchangeTimeNs());
-                    assertEquals(orderEvent.sequence() - 1, orderEvent.prevSequence());
+                    assertEquals(lastOrderEventSequence, orderEvent.prevSequence(), "L3 events chain on each other");
+                    lastOrderEventSequence = orderEvent.sequence();
                     if (watchedSequence == orderEvent.sequence())
                     {
                         watchedTimeNs = orderEvent.exchangeTimeNs();
