@@ -242,7 +242,7 @@ public final class LobsterVerification
                 if (learnable)
                 {
                     book.addAnonymous(side, rowPrice, rowSize);
-                    report.learned();
+                    report.levelLearned();
                     continue;
                 }
                 if (null == difference && level <= levelsToCompare)
