@@ -476,8 +476,8 @@ final class CaptureLineParser
         levels.clear();
         while (parser.nextToken() == JsonToken.START_ARRAY)
         {
-            final long levelPrice = decimal(parser, name, parser.nextToken(), tick, "price");
-            final long levelQuantity = decimal(parser, name, parser.nextToken(), lot, "quantity");
+            final long levelPrice = decimal(parser, name, levelToken(parser, name), tick, "price");
+            final long levelQuantity = decimal(parser, name, levelToken(parser, name), lot, "quantity");
             if (parser.nextToken() != JsonToken.END_ARRAY)
             {
                 throw error("a level in '" + name + "' is not [price, quantity]");
@@ -488,6 +488,16 @@ final class CaptureLineParser
         {
             throw error("a level in '" + name + "' is not [price, quantity]");
         }
+    }
+
+    private JsonToken levelToken(final JsonParser parser, final String name) throws IOException
+    {
+        final JsonToken token = parser.nextToken();
+        if (token == JsonToken.END_ARRAY)
+        {
+            throw error("a level in '" + name + "' is not [price, quantity]");
+        }
+        return token;
     }
 
     private long decimal(
