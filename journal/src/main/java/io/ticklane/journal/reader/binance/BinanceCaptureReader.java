@@ -131,7 +131,7 @@ public final class BinanceCaptureReader implements AutoCloseable
         context.conclude();
         final List<Path> files = List.copyOf(context.files);
         sizes = null != context.tickSize && null != context.lotSize ?
-            new TickLotSizes(context.tickSize.stripTrailingZeros(), context.lotSize.stripTrailingZeros(), null, 0) :
+            new TickLotSizes(context.tickSize.stripTrailingZeros(), false, context.lotSize.stripTrailingZeros(), false, null, 0) :
             new GridInference().infer(files, context.tickSize, context.lotSize);
         final DecimalGrid tick = DecimalGrid.of(sizes.tickSize());
         final DecimalGrid lot = DecimalGrid.of(sizes.lotSize());

@@ -45,7 +45,9 @@ final class GridInference
                     }
                     return new TickLotSizes(
                         null != tick ? tick.stripTrailingZeros() : BigDecimal.ONE.movePointLeft(priceDecimals),
+                        null == tick,
                         null != lot ? lot.stripTrailingZeros() : BigDecimal.ONE.movePointLeft(quantityDecimals),
+                        null == lot,
                         lines.source(),
                         lines.lineNumber());
                 }

@@ -10,13 +10,23 @@ public final class TickLotSizes
 {
     private final BigDecimal tickSize;
     private final BigDecimal lotSize;
+    private final boolean tickInferred;
+    private final boolean lotInferred;
     private final String source;
     private final long line;
 
-    TickLotSizes(final BigDecimal tickSize, final BigDecimal lotSize, final String source, final long line)
+    TickLotSizes(
+        final BigDecimal tickSize,
+        final boolean tickInferred,
+        final BigDecimal lotSize,
+        final boolean lotInferred,
+        final String source,
+        final long line)
     {
         this.tickSize = tickSize;
+        this.tickInferred = tickInferred;
         this.lotSize = lotSize;
+        this.lotInferred = lotInferred;
         this.source = source;
         this.line = line;
     }
@@ -42,7 +52,23 @@ public final class TickLotSizes
      */
     public boolean inferred()
     {
-        return null != source;
+        return tickInferred || lotInferred;
+    }
+
+    /**
+     * @return true when the tick size was inferred from a snapshot rather than given.
+     */
+    public boolean tickInferred()
+    {
+        return tickInferred;
+    }
+
+    /**
+     * @return true when the lot size was inferred from a snapshot rather than given.
+     */
+    public boolean lotInferred()
+    {
+        return lotInferred;
     }
 
     /**
@@ -62,12 +88,24 @@ public final class TickLotSizes
     }
 
     /**
-     * @return e.g. {@code tick=0.01 lot=0.00001 (inferred from snapshot at file:8)}.
+     * @return e.g. {@code tick=0.01 lot=0.00001 (inferred from snapshot at file:8)}, or with one size given
+     *         {@code tick=0.01 (inferred from snapshot at file:8) lot=0.000001 (given)}.
      */
     @Override
     public String toString()
     {
-        return "tick=" + tickSize.toPlainString() + " lot=" + lotSize.toPlainString() +
-            (inferred() ? " (inferred from snapshot at " + source + ":" + line + ")" : " (given)");
+        final String tick = "tick=" + tickSize.toPlainString();
+        final String lot = "lot=" + lotSize.toPlainString();
+        if (tickInferred == lotInferred)
+        {
+            return tick + " " + lot + (tickInferred ? " (inferred from " + where() + ")" : " (given)");
+        }
+        return tick + (tickInferred ? " (inferred from " + where() + ")" : " (given)") + " " +
+            lot + (lotInferred ? " (inferred from " + where() + ")" : " (given)");
+    }
+
+    private String where()
+    {
+        return "snapshot at " + source + ":" + line;
     }
 }

@@ -32,6 +32,8 @@ final class DecodedMessages implements MessageHandler
     private final BestBidOfferDecoder bbo = new BestBidOfferDecoder();
     private final TradeDecoder trade = new TradeDecoder();
     private boolean keepLines = true;
+    long bookSequence = -1;
+    int sequenceBreaks;
 
     DecodedMessages countOnly()
     {
@@ -66,6 +68,7 @@ final class DecodedMessages implements MessageHandler
                 break;
             case L2SnapshotDecoder.TEMPLATE_ID:
                 snapshot.wrap(buffer, body, blockLength, version);
+                bookSequence = snapshot.sequence();
                 text.append("Snapshot seq=").append(snapshot.sequence()).append(" ex=").append(snapshot.exchangeTimeNs())
                     .append(" rx=").append(snapshot.receiveTimeNs());
                 for (final L2SnapshotDecoder.LevelsDecoder level : snapshot.levels())
@@ -76,6 +79,11 @@ final class DecodedMessages implements MessageHandler
                 break;
             case L2UpdateDecoder.TEMPLATE_ID:
                 update.wrap(buffer, body, blockLength, version);
+                if (update.prevSequence() != bookSequence)
+                {
+                    sequenceBreaks++;
+                }
+                bookSequence = update.sequence();
                 text.append("Update seq=").append(update.sequence()).append(" prev=").append(update.prevSequence())
                     .append(" ex=").append(update.exchangeTimeNs()).append(" rx=").append(update.receiveTimeNs());
                 for (final L2UpdateDecoder.LevelsDecoder level : update.levels())
