@@ -389,13 +389,36 @@ final class CaptureLineParser
         final int depth = stream.indexOf("@depth");
         if (depth > 0)
         {
-            final String rest = stream.substring(depth + "@depth".length());
-            if (rest.isEmpty() || rest.matches("@[0-9]+ms"))
+            if (isDepthSpeedSuffix(stream, depth + "@depth".length()))
             {
                 return LineKind.DEPTH_UPDATE;
             }
         }
         throw error("unrecognised stream '" + stream + "'");
+    }
+
+    /**
+     * @return true when the stream name ends at {@code from} or continues with {@code @<digits>ms} only.
+     */
+    private static boolean isDepthSpeedSuffix(final String stream, final int from)
+    {
+        final int length = stream.length();
+        if (from == length)
+        {
+            return true;
+        }
+        if (stream.charAt(from) != '@' || !stream.endsWith("ms") || length - from < 4)
+        {
+            return false;
+        }
+        for (int i = from + 1; i < length - 2; i++)
+        {
+            if (stream.charAt(i) < '0' || stream.charAt(i) > '9')
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void expectEventType(final String expected)
