@@ -1,0 +1,140 @@
+package io.ticklane.journal.reader.binance;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import io.ticklane.journal.reader.InputFormatException;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Finds the first REST snapshot of a capture and infers tick and lot sizes from it: the finest decimal step any
+ * non-zero price (quantity) of its levels uses, trailing zeros ignored. A 1000-level snapshot shows the grid far
+ * better than the first few diffs; a later value off that grid is still reported as an error, never rounded.
+ */
+final class GridInference
+{
+    private final JsonFactory factory = new JsonFactory();
+    private int priceDecimals;
+    private int quantityDecimals;
+    private boolean sawPrice;
+    private boolean sawQuantity;
+
+    /**
+     * @param files capture files, in stream order.
+     * @param tick  tick given by the caller, or null to infer it.
+     * @param lot   lot given by the caller, or null to infer it.
+     * @return the sizes to use.
+     */
+    TickLotSizes infer(final List<Path> files, final BigDecimal tick, final BigDecimal lot)
+    {
+        try (CaptureLines lines = new CaptureLines(files))
+        {
+            while (lines.next())
+            {
+                if (scanSnapshot(lines))
+                {
+                    if (!sawPrice || !sawQuantity)
+                    {
+                        throw new InputFormatException(lines.source(), lines.lineNumber(),
+                            "snapshot has no non-zero " + (sawPrice ? "quantity" : "price") + " to infer a grid from");
+                    }
+                    return new TickLotSizes(
+                        null != tick ? tick.stripTrailingZeros() : BigDecimal.ONE.movePointLeft(priceDecimals),
+                        null == tick,
+                        null != lot ? lot.stripTrailingZeros() : BigDecimal.ONE.movePointLeft(quantityDecimals),
+                        null == lot,
+                        lines.source(),
+                        lines.lineNumber());
+                }
+            }
+        }
+        throw new InputFormatException(String.join(", ", files.stream().map(Path::toString).toList()), 0,
+            "no depth snapshot to infer tick and lot sizes from: give them explicitly");
+    }
+
+    private boolean scanSnapshot(final CaptureLines lines)
+    {
+        try (JsonParser parser = factory.createParser(lines.buffer(), lines.jsonOffset(), lines.jsonLength()))
+        {
+            if (parser.nextToken() != JsonToken.START_OBJECT)
+            {
+                throw new InputFormatException(lines.source(), lines.lineNumber(), "unrecognised line: expected a JSON object");
+            }
+            boolean snapshot = false;
+            while (parser.nextToken() == JsonToken.FIELD_NAME)
+            {
+                final String name = parser.currentName();
+                final JsonToken value = parser.nextToken();
+                if ("stream".equals(name) || "data".equals(name))
+                {
+                    return false;
+                }
+                if ("lastUpdateId".equals(name))
+                {
+                    snapshot = true;
+                }
+                if (("bids".equals(name) || "asks".equals(name)) && value == JsonToken.START_ARRAY)
+                {
+                    scanLevels(parser, lines);
+                }
+                else
+                {
+                    parser.skipChildren();
+                }
+            }
+            return snapshot;
+        }
+        catch (final JsonProcessingException ex)
+        {
+            throw new InputFormatException(lines.source(), lines.lineNumber(), "malformed JSON: " + ex.getOriginalMessage(), ex);
+        }
+        catch (final IOException ex)
+        {
+            throw new InputFormatException(lines.source(), lines.lineNumber(), "cannot parse: " + ex.getMessage(), ex);
+        }
+    }
+
+    private void scanLevels(final JsonParser parser, final CaptureLines lines) throws IOException
+    {
+        while (parser.nextToken() == JsonToken.START_ARRAY)
+        {
+            final int price = decimals(parser, lines);
+            final int quantity = decimals(parser, lines);
+            if (parser.nextToken() != JsonToken.END_ARRAY)
+            {
+                throw new InputFormatException(lines.source(), lines.lineNumber(), "a snapshot level is not [price, quantity]");
+            }
+            if (price != DecimalGrid.ZERO_VALUE)
+            {
+                priceDecimals = sawPrice ? Math.max(priceDecimals, price) : price;
+                sawPrice = true;
+            }
+            if (quantity != DecimalGrid.ZERO_VALUE)
+            {
+                quantityDecimals = sawQuantity ? Math.max(quantityDecimals, quantity) : quantity;
+                sawQuantity = true;
+            }
+        }
+    }
+
+    private static int decimals(final JsonParser parser, final CaptureLines lines) throws IOException
+    {
+        if (parser.nextToken() != JsonToken.VALUE_STRING)
+        {
+            throw new InputFormatException(lines.source(), lines.lineNumber(), "a snapshot level is not [price, quantity] strings");
+        }
+        final int decimals = DecimalGrid.significantDecimals(
+            parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
+        if (decimals == DecimalGrid.NOT_A_DECIMAL)
+        {
+            throw new InputFormatException(lines.source(), lines.lineNumber(),
+                "'" + parser.getText() + "' in a snapshot is not a decimal number");
+        }
+        return decimals;
+    }
+}
