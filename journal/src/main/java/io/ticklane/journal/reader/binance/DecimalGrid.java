@@ -149,6 +149,30 @@ final class DecimalGrid
     }
 
     /**
+     * Number of decimals a value is written with, trailing zeros included: the precision the venue publishes.
+     *
+     * @param text   characters holding the decimal.
+     * @param offset of the first character.
+     * @param length number of characters.
+     * @return the decimals written, 0 for a whole number, {@link #NOT_A_DECIMAL} when malformed.
+     */
+    static int writtenDecimals(final char[] text, final int offset, final int length)
+    {
+        if ((int)NOT_A_DECIMAL == significantDecimals(text, offset, length))
+        {
+            return (int)NOT_A_DECIMAL;
+        }
+        for (int i = offset; i < offset + length; i++)
+        {
+            if ('.' == text[i])
+            {
+                return offset + length - i - 1;
+            }
+        }
+        return 0;
+    }
+
+    /**
      * Number of decimals a value really uses: trailing zeros ignored.
      *
      * @param text   characters holding the decimal.

@@ -12,9 +12,12 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Finds the first REST snapshot of a capture and infers tick and lot sizes from it: the finest decimal step any
- * non-zero price (quantity) of its levels uses, trailing zeros ignored. A 1000-level snapshot shows the grid far
- * better than the first few diffs; a later value off that grid is still reported as an error, never rounded.
+ * Finds the first REST snapshot of a capture and infers tick and lot sizes from it. The tick is the finest decimal
+ * step any non-zero price of its levels uses, trailing zeros ignored: a 1000-level snapshot shows the price grid far
+ * better than the first few diffs, and a finer tick than needed would spread the price-indexed ladder thin. The lot
+ * is the precision quantities are written with, trailing zeros included (Binance spot writes 8 decimals): the
+ * snapshot alone under-states the quantity grid (spot BTCUSDT diffs use 6 decimals where its snapshots use 5), and
+ * a fine lot costs nothing in a {@code long}. A later value off either grid is still an error, never rounded.
  */
 final class GridInference
 {
@@ -103,8 +106,8 @@ final class GridInference
     {
         while (parser.nextToken() == JsonToken.START_ARRAY)
         {
-            final int price = decimals(parser, lines);
-            final int quantity = decimals(parser, lines);
+            final int price = decimals(parser, lines, false);
+            final int quantity = decimals(parser, lines, true);
             if (parser.nextToken() != JsonToken.END_ARRAY)
             {
                 throw new InputFormatException(lines.source(), lines.lineNumber(), "a snapshot level is not [price, quantity]");
@@ -122,14 +125,17 @@ final class GridInference
         }
     }
 
-    private static int decimals(final JsonParser parser, final CaptureLines lines) throws IOException
+    private static int decimals(final JsonParser parser, final CaptureLines lines, final boolean asWritten)
+        throws IOException
     {
         if (parser.nextToken() != JsonToken.VALUE_STRING)
         {
             throw new InputFormatException(lines.source(), lines.lineNumber(), "a snapshot level is not [price, quantity] strings");
         }
-        final int decimals = DecimalGrid.significantDecimals(
-            parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
+        final char[] text = parser.getTextCharacters();
+        final int significant = DecimalGrid.significantDecimals(text, parser.getTextOffset(), parser.getTextLength());
+        final int decimals = asWritten && DecimalGrid.ZERO_VALUE != significant ?
+            DecimalGrid.writtenDecimals(text, parser.getTextOffset(), parser.getTextLength()) : significant;
         if (decimals == DecimalGrid.NOT_A_DECIMAL)
         {
             throw new InputFormatException(lines.source(), lines.lineNumber(),

@@ -335,7 +335,7 @@ class BinanceCaptureReaderTest
     }
 
     @Test
-    void inferenceIgnoresTrailingZerosAndZeroQuantities() throws IOException
+    void tickIgnoresTrailingZerosAndLotTakesTheWrittenPrecision() throws IOException
     {
         final Path file = gzip(dir, "spot.gz",
             spotDepth(1000, 90, 95, "[]", "[]"),
@@ -345,7 +345,7 @@ class BinanceCaptureReaderTest
             .market(BinanceMarket.SPOT).files(List.of(file))))
         {
             assertEquals(new BigDecimal("0.01"), reader.tickLotSizes().tickSize());
-            assertEquals(new BigDecimal("0.00001"), reader.tickLotSizes().lotSize());
+            assertEquals(new BigDecimal("0.00000001"), reader.tickLotSizes().lotSize());
             assertEquals(2, reader.tickLotSizes().line());
         }
     }

@@ -49,16 +49,31 @@ class BinanceRealDataTest
     }
 
     @Test
-    void spotLotInferredFromTheSnapshotIsTooCoarseForAFewDiffs()
+    void spotLotIsInferredFromTheWrittenPrecisionSoDiffsFinerThanTheSnapshotStillFit()
     {
+        // The snapshot's quantities use at most 5 decimals, but line 1886 carries 25.42618900 (6): the lot comes
+        // from the 8 decimals Binance spot writes, not from the values the snapshot happens to hold.
         final Path file = RealData.file(SPOT_0808);
-        final BinanceCaptureReader reader = new BinanceCaptureReader(new BinanceCaptureReader.Context()
-            .market(BinanceMarket.SPOT).files(List.of(file)));
-        assertEquals("tick=0.01 lot=0.00001 (inferred from snapshot at " + file + ":8)", reader.tickLotSizes().toString());
+        final DecodedMessages messages = new DecodedMessages().countOnly();
+        try (BinanceCaptureReader reader = new BinanceCaptureReader(new BinanceCaptureReader.Context()
+            .market(BinanceMarket.SPOT).files(List.of(file))))
+        {
+            assertEquals("tick=0.01 lot=0.00000001 (inferred from snapshot at " + file + ":8)",
+                reader.tickLotSizes().toString());
+            reader.readAll(messages);
+            assertEquals(0, reader.counters().gaps());
+        }
+        assertCounts(messages, 3_451 - 2, 1, 28_040, 9_757);
+    }
 
-        final InputFormatException ex = assertThrows(InputFormatException.class, () -> reader.readAll(new DecodedMessages()));
-        assertEquals(file + ":1886: quantity '25.42618900' in 'a' is not a multiple of 0.00001", ex.getMessage());
-        reader.close();
+    @Test
+    void marketIsDetectedFromTheFirstDepthMessage()
+    {
+        final MarketDetection detection = new MarketDetection();
+        assertEquals(BinanceMarket.SPOT, detection.detect(List.of(RealData.file(SPOT_0808))));
+        assertEquals(BinanceMarket.SPOT, detection.detect(List.of(RealData.file("binance/spot/btcusdt_20240809.gz"))));
+        assertEquals(BinanceMarket.USDM_FUTURES, detection.detect(List.of(RealData.file(USDM_0808))));
+        assertEquals(BinanceMarket.USDM_FUTURES, detection.detect(List.of(RealData.file(USDM_0718))));
     }
 
     @Test
