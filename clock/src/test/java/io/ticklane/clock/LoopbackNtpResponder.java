@@ -32,6 +32,8 @@ public final class LoopbackNtpResponder implements AutoCloseable
         SILENT,
         /** Ignore the first request, answer the others. */
         DROP_FIRST,
+        /** Before each correct reply, send one whose originate timestamp answers no request (a late or spoofed reply). */
+        BOGUS_REPLY_FIRST,
         /** Reply with 20 bytes, too short to be NTP. */
         TRUNCATED,
         /** Reply in client mode rather than server mode. */
@@ -119,7 +121,12 @@ public final class LoopbackNtpResponder implements AutoCloseable
                 }
                 final NtpV3Impl request = new NtpV3Impl();
                 request.setDatagramPacket(packet);
-                respond(packet.getSocketAddress(), request.getTransmitTimeStamp().ntpValue(), receiveNs);
+                final long requestTransmit = request.getTransmitTimeStamp().ntpValue();
+                if (behaviour == Behaviour.BOGUS_REPLY_FIRST)
+                {
+                    respond(packet.getSocketAddress(), requestTransmit + 1, receiveNs);
+                }
+                respond(packet.getSocketAddress(), requestTransmit, receiveNs);
             }
             catch (final IOException ex)
             {
@@ -136,7 +143,7 @@ public final class LoopbackNtpResponder implements AutoCloseable
         }
     }
 
-    private void respond(final SocketAddress client, final long requestTransmit, final long receiveNs)
+    private void respond(final SocketAddress client, final long originate, final long receiveNs)
         throws IOException, InterruptedException
     {
         final NtpV3Impl reply = new NtpV3Impl();
@@ -156,7 +163,7 @@ public final class LoopbackNtpResponder implements AutoCloseable
             reply.setLeapIndicator(NtpV3Packet.LI_ALARM_CONDITION);
             reply.setStratum(16);
         }
-        reply.setOriginateTimeStamp(new TimeStamp(requestTransmit));
+        reply.setOriginateTimeStamp(new TimeStamp(originate));
         reply.setReceiveTimeStamp(new TimeStamp(NtpTimestamps.fromEpochNanos(receiveNs)));
 
         TimeUnit.NANOSECONDS.sleep(processingDelayNs);

@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ClockCommandTest
 {
     private static final long SERVER_AHEAD_NS = 2_500_000_000L;
-    private static final long TOLERANCE_NS = 1_000_000L;
+    private static final long TOLERANCE_NS = 2_500_000L;
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
