@@ -1,6 +1,9 @@
 package io.ticklane.runtime.verify;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.ticklane.journal.reader.binance.BinanceCaptureReader;
+import io.ticklane.journal.reader.binance.BinanceMarket;
 import io.ticklane.journal.reader.binance.BinanceReaderCounters;
 import io.ticklane.journal.reader.binance.TickLotSizes;
 import io.ticklane.orderbook.BookFeed;
@@ -13,6 +16,9 @@ import io.ticklane.sbe.MessageHeaderDecoder;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.collections.Long2LongHashMap;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -206,7 +212,9 @@ public final class BinanceVerification
      * @param compared         tickers compared.
      * @param notComparable    tickers whose update id no book state had (inside a batch, or before sync).
      * @param finalState       state of the book at the end.
-     * @param outOfRangeLevels levels beyond the ladder window.
+     * @param outOfRangeLevels deep level updates not held because they were beyond the ladder window (Binance diffs
+     *                         reach levels far beyond the snapshot's depth); any effect on the top shows up as a
+     *                         top mismatch.
      * @param sizes            tick and lot used.
      * @param reader           the reader's counters.
      * @param differences      the first mismatches described.
@@ -238,8 +246,45 @@ public final class BinanceVerification
          */
         public boolean passed()
         {
-            return 0 == gaps && 0 == crossed && 0 == topMismatches && BookState.LIVE == finalState &&
-                0 == outOfRangeLevels;
+            return 0 == gaps && 0 == crossed && 0 == topMismatches && BookState.LIVE == finalState;
+        }
+
+        /**
+         * @param market the market verified, named in the output.
+         * @return the summary and comparison counts as one JSON object.
+         */
+        public String toJson(final BinanceMarket market)
+        {
+            final StringWriter out = new StringWriter();
+            try (JsonGenerator json = new JsonFactory().createGenerator(out))
+            {
+                json.writeStartObject();
+                json.writeStringField("market", market.name());
+                json.writeStringField("tickSize", sizes.tickSize().toPlainString());
+                json.writeStringField("lotSize", sizes.lotSize().toPlainString());
+                json.writeNumberField("updates", updates);
+                json.writeNumberField("gaps", gaps);
+                json.writeNumberField("resyncs", resyncs);
+                json.writeNumberField("crossed", crossed);
+                json.writeNumberField("top_mismatches", topMismatches);
+                json.writeNumberField("compared", compared);
+                json.writeNumberField("not_comparable", notComparable);
+                json.writeNumberField("dropped_before_sync", reader.droppedBeforeSync());
+                json.writeNumberField("out_of_range_levels", outOfRangeLevels);
+                json.writeStringField("final_state", finalState.name());
+                json.writeArrayFieldStart("first_differences");
+                for (final String difference : differences)
+                {
+                    json.writeString(difference);
+                }
+                json.writeEndArray();
+                json.writeEndObject();
+            }
+            catch (final IOException ex)
+            {
+                throw new UncheckedIOException(ex);
+            }
+            return out.toString();
         }
 
         /**

@@ -7,6 +7,7 @@ import io.ticklane.journal.reader.lobster.LobsterMessageReader;
 import io.ticklane.orderbook.BookFeed;
 import io.ticklane.orderbook.BookState;
 import io.ticklane.orderbook.L3Book;
+import io.ticklane.orderbook.OrderBook;
 import io.ticklane.orderbook.PriceLadder;
 import io.ticklane.sbe.L2SnapshotEncoder;
 import io.ticklane.sbe.L3EventType;
@@ -39,7 +40,6 @@ public final class LobsterVerification
     /** Progress is reported every this many rows. */
     public static final long PROGRESS_INTERVAL = 1_000_000;
 
-    private static final int LADDER_CAPACITY = 1 << 16;
     private static final int MAX_ORDERS = 1 << 18;
 
     private final LobsterContext context;
@@ -123,7 +123,7 @@ public final class LobsterVerification
             quantities = new long[fileLevels + 1];
             report.levels(levelsToCompare);
 
-            book = new L3Book(context.instrumentId(), LADDER_CAPACITY, MAX_ORDERS);
+            book = new L3Book(context.instrumentId(), OrderBook.DEFAULT_LADDER_CAPACITY, MAX_ORDERS);
             feed = new BookFeed(book);
             final MessageHandler applier = this::apply;
 

@@ -51,6 +51,22 @@ public final class BinanceCaptureReader implements AutoCloseable
         }
 
         /**
+         * @return the market whose rules apply.
+         */
+        public BinanceMarket market()
+        {
+            return market;
+        }
+
+        /**
+         * @return id put in every emitted message.
+         */
+        public int instrumentId()
+        {
+            return instrumentId;
+        }
+
+        /**
          * @param instrumentId id put in every emitted message; default 1.
          * @return this.
          */
