@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
     subcommands = { CommandLine.HelpCommand.class, BookCommand.class, ClockCommand.class })
 public final class TicklaneCli implements Runnable
 {
+    private static final int USAGE_WIDTH = 120;
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -42,6 +44,7 @@ public final class TicklaneCli implements Runnable
     static CommandLine newCommandLine()
     {
         final CommandLine commandLine = new CommandLine(new TicklaneCli());
+        commandLine.setUsageHelpWidth(USAGE_WIDTH);
         commandLine.setExitCodeExceptionMapper(ExitCodes::forException);
         commandLine.setExecutionExceptionHandler(ExitCodes::handleExecutionException);
         commandLine.setParameterExceptionHandler(ExitCodes::handleParameterException);
