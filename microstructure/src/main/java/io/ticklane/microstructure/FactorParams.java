@@ -1,0 +1,148 @@
+package io.ticklane.microstructure;
+
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Parameters of one factor as given in configuration ({@code vpin(bucket_volume=5000,window=50)}). Each getter
+ * parses and validates its parameter and names the factor in any error; {@link #requireAllUsed()} rejects
+ * parameters no getter asked for, so a typo is an error at start, never a silently ignored setting.
+ */
+public final class FactorParams
+{
+    private final String factorId;
+    private final Map<String, String> values;
+    private final Set<String> used = new HashSet<>();
+
+    /**
+     * @param factorId factor the parameters belong to, for error messages.
+     * @param values   name to text value.
+     */
+    public FactorParams(final String factorId, final Map<String, String> values)
+    {
+        this.factorId = factorId;
+        this.values = new TreeMap<>(values);
+    }
+
+    /**
+     * @return the factor the parameters belong to.
+     */
+    public String factorId()
+    {
+        return factorId;
+    }
+
+    /**
+     * @param name         parameter name.
+     * @param defaultValue used when the parameter is not given.
+     * @return the value.
+     */
+    public double doubleParam(final String name, final double defaultValue)
+    {
+        final String text = take(name);
+        if (null == text)
+        {
+            return defaultValue;
+        }
+        try
+        {
+            final double value = Double.parseDouble(text);
+            if (!Double.isFinite(value))
+            {
+                throw new NumberFormatException();
+            }
+            return value;
+        }
+        catch (final NumberFormatException ex)
+        {
+            throw error(name, text, "a finite number");
+        }
+    }
+
+    /**
+     * @param name         parameter name.
+     * @param defaultValue used when the parameter is not given.
+     * @return the value, which must be positive.
+     */
+    public double positiveDoubleParam(final String name, final double defaultValue)
+    {
+        final double value = doubleParam(name, defaultValue);
+        if (value <= 0)
+        {
+            throw error(name, Double.toString(value), "a positive number");
+        }
+        return value;
+    }
+
+    /**
+     * @param name         parameter name.
+     * @param defaultValue used when the parameter is not given.
+     * @param min          smallest allowed value.
+     * @param max          largest allowed value.
+     * @return the value.
+     */
+    public int intParam(final String name, final int defaultValue, final int min, final int max)
+    {
+        final String text = take(name);
+        final int value;
+        if (null == text)
+        {
+            value = defaultValue;
+        }
+        else
+        {
+            try
+            {
+                value = Integer.parseInt(text);
+            }
+            catch (final NumberFormatException ex)
+            {
+                throw error(name, text, "an integer");
+            }
+        }
+        if (value < min || value > max)
+        {
+            throw error(name, Integer.toString(value), "between " + min + " and " + max);
+        }
+        return value;
+    }
+
+    /**
+     * @param name         parameter name.
+     * @param defaultValue used when the parameter is not given.
+     * @return the value.
+     */
+    public String stringParam(final String name, final String defaultValue)
+    {
+        final String text = take(name);
+        return null == text ? defaultValue : text;
+    }
+
+    /**
+     * @throws IllegalArgumentException naming any parameter no getter asked for.
+     */
+    public void requireAllUsed()
+    {
+        for (final String name : values.keySet())
+        {
+            if (!used.contains(name))
+            {
+                throw new IllegalArgumentException("factor '" + factorId + "' has no parameter '" + name + "'");
+            }
+        }
+    }
+
+    private String take(final String name)
+    {
+        used.add(name);
+        return values.get(name);
+    }
+
+    private IllegalArgumentException error(final String name, final String text, final String expected)
+    {
+        return new IllegalArgumentException(
+            "factor '" + factorId + "': parameter " + name + "=" + text + " must be " + expected);
+    }
+}

@@ -1,0 +1,166 @@
+package io.ticklane.microstructure;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Factors by name, so configuration and the command line select and parameterise them with a spec such as
+ * {@code ofi_l1,ofi_ml(levels=10),vpin(bucket_volume=5000,window=50)}. Unknown names and parameters are errors.
+ */
+public final class FactorRegistry
+{
+    private final Map<String, FactorFactory> factories = new LinkedHashMap<>();
+    private final Map<String, String> descriptions = new LinkedHashMap<>();
+
+    /**
+     * @return a registry holding every factor Ticklane ships.
+     */
+    public static FactorRegistry standard()
+    {
+        final FactorRegistry registry = new FactorRegistry();
+        FactorCatalogue.registerAll(registry);
+        return registry;
+    }
+
+    /**
+     * @param id          the name the factor is selected by.
+     * @param description one line: what it measures, in what unit.
+     * @param factory     creates it from parameters.
+     * @return this.
+     */
+    public FactorRegistry register(final String id, final String description, final FactorFactory factory)
+    {
+        if (null != factories.putIfAbsent(id, factory))
+        {
+            throw new IllegalStateException("factor '" + id + "' registered twice");
+        }
+        descriptions.put(id, description);
+        return this;
+    }
+
+    /**
+     * @return registered ids, in registration order.
+     */
+    public List<String> ids()
+    {
+        return Collections.unmodifiableList(new ArrayList<>(factories.keySet()));
+    }
+
+    /**
+     * @param id factor id.
+     * @return its one-line description.
+     */
+    public String description(final String id)
+    {
+        return descriptions.get(id);
+    }
+
+    /**
+     * Creates every registered factor with default parameters.
+     *
+     * @return the factors, in registration order.
+     */
+    public List<Factor> createAll()
+    {
+        return create(String.join(",", factories.keySet()));
+    }
+
+    /**
+     * @param spec comma-separated ids, each optionally followed by {@code (name=value,...)}.
+     * @return the factors in spec order.
+     * @throws IllegalArgumentException on unknown ids, unknown or bad parameters, or a malformed spec.
+     */
+    public List<Factor> create(final String spec)
+    {
+        final List<Factor> factors = new ArrayList<>();
+        for (final String entry : splitTopLevel(spec, spec))
+        {
+            final int open = entry.indexOf('(');
+            final String id = (open < 0 ? entry : entry.substring(0, open)).trim();
+            final Map<String, String> values = new LinkedHashMap<>();
+            if (open >= 0)
+            {
+                if (!entry.endsWith(")"))
+                {
+                    throw new IllegalArgumentException("factor spec '" + entry + "': missing ')'");
+                }
+                final String inner = entry.substring(open + 1, entry.length() - 1);
+                if (!inner.isBlank())
+                {
+                    for (final String pair : splitTopLevel(inner, entry))
+                    {
+                        final int equals = pair.indexOf('=');
+                        if (equals <= 0)
+                        {
+                            throw new IllegalArgumentException("factor spec '" + entry + "': '" + pair +
+                                "' is not name=value");
+                        }
+                        values.put(pair.substring(0, equals).trim(), pair.substring(equals + 1).trim());
+                    }
+                }
+            }
+
+            final FactorFactory factory = factories.get(id);
+            if (null == factory)
+            {
+                throw new IllegalArgumentException("unknown factor '" + id + "'; known: " + String.join(",", factories.keySet()));
+            }
+            final FactorParams params = new FactorParams(id, values);
+            final Factor factor = factory.create(params);
+            params.requireAllUsed();
+            factors.add(factor);
+        }
+        if (factors.isEmpty())
+        {
+            throw new IllegalArgumentException("no factors in spec '" + spec + "'");
+        }
+        return factors;
+    }
+
+    private static List<String> splitTopLevel(final String text, final String context)
+    {
+        final List<String> parts = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i < text.length(); i++)
+        {
+            final char c = text.charAt(i);
+            if ('(' == c)
+            {
+                depth++;
+            }
+            else if (')' == c)
+            {
+                depth--;
+                if (depth < 0)
+                {
+                    throw new IllegalArgumentException("factor spec '" + context + "': unbalanced ')'");
+                }
+            }
+            else if (',' == c && 0 == depth)
+            {
+                addPart(parts, text.substring(start, i), context);
+                start = i + 1;
+            }
+        }
+        if (0 != depth)
+        {
+            throw new IllegalArgumentException("factor spec '" + context + "': unbalanced '('");
+        }
+        addPart(parts, text.substring(start), context);
+        return parts;
+    }
+
+    private static void addPart(final List<String> parts, final String part, final String context)
+    {
+        final String trimmed = part.trim();
+        if (trimmed.isEmpty())
+        {
+            throw new IllegalArgumentException("factor spec '" + context + "': empty entry");
+        }
+        parts.add(trimmed);
+    }
+}

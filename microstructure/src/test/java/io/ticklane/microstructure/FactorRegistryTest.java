@@ -1,0 +1,104 @@
+package io.ticklane.microstructure;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class FactorRegistryTest
+{
+    private final FactorRegistry registry = new FactorRegistry()
+        .register("scaled", "test factor", (params) ->
+        {
+            final double scale = params.positiveDoubleParam("scale", 1.0);
+            final int window = params.intParam("window", 3, 1, 100);
+            return new Constant("scaled", scale * window);
+        })
+        .register("plain", "test factor", (params) -> new Constant("plain", 7));
+
+    @Test
+    void specSelectsFactorsInOrderWithParameters()
+    {
+        final List<Factor> factors = registry.create("plain, scaled(scale=2.5,window=4)");
+
+        assertEquals(2, factors.size());
+        assertEquals("plain", factors.get(0).id());
+        assertEquals(10.0, factors.get(1).value());
+    }
+
+    @Test
+    void defaultsApplyWhenParametersAreOmitted()
+    {
+        assertEquals(3.0, registry.create("scaled").get(0).value());
+        assertEquals(3.0, registry.create("scaled()").get(0).value());
+    }
+
+    @Test
+    void unknownFactorNamesTheKnownOnes()
+    {
+        final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, () -> registry.create("nope"));
+        assertTrue(ex.getMessage().contains("unknown factor 'nope'; known: scaled,plain"), ex.getMessage());
+    }
+
+    @Test
+    void unknownParameterIsAnError()
+    {
+        final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
+            () -> registry.create("scaled(sclae=2)"));
+        assertEquals("factor 'scaled' has no parameter 'sclae'", ex.getMessage());
+    }
+
+    @Test
+    void badParameterValuesAreErrors()
+    {
+        assertThrows(IllegalArgumentException.class, () -> registry.create("scaled(scale=-1)"));
+        assertThrows(IllegalArgumentException.class, () -> registry.create("scaled(scale=abc)"));
+        assertThrows(IllegalArgumentException.class, () -> registry.create("scaled(window=0)"));
+        assertThrows(IllegalArgumentException.class, () -> registry.create("scaled(window=2.5)"));
+    }
+
+    @Test
+    void malformedSpecsAreErrors()
+    {
+        assertThrows(IllegalArgumentException.class, () -> registry.create("scaled(scale=2"));
+        assertThrows(IllegalArgumentException.class, () -> registry.create("scaled(scale)"));
+        assertThrows(IllegalArgumentException.class, () -> registry.create("plain,,scaled"));
+        assertThrows(IllegalArgumentException.class, () -> registry.create(""));
+    }
+
+    @Test
+    void standardRegistryCreatesEveryFactorWithDefaults()
+    {
+        final FactorRegistry standard = FactorRegistry.standard();
+        final List<Factor> factors = standard.createAll();
+
+        assertEquals(standard.ids().size(), factors.size());
+        for (final String id : standard.ids())
+        {
+            assertTrue(null != standard.description(id) && !standard.description(id).isBlank(), id);
+        }
+    }
+
+    private static final class Constant extends Factor
+    {
+        private final double value;
+
+        Constant(final String id, final double value)
+        {
+            super(id);
+            this.value = value;
+        }
+
+        public void onEvent(final MarketEvent event)
+        {
+        }
+
+        public double value()
+        {
+            return value;
+        }
+    }
+}
