@@ -35,17 +35,41 @@ public final class FactorEngine implements MessageHandler
     private final MarketEvent event = new MarketEvent();
     private final OrderBook book;
     private final BookFeed bookFeed;
+    private final boolean appliesBook;
     private final Factor[] factors;
     private final FactorSnapshot snapshot;
     private long eventsWhileNotLive;
+    private long lastTimeNs = Long.MIN_VALUE;
+    private long timeRegressions;
 
     /**
+     * An engine that applies the stream's book messages to the book, then updates the factors.
+     *
      * @param book    the book the stream's book messages are applied to.
      * @param factors factors to update, in snapshot order.
      */
     public FactorEngine(final OrderBook book, final List<Factor> factors)
     {
+        this(book, factors, true);
+    }
+
+    /**
+     * An engine for a book someone else applies messages to (a replay driver that also seeds or verifies the
+     * book): each frame must reach this engine after it was applied.
+     *
+     * @param book    the book, kept up to date by the caller.
+     * @param factors factors to update, in snapshot order.
+     * @return the engine.
+     */
+    public static FactorEngine observing(final OrderBook book, final List<Factor> factors)
+    {
+        return new FactorEngine(book, factors, false);
+    }
+
+    private FactorEngine(final OrderBook book, final List<Factor> factors, final boolean appliesBook)
+    {
         this.book = book;
+        this.appliesBook = appliesBook;
         this.bookFeed = new BookFeed(book);
         this.factors = factors.toArray(new Factor[0]);
         final List<String> ids = new ArrayList<>(factors.size());
@@ -77,6 +101,14 @@ public final class FactorEngine implements MessageHandler
     }
 
     /**
+     * @return events whose receive time was earlier than the previous event's, and were given the previous time.
+     */
+    public long timeRegressions()
+    {
+        return timeRegressions;
+    }
+
+    /**
      * @return events not given to factors because the book was not LIVE.
      */
     public long eventsWhileNotLive()
@@ -92,7 +124,7 @@ public final class FactorEngine implements MessageHandler
         {
             case L3OrderEventDecoder.TEMPLATE_ID:
             {
-                bookFeed.onMessage(templateId, buffer, index, length);
+                applyToBook(templateId, buffer, index, length);
                 orderEvent.wrapAndApplyHeader(buffer, index, header);
                 event.book(orderEvent.receiveTimeNs(), orderEvent.sequence(), book)
                     .orderEvent(orderEvent.eventType(), orderEvent.side(), orderEvent.price(), orderEvent.quantity());
@@ -101,7 +133,7 @@ public final class FactorEngine implements MessageHandler
             }
             case L2UpdateDecoder.TEMPLATE_ID:
             {
-                bookFeed.onMessage(templateId, buffer, index, length);
+                applyToBook(templateId, buffer, index, length);
                 update.wrapAndApplyHeader(buffer, index, header);
                 event.book(update.receiveTimeNs(), update.sequence(), book);
                 dispatch();
@@ -109,7 +141,7 @@ public final class FactorEngine implements MessageHandler
             }
             case L2SnapshotDecoder.TEMPLATE_ID:
             {
-                bookFeed.onMessage(templateId, buffer, index, length);
+                applyToBook(templateId, buffer, index, length);
                 snapshotHeader.wrapAndApplyHeader(buffer, index, header);
                 event.book(snapshotHeader.receiveTimeNs(), snapshotHeader.sequence(), book);
                 dispatch();
@@ -156,6 +188,14 @@ public final class FactorEngine implements MessageHandler
             return;
         }
 
+        if (marketEvent.timeNs() < lastTimeNs)
+        {
+            // e.g. a depth update buffered before the snapshot it follows: time must not run backwards for factors.
+            marketEvent.timeNs = lastTimeNs;
+            timeRegressions++;
+        }
+        lastTimeNs = marketEvent.timeNs();
+
         final Factor[] factors = this.factors;
         final long timeNs = marketEvent.timeNs();
         for (int i = 0; i < factors.length; i++)
@@ -164,6 +204,14 @@ public final class FactorEngine implements MessageHandler
             snapshot.update(i, factors[i].value(), timeNs);
         }
         snapshot.onEventApplied(timeNs);
+    }
+
+    private void applyToBook(final int templateId, final MutableDirectBuffer buffer, final int index, final int length)
+    {
+        if (appliesBook)
+        {
+            bookFeed.onMessage(templateId, buffer, index, length);
+        }
     }
 
     private void dispatch()

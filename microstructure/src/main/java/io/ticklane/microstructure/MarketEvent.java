@@ -10,7 +10,9 @@ import io.ticklane.sbe.TradeType;
  * it stands after it. One instance is reused for every event: factors read it during {@link Factor#onEvent} and
  * must copy what they keep.
  * <p>
- * Time is the event's receive timestamp, the moment the strategy could first know of it, in live and in replay.
+ * Time is the event's receive timestamp, the moment the strategy could first know of it, in live and in replay;
+ * the engine never lets it run backwards (an event stamped earlier than its predecessor takes the predecessor's
+ * time and is counted), so factors may rely on non-negative time steps.
  */
 public final class MarketEvent
 {

@@ -9,12 +9,14 @@ import io.ticklane.journal.reader.binance.TickLotSizes;
 import io.ticklane.orderbook.BookFeed;
 import io.ticklane.orderbook.BookState;
 import io.ticklane.orderbook.L2Book;
+import io.ticklane.orderbook.OrderBook;
 import io.ticklane.sbe.BestBidOfferDecoder;
 import io.ticklane.sbe.L2SnapshotDecoder;
 import io.ticklane.sbe.L2UpdateDecoder;
 import io.ticklane.sbe.MessageHeaderDecoder;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.collections.Long2LongHashMap;
+import org.agrona.concurrent.MessageHandler;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -23,6 +25,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.LongConsumer;
 
 /**
@@ -53,6 +56,8 @@ public final class BinanceVerification
     private final ArrayDeque<long[]> pendingTickers = new ArrayDeque<>();
     private final List<String> differences = new ArrayList<>();
 
+    private Function<OrderBook, MessageHandler> observerFactory = (book) -> (msgTypeId, buffer, index, length) -> {};
+    private MessageHandler observer;
     private L2Book book;
     private BookFeed feed;
     private long historyCount;
@@ -73,6 +78,19 @@ public final class BinanceVerification
     }
 
     /**
+     * Something that wants every frame after the book has applied it (e.g. a factor engine): created once the book
+     * exists.
+     *
+     * @param observerFactory creates the observer for the replay's book.
+     * @return this.
+     */
+    public BinanceVerification observer(final Function<OrderBook, MessageHandler> observerFactory)
+    {
+        this.observerFactory = observerFactory;
+        return this;
+    }
+
+    /**
      * Runs the replay and the comparison.
      *
      * @return the outcome.
@@ -83,6 +101,7 @@ public final class BinanceVerification
         {
             book = new L2Book(context.instrumentId());
             feed = new BookFeed(book);
+            observer = observerFactory.apply(book);
             long lines = 0;
             int read;
             while ((read = reader.poll(this::onMessage, PROGRESS_INTERVAL)) > 0)
@@ -134,6 +153,7 @@ public final class BinanceVerification
             default:
                 break;
         }
+        observer.onMessage(msgTypeId, buffer, index, length);
     }
 
     private void afterBookMessage()

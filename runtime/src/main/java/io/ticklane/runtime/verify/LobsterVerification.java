@@ -9,6 +9,7 @@ import io.ticklane.orderbook.BookState;
 import io.ticklane.orderbook.L3Book;
 import io.ticklane.orderbook.OrderBook;
 import io.ticklane.orderbook.PriceLadder;
+import io.ticklane.sbe.InstrumentDefinitionDecoder;
 import io.ticklane.sbe.L2SnapshotEncoder;
 import io.ticklane.sbe.L3EventType;
 import io.ticklane.sbe.L3OrderEventDecoder;
@@ -21,6 +22,7 @@ import org.agrona.concurrent.MessageHandler;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.nio.file.Path;
+import java.util.function.Function;
 import java.util.function.LongConsumer;
 
 /**
@@ -41,6 +43,7 @@ public final class LobsterVerification
     public static final long PROGRESS_INTERVAL = 1_000_000;
 
     private static final int MAX_ORDERS = 1 << 18;
+    private static final MessageHandler NO_OBSERVER = (msgTypeId, buffer, index, length) -> {};
 
     private final LobsterContext context;
     private final Path messageFile;
@@ -54,11 +57,14 @@ public final class LobsterVerification
     private final L2SnapshotEncoder snapshotEncoder = new L2SnapshotEncoder();
     private final UnsafeBuffer snapshotBuffer = new UnsafeBuffer(new byte[64 * 1024]);
 
+    private Function<OrderBook, MessageHandler> observerFactory = (book) -> NO_OBSERVER;
+    private MessageHandler observer = NO_OBSERVER;
     private L3Book book;
     private BookFeed feed;
     private int fileLevels;
     private long tickSize;
     private long lastBookSequence;
+    private long lastTimeNs;
     private long[] prices;
     private long[] quantities;
 
@@ -85,6 +91,19 @@ public final class LobsterVerification
         this.compareLevels = compareLevels;
         this.context = context;
         this.progress = progress;
+    }
+
+    /**
+     * Something that wants every frame after the book has applied it (e.g. a factor engine): created once the book
+     * exists. It sees the seeding snapshots as well as the file's messages.
+     *
+     * @param observerFactory creates the observer for the replay's book.
+     * @return this.
+     */
+    public LobsterVerification observer(final Function<OrderBook, MessageHandler> observerFactory)
+    {
+        this.observerFactory = observerFactory;
+        return this;
     }
 
     /**
@@ -125,6 +144,7 @@ public final class LobsterVerification
 
             book = new L3Book(context.instrumentId(), OrderBook.DEFAULT_LADDER_CAPACITY, MAX_ORDERS);
             feed = new BookFeed(book);
+            observer = observerFactory.apply(book);
             final MessageHandler applier = this::apply;
 
             seedBeforeFirstMessage(rows, firstFrames);
@@ -171,9 +191,12 @@ public final class LobsterVerification
         if (L3OrderEventDecoder.TEMPLATE_ID == msgTypeId)
         {
             headerDecoder.wrap(buffer, index);
-            lastBookSequence = eventDecoder.wrapAndApplyHeader(buffer, index, headerDecoder).sequence();
+            eventDecoder.wrapAndApplyHeader(buffer, index, headerDecoder);
+            lastBookSequence = eventDecoder.sequence();
+            lastTimeNs = eventDecoder.receiveTimeNs();
         }
         feed.onMessage(msgTypeId, buffer, index, length);
+        observer.onMessage(msgTypeId, buffer, index, length);
     }
 
     private void compareRow(
@@ -278,6 +301,7 @@ public final class LobsterVerification
 
     private void seedBeforeFirstMessage(final LobsterBookReader rows, final FrameCapture firstFrames)
     {
+        lastTimeNs = firstFrames.firstReceiveTimeNs(headerDecoder);
         final L3OrderEventDecoder first = firstFrames.firstOrderEvent(headerDecoder, eventDecoder);
         if (null == first)
         {
@@ -337,8 +361,8 @@ public final class LobsterVerification
         }
 
         snapshotEncoder.wrapAndApplyHeader(snapshotBuffer, 0, headerEncoder)
-            .exchangeTimeNs(0)
-            .receiveTimeNs(0)
+            .exchangeTimeNs(lastTimeNs)
+            .receiveTimeNs(lastTimeNs)
             .instrumentId(context.instrumentId())
             .sequence(sequence);
         final L2SnapshotEncoder.LevelsEncoder group = snapshotEncoder.levelsCount(count);
@@ -349,7 +373,7 @@ public final class LobsterVerification
                 .price(levels[i * 3 + 1])
                 .quantity(levels[i * 3 + 2]);
         }
-        feed.onMessage(L2SnapshotEncoder.TEMPLATE_ID, snapshotBuffer, 0,
+        apply(L2SnapshotEncoder.TEMPLATE_ID, snapshotBuffer, 0,
             MessageHeaderEncoder.ENCODED_LENGTH + snapshotEncoder.encodedLength());
         lastBookSequence = sequence;
     }
@@ -403,6 +427,7 @@ public final class LobsterVerification
      */
     private static final class FrameCapture implements MessageHandler
     {
+        private final InstrumentDefinitionDecoder definition = new InstrumentDefinitionDecoder();
         private final ExpandableArrayBuffer frames = new ExpandableArrayBuffer(1024);
         private final int[] offsets = new int[8];
         private final int[] lengths = new int[8];
@@ -430,6 +455,21 @@ public final class LobsterVerification
                 }
             }
             return null;
+        }
+
+        /**
+         * The reader sends the instrument definition, stamped with the first row's time, before row 1.
+         */
+        long firstReceiveTimeNs(final MessageHeaderDecoder header)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                if (InstrumentDefinitionDecoder.TEMPLATE_ID == types[i])
+                {
+                    return definition.wrapAndApplyHeader(frames, offsets[i], header).receiveTimeNs();
+                }
+            }
+            return 0;
         }
 
         void replay(final MessageHandler handler)
