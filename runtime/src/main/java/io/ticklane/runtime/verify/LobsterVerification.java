@@ -95,7 +95,8 @@ public final class LobsterVerification
 
     /**
      * Something that wants every frame after the book has applied it (e.g. a factor engine): created once the book
-     * exists. It sees the seeding snapshots as well as the file's messages.
+     * exists. It sees the seeding snapshots, and each row's frames once the book matches that row (depth kept to N,
+     * levels entering from beyond learned), so it reads the book the file describes.
      *
      * @param observerFactory creates the observer for the replay's book.
      * @return this.
@@ -155,21 +156,28 @@ public final class LobsterVerification
             bidState.complete = !rows.hasBid(fileLevels);
             askState.complete = !rows.hasAsk(fileLevels);
             compareRow(rows, report, levelsToCompare, bidState, askState);
+            firstFrames.replay(observer);
 
+            // Each row: apply its frames to the book, bring the book in line with the orderbook row (depth kept,
+            // levels learned), and only then show the frames to the observer, so it sees the book as the file has it.
+            final FrameCapture rowFrames = new FrameCapture();
             while (true)
             {
                 bidState.boundary = deepestKnown(book.bids());
                 askState.boundary = deepestKnown(book.asks());
-                if (0 == messages.poll(applier, 1))
+                rowFrames.clear();
+                if (0 == messages.poll(rowFrames, 1))
                 {
                     break;
                 }
+                rowFrames.replay(applier);
                 if (!rows.next())
                 {
                     throw new InputFormatException(rows.source(), rows.row() + 1,
                         "orderbook file ends before the message file (" + messages.source() + " has more rows)");
                 }
                 compareRow(rows, report, levelsToCompare, bidState, askState);
+                rowFrames.replay(observer);
                 if (0 == rows.row() % PROGRESS_INTERVAL)
                 {
                     progress.accept(rows.row());
@@ -196,7 +204,6 @@ public final class LobsterVerification
             lastTimeNs = eventDecoder.receiveTimeNs();
         }
         feed.onMessage(msgTypeId, buffer, index, length);
-        observer.onMessage(msgTypeId, buffer, index, length);
     }
 
     private void compareRow(
@@ -373,8 +380,9 @@ public final class LobsterVerification
                 .price(levels[i * 3 + 1])
                 .quantity(levels[i * 3 + 2]);
         }
-        apply(L2SnapshotEncoder.TEMPLATE_ID, snapshotBuffer, 0,
-            MessageHeaderEncoder.ENCODED_LENGTH + snapshotEncoder.encodedLength());
+        final int length = MessageHeaderEncoder.ENCODED_LENGTH + snapshotEncoder.encodedLength();
+        apply(L2SnapshotEncoder.TEMPLATE_ID, snapshotBuffer, 0, length);
+        observer.onMessage(L2SnapshotEncoder.TEMPLATE_ID, snapshotBuffer, 0, length);
         lastBookSequence = sequence;
     }
 
@@ -470,6 +478,12 @@ public final class LobsterVerification
                 }
             }
             return 0;
+        }
+
+        void clear()
+        {
+            count = 0;
+            end = 0;
         }
 
         void replay(final MessageHandler handler)
