@@ -3,7 +3,8 @@ package io.ticklane.microstructure.toxicity;
 /**
  * Bulk volume classification (BVC) of one bucket: the fraction of its volume that was buyer-initiated, inferred from
  * the bucket's standardised price change instead of from individual trades. Easley, López de Prado &amp; O'Hara,
- * "Flow Toxicity and Liquidity in a High-Frequency World", Review of Financial Studies 25(5), 2012, section 2:
+ * "Flow Toxicity and Liquidity in a High-Frequency World", Review of Financial Studies 25(5), 2012, the
+ * VPIN procedure (volume bucketing and bulk classification):
  * {@code V_B = V · Φ(ΔP / σ_ΔP)}, {@code V_S = V − V_B}.
  * <p>
  * Definition choices: ΔP is the bucket's close minus the previous bucket's close (any price unit: the ratio is

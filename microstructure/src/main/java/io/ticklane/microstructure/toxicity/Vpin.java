@@ -6,7 +6,8 @@ import io.ticklane.microstructure.MarketEvent;
 /**
  * VPIN, the volume-synchronised probability of informed trading: how one-sided recent volume has been, a measure
  * of the adverse selection a market maker faces. Easley, López de Prado &amp; O'Hara, "Flow Toxicity and Liquidity
- * in a High-Frequency World", Review of Financial Studies 25(5), 2012, section 2:
+ * in a High-Frequency World", Review of Financial Studies 25(5), 2012, the
+ * section defining the VPIN procedure:
  * <pre>
  *   trades fill equal buckets of V lots (a trade that overflows a bucket is split)
  *   V_B,τ = V · Φ(ΔP_τ / σ_ΔP),  V_S,τ = V − V_B,τ        (bulk volume classification, one bar per bucket)

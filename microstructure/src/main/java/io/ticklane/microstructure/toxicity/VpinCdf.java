@@ -4,10 +4,11 @@ import io.ticklane.microstructure.Factor;
 import io.ticklane.microstructure.MarketEvent;
 
 /**
- * The empirical CDF rank of the current VPIN among recent VPIN values: a scale-free toxicity alarm (Easley, López de
- * Prado &amp; O'Hara 2012, section 3, read VPIN through its CDF, flagging e.g. CDF(VPIN) &gt; 0.9 before the
- * 6 May 2010 flash crash). Formula: {@code F = #{ h ∈ H : h ≤ VPIN_now } / m}, where H holds the last m VPIN values,
- * one per closed bucket, the current one included (so F is in [1/m, 1]). Unit: a fraction.
+ * The empirical CDF rank of the current VPIN among recent VPIN values: a scale-free toxicity alarm, since a rank
+ * needs no instrument-specific threshold (Easley, López de Prado &amp; O'Hara 2012 read VPIN through its empirical
+ * CDF in their discussion of the 6 May 2010 flash crash). Formula: {@code F = #{ h ∈ H : h ≤ VPIN_now } / m}, where H
+ * holds the last m VPIN values, one per closed bucket, the current one included (so F is in [1/m, 1]). Unit: a
+ * fraction. Ties compare exact doubles: BVC values equal on paper may differ in the last bit.
  * <p>
  * Warm-up: NaN until m defined VPIN values exist (VPIN's own warm-up plus m − 1 buckets). The paper ranks against
  * the whole sample; online we rank against a rolling history of {@code history} buckets (default 1000).

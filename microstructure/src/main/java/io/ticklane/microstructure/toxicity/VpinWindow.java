@@ -1,7 +1,8 @@
 package io.ticklane.microstructure.toxicity;
 
 /**
- * VPIN over the last n classified buckets: Easley, López de Prado &amp; O'Hara (2012), section 2, equation for VPIN:
+ * VPIN over the last n classified buckets: Easley, López de Prado &amp; O'Hara (2012), the
+ * VPIN equation of the paper's procedure:
  * {@code VPIN = Σ_{τ=1..n} |V_S,τ − V_B,τ| / (n · V)} for equal buckets of volume V. Pure bucket-level maths: it
  * takes each bucket's (volume, buy volume) and knows nothing of trades, so offline checks drive the same code as
  * the {@code vpin} factor.
