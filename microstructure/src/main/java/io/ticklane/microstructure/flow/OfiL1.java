@@ -14,7 +14,7 @@ import io.ticklane.orderbook.PriceLadder;
  * </pre>
  * where n-1 is the previous BOOK event. Unit: lots. Positive = net buying pressure at the touch.
  * <p>
- * Warm-up: NaN until the second BOOK event (the first has no previous top). After a TRADE event the value is 0: a
+ * Warm-up: NaN before and on the first BOOK event (it has no previous top). After a TRADE event the value is 0: a
  * trade does not change the book (its book change arrives as a BOOK event), so the sum of {@code ofi_l1} over all
  * events equals the sum of e_n over consecutive book states. An empty side is a price of minus (bid) or plus (ask)
  * infinity with size 0, as in LOBSTER's book files. If the book went stale and was resynchronised, the first event

@@ -24,7 +24,7 @@ import io.ticklane.orderbook.PriceLadder;
  * level m at minus (bid) or plus (ask) infinity with size 0, and such missing levels count as depth 0 in D (the
  * mean is always over M levels, as in Cont et al.). D is taken from the book before the event (n-1), so the
  * normaliser does not contain the event it normalises; the 2023 paper averages depth over the interval instead.
- * Warm-up: NaN until the second BOOK event; 0 after a TRADE event (no book change); NaN when D_n-1 = 0 (both sides
+ * Warm-up: NaN before and on the first BOOK event; 0 after a later TRADE event (no book change); NaN when D_n-1 = 0 (both sides
  * empty before the event).
  */
 public final class OfiMultiLevel extends Factor
