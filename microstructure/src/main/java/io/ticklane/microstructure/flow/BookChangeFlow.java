@@ -19,11 +19,15 @@ import io.ticklane.sbe.Side;
  * one the bid, one with unknown aggressor either). A price that entered the top levels from deeper in the book is
  * not counted (its earlier quantity is unknown) unless the previous top levels covered it (it was better than their
  * last, or that side had fewer levels). The approximation misses arrivals and cancels that net out between two book
- * events, and counts an execution as a cancel when its trade is reported after the book change.
+ * events, and counts an execution as a cancel when its trade is reported after the book change. Trades between
+ * two book events are remembered in {@value #TRADE_SLOTS} (price, side) slots; prints between ticks match no level.
+ * A BOOK event that is not an order event (a snapshot, also on an L3 book) is diffed the same way.
  */
 final class BookChangeFlow
 {
     private static final int TRADE_SLOTS = 64;
+    private static final int SIDE_BID = -1;
+    private static final int SIDE_ASK = 1;
 
     private final int levels;
     private final long[] bidP;
@@ -102,9 +106,6 @@ final class BookChangeFlow
     {
         return tradesDropped;
     }
-
-    private static final int SIDE_BID = -1;
-    private static final int SIDE_ASK = 1;
 
     private void countOrderEvent(final MarketEvent event)
     {

@@ -15,6 +15,8 @@ import io.ticklane.orderbook.PriceLadder;
  * timestamp share one slot of a preallocated ring of {@code capacity} slots; if a burst fills the ring the oldest
  * slot leaves the window early and {@link #earlyEvictions()} counts it (size the capacity for the busiest window).
  * <p>
+ * Event times are expected not to go backwards; a late stamp is kept in arrival order and leaves with the entry before it.
+ * <p>
  * Warm-up: NaN until W of event time has passed since the first BOOK event, i.e. until the window holds only
  * observed flow; a partial window would be biased towards zero.
  */
