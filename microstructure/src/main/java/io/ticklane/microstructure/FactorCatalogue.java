@@ -1,6 +1,9 @@
 package io.ticklane.microstructure;
 
+import io.ticklane.microstructure.flow.FlowFactors;
+import io.ticklane.microstructure.intensity.IntensityFactors;
 import io.ticklane.microstructure.price.PriceFactors;
+import io.ticklane.microstructure.toxicity.ToxicityFactors;
 
 /**
  * The list of factor families Ticklane ships: each family registers its factors here, so adding a family is one
@@ -15,6 +18,8 @@ final class FactorCatalogue
     static void registerAll(final FactorRegistry registry)
     {
         PriceFactors.register(registry);
-        io.ticklane.microstructure.toxicity.ToxicityFactors.register(registry);
+        FlowFactors.register(registry);
+        ToxicityFactors.register(registry);
+        IntensityFactors.register(registry);
     }
 }
