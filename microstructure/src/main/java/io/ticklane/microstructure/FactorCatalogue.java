@@ -1,5 +1,6 @@
 package io.ticklane.microstructure;
 
+import io.ticklane.microstructure.intensity.IntensityFactors;
 import io.ticklane.microstructure.price.PriceFactors;
 
 /**
@@ -15,5 +16,6 @@ final class FactorCatalogue
     static void registerAll(final FactorRegistry registry)
     {
         PriceFactors.register(registry);
+        IntensityFactors.register(registry);
     }
 }
