@@ -1,0 +1,37 @@
+package io.ticklane.microstructure.intensity;
+
+/**
+ * Parameter k of the order arrival intensity λ(δ) = A·e^(−kδ) on one side (Avellaneda &amp; Stoikov 2008 §2.3), fitted
+ * online from time-decayed trade counts per δ bucket: k per tick: minus the slope of the count-weighted
+ * least-squares fit of ln λ(δ_i) against δ_i; changes only when a trade of the side arrives.
+ * <p>
+ * δ is measured from the mid of the last book before the trade ({@link TradeDepth}); the curve, its fit range and
+ * the fit are those of {@link ArrivalCurve}; decay and units those of {@link DecayingArrivals}. Warm-up: NaN until
+ * the side's trades reach at least {@code min_buckets} buckets of the fit range. O(buckets) per trade, O(1) per book
+ * event, nothing allocated.
+ */
+public final class IntensityK extends SideIntensityFactor
+{
+    private double value = Double.NaN;
+
+    /**
+     * @param id     factor id.
+     * @param side   {@link TradeDepth#BID} (seller-initiated trades, δ = mid − P) or {@link TradeDepth#ASK}
+     *               (buyer-initiated, δ = P − mid).
+     * @param config bucket, decay and warm-up parameters.
+     */
+    public IntensityK(final String id, final int side, final IntensityConfig config)
+    {
+        super(id, side, config);
+    }
+
+    void update(final DecayingArrivals arrivals, final long timeNs)
+    {
+        value = arrivals.k();
+    }
+
+    public double value()
+    {
+        return value;
+    }
+}

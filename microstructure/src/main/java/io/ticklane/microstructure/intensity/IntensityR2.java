@@ -1,0 +1,38 @@
+package io.ticklane.microstructure.intensity;
+
+/**
+ * Fit quality of the order arrival intensity λ(δ) = A·e^(−kδ) on one side (Avellaneda &amp; Stoikov 2008 §2.3),
+ * fitted online from time-decayed trade counts per δ bucket: the weighted R² of the log-linear fit,
+ * {@code 1 − Σw(y − ŷ)² / Σw(y − ȳ)²} with {@code y = ln λ(δ_i)} and {@code w = N(δ_i)}, in [0, 1] for a
+ * least-squares fit with intercept; NaN when every fitted point has the same λ.
+ * <p>
+ * δ is measured from the mid of the last book before the trade ({@link TradeDepth}); the curve, its fit range and
+ * the fit are those of {@link ArrivalCurve}; decay and units those of {@link DecayingArrivals}. Warm-up: NaN until
+ * the side's trades reach at least {@code min_buckets} buckets of the fit range. O(buckets) per trade, O(1) per book
+ * event, nothing allocated.
+ */
+public final class IntensityR2 extends SideIntensityFactor
+{
+    private double value = Double.NaN;
+
+    /**
+     * @param id     factor id.
+     * @param side   {@link TradeDepth#BID} (seller-initiated trades, δ = mid − P) or {@link TradeDepth#ASK}
+     *               (buyer-initiated, δ = P − mid).
+     * @param config bucket, decay and warm-up parameters.
+     */
+    public IntensityR2(final String id, final int side, final IntensityConfig config)
+    {
+        super(id, side, config);
+    }
+
+    void update(final DecayingArrivals arrivals, final long timeNs)
+    {
+        value = arrivals.r2();
+    }
+
+    public double value()
+    {
+        return value;
+    }
+}
