@@ -39,6 +39,7 @@ public final class FactorEngine implements MessageHandler
     private final Factor[] factors;
     private final FactorSnapshot snapshot;
     private long eventsWhileNotLive;
+    private MarketEventListener listener = (event) -> {};
     private long lastTimeNs = Long.MIN_VALUE;
     private long timeRegressions;
 
@@ -82,6 +83,16 @@ public final class FactorEngine implements MessageHandler
             ids.add(factor.id());
         }
         this.snapshot = new FactorSnapshot(ids);
+    }
+
+    /**
+     * @param listener told of every event after the factors (e.g. an offline fitter).
+     * @return this.
+     */
+    public FactorEngine listener(final MarketEventListener listener)
+    {
+        this.listener = listener;
+        return this;
     }
 
     /**
@@ -204,6 +215,7 @@ public final class FactorEngine implements MessageHandler
             snapshot.update(i, factors[i].value(), timeNs);
         }
         snapshot.onEventApplied(timeNs);
+        listener.onEvent(marketEvent);
     }
 
     private void applyToBook(final int templateId, final MutableDirectBuffer buffer, final int index, final int length)
