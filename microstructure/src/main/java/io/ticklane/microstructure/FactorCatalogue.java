@@ -15,5 +15,6 @@ final class FactorCatalogue
     static void registerAll(final FactorRegistry registry)
     {
         PriceFactors.register(registry);
+        io.ticklane.microstructure.volatility.VolatilityFactors.register(registry);
     }
 }
