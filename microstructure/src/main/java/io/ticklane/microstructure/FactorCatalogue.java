@@ -16,5 +16,6 @@ final class FactorCatalogue
     {
         PriceFactors.register(registry);
         io.ticklane.microstructure.volatility.VolatilityFactors.register(registry);
+        io.ticklane.microstructure.liquidity.LiquidityFactors.register(registry);
     }
 }
