@@ -13,12 +13,16 @@ import io.ticklane.orderbook.PriceLadder;
  * <pre>
  *   d = mid · x / 10⁴  (ticks);   depth = Σ<sub>bid p ≥ mid − d</sub> qty(p) + Σ<sub>ask p ≤ mid + d</sub> qty(p)
  * </pre>
- * Definition choices: summed over both sides (use {@code depth_imbalance} for the split); the band is inclusive and
- * measured from the mid, not from each touch, so when the half-spread exceeds d the value is 0. NaN while either side is
- * empty (there is no mid). Cost: O(ticks inside the band on each side), bounded by the ladder window.
+ * Definition choices: summed over both sides (use {@code depth_imbalance} for the split); the band is inclusive (to
+ * within 10⁻⁹ tick, so rounding of mid · x / 10⁴ never drops a level on the edge) and measured from the mid, not from
+ * each touch, so when the half-spread exceeds d the value is 0. NaN while either side is empty (there is no mid).
+ * Cost: O(ticks inside the band on each side), bounded by the ladder window.
  */
 public final class DepthWithinBps extends Factor
 {
+    /** A level exactly on the band's edge stays inside whatever the rounding of mid · x / 10⁴. */
+    private static final double BOUNDARY_TOLERANCE_TICKS = 1e-9;
+
     private final double fraction;
     private double value = Double.NaN;
 
@@ -49,8 +53,8 @@ public final class DepthWithinBps extends Factor
 
         final double mid = 0.5 * (double)(bid + ask);
         final double halfWidth = mid * fraction;
-        final long lowestBid = (long)Math.ceil(mid - halfWidth);
-        final long highestAsk = (long)Math.floor(mid + halfWidth);
+        final long lowestBid = (long)Math.ceil(mid - halfWidth - BOUNDARY_TOLERANCE_TICKS);
+        final long highestAsk = (long)Math.floor(mid + halfWidth + BOUNDARY_TOLERANCE_TICKS);
         long depth = 0;
         if (lowestBid <= bid)
         {

@@ -6,7 +6,7 @@ import io.ticklane.orderbook.OrderBook;
 import io.ticklane.orderbook.PriceLadder;
 
 /**
- * Change of the quoted spread in ticks caused by the latest BOOK event, {@code s<sub>t</sub> − s<sub>t−1</sub>}: a
+ * Change of the quoted spread in ticks caused by the latest BOOK event, s(t) − s(t−1) with s = ask − bid: a
  * widening is liquidity withdrawn (often ahead of a move), a narrowing is liquidity supplied; it is the first
  * difference of {@link SpreadTicks}, no paper needed.
  * <p>

@@ -23,6 +23,18 @@ class DepthWithinBpsTest
     }
 
     @Test
+    void aLevelExactlyOnTheEdgeStaysInsideDespiteRounding()
+    {
+        // mid 10000, 3 bps -> ±3 ticks exactly, though 10000 · (3 / 10⁴) is 2.9999999999999996 in doubles
+        final DepthWithinBps depth = new DepthWithinBps("d", 3);
+        final Market market = new Market(depth);
+        market.level(Side.BUY, 9999, 1).level(Side.BUY, 9997, 2).level(Side.BUY, 9996, 50)
+            .level(Side.SELL, 10001, 1).level(Side.SELL, 10003, 3).level(Side.SELL, 10004, 70)
+            .bookEvent(1);
+        assertEquals(1 + 2 + 1 + 3, depth.value());
+    }
+
+    @Test
     void aSpreadWiderThanTheBandLeavesNothingInIt()
     {
         // mid 10000, 10 bps -> ±10 ticks, but the touches are 20 ticks away
