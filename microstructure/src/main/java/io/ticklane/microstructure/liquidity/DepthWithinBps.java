@@ -8,8 +8,8 @@ import io.ticklane.orderbook.PriceLadder;
 /**
  * Resting quantity within x basis points of the mid, both sides summed, in lots: how much can trade before the price
  * moves x bps, the "market depth" of Kyle (1985) measured directly on the book, as in the depth-at-distance measures of
- * exchanges' liquidity reports (e.g. "depth within 10 bps"); cf. Harris 2003, "Trading and Exchanges", ch. 19 on
- * depth as a dimension of liquidity.
+ * exchanges' liquidity reports (e.g. "depth within 10 bps"); cf. Harris 2003, "Trading and Exchanges", the chapter on
+ * liquidity: depth as one of its dimensions.
  * <pre>
  *   d = mid · x / 10⁴  (ticks);   depth = Σ<sub>bid p ≥ mid − d</sub> qty(p) + Σ<sub>ask p ≤ mid + d</sub> qty(p)
  * </pre>

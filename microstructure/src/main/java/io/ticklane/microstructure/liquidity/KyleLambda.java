@@ -11,8 +11,9 @@ import io.ticklane.orderbook.PriceLadder;
  * price-impact line, what a quoter skews by when flow is one-sided.
  * <p>
  * In Kyle (1985, "Continuous Auctions and Insider Trading", Econometrica 53(6), §2) the price moves by λ times net
- * order flow; Hasbrouck (2007, "Empirical Market Microstructure", ch. 5) estimates it by regressing price changes on
- * signed volume. For each interval j of length w aligned to multiples of w in epoch time,
+ * order flow; Hasbrouck (2007, "Empirical Market Microstructure", ch. 6, strategic trade models) presents λ as the
+ * slope of the price on order flow, estimated here by regressing mid changes on signed volume. For each interval j of
+ * length w aligned to multiples of w in epoch time,
  * x<sub>j</sub> = Σ aggressor · quantity over its trades (lots) and y<sub>j</sub> = mid at its end − mid at its start
  * (ticks), and over the last n intervals:
  * <pre>

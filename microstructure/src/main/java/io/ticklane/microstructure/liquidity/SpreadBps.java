@@ -7,9 +7,9 @@ import io.ticklane.orderbook.PriceLadder;
 
 /**
  * Relative quoted spread in basis points of the mid, {@code (ask − bid) / ((ask + bid) / 2) × 10⁴}: the spread
- * comparable across instruments and price levels (Harris 2003, "Trading and Exchanges", ch. 14, the proportional
- * quoted spread). Both prices in ticks, so the tick size cancels. NaN while either side is empty or the mid is not
- * positive. Read from the book on every event.
+ * comparable across instruments and price levels (Harris 2003, "Trading and Exchanges", the chapter on bid/ask
+ * spreads: the proportional quoted spread). Both prices in ticks, so the tick size cancels. NaN while either side
+ * is empty or the mid is not positive. Read from the book on every event.
  */
 public final class SpreadBps extends Factor
 {

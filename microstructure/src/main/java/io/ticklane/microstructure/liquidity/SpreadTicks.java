@@ -8,7 +8,7 @@ import io.ticklane.orderbook.PriceLadder;
 /**
  * Quoted spread in ticks, {@code bestAsk − bestBid}: the cost of a round trip at the touch and the room a market
  * maker has to quote inside. NaN while either side is empty. Source: the quoted spread as defined in Harris (2003,
- * "Trading and Exchanges", ch. 14 on bid/ask spreads). Read from the book on every event, so it is never stale.
+ * "Trading and Exchanges", the chapter on bid/ask spreads). Read from the book on every event, so it is never stale.
  */
 public final class SpreadTicks extends Factor
 {
