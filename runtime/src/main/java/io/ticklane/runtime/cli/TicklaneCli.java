@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = TicklaneVersion.class,
     description = "Low-latency market-making runtime: live daemon, deterministic replay, latency profiling.",
-    subcommands = { CommandLine.HelpCommand.class, BookCommand.class, ClockCommand.class, FactorsCommand.class })
+    subcommands = { CommandLine.HelpCommand.class, BookCommand.class, ClockCommand.class, FactorsCommand.class,
+        FitCommand.class })
 public final class TicklaneCli implements Runnable
 {
     private static final int USAGE_WIDTH = 120;
