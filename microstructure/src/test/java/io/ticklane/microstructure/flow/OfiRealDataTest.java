@@ -1,5 +1,6 @@
 package io.ticklane.microstructure.flow;
 
+import io.ticklane.journal.RealData;
 import io.ticklane.microstructure.Factor;
 import io.ticklane.microstructure.MarketEvent;
 import io.ticklane.orderbook.L2Book;
@@ -13,14 +14,12 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * OFI on LOBSTER book files (shared/data/README.md, section 1): each row is put into a book and published as one
@@ -112,7 +111,7 @@ class OfiRealDataTest
     private static List<long[]> read(final String relativePath) throws IOException
     {
         final List<long[]> rows = new ArrayList<>();
-        try (InputStream raw = Files.newInputStream(dataFile(relativePath));
+        try (InputStream raw = Files.newInputStream(RealData.file(relativePath));
             InputStream in = relativePath.endsWith(".gz") ? new GZIPInputStream(raw) : raw;
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII)))
         {
@@ -129,21 +128,6 @@ class OfiRealDataTest
             }
         }
         return rows;
-    }
-
-    private static Path dataFile(final String relativePath)
-    {
-        final String dir = System.getProperty("ticklane.data");
-        if (null == dir || dir.isBlank())
-        {
-            fail("system property ticklane.data is not set: run the tests with -Dticklane.data=<shared/data dir>");
-        }
-        final Path file = Paths.get(dir).resolve(relativePath);
-        if (!Files.isRegularFile(file))
-        {
-            fail("real data file missing: " + file);
-        }
-        return file;
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.ticklane.microstructure.toxicity;
 
+import io.ticklane.journal.RealData;
 import io.ticklane.microstructure.toxicity.VpinWindow.Normalisation;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +39,7 @@ class MlfinlabVpinTest
     @Test
     void reproducesMlfinlabVpinOnItsDollarBars() throws IOException
     {
-        final List<String> lines = Files.readAllLines(SharedData.file("mlfinlab/dollar_bar_sample.csv"), StandardCharsets.UTF_8);
+        final List<String> lines = Files.readAllLines(RealData.file("mlfinlab/dollar_bar_sample.csv"), StandardCharsets.UTF_8);
         assertEquals("date_time,open,high,low,close,cum_vol,cum_dollar,cum_ticks", lines.get(0));
         final int bars = lines.size() - 1;
         assertEquals(1000, bars);
