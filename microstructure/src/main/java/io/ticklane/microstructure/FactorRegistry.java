@@ -14,6 +14,7 @@ public final class FactorRegistry
 {
     private final Map<String, FactorFactory> factories = new LinkedHashMap<>();
     private final Map<String, String> descriptions = new LinkedHashMap<>();
+    private final Map<String, String> requiredParameters = new LinkedHashMap<>();
 
     /**
      * @return a registry holding every factor Ticklane ships.
@@ -42,6 +43,33 @@ public final class FactorRegistry
     }
 
     /**
+     * Registers a factor that cannot be created without a parameter (e.g. a fitted model file): it is left out of
+     * {@link #createAll()} and must be named with that parameter.
+     *
+     * @param id          the name the factor is selected by.
+     * @param description one line: what it measures, in what unit.
+     * @param required    the parameter it needs, e.g. {@code model}.
+     * @param factory     creates it from parameters.
+     * @return this.
+     */
+    public FactorRegistry registerRequiring(
+        final String id, final String description, final String required, final FactorFactory factory)
+    {
+        register(id, description, factory);
+        requiredParameters.put(id, required);
+        return this;
+    }
+
+    /**
+     * @param id factor id.
+     * @return the parameter the factor cannot do without, or null.
+     */
+    public String requiredParameter(final String id)
+    {
+        return requiredParameters.get(id);
+    }
+
+    /**
      * @return registered ids, in registration order.
      */
     public List<String> ids()
@@ -59,13 +87,16 @@ public final class FactorRegistry
     }
 
     /**
-     * Creates every registered factor with default parameters.
+     * Creates every registered factor that works with default parameters (all but those registered with
+     * {@link #registerRequiring}).
      *
      * @return the factors, in registration order.
      */
     public List<Factor> createAll()
     {
-        return create(String.join(",", factories.keySet()));
+        final List<String> ids = new ArrayList<>(factories.keySet());
+        ids.removeAll(requiredParameters.keySet());
+        return create(String.join(",", ids));
     }
 
     /**
