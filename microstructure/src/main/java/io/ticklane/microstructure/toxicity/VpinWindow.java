@@ -89,17 +89,21 @@ public final class VpinWindow
             recompute();
         }
 
+        // A sum of non-negative terms kept by adding and subtracting: when every imbalance in the window is 0 the
+        // running sum can be a few ulps below zero (seen on real data: -3e-18). Rounding, not information: floor it.
+        final double imbalances = Math.max(0.0, imbalanceSum);
         if (count < window)
         {
             value = Double.NaN;
         }
         else if (Normalisation.WINDOW_VOLUME == normalisation)
         {
-            value = imbalanceSum / volumeSum;
+            // each imbalance is at most its bucket's volume, so the ratio is at most 1 but for the same rounding
+            value = Math.min(1.0, imbalances / volumeSum);
         }
         else
         {
-            value = imbalanceSum / (window * volume);
+            value = imbalances / (window * volume);
         }
         return value;
     }
