@@ -30,7 +30,7 @@ public final class ReturnOverTime extends Factor
     private long head;
     private long tail;
     private long eventsWithoutHorizon;
-    private boolean lostHistory;
+    private long lastDroppedTimeNs = Long.MIN_VALUE;
     private double value = Double.NaN;
 
     /**
@@ -75,8 +75,8 @@ public final class ReturnOverTime extends Factor
         {
             if (head - tail == times.length)
             {
-                tail++; // the oldest change point is lost: mid(t - h) may now be unknown
-                lostHistory = true;
+                lastDroppedTimeNs = times[(int)(tail & mask)]; // lost: mid(t - h) may now be unknown
+                tail++;
             }
             times[(int)(head & mask)] = timeNs;
             mids[(int)(head & mask)] = mid;
@@ -91,14 +91,14 @@ public final class ReturnOverTime extends Factor
         final long anchorTime = times[(int)(tail & mask)];
         if (anchorTime > cutoff)
         {
-            if (lostHistory)
+            if (Long.MIN_VALUE != lastDroppedTimeNs && lastDroppedTimeNs <= cutoff)
             {
+                // the dropped change point would have answered: the ring is too small for the horizon
                 eventsWithoutHorizon++;
             }
             value = Double.NaN;
             return;
         }
-        lostHistory = false; // a retained change point at or before the cutoff gives mid(t - h) exactly
         final double old = mids[(int)(tail & mask)];
         value = mid > 0 && old > 0 ? Math.log(mid / old) : Double.NaN;
     }
@@ -109,7 +109,8 @@ public final class ReturnOverTime extends Factor
     }
 
     /**
-     * @return events that returned NaN because the ring had overwritten the mid in force at {@code t - h}.
+     * @return events that returned NaN because the ring had overwritten the change point in force at {@code t - h}
+     *         (raise {@code max_samples}).
      */
     public long eventsWithoutHorizon()
     {
