@@ -182,7 +182,8 @@ public final class MicropriceModel
             {
                 throw new IllegalArgumentException("micro-price model (" + dataSource + "): adjustment " +
                     adjustment[i] + " ticks at " + cellName(i, imbalanceBuckets) + " exceeds half the spread (" +
-                    0.5 * spread + "); refusing a model that would put the micro-price outside the spread");
+                    0.5 * spread + "); refusing a model that would put the micro-price outside the spread " +
+                    "(microprice(out_of_spread=clamp) clamps such cells to the touch instead)");
             }
         }
     }

@@ -14,10 +14,14 @@ import io.ticklane.orderbook.PriceLadder;
  * fair-value reference a micro-price-referenced quoter skews around.
  * <p>
  * The model is given at construction and copied into a flat array; each BOOK event is one bucket computation and one
- * array read. Choices: a model whose {@code |G*|} exceeds half its spread is rejected at construction (it would put
- * the micro-price outside the spread); a book whose spread is outside the model (wider than its spread buckets, or
- * locked/crossed) gives NaN and is counted in {@link #eventsOutsideModel()} rather than falling back silently to the
- * mid; a one-sided book gives NaN. No warm-up otherwise.
+ * array read. Choices: a model whose {@code |G*|} exceeds half its spread would put the micro-price outside the
+ * spread; by default it is rejected at construction, naming the cell. Only when asked explicitly
+ * ({@code out_of_spread=clamp}) are such cells clamped to {@code ±S/2} (the touch) at construction, and counted in
+ * {@link #clampedCells()}: a fitted expectation of the future mid can lie beyond the touch (it does on the shared
+ * AMZN sample), and clamping keeps the factor's contract of a price within the spread. A book whose spread is
+ * outside the model (wider than its spread buckets, or locked/crossed) gives NaN and is counted in
+ * {@link #eventsOutsideModel()} rather than falling back silently to the mid; a one-sided book gives NaN. No warm-up
+ * otherwise.
  */
 public final class Microprice extends Factor
 {
@@ -25,6 +29,7 @@ public final class Microprice extends Factor
     private final int imbalanceBuckets;
     private final int spreadBuckets;
     private final String modelKind;
+    private final int clampedCells;
     private long eventsOutsideModel;
     private double value = Double.NaN;
 
@@ -35,12 +40,37 @@ public final class Microprice extends Factor
      */
     public Microprice(final String id, final MicropriceModel model)
     {
+        this(id, model, false);
+    }
+
+    /**
+     * @param id            factor id.
+     * @param model         the adjustment table.
+     * @param clampToSpread false: reject a model that leaves the spread; true: clamp its cells to {@code ±S/2}.
+     * @throws IllegalArgumentException if the model is not within the spread and clamping was not asked for.
+     */
+    public Microprice(final String id, final MicropriceModel model, final boolean clampToSpread)
+    {
         super(id);
-        model.requireWithinSpread();
+        if (!clampToSpread)
+        {
+            model.requireWithinSpread();
+        }
         this.table = model.adjustmentTable();
         this.imbalanceBuckets = model.imbalanceBuckets();
         this.spreadBuckets = model.spreadBuckets();
         this.modelKind = model.kind();
+        int clamped = 0;
+        for (int i = 0; i < table.length; i++)
+        {
+            final double half = 0.5 * (i / imbalanceBuckets + 1);
+            if (Math.abs(table[i]) > half)
+            {
+                table[i] = Math.copySign(half, table[i]);
+                clamped++;
+            }
+        }
+        this.clampedCells = clamped;
     }
 
     public void onEvent(final MarketEvent event)
@@ -81,6 +111,14 @@ public final class Microprice extends Factor
     public long eventsOutsideModel()
     {
         return eventsOutsideModel;
+    }
+
+    /**
+     * @return cells of the model clamped to the touch at construction (0 unless {@code out_of_spread=clamp}).
+     */
+    public int clampedCells()
+    {
+        return clampedCells;
     }
 
     /**

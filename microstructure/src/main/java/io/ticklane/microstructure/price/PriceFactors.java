@@ -52,10 +52,17 @@ public final class PriceFactors
                 "from 'ticklane fit microprice', or explicitly microprice(model=" + WEIGHTED_MID_APPROX +
                 ") for the weighted mid at bucket resolution");
         }
+        final String outOfSpread = params.stringParam("out_of_spread", "reject");
+        if (!"reject".equals(outOfSpread) && !"clamp".equals(outOfSpread))
+        {
+            throw new IllegalArgumentException("factor 'microprice': parameter out_of_spread=" + outOfSpread +
+                " must be reject or clamp");
+        }
+        final boolean clamp = "clamp".equals(outOfSpread);
         if (WEIGHTED_MID_APPROX.equals(model))
         {
             return new Microprice("microprice", MicropriceModel.weightedMidApproximation(
-                params.intParam("imbalance_buckets", 10, 1, 100), params.intParam("spread_buckets", 2, 1, 20)));
+                params.intParam("imbalance_buckets", 10, 1, 100), params.intParam("spread_buckets", 2, 1, 20)), clamp);
         }
         final Path path = Path.of(model);
         if (!Files.isReadable(path))
@@ -64,7 +71,7 @@ public final class PriceFactors
         }
         try
         {
-            return new Microprice("microprice", MicropriceModel.readJson(path));
+            return new Microprice("microprice", MicropriceModel.readJson(path), clamp);
         }
         catch (final IOException ex)
         {

@@ -109,6 +109,26 @@ class MicropriceTest
     }
 
     @Test
+    void clampingMustBeAskedForAndClampsOnlyTheCellsBeyondTheTouch() throws IOException
+    {
+        // spread 1 bucket 3: 0.6 -> 0.5; spread 2 bucket 0: -1.3 -> -1.0; the other cells are within S/2
+        final Path model = Files.writeString(dir.resolve("wide.json"),
+            MODEL_JSON.replace("0.1, 0.3]", "0.1, 0.6]").replace("[-0.8,", "[-1.3,"));
+        final Microprice factor = (Microprice)FactorRegistry.standard()
+            .create("microprice(model=" + model + ",out_of_spread=clamp)").get(0);
+        assertEquals(2, factor.clampedCells());
+        factor.onEvent(books.at(1, 100, 9, 101, 1)); // I = 0.9 -> bucket 3, S = 1: 100.5 + 0.5 = the ask
+        assertEquals(101.0, factor.value(), 1e-12);
+        factor.onEvent(books.at(2, 100, 1, 102, 9)); // I = 0.1 -> bucket 0, S = 2: 101 - 1 = the bid
+        assertEquals(100.0, factor.value(), 1e-12);
+        factor.onEvent(books.at(3, 100, 6, 102, 4)); // bucket 2, S = 2: untouched, 101.2
+        assertEquals(101.2, factor.value(), 1e-12);
+
+        assertThrows(IllegalArgumentException.class,
+            () -> FactorRegistry.standard().create("microprice(model=" + model + ",out_of_spread=maybe)"));
+    }
+
+    @Test
     void staysWithinTheSpreadForAnyValidModelAndBook()
     {
         final SplittableRandom random = new SplittableRandom(20_180_101);
