@@ -16,7 +16,9 @@ import io.ticklane.orderbook.PriceLadder;
  * event on a LIVE two-sided book (1 = every BOOK event); consecutive samples give one observation
  * {@code (X_t, dM = M_{t+1} - M_t, X_{t+1})}. An observation is excluded and counted when either state has a spread
  * above {@code spreadBuckets} (or the book is crossed/locked), or when {@code |dM|} exceeds {@code maxMoveTicks}. A
- * non-LIVE or one-sided book breaks the chain: no observation spans it.
+ * non-LIVE or one-sided book breaks the chain: no observation spans it. Dropping transitions into wide-spread states
+ * conditions the chain on staying within the modelled spreads; on instruments that often leave them the fit is
+ * biased that way, and the report's exclusion count says how much data that concerns.
  * <p>
  * <b>Symmetrisation</b> (as in the paper): each observation is added twice, as seen and mirrored
  * {@code (n - 1 - bucket, S, -dM, mirrored next state)}; mirroring is done on buckets, which are symmetric about 1/2.
@@ -54,8 +56,7 @@ public final class MicropriceFitter
     private long excludedLargeMove;
 
     /**
-     * Defaults of the paper's estimates: 10 imbalance buckets, spreads of 1 and 2 ticks, moves up to 1 tick, every
-     * BOOK event.
+     * Defaults: 10 imbalance buckets, spreads of 1 and 2 ticks, moves up to 1 tick, every BOOK event.
      *
      * @param dataSource description of the data, recorded in the model.
      */

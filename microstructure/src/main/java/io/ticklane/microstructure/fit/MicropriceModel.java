@@ -463,6 +463,7 @@ public final class MicropriceModel
         final List<double[][]> increments = new ArrayList<>();
         double[] convergence = new double[0];
         double[][] table = null;
+        double[] edges = null;
         while (JsonToken.FIELD_NAME == json.nextToken())
         {
             final String field = json.currentName();
@@ -485,7 +486,7 @@ public final class MicropriceModel
                     imbalanceBuckets = json.getIntValue();
                     break;
                 case "imbalanceEdges":
-                    readVector(json, value); // derived from imbalanceBuckets; written for readers
+                    edges = readVector(json, value); // derived from imbalanceBuckets; checked below
                     break;
                 case "spreads":
                     spreadBuckets = readVector(json, value).length;
@@ -531,6 +532,17 @@ public final class MicropriceModel
         if (null == table || imbalanceBuckets < 1 || spreadBuckets < 1)
         {
             throw new IllegalArgumentException("needs imbalanceBuckets, spreads and adjustment");
+        }
+        if (null != edges)
+        {
+            for (int k = 0; k < edges.length; k++)
+            {
+                if (edges.length != imbalanceBuckets + 1 || Math.abs(edges[k] - (double)k / imbalanceBuckets) > 1e-9)
+                {
+                    throw new IllegalArgumentException("'imbalanceEdges' must be the " + (imbalanceBuckets + 1) +
+                        " equal-width edges k/" + imbalanceBuckets + "; other bucketings are not supported");
+                }
+            }
         }
         final double[] flat = flatten(table, spreadBuckets, imbalanceBuckets, "adjustment");
         final double[][] flatIncrements = new double[increments.size()][];

@@ -94,6 +94,12 @@ class MicropriceTest
         final Path wrongKind = Files.writeString(dir.resolve("kind.json"), MODEL_JSON.replace("stoikov_2018", "other"));
         assertThrows(IllegalArgumentException.class, () -> FactorRegistry.standard().create("microprice(model=" + wrongKind + ")"));
 
+        final Path quantileEdges = Files.writeString(dir.resolve("edges.json"),
+            MODEL_JSON.replace("\"imbalanceBuckets\": 4,", "\"imbalanceBuckets\": 4, \"imbalanceEdges\": [0, 0.2, 0.5, 0.8, 1],"));
+        final IllegalArgumentException edges = assertThrows(IllegalArgumentException.class,
+            () -> FactorRegistry.standard().create("microprice(model=" + quantileEdges + ")"));
+        assertTrue(edges.getMessage().contains("equal-width"), edges.getMessage());
+
         final Path notJson = Files.writeString(dir.resolve("broken.json"), "{ \"model\": ");
         assertThrows(IllegalArgumentException.class, () -> FactorRegistry.standard().create("microprice(model=" + notJson + ")"));
     }
