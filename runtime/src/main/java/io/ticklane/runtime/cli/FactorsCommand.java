@@ -64,7 +64,9 @@ public final class FactorsCommand implements Callable<Integer>
         {
             for (final String id : registry.ids())
             {
-                stdout.printf("%-24s %s%n", id, registry.description(id));
+                final String required = registry.requiredParameter(id);
+                stdout.printf("%-24s %s%s%n", id, registry.description(id),
+                    null == required ? "" : " [needs " + required + "=..., not in the default set]");
             }
             stdout.flush();
             return ExitCodes.OK;

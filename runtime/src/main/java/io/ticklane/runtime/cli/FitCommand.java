@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     name = "fit",
     mixinStandardHelpOptions = true,
     description = "Fit models from real data.",
-    subcommands = { FitIntensityCommand.class })
+    subcommands = { FitMicropriceCommand.class, FitIntensityCommand.class })
 public final class FitCommand
 {
 }
