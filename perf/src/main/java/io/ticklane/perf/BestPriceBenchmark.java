@@ -9,6 +9,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -18,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The queries a quoter makes per event: best bid and ask with their quantities, and the top {@link #TOP} levels of
  * each side. Both books hold the same state, the end of an {@link L2UpdateStream} (gaps near the touch included).
+ * The queries do not change the book.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -25,6 +27,13 @@ import java.util.concurrent.TimeUnit;
 public class BestPriceBenchmark
 {
     static final int TOP = 5;
+
+    /**
+     * Levels per side of the starting book: 20 (a shallow book, the TreeMap's best case) or 1000 (a Binance-style
+     * 1000-level snapshot). Updates stay within 10 ticks of the inside either way.
+     */
+    @Param({"20", "1000"})
+    public int depth;
 
     private final long[] prices = new long[TOP];
     private final long[] quantities = new long[TOP];
@@ -37,10 +46,10 @@ public class BestPriceBenchmark
     @Setup(Level.Trial)
     public void setUp()
     {
-        final L2UpdateStream stream = new L2UpdateStream(L2ApplyBenchmark.UPDATES, 42);
+        final L2UpdateStream stream = new L2UpdateStream(L2ApplyBenchmark.UPDATES, depth, 42);
         book = new L2Book(L2Frames.INSTRUMENT);
         treeMapBook = new TreeMapL2Book();
-        for (int i = 0; i < L2UpdateStream.DEPTH; i++)
+        for (int i = 0; i < stream.depth; i++)
         {
             book.setLevel(Side.BUY, L2UpdateStream.bidPrice(i), stream.initialBidQuantities[i]);
             book.setLevel(Side.SELL, L2UpdateStream.askPrice(i), stream.initialAskQuantities[i]);

@@ -13,6 +13,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -37,6 +38,13 @@ public class L2ApplyBenchmark
 {
     static final int UPDATES = 4096;
 
+    /**
+     * Levels per side of the starting book: 20 (a shallow book, the TreeMap's best case) or 1000 (a Binance-style
+     * 1000-level snapshot). Updates stay within 10 ticks of the inside either way.
+     */
+    @Param({"20", "1000"})
+    public int depth;
+
     private L2UpdateStream stream;
     private L2Frames frames;
     private L2Book feedBook;
@@ -51,7 +59,7 @@ public class L2ApplyBenchmark
     @Setup(Level.Trial)
     public void setUp()
     {
-        stream = new L2UpdateStream(UPDATES, 42);
+        stream = new L2UpdateStream(UPDATES, depth, 42);
         frames = new L2Frames(stream);
 
         feedBook = new L2Book(L2Frames.INSTRUMENT);
@@ -60,7 +68,7 @@ public class L2ApplyBenchmark
 
         directBook = new L2Book(L2Frames.INSTRUMENT);
         treeMapBook = new TreeMapL2Book();
-        for (int i = 0; i < L2UpdateStream.DEPTH; i++)
+        for (int i = 0; i < stream.depth; i++)
         {
             directBook.setLevel(Side.BUY, L2UpdateStream.bidPrice(i), stream.initialBidQuantities[i]);
             directBook.setLevel(Side.SELL, L2UpdateStream.askPrice(i), stream.initialAskQuantities[i]);

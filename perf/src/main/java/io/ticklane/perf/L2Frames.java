@@ -23,7 +23,7 @@ final class L2Frames
     final UnsafeBuffer updates;
     final int frameLength;
     final int frameStride;
-    final UnsafeBuffer snapshot = new UnsafeBuffer(new byte[4096]);
+    final UnsafeBuffer snapshot;
     final int snapshotLength;
 
     L2Frames(final L2UpdateStream stream)
@@ -47,12 +47,14 @@ final class L2Frames
                 .quantity(quantity);
         }
 
+        snapshot = new UnsafeBuffer(new byte[MessageHeaderEncoder.ENCODED_LENGTH + L2SnapshotEncoder.BLOCK_LENGTH +
+            L2SnapshotEncoder.LevelsEncoder.sbeHeaderSize() + 2 * stream.depth * L2SnapshotEncoder.LevelsEncoder.sbeBlockLength()]);
         final L2SnapshotEncoder encoder = new L2SnapshotEncoder()
             .wrapAndApplyHeader(snapshot, 0, header)
             .instrumentId(INSTRUMENT)
             .sequence(0);
-        final L2SnapshotEncoder.LevelsEncoder levels = encoder.levelsCount(2 * L2UpdateStream.DEPTH);
-        for (int i = 0; i < L2UpdateStream.DEPTH; i++)
+        final L2SnapshotEncoder.LevelsEncoder levels = encoder.levelsCount(2 * stream.depth);
+        for (int i = 0; i < stream.depth; i++)
         {
             levels.next().side(Side.BUY).price(L2UpdateStream.bidPrice(i)).quantity(stream.initialBidQuantities[i]);
             levels.next().side(Side.SELL).price(L2UpdateStream.askPrice(i)).quantity(stream.initialAskQuantities[i]);

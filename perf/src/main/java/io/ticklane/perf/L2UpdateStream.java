@@ -6,7 +6,7 @@ import java.util.SplittableRandom;
 
 /**
  * A deterministic stream of absolute level updates near the touch, both sides mixed: quantity changes, deletes and
- * re-adds within a few ticks of the inside, over a book that starts {@link #DEPTH} levels deep per side. Bids stay
+ * re-adds within a few ticks of the inside, over a book that starts {@code depth} levels deep per side. Bids stay
  * at or below {@link #INNER_BID} and asks at or above {@link #INNER_ASK}, so the book never crosses.
  * <p>
  * Quantities are absolute, so applying the stream again leaves every level it touches at its last value: every pass
@@ -16,24 +16,32 @@ final class L2UpdateStream
 {
     static final long INNER_BID = 10_000;
     static final long INNER_ASK = 10_001;
-    static final int DEPTH = 20;
     private static final int NEAR_TOUCH_TICKS = 10;
     private static final int MAX_QUANTITY = 200;
 
     final Side[] sides;
     final long[] prices;
     final long[] quantities;
-    final long[] initialBidQuantities = new long[DEPTH];
-    final long[] initialAskQuantities = new long[DEPTH];
+    final int depth;
+    final long[] initialBidQuantities;
+    final long[] initialAskQuantities;
 
-    L2UpdateStream(final int length, final long seed)
+    /**
+     * @param length updates in the stream.
+     * @param depth  levels per side of the starting book, at every tick from the inside (at least 10).
+     * @param seed   of the random choices.
+     */
+    L2UpdateStream(final int length, final int depth, final long seed)
     {
+        this.depth = depth;
+        initialBidQuantities = new long[depth];
+        initialAskQuantities = new long[depth];
         final SplittableRandom random = new SplittableRandom(seed);
         sides = new Side[length];
         prices = new long[length];
         quantities = new long[length];
 
-        for (int i = 0; i < DEPTH; i++)
+        for (int i = 0; i < depth; i++)
         {
             initialBidQuantities[i] = 1 + random.nextInt(MAX_QUANTITY);
             initialAskQuantities[i] = 1 + random.nextInt(MAX_QUANTITY);
