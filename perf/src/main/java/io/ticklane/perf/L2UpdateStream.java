@@ -36,6 +36,8 @@ final class L2UpdateStream
         this.depth = depth;
         initialBidQuantities = new long[depth];
         initialAskQuantities = new long[depth];
+        // The starting book draws from its own generator, so every depth gets the same updates.
+        final SplittableRandom book = new SplittableRandom(seed + 1);
         final SplittableRandom random = new SplittableRandom(seed);
         sides = new Side[length];
         prices = new long[length];
@@ -43,8 +45,8 @@ final class L2UpdateStream
 
         for (int i = 0; i < depth; i++)
         {
-            initialBidQuantities[i] = 1 + random.nextInt(MAX_QUANTITY);
-            initialAskQuantities[i] = 1 + random.nextInt(MAX_QUANTITY);
+            initialBidQuantities[i] = 1 + book.nextInt(MAX_QUANTITY);
+            initialAskQuantities[i] = 1 + book.nextInt(MAX_QUANTITY);
         }
         final long[] bids = initialBidQuantities.clone();
         final long[] asks = initialAskQuantities.clone();
