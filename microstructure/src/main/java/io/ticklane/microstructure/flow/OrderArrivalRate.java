@@ -14,7 +14,7 @@ import io.ticklane.microstructure.MarketEvent;
  * Cont, Stoikov &amp; Talreja (2010), "A stochastic model for order book dynamics", Operations Research 58(3),
  * measured in lots (not orders) so that L2 and L3 feeds give the same unit.
  * <p>
- * Which lots count, and the L2 approximation, are described in {@code BookChangeFlow} and {@code FACTORS-flow.md}. Warm-up: NaN until one
+ * Which lots count, and the L2 approximation, are described in {@code BookChangeFlow} and {@code FACTORS.md}. Warm-up: NaN until one
  * half-life of event time has passed since the first event.
  */
 public final class OrderArrivalRate extends Factor

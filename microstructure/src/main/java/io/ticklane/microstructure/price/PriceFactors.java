@@ -11,7 +11,7 @@ import java.nio.file.Path;
 
 /**
  * Registers the price family: mid, weighted mid, micro-price, tick momentum and returns over event and time
- * horizons. See {@code microstructure/FACTORS-price.md}.
+ * horizons. See {@code microstructure/FACTORS.md}.
  */
 public final class PriceFactors
 {

@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Fits the micro-price on the shared LOBSTER AMZN 2012-06-21 level-1 book file (57,515 rows; columns ask price, ask
  * size, bid price, bid size; prices in 1/10000 USD, tick 100 units = $0.01) and runs the factor with the fitted
- * model over the same day. Fitted table (10 imbalance x 4 spread buckets) as of this data: see FACTORS-price.md.
+ * model over the same day. Fitted table (10 imbalance x 4 spread buckets) as of this data: see FACTORS.md.
  */
 class MicropriceRealDataTest
 {
