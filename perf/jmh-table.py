@@ -40,8 +40,12 @@ def main():
                     ratio = f"{primary['score'] / other_primary['score']:.1f}×"
         bytes_per_op = "n/a" if alloc is None else f"{alloc['score']:.3f}"
         shown = ", ".join(f"{k}={v}" for k, v in params.items())
-        print(f"| {name} | {shown} | {number(primary['score'])} | {number(primary['scoreError'])} | "
-              f"{1e9 / primary['score']:.1f} | {bytes_per_op} | {ratio} |")
+        if primary["scoreUnit"] == "ns/op":  # average-time benchmarks: the error is in ns/op
+            print(f"| {name} | {shown} | {number(1e9 / primary['score'])} | ±{primary['scoreError']:.1f} ns/op | "
+                  f"{primary['score']:.1f} | {bytes_per_op} | {ratio} |")
+        else:
+            print(f"| {name} | {shown} | {number(primary['score'])} | {number(primary['scoreError'])} | "
+                  f"{1e9 / primary['score']:.1f} | {bytes_per_op} | {ratio} |")
 
 
 if __name__ == "__main__":
