@@ -45,9 +45,9 @@ public final class FlowFactors
         registry.register("aggressive_buy_ratio", "decayed taker buy volume / taker volume, in [0, 1]",
             (params) -> new AggressiveBuyRatio("aggressive_buy_ratio", halfLife(params)));
         registry.register("order_arrival_rate", "lots arriving in the top levels per second (L3 adds or L2 increases)",
-            (params) -> new OrderArrivalRate("order_arrival_rate", halfLife(params), levels(params)));
+            (params) -> new OrderEventRate("order_arrival_rate", OrderEventRate.Kind.ARRIVAL, halfLife(params), levels(params)));
         registry.register("order_cancel_rate", "lots cancelled from the top levels per second (L3 or inferred from L2)",
-            (params) -> new OrderCancelRate("order_cancel_rate", halfLife(params), levels(params)));
+            (params) -> new OrderEventRate("order_cancel_rate", OrderEventRate.Kind.CANCEL, halfLife(params), levels(params)));
     }
 
     private static double halfLife(final FactorParams params)

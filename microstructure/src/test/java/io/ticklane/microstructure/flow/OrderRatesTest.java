@@ -19,8 +19,8 @@ class OrderRatesTest
     private static final double LN2 = Math.log(2);
     private static final double EPS = 1e-12;
 
-    private final OrderArrivalRate arrivals = new OrderArrivalRate("order_arrival_rate", 1000, 2);
-    private final OrderCancelRate cancels = new OrderCancelRate("order_cancel_rate", 1000, 2);
+    private final OrderEventRate arrivals = new OrderEventRate("order_arrival_rate", OrderEventRate.Kind.ARRIVAL, 1000, 2);
+    private final OrderEventRate cancels = new OrderEventRate("order_cancel_rate", OrderEventRate.Kind.CANCEL, 1000, 2);
 
     @Test
     void l3AddsArriveAndCancelsAndDeletesCancelWithinTheTopLevels()
@@ -94,6 +94,6 @@ class OrderRatesTest
             assertThrows(IllegalArgumentException.class, () -> registry.create(id + "(half_life_ms=0)"));
             assertEquals(id, registry.create(id + "(levels=5,half_life_ms=100)").get(0).id());
         }
-        assertThrows(IllegalArgumentException.class, () -> new OrderCancelRate("order_cancel_rate", 1000, 11));
+        assertThrows(IllegalArgumentException.class, () -> new OrderEventRate("order_cancel_rate", OrderEventRate.Kind.CANCEL, 1000, 11));
     }
 }
