@@ -10,5 +10,5 @@ public interface FactorFactory
      * @param params the factor's parameters; read every one that applies.
      * @return a new factor.
      */
-    Factor create(FactorParams params);
+    Factor create(Parameters params);
 }

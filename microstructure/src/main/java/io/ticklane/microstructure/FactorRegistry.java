@@ -139,7 +139,7 @@ public final class FactorRegistry
             {
                 throw new IllegalArgumentException("unknown factor '" + id + "'; known: " + String.join(",", factories.keySet()));
             }
-            final FactorParams params = new FactorParams(id, values);
+            final Parameters params = new Parameters(id, values);
             final Factor factor = factory.create(params);
             params.requireAllUsed();
             factors.add(factor);

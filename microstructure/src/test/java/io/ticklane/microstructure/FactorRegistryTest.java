@@ -48,7 +48,7 @@ class FactorRegistryTest
     {
         final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
             () -> registry.create("scaled(sclae=2)"));
-        assertEquals("factor 'scaled' has no parameter 'sclae'", ex.getMessage());
+        assertEquals("'scaled' has no parameter 'sclae'", ex.getMessage());
     }
 
     @Test

@@ -1,6 +1,6 @@
 package io.ticklane.microstructure.flow;
 
-import io.ticklane.microstructure.FactorParams;
+import io.ticklane.microstructure.Parameters;
 import io.ticklane.microstructure.FactorRegistry;
 
 /**
@@ -50,23 +50,23 @@ public final class FlowFactors
             (params) -> new OrderEventRate("order_cancel_rate", OrderEventRate.Kind.CANCEL, halfLife(params), levels(params)));
     }
 
-    private static double halfLife(final FactorParams params)
+    private static double halfLife(final Parameters params)
     {
         return params.positiveDoubleParam("half_life_ms", DEFAULT_HALF_LIFE_MS);
     }
 
-    private static int levels(final FactorParams params)
+    private static int levels(final Parameters params)
     {
         return params.intParam("levels", DEFAULT_LEVELS, 1, OfiMultiLevel.MAX_LEVELS);
     }
 
-    private static int powerOfTwo(final FactorParams params, final String name, final int defaultValue)
+    private static int powerOfTwo(final Parameters params, final String name, final int defaultValue)
     {
         final int value = params.intParam(name, defaultValue, 16, 1 << 24);
         if (Integer.bitCount(value) != 1)
         {
             throw new IllegalArgumentException(
-                "factor '" + params.factorId() + "': parameter " + name + "=" + value + " must be a power of two");
+                "factor '" + params.ownerId() + "': parameter " + name + "=" + value + " must be a power of two");
         }
         return value;
     }

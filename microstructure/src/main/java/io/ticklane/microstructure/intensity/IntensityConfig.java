@@ -1,9 +1,9 @@
 package io.ticklane.microstructure.intensity;
 
-import io.ticklane.microstructure.FactorParams;
+import io.ticklane.microstructure.Parameters;
 
 /**
- * Parameters shared by every intensity factor, read and validated once from {@link FactorParams}.
+ * Parameters shared by every intensity factor, read and validated once from {@link Parameters}.
  *
  * @param bucketTicks width of a δ bucket, ticks ({@code bucket_ticks}, default 0.5: one bucket per half tick, the
  *                    resolution of a mid between two ticks).
@@ -28,7 +28,7 @@ public record IntensityConfig(double bucketTicks, int buckets, double halfLifeMs
      * @param params the factor's parameters.
      * @return the validated configuration.
      */
-    public static IntensityConfig from(final FactorParams params)
+    public static IntensityConfig from(final Parameters params)
     {
         final double bucketTicks = params.positiveDoubleParam("bucket_ticks", DEFAULT_BUCKET_TICKS);
         final int buckets = params.intParam("buckets", DEFAULT_BUCKETS, 2, MAX_BUCKETS);

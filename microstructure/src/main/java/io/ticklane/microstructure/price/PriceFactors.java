@@ -1,6 +1,6 @@
 package io.ticklane.microstructure.price;
 
-import io.ticklane.microstructure.FactorParams;
+import io.ticklane.microstructure.Parameters;
 import io.ticklane.microstructure.FactorRegistry;
 import io.ticklane.microstructure.fit.MicropriceModel;
 
@@ -44,7 +44,7 @@ public final class PriceFactors
                 params.intParam("max_samples", 4096, 2, 1 << 24)));
     }
 
-    private static Microprice microprice(final FactorParams params)
+    private static Microprice microprice(final Parameters params)
     {
         final String model = params.stringParam("model", null);
         if (null == model || model.isBlank())

@@ -1,6 +1,6 @@
 package io.ticklane.microstructure.toxicity;
 
-import io.ticklane.microstructure.FactorParams;
+import io.ticklane.microstructure.Parameters;
 import io.ticklane.microstructure.FactorRegistry;
 
 /**
@@ -58,26 +58,26 @@ public final class ToxicityFactors
         }
     }
 
-    private static long bucketVolume(final FactorParams params)
+    private static long bucketVolume(final Parameters params)
     {
         return params.intParam("bucket_volume", DEFAULT_BUCKET_VOLUME, 1, Integer.MAX_VALUE);
     }
 
-    private static int window(final FactorParams params)
+    private static int window(final Parameters params)
     {
         return params.intParam("window", DEFAULT_WINDOW, 1, MAX_WINDOW);
     }
 
     // Defaults to the VPIN window (at least 2, which a sample standard deviation needs); read after window().
-    private static int sigmaWindow(final FactorParams params)
+    private static int sigmaWindow(final Parameters params)
     {
         final int window = params.intParam("window", DEFAULT_WINDOW, 1, MAX_WINDOW);
         return params.intParam("sigma_window", Math.max(2, window), 2, MAX_WINDOW);
     }
 
-    private static TradeClassification classification(final FactorParams params)
+    private static TradeClassification classification(final Parameters params)
     {
-        return TradeClassification.fromParameter(params.factorId(),
+        return TradeClassification.fromParameter(params.ownerId(),
             params.stringParam("classification", TradeClassification.BVC.parameterValue()));
     }
 }

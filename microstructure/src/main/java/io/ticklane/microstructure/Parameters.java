@@ -6,32 +6,33 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Parameters of one factor as given in configuration ({@code vpin(bucket_volume=5000,window=50)}). Each getter
- * parses and validates its parameter and names the factor in any error; {@link #requireAllUsed()} rejects
- * parameters no getter asked for, so a typo is an error at start, never a silently ignored setting.
+ * Parameters of one named component as given in configuration ({@code vpin(bucket_volume=5000,window=50)} for a
+ * factor, {@code glft(gamma=0.05)} for a quoter). Each getter parses and validates its parameter and names the
+ * component in any error; {@link #requireAllUsed()} rejects parameters no getter asked for, so a typo is an error at
+ * start, never a silently ignored setting.
  */
-public final class FactorParams
+public final class Parameters
 {
-    private final String factorId;
+    private final String ownerId;
     private final Map<String, String> values;
     private final Set<String> used = new HashSet<>();
 
     /**
-     * @param factorId factor the parameters belong to, for error messages.
+     * @param ownerId  the factor or quoter the parameters belong to, for error messages.
      * @param values   name to text value.
      */
-    public FactorParams(final String factorId, final Map<String, String> values)
+    public Parameters(final String ownerId, final Map<String, String> values)
     {
-        this.factorId = factorId;
+        this.ownerId = ownerId;
         this.values = new TreeMap<>(values);
     }
 
     /**
-     * @return the factor the parameters belong to.
+     * @return the factor or quoter the parameters belong to.
      */
-    public String factorId()
+    public String ownerId()
     {
-        return factorId;
+        return ownerId;
     }
 
     /**
@@ -129,7 +130,7 @@ public final class FactorParams
         {
             if (!used.contains(name))
             {
-                throw new IllegalArgumentException("factor '" + factorId + "' has no parameter '" + name + "'");
+                throw new IllegalArgumentException("'" + ownerId + "' has no parameter '" + name + "'");
             }
         }
     }
@@ -143,6 +144,6 @@ public final class FactorParams
     private IllegalArgumentException error(final String name, final String text, final String expected)
     {
         return new IllegalArgumentException(
-            "factor '" + factorId + "': parameter " + name + "=" + text + " must be " + expected);
+            "'" + ownerId + "': parameter " + name + "=" + text + " must be " + expected);
     }
 }
