@@ -107,91 +107,19 @@ public final class FactorRegistry
     public List<Factor> create(final String spec)
     {
         final List<Factor> factors = new ArrayList<>();
-        for (final String entry : splitTopLevel(spec, spec))
+        for (final ComponentSpec entry : ComponentSpec.parseList(spec))
         {
-            final int open = entry.indexOf('(');
-            final String id = (open < 0 ? entry : entry.substring(0, open)).trim();
-            final Map<String, String> values = new LinkedHashMap<>();
-            if (open >= 0)
-            {
-                if (!entry.endsWith(")"))
-                {
-                    throw new IllegalArgumentException("factor spec '" + entry + "': missing ')'");
-                }
-                final String inner = entry.substring(open + 1, entry.length() - 1);
-                if (!inner.isBlank())
-                {
-                    for (final String pair : splitTopLevel(inner, entry))
-                    {
-                        final int equals = pair.indexOf('=');
-                        if (equals <= 0)
-                        {
-                            throw new IllegalArgumentException("factor spec '" + entry + "': '" + pair +
-                                "' is not name=value");
-                        }
-                        values.put(pair.substring(0, equals).trim(), pair.substring(equals + 1).trim());
-                    }
-                }
-            }
-
-            final FactorFactory factory = factories.get(id);
+            final FactorFactory factory = factories.get(entry.id());
             if (null == factory)
             {
-                throw new IllegalArgumentException("unknown factor '" + id + "'; known: " + String.join(",", factories.keySet()));
+                throw new IllegalArgumentException(
+                    "unknown factor '" + entry.id() + "'; known: " + String.join(",", factories.keySet()));
             }
-            final Parameters params = new Parameters(id, values);
+            final Parameters params = new Parameters(entry.id(), entry.parameters());
             final Factor factor = factory.create(params);
             params.requireAllUsed();
             factors.add(factor);
         }
-        if (factors.isEmpty())
-        {
-            throw new IllegalArgumentException("no factors in spec '" + spec + "'");
-        }
         return factors;
-    }
-
-    private static List<String> splitTopLevel(final String text, final String context)
-    {
-        final List<String> parts = new ArrayList<>();
-        int depth = 0;
-        int start = 0;
-        for (int i = 0; i < text.length(); i++)
-        {
-            final char c = text.charAt(i);
-            if ('(' == c)
-            {
-                depth++;
-            }
-            else if (')' == c)
-            {
-                depth--;
-                if (depth < 0)
-                {
-                    throw new IllegalArgumentException("factor spec '" + context + "': unbalanced ')'");
-                }
-            }
-            else if (',' == c && 0 == depth)
-            {
-                addPart(parts, text.substring(start, i), context);
-                start = i + 1;
-            }
-        }
-        if (0 != depth)
-        {
-            throw new IllegalArgumentException("factor spec '" + context + "': unbalanced '('");
-        }
-        addPart(parts, text.substring(start), context);
-        return parts;
-    }
-
-    private static void addPart(final List<String> parts, final String part, final String context)
-    {
-        final String trimmed = part.trim();
-        if (trimmed.isEmpty())
-        {
-            throw new IllegalArgumentException("factor spec '" + context + "': empty entry");
-        }
-        parts.add(trimmed);
     }
 }

@@ -1,0 +1,20 @@
+package io.ticklane.marketmaking.quote;
+
+/**
+ * A quoting model: computes target bid and ask quotes from the inputs of one event. Implementations are pure
+ * functions of the inputs and their own parameters (and, for models with memory, of earlier inputs), allocate
+ * nothing, and never throw on the hot path: a quoter that cannot quote (inputs not available) says so in the output.
+ */
+public interface Quoter
+{
+    /**
+     * @return the name the quoter is selected by, e.g. {@code glft}.
+     */
+    String id();
+
+    /**
+     * @param in  market and inventory as of the event.
+     * @param out receives the target quotes; every field is written.
+     */
+    void quote(QuoteInputs in, TargetQuote out);
+}
