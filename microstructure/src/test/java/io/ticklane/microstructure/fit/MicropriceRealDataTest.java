@@ -1,8 +1,8 @@
 package io.ticklane.microstructure.fit;
 
+import io.ticklane.journal.RealData;
 import io.ticklane.microstructure.TestBooks;
 import io.ticklane.microstructure.price.Microprice;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,8 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class MicropriceRealDataTest
 {
-    private static final Path BOOK_FILE =
-        Path.of("../../shared/data/lobster/AMZN_2012-06-21_34200000_57600000_orderbook_1.csv.gz");
+    private static final String BOOK_FILE = "lobster/AMZN_2012-06-21_34200000_57600000_orderbook_1.csv.gz";
     private static final long UNITS_PER_TICK = 100;
 
     @TempDir
@@ -38,8 +37,7 @@ class MicropriceRealDataTest
     @Test
     void fitsTheAmznDayAndTheMicropriceStaysWithinTheSpread() throws IOException
     {
-        final Path file = BOOK_FILE.toAbsolutePath().normalize();
-        Assumptions.assumeTrue(Files.isReadable(file), "shared data not present: " + file);
+        final Path file = RealData.file(BOOK_FILE);
         final List<long[]> rows = read(file);
         assertEquals(57_515, rows.size());
 
