@@ -1,8 +1,11 @@
 package io.ticklane.marketmaking.quote;
 
+import io.ticklane.orderbook.PriceLadder;
+
 /**
  * Everything a quoter may use, as of one event. Filled by the strategy from the book, the factor snapshot and the
- * position before each quote; reused, never allocated per event. Prices are in ticks (fractional where a model
+ * position before each quote; reused, never allocated per event. An empty side of the book is
+ * {@link PriceLadder#NULL_PRICE} (also the initial value). Prices are in ticks (fractional where a model
  * price is), inventory in lots, time in epoch nanoseconds; NaN marks a value not available (a factor warming up).
  */
 public final class QuoteInputs
@@ -10,8 +13,8 @@ public final class QuoteInputs
     long timeNs;
     double midPrice = Double.NaN;
     double microPrice = Double.NaN;
-    long bestBid;
-    long bestAsk;
+    long bestBid = PriceLadder.NULL_PRICE;
+    long bestAsk = PriceLadder.NULL_PRICE;
     long inventory;
     double sigma = Double.NaN;
     double intensityA = Double.NaN;
@@ -38,8 +41,8 @@ public final class QuoteInputs
     }
 
     /**
-     * @param bestBid best bid, ticks ({@link io.ticklane.orderbook.PriceLadder#NULL_PRICE} if none).
-     * @param bestAsk best ask, ticks ({@link io.ticklane.orderbook.PriceLadder#NULL_PRICE} if none).
+     * @param bestBid best bid, ticks ({@link PriceLadder#NULL_PRICE} if none).
+     * @param bestAsk best ask, ticks ({@link PriceLadder#NULL_PRICE} if none).
      * @return this.
      */
     public QuoteInputs touch(final long bestBid, final long bestAsk)
