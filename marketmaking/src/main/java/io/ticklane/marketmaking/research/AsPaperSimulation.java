@@ -82,6 +82,14 @@ public final class AsPaperSimulation
     }
 
     /**
+     * @return risk aversion γ.
+     */
+    public double gamma()
+    {
+        return gamma;
+    }
+
+    /**
      * @return the quoter spec the inventory strategy runs, e.g. {@code as-finite(gamma=0.1,horizon_s=1.0,...)}.
      */
     public String quoterSpec()
