@@ -78,7 +78,7 @@ public final class AsPaperSimulation
         this.runs = runs;
         this.seed = seed;
         this.quoterSpec = "as-finite(gamma=" + gamma + ",horizon_s=" + HORIZON_S + ",sigma=" + SIGMA + ",k=" + K + ")";
-        this.averageSpread = averageSpread();
+        this.averageSpread = timeAveragedSpread();
     }
 
     /**
@@ -103,10 +103,11 @@ public final class AsPaperSimulation
      */
     public double averageSpread()
     {
-        if (averageSpread > 0)
-        {
-            return averageSpread;
-        }
+        return averageSpread;
+    }
+
+    private double timeAveragedSpread()
+    {
         final Quoter quoter = registry.create(quoterSpec);
         double sum = 0;
         for (int step = 0; step < STEPS; step++)
