@@ -21,6 +21,5 @@ public enum OrderEvent
     /** Venue applied our replace. */
     REPLACED,
     /** Venue rejected our last request (new, cancel or replace). */
-    REJECTED;
-
+    REJECTED
 }
