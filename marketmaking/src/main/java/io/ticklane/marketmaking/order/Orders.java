@@ -287,7 +287,7 @@ public final class Orders
         {
             leaves[slot] = OrderEvent.FILL == event ? 0 : leavesQuantity;
         }
-        if (OrderState.PENDING_REPLACE == from && !fill)
+        if (OrderState.PENDING_REPLACE == from && !fill && !to.isTerminal())
         {
             endReplace(slot, OrderEvent.REPLACED == event, leavesQuantity);
         }
