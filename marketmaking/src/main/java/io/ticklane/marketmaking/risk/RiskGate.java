@@ -194,7 +194,8 @@ public final class RiskGate
         }
 
         final boolean buy = Side.BUY == side;
-        final long otherWorking = (buy ? workingBuy : workingSell) - replacedQuantity;
+        // never below 0: a replaced quantity larger than the working one (stale order state) must not make room
+        final long otherWorking = Math.max(0, (buy ? workingBuy : workingSell) - replacedQuantity);
         final boolean reducing = buy ?
             position < 0 && otherWorking + quantity <= -position :
             position > 0 && otherWorking + quantity <= position;

@@ -72,6 +72,18 @@ class RiskGateModeTest
         assertEquals(expected, gate.checkNewOrder(side, 1_000, quantity, false, T0));
     }
 
+    @Test
+    void replaceClaimingMoreThanIsWorkingGetsNoCreditForIt()
+    {
+        final RiskGate gate = RiskFixture.liveGate();
+        gate.onPosition(-8, T0);
+        RiskFixture.admin(gate, AdminCommandType.FLATTEN, T0);
+        gate.onWorkingOrders(2, 0, 1);
+        // order state says 2 lots work, the replace says 6: counted as 0 others working, so 10 could flip the short
+        assertEquals(RiskCheck.REDUCE_ONLY, gate.checkReplace(Side.BUY, 1_000, 10, 6, false, T0));
+        assertEquals(RiskCheck.PASSED, gate.checkReplace(Side.BUY, 1_000, 8, 6, false, T0));
+    }
+
     // max daily loss 1,000 from a peak of 0 (drawdown limit 1,500 is further away)
     @ParameterizedTest(name = "PnL {0} -> {1}")
     @CsvSource({
