@@ -1,0 +1,25 @@
+package io.ticklane.marketmaking.risk;
+
+/**
+ * Why the strategy is in its current mode, recorded with the event time of the change. Listed by precedence: when
+ * several causes hold at once, the first one listed is the one recorded.
+ */
+public enum ModeReason
+{
+    /** The operator sent STOP: halted until RESUME. */
+    OPERATOR_STOP,
+    /** Realised plus unrealised PnL fell below minus the maximum daily loss: halted until RESUME. */
+    DAILY_LOSS,
+    /** PnL fell further than the maximum drawdown below its peak: halted until RESUME. */
+    DRAWDOWN,
+    /** The book reported STALE: halted until it is live again (clears by itself). */
+    BOOK_STALE,
+    /** No market data for longer than the staleness limit: halted until data arrives (clears by itself). */
+    STALE_MARKET_DATA,
+    /** The operator sent FLATTEN: reduce-only while the position is worked to zero, until RESUME. */
+    OPERATOR_FLATTEN,
+    /** |position| beyond the maximum position: reduce-only until it is back within the limit (clears by itself). */
+    POSITION_LIMIT,
+    /** Nothing is wrong: active. */
+    NONE
+}

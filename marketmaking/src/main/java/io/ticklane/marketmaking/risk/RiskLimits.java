@@ -1,0 +1,378 @@
+package io.ticklane.marketmaking.risk;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Every setting of a {@link RiskGate}, in one place, with defaults and a {@link #conclude()} that validates them all
+ * before the gate starts: a bad limit is a configuration error found at start-up, never a surprise on the hot path.
+ * Units follow the SBE schema: prices in ticks, quantities in lots, times in nanoseconds; money (notional, PnL) in
+ * one unit chosen by the caller, with {@link #tickValue(long)} the money value of one tick on one lot.
+ * <p>
+ * Every limit is the largest value allowed: an order of exactly {@link #maxOrderQuantity(long)} passes, one lot
+ * more is rejected; a loss of exactly {@link #maxDailyLoss(long)} is tolerated, one unit more trips the breaker.
+ */
+public final class RiskLimits
+{
+    /** Length of the SBE AdminCommand authToken field, bytes. */
+    public static final int TOKEN_LENGTH = 32;
+
+    /** Default maximum order size, lots. */
+    public static final long MAX_ORDER_QUANTITY_DEFAULT = 10;
+    /** Default maximum |position|, lots. */
+    public static final long MAX_POSITION_DEFAULT = 100;
+    /** Default maximum notional of one order, money units. */
+    public static final long MAX_NOTIONAL_DEFAULT = 10_000_000;
+    /** Default money value of one tick on one lot. */
+    public static final long TICK_VALUE_DEFAULT = 1;
+    /** Default collar for passive orders around the reference price, ticks. */
+    public static final long PRICE_COLLAR_TICKS_DEFAULT = 100;
+    /** Default collar for aggressive (taking) orders around the reference price, ticks. */
+    public static final long AGGRESSIVE_COLLAR_TICKS_DEFAULT = 10;
+    /** Default ticks through the touch a FLATTEN order may pay. */
+    public static final long FLATTEN_COLLAR_TICKS_DEFAULT = 2;
+    /** Default maximum open orders. */
+    public static final int MAX_OPEN_ORDERS_DEFAULT = 20;
+    /** Default maximum new and replace orders per second of event time. */
+    public static final int MAX_ORDERS_PER_SECOND_DEFAULT = 50;
+    /** Default maximum cancels per second of event time. */
+    public static final int MAX_CANCELS_PER_SECOND_DEFAULT = 50;
+    /** Default maximum daily loss, money units. */
+    public static final long MAX_DAILY_LOSS_DEFAULT = 100_000;
+    /** Default maximum drawdown from the PnL peak, money units. */
+    public static final long MAX_DRAWDOWN_DEFAULT = 50_000;
+    /** Default market-data silence after which the strategy halts, ms of event time. */
+    public static final long STALE_MARKET_DATA_MS_DEFAULT = 2_000;
+
+    private long maxOrderQuantity = MAX_ORDER_QUANTITY_DEFAULT;
+    private long maxPosition = MAX_POSITION_DEFAULT;
+    private long maxNotional = MAX_NOTIONAL_DEFAULT;
+    private long tickValue = TICK_VALUE_DEFAULT;
+    private long priceCollarTicks = PRICE_COLLAR_TICKS_DEFAULT;
+    private long aggressiveCollarTicks = AGGRESSIVE_COLLAR_TICKS_DEFAULT;
+    private long flattenCollarTicks = FLATTEN_COLLAR_TICKS_DEFAULT;
+    private int maxOpenOrders = MAX_OPEN_ORDERS_DEFAULT;
+    private int maxOrdersPerSecond = MAX_ORDERS_PER_SECOND_DEFAULT;
+    private int maxCancelsPerSecond = MAX_CANCELS_PER_SECOND_DEFAULT;
+    private long maxDailyLoss = MAX_DAILY_LOSS_DEFAULT;
+    private long maxDrawdown = MAX_DRAWDOWN_DEFAULT;
+    private long staleMarketDataMs = STALE_MARKET_DATA_MS_DEFAULT;
+    private String adminToken;
+    private byte[] adminTokenBytes;
+    private boolean concluded;
+
+    /**
+     * Validates every setting and prepares the admin token bytes. Called by the {@link RiskGate} constructor;
+     * calling it again is harmless.
+     *
+     * @return this.
+     * @throws IllegalStateException naming the first invalid setting.
+     */
+    public RiskLimits conclude()
+    {
+        positive("maxOrderQuantity", maxOrderQuantity);
+        positive("maxPosition", maxPosition);
+        positive("maxNotional", maxNotional);
+        positive("tickValue", tickValue);
+        notNegative("priceCollarTicks", priceCollarTicks);
+        notNegative("aggressiveCollarTicks", aggressiveCollarTicks);
+        notNegative("flattenCollarTicks", flattenCollarTicks);
+        positive("maxOpenOrders", maxOpenOrders);
+        positive("maxOrdersPerSecond", maxOrdersPerSecond);
+        positive("maxCancelsPerSecond", maxCancelsPerSecond);
+        positive("maxDailyLoss", maxDailyLoss);
+        positive("maxDrawdown", maxDrawdown);
+        positive("staleMarketDataMs", staleMarketDataMs);
+        if (staleMarketDataMs > Long.MAX_VALUE / 1_000_000L)
+        {
+            throw new IllegalStateException("staleMarketDataMs too large: " + staleMarketDataMs);
+        }
+        if (null == adminToken || adminToken.isEmpty())
+        {
+            throw new IllegalStateException("adminToken must be set: operator commands are refused without one");
+        }
+        if (adminToken.length() > TOKEN_LENGTH || !StandardCharsets.US_ASCII.newEncoder().canEncode(adminToken) ||
+            adminToken.indexOf('\0') >= 0)
+        {
+            throw new IllegalStateException("adminToken must be 1.." + TOKEN_LENGTH + " US-ASCII characters, none of them NUL");
+        }
+        final byte[] bytes = new byte[TOKEN_LENGTH];
+        final byte[] ascii = adminToken.getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(ascii, 0, bytes, 0, ascii.length); // right-padded with NUL, as the SBE field is
+        adminTokenBytes = bytes;
+        concluded = true;
+        return this;
+    }
+
+    private static void positive(final String name, final long value)
+    {
+        if (value <= 0)
+        {
+            throw new IllegalStateException(name + " must be positive: " + value);
+        }
+    }
+
+    private static void notNegative(final String name, final long value)
+    {
+        if (value < 0)
+        {
+            throw new IllegalStateException(name + " must not be negative: " + value);
+        }
+    }
+
+    /**
+     * @return whether {@link #conclude()} has validated these settings.
+     */
+    public boolean isConcluded()
+    {
+        return concluded;
+    }
+
+    /**
+     * @param lots largest quantity of one order, lots.
+     * @return this.
+     */
+    public RiskLimits maxOrderQuantity(final long lots)
+    {
+        this.maxOrderQuantity = lots;
+        return this;
+    }
+
+    /**
+     * @return largest quantity of one order, lots.
+     */
+    public long maxOrderQuantity()
+    {
+        return maxOrderQuantity;
+    }
+
+    /**
+     * @param lots largest |position| the orders may reach, lots; beyond it the strategy is reduce-only.
+     * @return this.
+     */
+    public RiskLimits maxPosition(final long lots)
+    {
+        this.maxPosition = lots;
+        return this;
+    }
+
+    /**
+     * @return largest |position|, lots.
+     */
+    public long maxPosition()
+    {
+        return maxPosition;
+    }
+
+    /**
+     * @param money largest |price| × quantity × tick value of one order.
+     * @return this.
+     */
+    public RiskLimits maxNotional(final long money)
+    {
+        this.maxNotional = money;
+        return this;
+    }
+
+    /**
+     * @return largest notional of one order, money units.
+     */
+    public long maxNotional()
+    {
+        return maxNotional;
+    }
+
+    /**
+     * @param money value of one tick on one lot, money units.
+     * @return this.
+     */
+    public RiskLimits tickValue(final long money)
+    {
+        this.tickValue = money;
+        return this;
+    }
+
+    /**
+     * @return value of one tick on one lot, money units.
+     */
+    public long tickValue()
+    {
+        return tickValue;
+    }
+
+    /**
+     * @param ticks largest distance of a passive order's price from the reference price.
+     * @return this.
+     */
+    public RiskLimits priceCollarTicks(final long ticks)
+    {
+        this.priceCollarTicks = ticks;
+        return this;
+    }
+
+    /**
+     * @return largest distance of a passive order's price from the reference, ticks.
+     */
+    public long priceCollarTicks()
+    {
+        return priceCollarTicks;
+    }
+
+    /**
+     * @param ticks largest distance of an aggressive (taking) order's price from the reference price.
+     * @return this.
+     */
+    public RiskLimits aggressiveCollarTicks(final long ticks)
+    {
+        this.aggressiveCollarTicks = ticks;
+        return this;
+    }
+
+    /**
+     * @return largest distance of an aggressive order's price from the reference, ticks.
+     */
+    public long aggressiveCollarTicks()
+    {
+        return aggressiveCollarTicks;
+    }
+
+    /**
+     * @param ticks how far through the touch a FLATTEN order is priced.
+     * @return this.
+     */
+    public RiskLimits flattenCollarTicks(final long ticks)
+    {
+        this.flattenCollarTicks = ticks;
+        return this;
+    }
+
+    /**
+     * @return how far through the touch a FLATTEN order is priced, ticks.
+     */
+    public long flattenCollarTicks()
+    {
+        return flattenCollarTicks;
+    }
+
+    /**
+     * @param orders largest number of open orders.
+     * @return this.
+     */
+    public RiskLimits maxOpenOrders(final int orders)
+    {
+        this.maxOpenOrders = orders;
+        return this;
+    }
+
+    /**
+     * @return largest number of open orders.
+     */
+    public int maxOpenOrders()
+    {
+        return maxOpenOrders;
+    }
+
+    /**
+     * @param orders largest number of new and replace orders in any second of event time.
+     * @return this.
+     */
+    public RiskLimits maxOrdersPerSecond(final int orders)
+    {
+        this.maxOrdersPerSecond = orders;
+        return this;
+    }
+
+    /**
+     * @return largest number of new and replace orders per second.
+     */
+    public int maxOrdersPerSecond()
+    {
+        return maxOrdersPerSecond;
+    }
+
+    /**
+     * @param cancels largest number of cancels in any second of event time.
+     * @return this.
+     */
+    public RiskLimits maxCancelsPerSecond(final int cancels)
+    {
+        this.maxCancelsPerSecond = cancels;
+        return this;
+    }
+
+    /**
+     * @return largest number of cancels per second.
+     */
+    public int maxCancelsPerSecond()
+    {
+        return maxCancelsPerSecond;
+    }
+
+    /**
+     * @param money largest loss (realised plus unrealised) tolerated; one unit more halts the strategy.
+     * @return this.
+     */
+    public RiskLimits maxDailyLoss(final long money)
+    {
+        this.maxDailyLoss = money;
+        return this;
+    }
+
+    /**
+     * @return largest loss tolerated, money units.
+     */
+    public long maxDailyLoss()
+    {
+        return maxDailyLoss;
+    }
+
+    /**
+     * @param money largest fall of PnL below its peak tolerated; one unit more halts the strategy.
+     * @return this.
+     */
+    public RiskLimits maxDrawdown(final long money)
+    {
+        this.maxDrawdown = money;
+        return this;
+    }
+
+    /**
+     * @return largest drawdown tolerated, money units.
+     */
+    public long maxDrawdown()
+    {
+        return maxDrawdown;
+    }
+
+    /**
+     * @param ms longest silence of market data, in event time, before the strategy halts.
+     * @return this.
+     */
+    public RiskLimits staleMarketDataMs(final long ms)
+    {
+        this.staleMarketDataMs = ms;
+        return this;
+    }
+
+    /**
+     * @return longest market-data silence tolerated, ms.
+     */
+    public long staleMarketDataMs()
+    {
+        return staleMarketDataMs;
+    }
+
+    /**
+     * @param token the operator token every admin command must carry: 1 to 32 US-ASCII characters.
+     * @return this.
+     */
+    public RiskLimits adminToken(final String token)
+    {
+        this.adminToken = token;
+        return this;
+    }
+
+    byte[] adminTokenBytes()
+    {
+        return adminTokenBytes;
+    }
+}
