@@ -1,0 +1,363 @@
+package io.ticklane.marketmaking.strategy;
+
+import io.ticklane.marketmaking.StrategyMode;
+import io.ticklane.marketmaking.order.OrderActions;
+import io.ticklane.marketmaking.order.Orders;
+import io.ticklane.marketmaking.order.Position;
+import io.ticklane.marketmaking.order.QuoteManager;
+import io.ticklane.marketmaking.quote.QuoteInputs;
+import io.ticklane.marketmaking.quote.Quoter;
+import io.ticklane.marketmaking.quote.TargetQuote;
+import io.ticklane.marketmaking.risk.AdminOutcome;
+import io.ticklane.marketmaking.risk.RiskAction;
+import io.ticklane.marketmaking.risk.RiskCheck;
+import io.ticklane.marketmaking.risk.RiskGate;
+import io.ticklane.microstructure.FactorEngine;
+import io.ticklane.orderbook.OrderBook;
+import io.ticklane.orderbook.PriceLadder;
+import io.ticklane.sbe.AdminCommandDecoder;
+import io.ticklane.sbe.CancelOrderEncoder;
+import io.ticklane.sbe.ExecutionReportDecoder;
+import io.ticklane.sbe.MessageHeaderDecoder;
+import io.ticklane.sbe.MessageHeaderEncoder;
+import io.ticklane.sbe.NewOrderEncoder;
+import io.ticklane.sbe.OrderType;
+import io.ticklane.sbe.ReplaceOrderEncoder;
+import io.ticklane.sbe.Side;
+import io.ticklane.sbe.TimeInForce;
+import io.ticklane.sbe.TimerTickDecoder;
+import org.agrona.MutableDirectBuffer;
+import org.agrona.concurrent.MessageHandler;
+import org.agrona.concurrent.UnsafeBuffer;
+
+/**
+ * The trading pipeline of one instrument, as one SBE {@link MessageHandler}: market data goes through the book and
+ * the factors to the quoter, the quote manager turns the target into order actions, every action passes the risk gate
+ * and leaves as an SBE order frame; execution reports update orders, position and risk; operator commands and timer
+ * ticks go to the risk gate. The same code runs live and in replay: time comes only from the frames.
+ * <p>
+ * Per market data event: book → factors → {@link QuoteInputsBinder} → {@link Quoter} → {@link QuoteManager} →
+ * {@link RiskGate} → encode. Nothing is allocated per event.
+ */
+public final class QuotingStrategy implements MessageHandler
+{
+    private final MessageHeaderDecoder header = new MessageHeaderDecoder();
+    private final ExecutionReportDecoder report = new ExecutionReportDecoder();
+    private final AdminCommandDecoder admin = new AdminCommandDecoder();
+    private final TimerTickDecoder timer = new TimerTickDecoder();
+    private final QuoteInputs inputs = new QuoteInputs();
+    private final TargetQuote target = new TargetQuote();
+    private final FactorEngine engine;
+    private final OrderBook book;
+    private final QuoteInputsBinder binder;
+    private final Quoter quoter;
+    private final Orders orders;
+    private final Position position;
+    private final RiskGate risk;
+    private final QuoteManager quoteManager;
+    private final OrderSender sender;
+    private long lastEvents;
+    private long lastTimeNs;
+
+    /**
+     * @param engine             factor engine over the instrument's book (it applies the market data).
+     * @param binder             which factors feed the quoter.
+     * @param quoter             the quoting model.
+     * @param orders             order state (one instrument).
+     * @param position           position and PnL of the instrument.
+     * @param risk               the risk gate every order passes.
+     * @param instrumentId       instrument the orders are for.
+     * @param replaceTicks       quote manager: smallest price move that replaces, ticks.
+     * @param replaceLots        quote manager: smallest size change that replaces, lots.
+     * @param minQuoteLifeMs     quote manager: minimum quote life, ms.
+     * @param maxOrdersPerSecond quote manager: throttle.
+     * @param outbound           receives every outbound order frame (SBE, with message header).
+     */
+    public QuotingStrategy(
+        final FactorEngine engine,
+        final QuoteInputsBinder binder,
+        final Quoter quoter,
+        final Orders orders,
+        final Position position,
+        final RiskGate risk,
+        final long instrumentId,
+        final long replaceTicks,
+        final long replaceLots,
+        final long minQuoteLifeMs,
+        final int maxOrdersPerSecond,
+        final MessageHandler outbound)
+    {
+        this.engine = engine;
+        this.book = engine.book();
+        this.binder = binder;
+        this.quoter = quoter;
+        this.orders = orders;
+        this.position = position;
+        this.risk = risk;
+        this.sender = new OrderSender(instrumentId, outbound);
+        this.quoteManager = new QuoteManager(
+            orders, sender, replaceTicks, replaceLots, minQuoteLifeMs, maxOrdersPerSecond, TimeInForce.POST_ONLY, 1);
+    }
+
+    /**
+     * @return the order state.
+     */
+    public Orders orders()
+    {
+        return orders;
+    }
+
+    /**
+     * @return the position.
+     */
+    public Position position()
+    {
+        return position;
+    }
+
+    /**
+     * @return the risk gate.
+     */
+    public RiskGate risk()
+    {
+        return risk;
+    }
+
+    /**
+     * @return the quote manager.
+     */
+    public QuoteManager quoteManager()
+    {
+        return quoteManager;
+    }
+
+    /**
+     * @return the last target quote.
+     */
+    public TargetQuote target()
+    {
+        return target;
+    }
+
+    /**
+     * @return orders the risk gate refused.
+     */
+    public long riskRejections()
+    {
+        return sender.rejections;
+    }
+
+    public void onMessage(final int msgTypeId, final MutableDirectBuffer buffer, final int index, final int length)
+    {
+        header.wrap(buffer, index);
+        switch (header.templateId())
+        {
+            case ExecutionReportDecoder.TEMPLATE_ID:
+                report.wrapAndApplyHeader(buffer, index, header);
+                onExecutionReport(report.localTimeNs());
+                break;
+            case AdminCommandDecoder.TEMPLATE_ID:
+                admin.wrapAndApplyHeader(buffer, index, header);
+                onAdmin(admin.timestampNs());
+                break;
+            case TimerTickDecoder.TEMPLATE_ID:
+                timer.wrapAndApplyHeader(buffer, index, header);
+                act(risk.onTimer(timer.timestampNs()), timer.timestampNs());
+                break;
+            default:
+                engine.onMessage(msgTypeId, buffer, index, length);
+                if (engine.snapshot().events() != lastEvents)
+                {
+                    lastEvents = engine.snapshot().events();
+                    onMarketEvent(engine.snapshot().eventTimeNs());
+                }
+                break;
+        }
+    }
+
+    private void onMarketEvent(final long timeNs)
+    {
+        lastTimeNs = timeNs;
+        final long bid = book.bestBidPrice();
+        final long ask = book.bestAskPrice();
+        final long reference = PriceLadder.NULL_PRICE == bid || PriceLadder.NULL_PRICE == ask ? PriceLadder.NULL_PRICE :
+            (bid + ask) >> 1;
+        act(risk.onMarketData(timeNs, reference, bid, ask), timeNs);
+        act(risk.onBookState(book.state(), timeNs), timeNs);
+        if (PriceLadder.NULL_PRICE != reference)
+        {
+            act(risk.onPnl(Math.round(position.netPnl(reference)), timeNs), timeNs);
+        }
+        requote(timeNs);
+    }
+
+    private void onExecutionReport(final long timeNs)
+    {
+        orders.onExecutionReport(report);
+        if (position.onExecutionReport(report))
+        {
+            act(risk.onPosition(position.position(), timeNs), timeNs);
+        }
+        requote(Math.max(timeNs, lastTimeNs));
+    }
+
+    private void onAdmin(final long timeNs)
+    {
+        if (AdminOutcome.CANCEL_ALL_REQUIRED == risk.onAdmin(admin, timeNs))
+        {
+            quoteManager.cancelAll(timeNs);
+        }
+        requote(timeNs);
+    }
+
+    private void act(final RiskAction action, final long timeNs)
+    {
+        if (RiskAction.CANCEL_ALL_REQUIRED == action)
+        {
+            quoteManager.cancelAll(timeNs);
+        }
+    }
+
+    private void requote(final long timeNs)
+    {
+        act(risk.takeAction(), timeNs);
+        final StrategyMode mode = risk.mode();
+        if (StrategyMode.HALTED == mode)
+        {
+            quoteManager.cancelAll(timeNs);
+            return;
+        }
+
+        if (risk.nextFlattenOrder())
+        {
+            target.clear().take(risk.flattener().side(), risk.flattener().price(), risk.flattener().quantity());
+        }
+        else
+        {
+            binder.bind(engine.snapshot(), book, position.position(), timeNs, inputs);
+            quoter.quote(inputs, target);
+            if (StrategyMode.REDUCE_ONLY == mode)
+            {
+                // only the side that reduces the position may rest
+                final long q = position.position();
+                if (q >= 0)
+                {
+                    target.noBid();
+                }
+                if (q <= 0)
+                {
+                    target.noAsk();
+                }
+            }
+        }
+        quoteManager.onTarget(target, timeNs);
+        act(risk.takeAction(), timeNs);
+    }
+
+    /**
+     * The next stage of the quote manager: the risk gate, then the SBE encoder.
+     */
+    private final class OrderSender implements OrderActions
+    {
+        private final UnsafeBuffer frame = new UnsafeBuffer(new byte[256]);
+        private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
+        private final NewOrderEncoder newOrder = new NewOrderEncoder();
+        private final CancelOrderEncoder cancel = new CancelOrderEncoder();
+        private final ReplaceOrderEncoder replace = new ReplaceOrderEncoder();
+        private final long instrumentId;
+        private final MessageHandler outbound;
+        private long rejections;
+
+        OrderSender(final long instrumentId, final MessageHandler outbound)
+        {
+            this.instrumentId = instrumentId;
+            this.outbound = outbound;
+        }
+
+        public boolean sendNew(
+            final long clientOrderId,
+            final Side side,
+            final long price,
+            final long quantity,
+            final TimeInForce timeInForce,
+            final long timeNs)
+        {
+            reportWorkingOrders();
+            if (!passed(risk.checkNewOrder(side, price, quantity, TimeInForce.IOC == timeInForce, timeNs)))
+            {
+                return false;
+            }
+            newOrder.wrapAndApplyHeader(frame, 0, headerEncoder)
+                .sendingTimeNs(timeNs)
+                .clientOrderId(clientOrderId)
+                .instrumentId(instrumentId)
+                .side(side)
+                .orderType(OrderType.LIMIT)
+                .timeInForce(timeInForce)
+                .price(price)
+                .quantity(quantity);
+            outbound.onMessage(NewOrderEncoder.TEMPLATE_ID, frame, 0,
+                MessageHeaderEncoder.ENCODED_LENGTH + newOrder.encodedLength());
+            return true;
+        }
+
+        public boolean sendCancel(final long requestId, final long clientOrderId, final Side side, final long timeNs)
+        {
+            if (!passed(risk.checkCancel(timeNs)))
+            {
+                return false;
+            }
+            cancel.wrapAndApplyHeader(frame, 0, headerEncoder)
+                .sendingTimeNs(timeNs)
+                .clientOrderId(requestId)
+                .origClientOrderId(clientOrderId)
+                .instrumentId(instrumentId)
+                .side(side);
+            outbound.onMessage(CancelOrderEncoder.TEMPLATE_ID, frame, 0,
+                MessageHeaderEncoder.ENCODED_LENGTH + cancel.encodedLength());
+            return true;
+        }
+
+        public boolean sendReplace(
+            final long newClientOrderId,
+            final long origClientOrderId,
+            final Side side,
+            final long price,
+            final long quantity,
+            final long timeNs)
+        {
+            reportWorkingOrders();
+            final long replaced = Math.max(0, orders.leavesQuantity(origClientOrderId));
+            if (!passed(risk.checkReplace(side, price, quantity, replaced, false, timeNs)))
+            {
+                return false;
+            }
+            replace.wrapAndApplyHeader(frame, 0, headerEncoder)
+                .sendingTimeNs(timeNs)
+                .clientOrderId(newClientOrderId)
+                .origClientOrderId(origClientOrderId)
+                .instrumentId(instrumentId)
+                .side(side)
+                .price(price)
+                .quantity(quantity);
+            outbound.onMessage(ReplaceOrderEncoder.TEMPLATE_ID, frame, 0,
+                MessageHeaderEncoder.ENCODED_LENGTH + replace.encodedLength());
+            return true;
+        }
+
+        private void reportWorkingOrders()
+        {
+            risk.onWorkingOrders(orders.leavesQuantity(Side.BUY), orders.leavesQuantity(Side.SELL), orders.openOrderCount());
+        }
+
+        private boolean passed(final RiskCheck check)
+        {
+            if (RiskCheck.PASSED == check)
+            {
+                return true;
+            }
+            rejections++;
+            return false;
+        }
+    }
+}

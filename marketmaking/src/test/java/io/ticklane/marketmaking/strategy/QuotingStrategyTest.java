@@ -1,0 +1,123 @@
+package io.ticklane.marketmaking.strategy;
+
+import io.ticklane.marketmaking.StrategyMode;
+import io.ticklane.sbe.AdminCommandType;
+import io.ticklane.sbe.Side;
+import org.junit.jupiter.api.Test;
+
+import java.lang.management.ManagementFactory;
+import java.util.Arrays;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+class QuotingStrategyTest
+{
+    private static final long SECOND = 1_000_000_000L;
+    // gamma 0.1 /tick, sigma 1 tick/sqrt(s), k 1.5 /tick, T - t = 60 s at the first quote, 2 lots a side
+    private static final String AS_FINITE = "as-finite(gamma=0.1,horizon_s=60,sigma=1,k=1.5,order_size=2)";
+
+    @Test
+    void quotesTheModelOnBothSidesAndSkewsAfterAFill()
+    {
+        final StrategyHarness h = new StrategyHarness(AS_FINITE);
+
+        // mid 1000, q = 0: r = 1000; half-spread = (0.1*1*60 + (2/0.1)*ln(1 + 0.1/1.5)) / 2 = (6 + 1.290770) / 2
+        // = 3.645385 -> bid floor(996.354615) = 996, ask ceil(1003.645385) = 1004
+        h.snapshot(SECOND, 995, 1005);
+        assertEquals(2, h.newOrders);
+        assertEquals(996, h.lastBidPrice);
+        assertEquals(1004, h.lastAskPrice);
+        h.acknowledgeAll(SECOND);
+        assertEquals(2, h.strategy.orders().openOrderCount());
+
+        // the bid is filled at t = 2 s: q = 2, T - t = 59 s: r = 1000 - 2*0.1*1*59 = 988.2,
+        // half-spread = (5.9 + 1.290770) / 2 = 3.595385 -> bid floor(984.604615) = 984 (a new order, the old one is
+        // gone), ask ceil(991.795385) = 992, but post-only keeps it above the best bid 995: 996 (a replace)
+        h.fill(2 * SECOND, h.lastBidId, Side.BUY, 996, 2, 0);
+        assertEquals(2, h.strategy.position().position());
+        assertEquals(3, h.newOrders);
+        assertEquals(1, h.replaces);
+        assertEquals(984, h.lastBidPrice);
+        assertEquals(996, h.lastAskPrice);
+        assertEquals(0, h.strategy.riskRejections());
+    }
+
+    @Test
+    void stopCancelsEverythingAndNothingIsQuotedUntilResume()
+    {
+        final StrategyHarness h = new StrategyHarness(AS_FINITE);
+        h.snapshot(SECOND, 995, 1005);
+        h.acknowledgeAll(SECOND);
+
+        h.admin(2 * SECOND, AdminCommandType.STOP, "wrong-token");
+        assertEquals(0, h.cancels, "a wrong token changes nothing");
+        assertEquals(StrategyMode.ACTIVE, h.strategy.risk().mode());
+
+        h.admin(2 * SECOND, AdminCommandType.STOP, StrategyHarness.TOKEN);
+        assertEquals(StrategyMode.HALTED, h.strategy.risk().mode());
+        assertEquals(2, h.cancels);
+        h.acknowledgeAll(2 * SECOND);
+        assertEquals(0, h.strategy.orders().openOrderCount());
+
+        h.touch(3 * SECOND, 995, 1005, 996, 1006);
+        assertEquals(2, h.newOrders, "halted: market data brings no new orders");
+
+        h.admin(4 * SECOND, AdminCommandType.RESUME, StrategyHarness.TOKEN);
+        assertEquals(StrategyMode.ACTIVE, h.strategy.risk().mode());
+        assertEquals(4, h.newOrders, "resumed: both sides quoted again");
+    }
+
+    @Test
+    void quoteManagerAndRiskAllocateNothingPerEvent()
+    {
+        final StrategyHarness h = new StrategyHarness(AS_FINITE);
+        final com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
+        final long thread = Thread.currentThread().getId();
+        h.snapshot(SECOND, 995, 1005);
+        h.acknowledgeAll(SECOND);
+
+        long time = 2 * SECOND;
+        time = run(h, time, 500_000);
+        final long[] windows = new long[3];
+        for (int i = 0; i < windows.length && (0 == i || 0 != windows[i - 1]); i++)
+        {
+            threads.getThreadAllocatedBytes(thread);
+            final long overhead = -(threads.getThreadAllocatedBytes(thread) - threads.getThreadAllocatedBytes(thread));
+            final long before = threads.getThreadAllocatedBytes(thread);
+            time = run(h, time, 1_000_000);
+            windows[i] = threads.getThreadAllocatedBytes(thread) - before - overhead;
+        }
+
+        assertEquals(0, h.strategy.riskRejections());
+        assertEquals(true, h.replaces > 1_000_000, "the touch moves every event, so quotes are replaced: " + h.replaces);
+        for (final long window : windows)
+        {
+            if (0 == window)
+            {
+                return;
+            }
+        }
+        fail("bytes allocated per 1M events: " + Arrays.toString(windows));
+    }
+
+    /** The touch moves one tick up and back every event; the venue acknowledges every order at once. */
+    private static long run(final StrategyHarness h, final long fromNs, final int events)
+    {
+        long time = fromNs;
+        for (int i = 0; i < events; i++)
+        {
+            time += 1_000_000;
+            if (0 == (h.sequence & 1))
+            {
+                h.touch(time, 995, 1005, 996, 1006);
+            }
+            else
+            {
+                h.touch(time, 996, 1006, 995, 1005);
+            }
+            h.acknowledgeAll(time);
+        }
+        return time;
+    }
+}

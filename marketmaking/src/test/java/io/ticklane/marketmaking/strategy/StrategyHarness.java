@@ -1,0 +1,212 @@
+package io.ticklane.marketmaking.strategy;
+
+import io.ticklane.marketmaking.order.Orders;
+import io.ticklane.marketmaking.order.Position;
+import io.ticklane.marketmaking.quote.QuoterRegistry;
+import io.ticklane.marketmaking.risk.RiskGate;
+import io.ticklane.marketmaking.risk.RiskLimits;
+import io.ticklane.microstructure.FactorEngine;
+import io.ticklane.microstructure.FactorRegistry;
+import io.ticklane.orderbook.L2Book;
+import io.ticklane.sbe.AdminCommandEncoder;
+import io.ticklane.sbe.AdminCommandType;
+import io.ticklane.sbe.CancelOrderDecoder;
+import io.ticklane.sbe.ExecType;
+import io.ticklane.sbe.ExecutionReportEncoder;
+import io.ticklane.sbe.L2Action;
+import io.ticklane.sbe.L2SnapshotEncoder;
+import io.ticklane.sbe.L2UpdateEncoder;
+import io.ticklane.sbe.LiquidityFlag;
+import io.ticklane.sbe.MessageHeaderDecoder;
+import io.ticklane.sbe.MessageHeaderEncoder;
+import io.ticklane.sbe.NewOrderDecoder;
+import io.ticklane.sbe.RejectReason;
+import io.ticklane.sbe.ReplaceOrderDecoder;
+import io.ticklane.sbe.Side;
+import org.agrona.MutableDirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+
+/**
+ * Drives a {@link QuotingStrategy} with SBE frames and plays a minimal venue: every order frame the strategy sends is
+ * recorded and, when asked, acknowledged (new → ACK, cancel → CANCELLED, replace → REPLACED), all without allocating.
+ */
+final class StrategyHarness
+{
+    static final int INSTRUMENT = 9;
+    static final String TOKEN = "operator-secret";
+
+    final UnsafeBuffer in = new UnsafeBuffer(new byte[4096]);
+    final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
+    final MessageHeaderDecoder headerDecoder = new MessageHeaderDecoder();
+    final NewOrderDecoder newOrder = new NewOrderDecoder();
+    final CancelOrderDecoder cancel = new CancelOrderDecoder();
+    final ReplaceOrderDecoder replace = new ReplaceOrderDecoder();
+    final ExecutionReportEncoder report = new ExecutionReportEncoder();
+    final L2UpdateEncoder update = new L2UpdateEncoder();
+    final QuotingStrategy strategy;
+
+    /** Outbound frames not yet answered, copied. */
+    final UnsafeBuffer sent = new UnsafeBuffer(new byte[64 * 128]);
+    final int[] sentTypes = new int[64];
+    int sentCount;
+    long newOrders;
+    long cancels;
+    long replaces;
+    long lastBidPrice;
+    long lastAskPrice;
+    long lastBidId;
+    long lastAskId;
+    long sequence;
+    long execId;
+
+    StrategyHarness(final String quoterSpec)
+    {
+        final L2Book book = new L2Book(INSTRUMENT, 1 << 12);
+        final FactorEngine engine = new FactorEngine(book, FactorRegistry.standard().create("mid"));
+        final RiskGate risk = new RiskGate(new RiskLimits()
+            .maxOrderQuantity(10).maxPosition(20).maxNotional(1_000_000_000L).tickValue(1)
+            .priceCollarTicks(100).aggressiveCollarTicks(20).flattenCollarTicks(2).maxOpenOrders(10)
+            .maxOrdersPerSecond(1_000_000).maxCancelsPerSecond(1_000_000).maxDailyLoss(1_000_000_000L)
+            .maxDrawdown(1_000_000_000L).staleMarketDataMs(60_000).adminToken(TOKEN).conclude());
+        strategy = new QuotingStrategy(
+            engine,
+            new QuoteInputsBinder(engine.snapshot(), null, null, null, null, null, null, null, null),
+            QuoterRegistry.standard().create(quoterSpec),
+            new Orders(64),
+            new Position(INSTRUMENT, 1.0, 0.0, 0.0),
+            risk,
+            INSTRUMENT,
+            1,
+            1,
+            0,
+            1_000_000,
+            this::onOrder);
+    }
+
+    void snapshot(final long timeNs, final long bid, final long ask)
+    {
+        final L2SnapshotEncoder snapshot = new L2SnapshotEncoder().wrapAndApplyHeader(in, 0, headerEncoder)
+            .exchangeTimeNs(timeNs).receiveTimeNs(timeNs).instrumentId(INSTRUMENT).sequence(sequence);
+        final L2SnapshotEncoder.LevelsEncoder levels = snapshot.levelsCount(2);
+        levels.next().side(Side.BUY).price(bid).quantity(10);
+        levels.next().side(Side.SELL).price(ask).quantity(10);
+        strategy.onMessage(L2SnapshotEncoder.TEMPLATE_ID, in, 0, MessageHeaderEncoder.ENCODED_LENGTH + snapshot.encodedLength());
+    }
+
+    /** Moves the touch: the new best bid and ask each with 10 lots, the old ones removed. */
+    void touch(final long timeNs, final long oldBid, final long oldAsk, final long bid, final long ask)
+    {
+        update.wrapAndApplyHeader(in, 0, headerEncoder)
+            .exchangeTimeNs(timeNs).receiveTimeNs(timeNs).instrumentId(INSTRUMENT)
+            .sequence(sequence + 1).prevSequence(sequence);
+        sequence++;
+        final L2UpdateEncoder.LevelsEncoder levels = update.levelsCount(4);
+        levels.next().side(Side.BUY).action(L2Action.DELETE).price(oldBid).quantity(0);
+        levels.next().side(Side.SELL).action(L2Action.DELETE).price(oldAsk).quantity(0);
+        levels.next().side(Side.BUY).action(L2Action.CHANGE).price(bid).quantity(10);
+        levels.next().side(Side.SELL).action(L2Action.CHANGE).price(ask).quantity(10);
+        strategy.onMessage(L2UpdateEncoder.TEMPLATE_ID, in, 0, MessageHeaderEncoder.ENCODED_LENGTH + update.encodedLength());
+    }
+
+    void admin(final long timeNs, final AdminCommandType command, final String token)
+    {
+        final AdminCommandEncoder encoder = new AdminCommandEncoder().wrapAndApplyHeader(in, 0, headerEncoder)
+            .timestampNs(timeNs).requestId(1).command(command).instrumentId(INSTRUMENT).authToken(token);
+        strategy.onMessage(AdminCommandEncoder.TEMPLATE_ID, in, 0, MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength());
+    }
+
+    void fill(final long timeNs, final long clientOrderId, final Side side, final long price, final long quantity,
+        final long leaves)
+    {
+        report(timeNs, clientOrderId, 0 == leaves ? ExecType.FILL : ExecType.PARTIAL_FILL, side, price, quantity, leaves);
+    }
+
+    /** Answers every order frame sent since the last call, as a venue would. */
+    void acknowledgeAll(final long timeNs)
+    {
+        final int count = sentCount;
+        sentCount = 0;
+        for (int i = 0; i < count; i++)
+        {
+            final int offset = i * 128;
+            switch (sentTypes[i])
+            {
+                case NewOrderDecoder.TEMPLATE_ID:
+                    newOrder.wrapAndApplyHeader(sent, offset, headerDecoder);
+                    report(timeNs, newOrder.clientOrderId(), ExecType.ACK, newOrder.side(), newOrder.price(), 0,
+                        newOrder.quantity());
+                    break;
+                case CancelOrderDecoder.TEMPLATE_ID:
+                    cancel.wrapAndApplyHeader(sent, offset, headerDecoder);
+                    report(timeNs, cancel.origClientOrderId(), ExecType.CANCELLED, cancel.side(), 0, 0, 0);
+                    break;
+                case ReplaceOrderDecoder.TEMPLATE_ID:
+                    replace.wrapAndApplyHeader(sent, offset, headerDecoder);
+                    report(timeNs, replace.clientOrderId(), ExecType.REPLACED, replace.side(), replace.price(), 0,
+                        replace.quantity());
+                    break;
+                default:
+                    throw new IllegalStateException("unexpected frame " + sentTypes[i]);
+            }
+        }
+    }
+
+    private void report(
+        final long timeNs, final long clientOrderId, final ExecType type, final Side side, final long price,
+        final long lastQuantity, final long leaves)
+    {
+        final UnsafeBuffer frame = reportFrame;
+        report.wrapAndApplyHeader(frame, 0, headerEncoder)
+            .venueTimeNs(timeNs).localTimeNs(timeNs).clientOrderId(clientOrderId).venueOrderId(clientOrderId)
+            .execId(++execId).instrumentId(INSTRUMENT).execType(type).side(side).price(price)
+            .orderQuantity(leaves + lastQuantity).lastPrice(price).lastQuantity(lastQuantity)
+            .leavesQuantity(leaves).cumQuantity(lastQuantity)
+            .liquidity(lastQuantity > 0 ? LiquidityFlag.MAKER : LiquidityFlag.NONE).rejectReason(RejectReason.NONE);
+        strategy.onMessage(ExecutionReportEncoder.TEMPLATE_ID, frame, 0,
+            MessageHeaderEncoder.ENCODED_LENGTH + report.encodedLength());
+    }
+
+    private final UnsafeBuffer reportFrame = new UnsafeBuffer(new byte[256]);
+
+    private void onOrder(final int msgTypeId, final MutableDirectBuffer buffer, final int index, final int length)
+    {
+        sent.putBytes(sentCount * 128, buffer, index, length);
+        sentTypes[sentCount++] = msgTypeId;
+        switch (msgTypeId)
+        {
+            case NewOrderDecoder.TEMPLATE_ID:
+                newOrders++;
+                newOrder.wrapAndApplyHeader(buffer, index, headerDecoder);
+                if (Side.BUY == newOrder.side())
+                {
+                    lastBidPrice = newOrder.price();
+                    lastBidId = newOrder.clientOrderId();
+                }
+                else
+                {
+                    lastAskPrice = newOrder.price();
+                    lastAskId = newOrder.clientOrderId();
+                }
+                break;
+            case CancelOrderDecoder.TEMPLATE_ID:
+                cancels++;
+                break;
+            case ReplaceOrderDecoder.TEMPLATE_ID:
+                replaces++;
+                replace.wrapAndApplyHeader(buffer, index, headerDecoder);
+                if (Side.BUY == replace.side())
+                {
+                    lastBidPrice = replace.price();
+                    lastBidId = replace.clientOrderId();
+                }
+                else
+                {
+                    lastAskPrice = replace.price();
+                    lastAskId = replace.clientOrderId();
+                }
+                break;
+            default:
+                break;
+        }
+    }
+}
