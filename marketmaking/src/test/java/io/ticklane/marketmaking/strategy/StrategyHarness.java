@@ -30,7 +30,7 @@ import org.agrona.concurrent.UnsafeBuffer;
  * Drives a {@link QuotingStrategy} with SBE frames and plays a minimal venue: every order frame the strategy sends is
  * recorded and, when asked, acknowledged (new → ACK, cancel → CANCELLED, replace → REPLACED), all without allocating.
  */
-final class StrategyHarness
+public final class StrategyHarness
 {
     static final int INSTRUMENT = 9;
     static final String TOKEN = "operator-secret";
@@ -43,7 +43,7 @@ final class StrategyHarness
     final ReplaceOrderDecoder replace = new ReplaceOrderDecoder();
     final ExecutionReportEncoder report = new ExecutionReportEncoder();
     final L2UpdateEncoder update = new L2UpdateEncoder();
-    final QuotingStrategy strategy;
+    public final QuotingStrategy strategy;
 
     /** Outbound frames not yet answered, copied. */
     final UnsafeBuffer sent = new UnsafeBuffer(new byte[64 * 128]);
@@ -51,15 +51,15 @@ final class StrategyHarness
     int sentCount;
     long newOrders;
     long cancels;
-    long replaces;
+    public long replaces;
     long lastBidPrice;
     long lastAskPrice;
     long lastBidId;
     long lastAskId;
-    long sequence;
+    public long sequence;
     long execId;
 
-    StrategyHarness(final String quoterSpec)
+    public StrategyHarness(final String quoterSpec)
     {
         final L2Book book = new L2Book(INSTRUMENT, 1 << 12);
         final FactorEngine engine = new FactorEngine(book, FactorRegistry.standard().create("mid"));
@@ -83,7 +83,7 @@ final class StrategyHarness
             this::onOrder);
     }
 
-    void snapshot(final long timeNs, final long bid, final long ask)
+    public void snapshot(final long timeNs, final long bid, final long ask)
     {
         final L2SnapshotEncoder snapshot = new L2SnapshotEncoder().wrapAndApplyHeader(in, 0, headerEncoder)
             .exchangeTimeNs(timeNs).receiveTimeNs(timeNs).instrumentId(INSTRUMENT).sequence(sequence);
@@ -94,7 +94,7 @@ final class StrategyHarness
     }
 
     /** Moves the touch: the new best bid and ask each with 10 lots, the old ones removed. */
-    void touch(final long timeNs, final long oldBid, final long oldAsk, final long bid, final long ask)
+    public void touch(final long timeNs, final long oldBid, final long oldAsk, final long bid, final long ask)
     {
         update.wrapAndApplyHeader(in, 0, headerEncoder)
             .exchangeTimeNs(timeNs).receiveTimeNs(timeNs).instrumentId(INSTRUMENT)
@@ -108,21 +108,21 @@ final class StrategyHarness
         strategy.onMessage(L2UpdateEncoder.TEMPLATE_ID, in, 0, MessageHeaderEncoder.ENCODED_LENGTH + update.encodedLength());
     }
 
-    void admin(final long timeNs, final AdminCommandType command, final String token)
+    public void admin(final long timeNs, final AdminCommandType command, final String token)
     {
         final AdminCommandEncoder encoder = new AdminCommandEncoder().wrapAndApplyHeader(in, 0, headerEncoder)
             .timestampNs(timeNs).requestId(1).command(command).instrumentId(INSTRUMENT).authToken(token);
         strategy.onMessage(AdminCommandEncoder.TEMPLATE_ID, in, 0, MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength());
     }
 
-    void fill(final long timeNs, final long clientOrderId, final Side side, final long price, final long quantity,
+    public void fill(final long timeNs, final long clientOrderId, final Side side, final long price, final long quantity,
         final long leaves)
     {
         report(timeNs, clientOrderId, 0 == leaves ? ExecType.FILL : ExecType.PARTIAL_FILL, side, price, quantity, leaves);
     }
 
     /** Answers every order frame sent since the last call, as a venue would. */
-    void acknowledgeAll(final long timeNs)
+    public void acknowledgeAll(final long timeNs)
     {
         final int count = sentCount;
         sentCount = 0;
