@@ -10,6 +10,9 @@ public enum StrategyMode
     ACTIVE,
     /** Only orders that reduce the position are allowed (a limit was reached, or the operator is flattening). */
     REDUCE_ONLY,
-    /** No new orders; only cancels. Left by an operator RESUME when risk allows. */
+    /**
+     * No new orders; only cancels. Halts for stale market data or a stale book clear by themselves when the data
+     * is good again; operator STOP and the loss breakers are left only by an operator RESUME, when risk allows.
+     */
     HALTED
 }

@@ -9,6 +9,7 @@ import io.ticklane.marketmaking.quote.QuoteInputs;
 import io.ticklane.marketmaking.quote.Quoter;
 import io.ticklane.marketmaking.quote.TargetQuote;
 import io.ticklane.marketmaking.risk.AdminOutcome;
+import io.ticklane.marketmaking.risk.ModeReason;
 import io.ticklane.marketmaking.risk.RiskAction;
 import io.ticklane.marketmaking.risk.RiskCheck;
 import io.ticklane.marketmaking.risk.RiskGate;
@@ -228,9 +229,15 @@ public final class QuotingStrategy implements MessageHandler
             return;
         }
 
-        if (risk.nextFlattenOrder())
+        sender.reportWorkingOrders();
+        if (ModeReason.OPERATOR_FLATTEN == risk.modeReason())
         {
-            target.clear().take(risk.flattener().side(), risk.flattener().price(), risk.flattener().quantity());
+            // flattening: no quotes, only the marketable reducing orders the gate computes
+            target.clear();
+            if (risk.nextFlattenOrder())
+            {
+                target.take(risk.flattener().side(), risk.flattener().price(), risk.flattener().quantity());
+            }
         }
         else
         {

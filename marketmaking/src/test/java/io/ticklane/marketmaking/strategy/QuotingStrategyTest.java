@@ -69,6 +69,32 @@ class QuotingStrategyTest
     }
 
     @Test
+    void flattenCancelsTheQuotesAndWorksTheInventoryToZeroWithAMarketableOrder()
+    {
+        final StrategyHarness h = new StrategyHarness(AS_FINITE);
+        h.snapshot(SECOND, 995, 1005);
+        h.acknowledgeAll(SECOND);
+        h.fill(2 * SECOND, h.lastBidId, Side.BUY, 996, 2, 0);
+        h.acknowledgeAll(2 * SECOND);
+        final long newsBefore = h.newOrders;
+        final long cancelsBefore = h.cancels;
+
+        h.admin(3 * SECOND, AdminCommandType.FLATTEN, StrategyHarness.TOKEN);
+
+        assertEquals(StrategyMode.REDUCE_ONLY, h.strategy.risk().mode());
+        assertEquals(cancelsBefore + 2, h.cancels, "both quotes cancelled");
+        assertEquals(newsBefore, h.newOrders, "the resting ask already reduces: nothing more until it is gone");
+        h.acknowledgeAll(3 * SECOND);
+        // long 2 lots, nothing working: sell 2 at best bid 995 - flatten collar 2 = 993, immediate-or-cancel
+        assertEquals(newsBefore + 1, h.newOrders);
+        assertEquals(993, h.lastAskPrice);
+        h.acknowledgeAll(3 * SECOND);
+        h.fill(4 * SECOND, h.lastAskId, Side.SELL, 995, 2, 0);
+        assertEquals(0, h.strategy.position().position());
+        assertEquals(0, h.strategy.riskRejections());
+    }
+
+    @Test
     void quoteManagerAndRiskAllocateNothingPerEvent()
     {
         final StrategyHarness h = new StrategyHarness(AS_FINITE);
