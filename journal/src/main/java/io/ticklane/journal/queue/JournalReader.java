@@ -63,11 +63,22 @@ public final class JournalReader implements AutoCloseable
                     "it can only be read for recovery, explicitly allowing an incomplete journal");
             }
         }
-        catch (final RuntimeException | InternalError ex)
+        catch (final InputFormatException ex)
         {
             queue.close();
-            throw ex instanceof InputFormatException ? (InputFormatException)ex :
-                new InputFormatException(source, 0, "unreadable journal (truncated or damaged queue file?): " + ex, ex);
+            throw ex;
+        }
+        catch (final RuntimeException ex)
+        {
+            queue.close();
+            throw new InputFormatException(source, 0, "unreadable journal (damaged queue file?): " + ex, ex);
+        }
+        catch (final InternalError ex)
+        {
+            // A mapped queue file shorter than its index says (truncated copy, full disk) faults on access (SIGBUS).
+            queue.close();
+            throw new InputFormatException(source, 0, "a queue file ends before the data its index points to " +
+                "(truncated copy or full disk?): " + ex.getMessage(), ex);
         }
     }
 
@@ -232,7 +243,8 @@ public final class JournalReader implements AutoCloseable
         {
             // A mapped queue file shorter than its index says (truncated copy, full disk) faults on access (SIGBUS).
             done = true;
-            throw new InputFormatException(source, index, "record " + index + ": queue file ends early (truncated?): " + ex, ex);
+            throw new InputFormatException(source, index,
+                "record " + index + ": the queue file ends before it (truncated copy or full disk?): " + ex.getMessage(), ex);
         }
         recordsRead++;
         // The frame was copied out and the document released: the handler runs outside Chronicle's read context.

@@ -233,6 +233,7 @@ class JournalRoundTripTest
             }
         });
         assertTrue(ex.getMessage().startsWith(dir.toString()), ex.getMessage());
+        assertTrue(ex.getMessage().contains("truncated"), ex.getMessage());
     }
 
     @Test
