@@ -124,4 +124,17 @@ class JournalCommandTest
         assertEquals(ExitCodes.BAD_INPUT, run.exitCode, run.toString());
         assertTrue(run.err.contains("--type Quote is not a message type"), run.err);
     }
+
+    @Test
+    void everyJournalAndImportCommandHasHelp()
+    {
+        for (final String[] command : new String[][]{ { "import", "--help" }, { "import", "lobster", "--help" },
+            { "import", "binance", "--help" }, { "journal", "--help" }, { "journal", "inspect", "--help" },
+            { "journal", "cat", "--help" } })
+        {
+            final CliRun run = CliRun.run(command);
+            assertEquals(ExitCodes.OK, run.exitCode, run.toString());
+            assertTrue(run.out.startsWith("Usage: ticklane " + command[0]), run.out);
+        }
+    }
 }
