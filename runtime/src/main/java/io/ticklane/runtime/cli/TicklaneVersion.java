@@ -9,7 +9,15 @@ public final class TicklaneVersion implements CommandLine.IVersionProvider
 {
     public String[] getVersion()
     {
+        return new String[]{ "ticklane " + codeVersion() };
+    }
+
+    /**
+     * @return the build's version, as recorded in journals and reports.
+     */
+    static String codeVersion()
+    {
         final String version = TicklaneVersion.class.getPackage().getImplementationVersion();
-        return new String[]{ "ticklane " + (null == version ? "(development build)" : version) };
+        return null == version ? "(development build)" : version;
     }
 }

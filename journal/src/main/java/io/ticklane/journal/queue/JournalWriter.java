@@ -1,0 +1,188 @@
+package io.ticklane.journal.queue;
+
+import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.queue.ChronicleQueue;
+import net.openhft.chronicle.queue.ExcerptAppender;
+import net.openhft.chronicle.wire.DocumentContext;
+import org.agrona.DirectBuffer;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/**
+ * Appends SBE frames to a new journal: the header when created, one record per {@link #append}, the trailer on
+ * {@link #close()}. Each frame is copied once, straight from the caller's buffer into the queue's mapped memory
+ * inside a Chronicle document context; nothing is allocated per record.
+ *
+ * <p>Single writer: one thread appends. A journal without a trailer (writer crashed, or {@link #abort()}) reads as
+ * INCOMPLETE.
+ */
+public final class JournalWriter implements AutoCloseable
+{
+    private final Path dir;
+    private final ChronicleQueue queue;
+    private final ExcerptAppender appender;
+    private long recordCount;
+    private boolean closed;
+
+    private JournalWriter(final Path dir, final JournalHeader header)
+    {
+        this.dir = dir;
+        this.queue = JournalFormat.openQueue(dir, false);
+        this.appender = queue.createAppender();
+        writeHeader(header);
+    }
+
+    /**
+     * Creates a journal in a directory that does not exist yet or is empty, and writes its header.
+     *
+     * @param dir    journal directory.
+     * @param header what the journal says about itself.
+     * @return the writer.
+     * @throws FileAlreadyExistsException if the directory exists and is not empty: journals are never appended to
+     *                                    or overwritten.
+     * @throws IOException                if the directory cannot be created.
+     */
+    public static JournalWriter create(final Path dir, final JournalHeader header) throws IOException
+    {
+        if (Files.exists(dir))
+        {
+            if (!Files.isDirectory(dir))
+            {
+                throw new FileAlreadyExistsException(dir + " exists and is not a directory");
+            }
+            try (Stream<Path> entries = Files.list(dir))
+            {
+                if (entries.findAny().isPresent())
+                {
+                    throw new FileAlreadyExistsException(dir + " already exists and is not empty; refusing to overwrite");
+                }
+            }
+        }
+        Files.createDirectories(dir);
+        return new JournalWriter(dir, header);
+    }
+
+    /**
+     * Appends one frame. Allocation-free.
+     *
+     * @param direction     IN or OUT of the pipeline.
+     * @param stream        stream id.
+     * @param receiveTimeNs epoch nanoseconds the frame was received.
+     * @param buffer        holds the SBE frame (heap or off-heap).
+     * @param offset        where the frame starts.
+     * @param length        frame length in bytes.
+     */
+    public void append(
+        final Direction direction,
+        final int stream,
+        final long receiveTimeNs,
+        final DirectBuffer buffer,
+        final int offset,
+        final int length)
+    {
+        buffer.boundsCheck(offset, length);
+        try (DocumentContext document = appender.writingDocument())
+        {
+            final Bytes<?> bytes = document.wire().bytes();
+            bytes.writeByte(JournalFormat.KIND_RECORD);
+            bytes.writeByte(direction.code());
+            bytes.writeInt(stream);
+            bytes.writeLong(receiveTimeNs);
+            bytes.writeInt(length);
+            final byte[] array = buffer.byteArray();
+            if (null != array)
+            {
+                bytes.unsafeWriteObject(array, (int)(buffer.addressOffset() + offset), length);
+            }
+            else
+            {
+                bytes.unsafeWrite(buffer.addressOffset() + offset, length);
+            }
+        }
+        recordCount++;
+    }
+
+    /**
+     * @return records appended so far (header and trailer not counted).
+     */
+    public long recordCount()
+    {
+        return recordCount;
+    }
+
+    /**
+     * @return the journal directory.
+     */
+    public Path dir()
+    {
+        return dir;
+    }
+
+    /**
+     * Writes the trailer, which marks the journal complete, and closes the queue.
+     */
+    public void close()
+    {
+        if (closed)
+        {
+            return;
+        }
+        try (DocumentContext document = appender.writingDocument())
+        {
+            final Bytes<?> bytes = document.wire().bytes();
+            bytes.writeByte(JournalFormat.KIND_TRAILER);
+            bytes.writeLong(JournalFormat.MAGIC);
+            bytes.writeLong(recordCount);
+        }
+        release();
+    }
+
+    /**
+     * Closes the queue without a trailer: the journal stays INCOMPLETE, as after a crash. For a failed import
+     * (whose directory is then deleted) and for testing crash handling.
+     */
+    public void abort()
+    {
+        if (!closed)
+        {
+            release();
+        }
+    }
+
+    private void release()
+    {
+        closed = true;
+        appender.close();
+        queue.close();
+    }
+
+    private void writeHeader(final JournalHeader header)
+    {
+        try (DocumentContext document = appender.writingDocument())
+        {
+            final Bytes<?> bytes = document.wire().bytes();
+            bytes.writeByte(JournalFormat.KIND_HEADER);
+            bytes.writeLong(JournalFormat.MAGIC);
+            bytes.writeInt(header.formatVersion());
+            bytes.writeInt(header.schemaId());
+            bytes.writeInt(header.schemaVersion());
+            bytes.writeUtf8(header.configHash());
+            bytes.writeUtf8(header.codeVersion());
+            bytes.writeUtf8(header.source());
+            bytes.writeInt(header.instruments().size());
+            for (final JournalInstrument instrument : header.instruments())
+            {
+                bytes.writeInt(instrument.id());
+                bytes.writeUtf8(instrument.symbol());
+                bytes.writeLong(instrument.tickSize());
+                bytes.writeLong(instrument.lotSize());
+                bytes.writeByte(instrument.priceExponent());
+                bytes.writeByte(instrument.quantityExponent());
+            }
+        }
+    }
+}
