@@ -55,6 +55,7 @@ final class VenueHarness
     private final MessageHeaderEncoder header = new MessageHeaderEncoder();
     private final ExecutionReportDecoder decoder = new ExecutionReportDecoder();
     private long sequence;
+    private long tradeSequence;
 
     VenueHarness(final VenueContext context)
     {
@@ -113,8 +114,8 @@ final class VenueHarness
     VenueHarness trade(final long timeNs, final AggressorSide aggressor, final long priceUnits, final long quantity)
     {
         final TradeEncoder trade = new TradeEncoder().wrapAndApplyHeader(buffer, 0, header)
-            .exchangeTimeNs(timeNs).receiveTimeNs(timeNs).instrumentId(INSTRUMENT).sequence(++sequence)
-            .tradeId(sequence).priceUnits(priceUnits).quantity(quantity).aggressorSide(aggressor).tradeType(TradeType.REGULAR);
+            .exchangeTimeNs(timeNs).receiveTimeNs(timeNs).instrumentId(INSTRUMENT).sequence(++tradeSequence)
+            .tradeId(tradeSequence).priceUnits(priceUnits).quantity(quantity).aggressorSide(aggressor).tradeType(TradeType.REGULAR);
         venue.onMarketData(buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + trade.encodedLength());
         return this;
     }
@@ -172,6 +173,28 @@ final class VenueHarness
         final String text = reports.stream().map(Report::toString).collect(Collectors.joining("; "));
         reports.clear();
         return text;
+    }
+
+    /**
+     * Like {@link #take()}, after checking each report's (venueTimeNs, localTimeNs), given as pairs in order.
+     */
+    String take(final long... venueAndLocalTimes)
+    {
+        final StringBuilder times = new StringBuilder();
+        final StringBuilder expected = new StringBuilder();
+        for (int i = 0; i < reports.size(); i++)
+        {
+            times.append(reports.get(i).venueTimeNs()).append('/').append(reports.get(i).localTimeNs()).append(' ');
+        }
+        for (int i = 0; i < venueAndLocalTimes.length; i += 2)
+        {
+            expected.append(venueAndLocalTimes[i]).append('/').append(venueAndLocalTimes[i + 1]).append(' ');
+        }
+        if (!expected.toString().equals(times.toString()))
+        {
+            throw new AssertionError("report times (venue/local): expected " + expected + "but were " + times + "for " + take());
+        }
+        return take();
     }
 
     Report last()
