@@ -3,12 +3,15 @@ package io.ticklane.gateway.venue;
 import io.ticklane.orderbook.BookFeed;
 import io.ticklane.orderbook.BookState;
 import io.ticklane.orderbook.L2Book;
+import io.ticklane.orderbook.L3Book;
 import io.ticklane.orderbook.OrderBook;
 import io.ticklane.orderbook.PriceLadder;
 import io.ticklane.sbe.AggressorSide;
 import io.ticklane.sbe.CancelOrderDecoder;
 import io.ticklane.sbe.ExecType;
 import io.ticklane.sbe.ExecutionReportEncoder;
+import io.ticklane.sbe.L3EventType;
+import io.ticklane.sbe.L3OrderEventDecoder;
 import io.ticklane.sbe.LiquidityFlag;
 import io.ticklane.sbe.MessageHeaderDecoder;
 import io.ticklane.sbe.MessageHeaderEncoder;
@@ -29,7 +32,8 @@ import java.nio.ByteOrder;
 /**
  * Matches the strategy's orders against a replayed market, one thread, event by event. The market itself is never
  * matched: its frames only move the venue's view of the book (an {@link L2Book} fed through {@link BookFeed}) and,
- * with trades, fill our resting orders. Every outcome leaves as an SBE {@code ExecutionReport} frame through the
+ * with trades, fill our resting orders; with {@link FifoQueue} the view is an {@link L3Book} and order events move our
+ * exact queue position. Every outcome leaves as an SBE {@code ExecutionReport} frame through the
  * {@link MessageHandler} given at construction, stamped with the venue time and the time the strategy learns of it.
  * <p>
  * <b>Time.</b> A market frame happens at its {@code exchangeTimeNs} (its {@code receiveTimeNs} when the exchange
@@ -73,6 +77,7 @@ public final class SimulatedVenue
     private final FeeModel feeModel;
     private final MessageHandler reports;
     private final OrderBook book;
+    private final L3Book l3Book;
     private final BookFeed feed;
 
     private final MessageHeaderDecoder headerDecoder = new MessageHeaderDecoder();
@@ -80,6 +85,7 @@ public final class SimulatedVenue
     private final CancelOrderDecoder cancelDecoder = new CancelOrderDecoder();
     private final ReplaceOrderDecoder replaceDecoder = new ReplaceOrderDecoder();
     private final TradeDecoder tradeDecoder = new TradeDecoder();
+    private final L3OrderEventDecoder orderEventDecoder = new L3OrderEventDecoder();
     private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
     private final ExecutionReportEncoder reportEncoder = new ExecutionReportEncoder();
     private final UnsafeBuffer reportBuffer = new UnsafeBuffer(new byte[REPORT_CAPACITY]);
@@ -155,7 +161,16 @@ public final class SimulatedVenue
         this.latencyModel = context.latencyModel();
         this.feeModel = context.feeModel();
         this.reports = reports;
-        this.book = new L2Book(instrumentId, context.ladderCapacity());
+        if (context.orderByOrder())
+        {
+            this.l3Book = new L3Book(instrumentId, context.ladderCapacity(), context.maxBookOrders());
+            this.book = l3Book;
+        }
+        else
+        {
+            this.l3Book = null;
+            this.book = new L2Book(instrumentId, context.ladderCapacity());
+        }
         this.feed = new BookFeed(book);
 
         final int n = context.maxOrders();
@@ -216,8 +231,22 @@ public final class SimulatedVenue
         nowNs = Math.max(nowNs, eventTimeNs);
 
         final int templateId = headerDecoder.templateId();
-        if (TradeDecoder.TEMPLATE_ID == templateId)
+        if (null != l3Book && L3OrderEventDecoder.TEMPLATE_ID == templateId)
         {
+            orderEventDecoder.wrap(buffer, body, headerDecoder.blockLength(), headerDecoder.version());
+            if (BookState.LIVE == book.state() && orderEventDecoder.instrumentId() == instrumentId &&
+                orderEventDecoder.prevSequence() == book.sequence())
+            {
+                beforeOrderEvent(orderEventDecoder);
+            }
+        }
+        else if (TradeDecoder.TEMPLATE_ID == templateId)
+        {
+            if (null != l3Book)
+            {
+                framesIgnored++; // order-by-order data: executions come as EXECUTE events; a print would count twice
+                return;
+            }
             tradeDecoder.wrap(buffer, body, headerDecoder.blockLength(), headerDecoder.version());
             if (tradeDecoder.instrumentId() == instrumentId)
             {
@@ -744,8 +773,11 @@ public final class SimulatedVenue
         {
             return;
         }
-        updateQueues(liveBuys, buyCount, book.bids());
-        updateQueues(liveSells, sellCount, book.asks());
+        if (null == l3Book)
+        {
+            updateQueues(liveBuys, buyCount, book.bids());
+            updateQueues(liveSells, sellCount, book.asks());
+        }
 
         final long bestAsk = book.bestAskPrice();
         while (buyCount > 0 && PriceLadder.NULL_PRICE != bestAsk && bestAsk <= price[liveBuys[0]])
@@ -762,6 +794,72 @@ public final class SimulatedVenue
             fill(slot, leaves[slot], price[slot], true);
             unlinkAt(liveSells, 0, false);
             release(slot);
+        }
+    }
+
+    /**
+     * Exact FIFO on order-by-order data, before the event is applied to the book (see {@link FifoQueue}).
+     */
+    private void beforeOrderEvent(final L3OrderEventDecoder event)
+    {
+        final L3EventType type = event.eventType();
+        final Side eventSide = event.side();
+        if (L3EventType.ADD == type || null == type || Side.NULL_VAL == eventSide || event.quantity() <= 0)
+        {
+            return;
+        }
+        final long marketOrderId = event.orderId();
+        final long eventQuantity = event.quantity();
+        final long known = l3Book.orderQuantity(marketOrderId);
+        final long level = known < 0 ? event.price() : l3Book.orderPrice(marketOrderId);
+        final long position = Math.max(0, l3Book.quantityAhead(marketOrderId));
+        final long leaving;
+        if (L3EventType.MODIFY == type)
+        {
+            if (known < 0)
+            {
+                return;
+            }
+            leaving = event.price() == level && eventQuantity <= known ? known - eventQuantity : known;
+        }
+        else
+        {
+            leaving = eventQuantity;
+        }
+
+        final boolean buys = Side.BUY == eventSide;
+        final int[] live = buys ? liveBuys : liveSells;
+        final boolean execute = L3EventType.EXECUTE == type;
+        long pool = execute ? eventQuantity : 0;
+        int i = 0;
+        while (i < (buys ? buyCount : sellCount))
+        {
+            final int slot = live[i];
+            final long through = buys ? price[slot] - level : level - price[slot];
+            if (through < 0)
+            {
+                return;
+            }
+            long fillQuantity = 0;
+            if (through == 0 && position < ahead[slot])
+            {
+                ahead[slot] = Math.max(0, ahead[slot] - leaving);
+            }
+            else if (execute)
+            {
+                fillQuantity = Math.min(leaves[slot], pool);
+            }
+            if (fillQuantity > 0)
+            {
+                pool -= fillQuantity;
+                if (fill(slot, fillQuantity, price[slot], true))
+                {
+                    unlinkAt(live, i, buys);
+                    release(slot);
+                    continue;
+                }
+            }
+            i++;
         }
     }
 

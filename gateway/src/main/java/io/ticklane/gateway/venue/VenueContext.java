@@ -1,5 +1,6 @@
 package io.ticklane.gateway.venue;
 
+import io.ticklane.orderbook.L3Book;
 import io.ticklane.orderbook.OrderBook;
 
 /**
@@ -21,6 +22,7 @@ public final class VenueContext
     private int maxOrders = DEFAULT_MAX_ORDERS;
     private int maxPending = DEFAULT_MAX_PENDING;
     private int ladderCapacity = OrderBook.DEFAULT_LADDER_CAPACITY;
+    private int maxBookOrders = L3Book.DEFAULT_MAX_ORDERS;
     private QueueModel queueModel = RiskAverseQueue.INSTANCE;
     private LatencyModel latencyModel = new ConstantLatency(0, 0, 0);
     private FeeModel feeModel = new BpsFeeModel(0, 0);
@@ -39,6 +41,7 @@ public final class VenueContext
         require(maxOrders >= 1, "maxOrders must be >= 1: " + maxOrders);
         require(maxPending >= 2 && Integer.bitCount(maxPending) == 1, "maxPending must be a power of two >= 2: " + maxPending);
         require(null != queueModel, "queueModel must be set");
+        require(maxBookOrders >= 1, "maxBookOrders must be >= 1: " + maxBookOrders);
         require(null != latencyModel, "latencyModel must be set");
         require(null != feeModel, "feeModel must be set");
         return this;
@@ -46,7 +49,7 @@ public final class VenueContext
 
     /**
      * Chooses a queue model by name, as a config file spells it: {@code risk-averse}, {@code prob-power:N} (e.g.
-     * {@code prob-power:2}) or {@code prob-log}.
+     * {@code prob-power:2}), {@code prob-log}, or {@code fifo-l3} for order-by-order data.
      *
      * @param name model name.
      * @return this.
@@ -56,6 +59,10 @@ public final class VenueContext
         if ("risk-averse".equals(name))
         {
             return queueModel(RiskAverseQueue.INSTANCE);
+        }
+        if ("fifo-l3".equals(name))
+        {
+            return queueModel(FifoQueue.INSTANCE);
         }
         if ("prob-log".equals(name))
         {
@@ -73,7 +80,33 @@ public final class VenueContext
                 throw new IllegalArgumentException("queue model prob-power needs a number, got: " + exponent, ex);
             }
         }
-        throw new IllegalArgumentException("unknown queue model '" + name + "': risk-averse, prob-power:N or prob-log");
+        throw new IllegalArgumentException("unknown queue model '" + name + "': risk-averse, prob-power:N, prob-log or fifo-l3");
+    }
+
+    /**
+     * @return true when the market data is order by order ({@link FifoQueue} chosen): the venue keeps an L3 book.
+     */
+    public boolean orderByOrder()
+    {
+        return queueModel == FifoQueue.INSTANCE;
+    }
+
+    /**
+     * @param maxBookOrders market orders the venue's L3 book holds at once (order-by-order data only).
+     * @return this.
+     */
+    public VenueContext maxBookOrders(final int maxBookOrders)
+    {
+        this.maxBookOrders = maxBookOrders;
+        return this;
+    }
+
+    /**
+     * @return market orders the venue's L3 book holds at once.
+     */
+    public int maxBookOrders()
+    {
+        return maxBookOrders;
     }
 
     /**

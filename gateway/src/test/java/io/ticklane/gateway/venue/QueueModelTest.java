@@ -5,7 +5,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import static io.ticklane.sbe.L3EventType.ADD;
+import static io.ticklane.sbe.L3EventType.CANCEL;
+import static io.ticklane.sbe.L3EventType.EXECUTE;
+import static io.ticklane.sbe.L3EventType.MODIFY;
 import static io.ticklane.sbe.Side.BUY;
+import static io.ticklane.sbe.Side.SELL;
 import static io.ticklane.sbe.TimeInForce.GTC;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -54,6 +59,49 @@ class QueueModelTest
     {
         final QueueModel queue = new VenueContext().queueModel(model).queueModel();
         assertEquals(expected, queue.afterLevelChange(ahead, previous, current, traded));
+    }
+
+    @Test
+    void fifoOnOrderByOrderDataMovesOnlyOnEventsAheadOfUs()
+    {
+        // given: market bids 5 (order 1) then 3 (order 2) at 100; we join behind them with 4
+        final VenueHarness venue = new VenueHarness(new VenueContext().queueModel("fifo-l3").maxBookOrders(64))
+            .book(1, new long[] {}, new long[] {});
+        venue.event(2, ADD, 1, BUY, 100, 5).event(3, ADD, 2, BUY, 100, 3).event(4, ADD, 3, SELL, 102, 5);
+        venue.limit(10, 100, BUY, GTC, 100, 4).advanceTo(10);
+        assertEquals("ACK #100", venue.take());
+        assertEquals(8, venue.venue.queueAhead(100));
+
+        // an order joining and leaving behind us changes nothing (an L2 model would have to guess)
+        venue.event(20, ADD, 4, BUY, 100, 6).event(21, CANCEL, 4, BUY, 100, 6);
+        assertEquals(8, venue.venue.queueAhead(100));
+
+        // a partial cancel ahead of us: 8 - 1 = 7
+        venue.event(22, CANCEL, 2, BUY, 100, 1);
+        assertEquals(7, venue.venue.queueAhead(100));
+
+        // order 1 shrinks 5 -> 4 keeping its place: 7 - 1 = 6
+        venue.event(23, MODIFY, 1, BUY, 100, 4);
+        assertEquals(6, venue.venue.queueAhead(100));
+
+        // order 2 grows 2 -> 5 and goes to the back, behind us: 6 - 2 = 4
+        venue.event(24, MODIFY, 2, BUY, 100, 5);
+        assertEquals(4, venue.venue.queueAhead(100));
+
+        // order 1 executes in full: nothing ahead
+        venue.event(25, EXECUTE, 1, BUY, 100, 4);
+        assertEquals(0, venue.venue.queueAhead(100));
+        assertEquals("", venue.take());
+
+        // a print of order 2, which is behind us, went through us first: we fill 3 of our 4
+        venue.event(26, EXECUTE, 2, BUY, 100, 3);
+        assertEquals("PARTIAL_FILL #100 3@100 M", venue.take());
+
+        // a Trade frame is not double-counted on L3 data; an execution at a worse bid fills our last lot
+        venue.trade(27, AggressorSide.SELL, 99, 5);
+        assertEquals("", venue.take());
+        venue.event(28, ADD, 5, BUY, 99, 10).event(29, EXECUTE, 5, BUY, 99, 2);
+        assertEquals("FILL #100 1@100 M", venue.take());
     }
 
     @Test

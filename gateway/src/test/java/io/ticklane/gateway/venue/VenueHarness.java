@@ -7,6 +7,8 @@ import io.ticklane.sbe.ExecutionReportDecoder;
 import io.ticklane.sbe.L2Action;
 import io.ticklane.sbe.L2SnapshotEncoder;
 import io.ticklane.sbe.L2UpdateEncoder;
+import io.ticklane.sbe.L3EventType;
+import io.ticklane.sbe.L3OrderEventEncoder;
 import io.ticklane.sbe.LiquidityFlag;
 import io.ticklane.sbe.MessageHeaderDecoder;
 import io.ticklane.sbe.MessageHeaderEncoder;
@@ -108,6 +110,15 @@ final class VenueHarness
         update.levelsCount(1).next().side(side).action(0 == quantity ? L2Action.DELETE : L2Action.CHANGE)
             .price(price).quantity(quantity);
         venue.onMarketData(buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + update.encodedLength());
+        return this;
+    }
+
+    VenueHarness event(final long timeNs, final L3EventType type, final long orderId, final Side side, final long price, final long quantity)
+    {
+        final L3OrderEventEncoder event = new L3OrderEventEncoder().wrapAndApplyHeader(buffer, 0, header)
+            .exchangeTimeNs(timeNs).receiveTimeNs(timeNs).instrumentId(INSTRUMENT).prevSequence(sequence).sequence(++sequence)
+            .orderId(orderId).eventType(type).side(side).price(price).quantity(quantity);
+        venue.onMarketData(buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + event.encodedLength());
         return this;
     }
 
