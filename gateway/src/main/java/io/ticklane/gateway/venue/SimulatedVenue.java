@@ -46,7 +46,8 @@ import java.nio.ByteOrder;
  * <p>
  * <b>Matching.</b> Prices are validated against the price increment, quantities against the lot increment. A
  * POST_ONLY order that would take is rejected. A marketable order takes the book's opposite levels at their prices,
- * up to their displayed quantity, best level first (partial fills across levels); an IOC (or MARKET, or FOK that
+ * up to their displayed quantity less what our own earlier taking removed from a level the market still shows
+ * unchanged, best level first (partial fills across levels); an IOC (or MARKET, or FOK that
  * cannot fill completely) remainder is cancelled, a GTC/DAY/POST_ONLY remainder rests. A resting order fills as a
  * maker at its own price when a trade prints strictly through its price (up to the print's quantity, shared among
  * our orders in price-time priority), when a print at its price gets past the queue ahead of it (see
@@ -65,6 +66,7 @@ public final class SimulatedVenue
     private static final int KIND_CANCEL = 2;
     private static final int KIND_REPLACE = 3;
     private static final int REPORT_CAPACITY = 256;
+    private static final int TAKEN_CAPACITY = 64;
     private static final long NO_LIMIT_BUY = Long.MAX_VALUE;
     private static final long NO_LIMIT_SELL = Long.MIN_VALUE + 1;
 
@@ -125,6 +127,13 @@ public final class SimulatedVenue
     private final OrderType[] pendingType;
     private long pendingHead;
     private long pendingTail;
+
+    // Liquidity our own taking removed from levels the replayed market still displays (see takenAt).
+    private final long[] takenPrice = new long[TAKEN_CAPACITY];
+    private final long[] takenDisplayed = new long[TAKEN_CAPACITY];
+    private final long[] takenQuantity = new long[TAKEN_CAPACITY];
+    private final boolean[] takenFromBids = new boolean[TAKEN_CAPACITY];
+    private int takenNext;
 
     private long nowNs;
     private long lastArrivalNs;
@@ -681,7 +690,13 @@ public final class SimulatedVenue
                 if (displayed > 0)
                 {
                     seen++;
-                    fill(slot, Math.min(leaves[slot], displayed), levelPrice, false);
+                    final long takeable = displayed - takenAt(!buy, levelPrice, displayed);
+                    if (takeable > 0)
+                    {
+                        final long fillQuantity = Math.min(leaves[slot], takeable);
+                        recordTaken(!buy, levelPrice, displayed, fillQuantity);
+                        fill(slot, fillQuantity, levelPrice, false);
+                    }
                 }
                 levelPrice += buy ? 1 : -1;
             }
@@ -914,11 +929,52 @@ public final class SimulatedVenue
             if (displayed > 0)
             {
                 seen++;
-                total += displayed;
+                total += displayed - takenAt(!buy, levelPrice, displayed);
             }
             levelPrice += buy ? 1 : -1;
         }
         return total;
+    }
+
+    /**
+     * What we already took from a level the market still shows unchanged: the replayed feed never learns of our
+     * trades, so without this two IOCs between market updates would take the same lots twice. A record lapses as
+     * soon as the market shows the level at another quantity (its update supersedes our guess).
+     */
+    private long takenAt(final boolean bids, final long levelPrice, final long displayed)
+    {
+        for (int i = 0; i < TAKEN_CAPACITY; i++)
+        {
+            if (takenQuantity[i] > 0 && takenPrice[i] == levelPrice && takenFromBids[i] == bids)
+            {
+                return takenDisplayed[i] == displayed ? takenQuantity[i] : 0;
+            }
+        }
+        return 0;
+    }
+
+    private void recordTaken(final boolean bids, final long levelPrice, final long displayed, final long taken)
+    {
+        int free = -1;
+        for (int i = 0; i < TAKEN_CAPACITY; i++)
+        {
+            if (takenQuantity[i] > 0 && takenPrice[i] == levelPrice && takenFromBids[i] == bids)
+            {
+                takenQuantity[i] = (takenDisplayed[i] == displayed ? takenQuantity[i] : 0) + taken;
+                takenDisplayed[i] = displayed;
+                return;
+            }
+            if (free < 0 && (0 == takenQuantity[i] || book.side(takenFromBids[i] ? Side.BUY : Side.SELL)
+                .quantity(takenPrice[i]) != takenDisplayed[i]))
+            {
+                free = i;
+            }
+        }
+        final int at = free >= 0 ? free : takenNext++ & (TAKEN_CAPACITY - 1);
+        takenPrice[at] = levelPrice;
+        takenFromBids[at] = bids;
+        takenDisplayed[at] = displayed;
+        takenQuantity[at] = taken;
     }
 
     private long limitOf(final int slot)

@@ -90,6 +90,18 @@ class MatchingTest
     }
 
     @Test
+    void liquidityWeTookIsGoneUntilTheMarketUpdatesTheLevel()
+    {
+        final VenueHarness venue = new VenueHarness().book(1, BIDS, ASKS);
+        venue.limit(10, 1, BUY, IOC, 101, 3).limit(11, 2, BUY, IOC, 101, 3).advanceTo(11);
+        assertEquals("ACK #1; FILL #1 3@101 T; ACK #2; PARTIAL_FILL #2 1@101 T; CANCELLED #2", venue.take());
+
+        // the market's own update of the level supersedes our estimate
+        venue.level(20, SELL, 101, 2).limit(30, 3, BUY, IOC, 101, 3).advanceTo(30);
+        assertEquals("ACK #3; PARTIAL_FILL #3 2@101 T; CANCELLED #3", venue.take());
+    }
+
+    @Test
     void duplicateClientOrderIdIsRejected()
     {
         final VenueHarness venue = new VenueHarness().book(1, BIDS, ASKS);

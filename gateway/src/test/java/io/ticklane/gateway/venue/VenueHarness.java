@@ -113,7 +113,8 @@ final class VenueHarness
         return this;
     }
 
-    VenueHarness event(final long timeNs, final L3EventType type, final long orderId, final Side side, final long price, final long quantity)
+    VenueHarness event(
+        final long timeNs, final L3EventType type, final long orderId, final Side side, final long price, final long quantity)
     {
         final L3OrderEventEncoder event = new L3OrderEventEncoder().wrapAndApplyHeader(buffer, 0, header)
             .exchangeTimeNs(timeNs).receiveTimeNs(timeNs).instrumentId(INSTRUMENT).prevSequence(sequence).sequence(++sequence)
