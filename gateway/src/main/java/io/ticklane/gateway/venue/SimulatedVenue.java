@@ -744,7 +744,7 @@ public final class SimulatedVenue
     {
         long pool = tradeQuantity;
         int i = 0;
-        while (i < (buys ? buyCount : sellCount) && pool > 0)
+        while (i < (buys ? buyCount : sellCount))
         {
             final int slot = live[i];
             final long orderUnits = price[slot] * unitsPerTick;
@@ -760,6 +760,8 @@ public final class SimulatedVenue
             }
             else
             {
+                // The print advances the queue even when our better-priced orders used up its quantity: those lots
+                // did trade in the market, ahead of us.
                 final long after = queueModel.afterTrade(ahead[slot], tradeQuantity);
                 tradedAtPrice[slot] += tradeQuantity;
                 ahead[slot] = Math.max(0, after);

@@ -126,6 +126,22 @@ class MatchingTest
     }
 
     @Test
+    void printAtOurPriceFillsOnlyWhatGetsPastTheQueueAhead()
+    {
+        // given: our bid at 101 alone at its price, our bid at 100 behind the market's 5
+        final VenueHarness venue = new VenueHarness().book(1, new long[] {100, 5}, new long[] {103, 5});
+        venue.limit(10, 1, BUY, GTC, 101, 3).limit(11, 2, BUY, GTC, 100, 2).advanceTo(11);
+        venue.take();
+
+        // when: 6 print at 100: 3 to the better bid first; at 100 the 5 ahead trade and 1 gets past them
+        venue.trade(20, AggressorSide.SELL, 100, 6);
+
+        // then
+        assertEquals("FILL #1 3@101 M; PARTIAL_FILL #2 1@100 M", venue.take());
+        assertEquals(0, venue.venue.queueAhead(2));
+    }
+
+    @Test
     void printOnTheOtherSideDoesNotFillUs()
     {
         final VenueHarness venue = new VenueHarness().book(1, new long[] {99, 10}, new long[] {103, 5});
