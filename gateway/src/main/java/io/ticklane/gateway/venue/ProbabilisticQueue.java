@@ -39,7 +39,8 @@ public final class ProbabilisticQueue implements QueueModel
         {
             throw new IllegalArgumentException("power queue exponent must be a positive finite number: " + n);
         }
-        return new ProbabilisticQueue(n, false, "prob-power-" + n);
+        final String exponent = n == Math.rint(n) && n < 1e9 ? Long.toString((long)n) : Double.toString(n);
+        return new ProbabilisticQueue(n, false, "prob-power:" + exponent);
     }
 
     /**

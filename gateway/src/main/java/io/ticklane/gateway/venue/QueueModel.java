@@ -45,7 +45,7 @@ public interface QueueModel
     long afterLevelChange(long ahead, long previousQuantity, long currentQuantity, long tradedSinceLast);
 
     /**
-     * @return short name for reports ("risk-averse", "prob-power-2"...).
+     * @return short name for reports (the name it is chosen by in {@link VenueContext#queueModel(String)}).
      */
     String name();
 }

@@ -84,6 +84,39 @@ public final class VenueContext
     }
 
     /**
+     * Chooses a latency model by name, as a config file spells it: {@code constant:FEED,ENTRY,RESPONSE} (ns, e.g.
+     * {@code constant:500000,1000000,1000000}) or {@code feed-derived:ENTRY_MULTIPLE,RESPONSE_MULTIPLE,MINIMUM_NS}
+     * (e.g. {@code feed-derived:2,2,100000}).
+     *
+     * @param spec model and parameters.
+     * @return this.
+     */
+    public VenueContext latencyModel(final String spec)
+    {
+        final int colon = null == spec ? -1 : spec.indexOf(':');
+        final String[] parts = colon < 0 ? new String[0] : spec.substring(colon + 1).split(",");
+        try
+        {
+            if (3 == parts.length && spec.startsWith("constant:"))
+            {
+                return latencyModel(new ConstantLatency(
+                    Long.parseLong(parts[0].trim()), Long.parseLong(parts[1].trim()), Long.parseLong(parts[2].trim())));
+            }
+            if (3 == parts.length && spec.startsWith("feed-derived:"))
+            {
+                return latencyModel(new FeedDerivedLatency(
+                    Double.parseDouble(parts[0].trim()), Double.parseDouble(parts[1].trim()), Long.parseLong(parts[2].trim())));
+            }
+        }
+        catch (final NumberFormatException ex)
+        {
+            throw new IllegalArgumentException("latency model '" + spec + "' has a parameter that is not a number", ex);
+        }
+        throw new IllegalArgumentException(
+            "unknown latency model '" + spec + "': constant:FEED,ENTRY,RESPONSE or feed-derived:ENTRY_X,RESPONSE_X,MIN_NS");
+    }
+
+    /**
      * @return true when the market data is order by order ({@link FifoQueue} chosen): the venue keeps an L3 book.
      */
     public boolean orderByOrder()

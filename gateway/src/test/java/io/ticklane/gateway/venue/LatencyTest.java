@@ -124,6 +124,21 @@ class LatencyTest
     }
 
     @Test
+    void latencyModelsAreChosenByName()
+    {
+        final LatencyModel constant = new VenueContext().latencyModel("constant:1,2,3").latencyModel();
+        assertEquals(4, constant.feedArrivalNs(3, 0));
+        assertEquals(2, constant.entryLatencyNs(0));
+        assertEquals(3, constant.responseLatencyNs(0));
+        final LatencyModel derived = new VenueContext().latencyModel("feed-derived:2, 1.5, 10").latencyModel();
+        derived.onMarketData(1000, 1040);
+        assertEquals(80, derived.entryLatencyNs(0));
+        assertThrows(IllegalArgumentException.class, () -> new VenueContext().latencyModel("constant:1,2"));
+        assertThrows(IllegalArgumentException.class, () -> new VenueContext().latencyModel("constant:a,b,c"));
+        assertThrows(IllegalArgumentException.class, () -> new VenueContext().latencyModel("random"));
+    }
+
+    @Test
     void negativeLatenciesFailAtConfiguration()
     {
         assertThrows(IllegalArgumentException.class, () -> new ConstantLatency(0, -1, 0));

@@ -105,6 +105,15 @@ class QueueModelTest
     }
 
     @Test
+    void queueModelsReportTheNameTheyAreChosenBy()
+    {
+        for (final String name : new String[] {"risk-averse", "prob-power:2", "prob-power:0.5", "prob-log", "fifo-l3"})
+        {
+            assertEquals(name, new VenueContext().queueModel(name).queueModel().name());
+        }
+    }
+
+    @Test
     void badQueueModelNamesFailAtConfiguration()
     {
         assertThrows(IllegalArgumentException.class, () -> new VenueContext().queueModel("fifo"));
