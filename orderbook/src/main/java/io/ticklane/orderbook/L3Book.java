@@ -366,6 +366,16 @@ public final class L3Book extends OrderBook
     }
 
     /**
+     * @param orderId order id.
+     * @return the order's price in ticks, or {@link PriceLadder#NULL_PRICE} if unknown.
+     */
+    public long orderPrice(final long orderId)
+    {
+        final long found = indexByOrderId.get(orderId);
+        return MISSING == found ? PriceLadder.NULL_PRICE : records.getLong((int)found * RECORD_LENGTH + PRICE_OFFSET);
+    }
+
+    /**
      * @return orders currently held.
      */
     public int orderCount()

@@ -41,6 +41,8 @@ class L3BookTest
         assertEquals(0, book.quantityAhead(1));
         assertEquals(5, book.quantityAhead(2));
         assertEquals(8, book.quantityAhead(3));
+        assertEquals(100, book.orderPrice(3));
+        assertEquals(PriceLadder.NULL_PRICE, book.orderPrice(99));
         assertEquals(12, book.bids().bestQuantity());
         assertEquals(3, book.bids().orderCount(100));
 
