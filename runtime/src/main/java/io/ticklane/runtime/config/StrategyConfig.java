@@ -234,11 +234,39 @@ public final class StrategyConfig
         }
     }
 
+    /**
+     * Checks every setting once at load, without building the full-size book (that happens once, in
+     * {@link #newStrategy}): factors and the inputs bound to them over a tiny book, the quoter, risk limits, sizes.
+     */
     private void validate()
     {
         try
         {
-            newStrategy((msgTypeId, buffer, index, length) -> { });
+            final String bookType = values.get("book.type");
+            if (!"l2".equals(bookType) && !"l3".equals(bookType))
+            {
+                throw error("book.type", "must be l2 or l3");
+            }
+            final long capacity = positiveLong("book.ladder_capacity");
+            if (Long.bitCount(capacity) != 1 || capacity > (1 << 30))
+            {
+                throw error("book.ladder_capacity", "must be a power of two up to 2^30");
+            }
+            positiveLong("book.max_orders");
+            final FactorEngine engine = new FactorEngine(
+                new L2Book(instrumentId(), 4), FactorRegistry.standard().create(values.get("factors")));
+            new QuoteInputsBinder(engine.snapshot(), optional("inputs.sigma"), optional("inputs.a_bid"),
+                optional("inputs.a_ask"), optional("inputs.k_bid"), optional("inputs.k_ask"), optional("inputs.toxicity"),
+                optional("inputs.order_flow"), optional("inputs.microprice"));
+            QuoterRegistry.standard().create(quoterSpec());
+            riskLimits();
+            positiveLong("orders.capacity");
+            new Position(instrumentId(), positiveDouble("position.tick_value"), number("fees.maker_bps"),
+                number("fees.taker_bps"));
+            positiveLong("quotes.replace_ticks");
+            positiveLong("quotes.replace_lots");
+            nonNegativeLong("quotes.min_quote_life_ms");
+            positiveLong("quotes.max_orders_per_second");
         }
         catch (final IllegalArgumentException ex)
         {
