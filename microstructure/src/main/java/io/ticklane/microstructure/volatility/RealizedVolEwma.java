@@ -2,8 +2,6 @@ package io.ticklane.microstructure.volatility;
 
 import io.ticklane.microstructure.Factor;
 import io.ticklane.microstructure.MarketEvent;
-import io.ticklane.orderbook.OrderBook;
-import io.ticklane.orderbook.PriceLadder;
 
 /**
  * Realised volatility of the mid as a time-normalised exponentially weighted average of squared mid log-returns,
@@ -40,15 +38,9 @@ public final class RealizedVolEwma extends Factor
 
     private final double tauNs;
 
-    private boolean hasMid;
-    private boolean hasReference;
-    private long lastTwiceMid;
-    private long lastTimeNs;
+    private final MidChanges changes = new MidChanges();
     private double variance;
     private double weight;
-
-    private long referenceTwiceMid;
-    private long referenceTimeNs;
     private double referenceVariance;
     private double referenceWeight;
 
@@ -68,62 +60,32 @@ public final class RealizedVolEwma extends Factor
 
     public void onEvent(final MarketEvent event)
     {
-        if (MarketEvent.BOOK != event.kind())
+        switch (changes.onEvent(event))
         {
-            return;
+            case MidChanges.NEW:
+                referenceVariance = variance;
+                referenceWeight = weight;
+                observe();
+                break;
+            case MidChanges.REVISE:
+                observe();
+                break;
+            case MidChanges.UNDO:
+                variance = referenceVariance; // back where it was before this timestamp: undo the observation
+                weight = referenceWeight;
+                break;
+            default:
+                break;
         }
-        final OrderBook book = event.book();
-        final long bid = book.bestBidPrice();
-        final long ask = book.bestAskPrice();
-        if (PriceLadder.NULL_PRICE == bid || PriceLadder.NULL_PRICE == ask)
-        {
-            return;
-        }
+    }
 
-        final long twiceMid = bid + ask;
-        final long timeNs = event.timeNs();
-        if (!hasMid)
-        {
-            hasMid = true;
-            lastTwiceMid = twiceMid;
-            lastTimeNs = timeNs;
-            return;
-        }
-        if (twiceMid == lastTwiceMid)
-        {
-            return;
-        }
-
-        if (timeNs > lastTimeNs)
-        {
-            referenceTwiceMid = lastTwiceMid;
-            referenceTimeNs = lastTimeNs;
-            referenceVariance = variance;
-            referenceWeight = weight;
-            hasReference = true;
-            lastTimeNs = timeNs;
-        }
-        else if (!hasReference)
-        {
-            lastTwiceMid = twiceMid; // no return yet ends at this timestamp: the first sample is the last mid at it
-            return;
-        }
-        else if (twiceMid == referenceTwiceMid)
-        {
-            variance = referenceVariance; // back where it was before this timestamp: undo the observation
-            weight = referenceWeight;
-            lastTwiceMid = referenceTwiceMid;
-            lastTimeNs = referenceTimeNs;
-            hasReference = false;
-            return;
-        }
-
-        final double dtNs = (double)(lastTimeNs - referenceTimeNs);
-        final double r = Math.log((double)twiceMid / (double)referenceTwiceMid);
+    private void observe()
+    {
+        final double dtNs = (double)(changes.timeNs() - changes.referenceTimeNs());
+        final double r = Math.log((double)changes.twiceMid() / (double)changes.referenceTwiceMid());
         final double decay = Math.exp(-dtNs / tauNs);
         variance = decay * referenceVariance + (1.0 - decay) * (r * r) * (NANOS_PER_SECOND / dtNs);
         weight = decay * referenceWeight + (1.0 - decay);
-        lastTwiceMid = twiceMid;
     }
 
     public double value()

@@ -2,8 +2,6 @@ package io.ticklane.microstructure.volatility;
 
 import io.ticklane.microstructure.Factor;
 import io.ticklane.microstructure.MarketEvent;
-import io.ticklane.orderbook.OrderBook;
-import io.ticklane.orderbook.PriceLadder;
 
 /**
  * Realised volatility of the mid over a trailing window of the last N mid changes, in log-return per square-root
@@ -36,12 +34,7 @@ public final class RealizedVolWindow extends Factor
     private double sumSquaredReturns;
     private long sumIntervalsNs;
 
-    private boolean hasMid;
-    private boolean hasReference;
-    private long lastTwiceMid;
-    private long lastTimeNs;
-    private long referenceTwiceMid;
-    private long referenceTimeNs;
+    private final MidChanges changes = new MidChanges();
 
     // The entry the latest observation overwrote, to restore it when a same-timestamp change undoes the observation.
     private double evictedSquaredReturn;
@@ -66,59 +59,25 @@ public final class RealizedVolWindow extends Factor
 
     public void onEvent(final MarketEvent event)
     {
-        if (MarketEvent.BOOK != event.kind())
+        switch (changes.onEvent(event))
         {
-            return;
-        }
-        final OrderBook book = event.book();
-        final long bid = book.bestBidPrice();
-        final long ask = book.bestAskPrice();
-        if (PriceLadder.NULL_PRICE == bid || PriceLadder.NULL_PRICE == ask)
-        {
-            return;
-        }
-
-        final long twiceMid = bid + ask;
-        final long timeNs = event.timeNs();
-        if (!hasMid)
-        {
-            hasMid = true;
-            lastTwiceMid = twiceMid;
-            lastTimeNs = timeNs;
-            return;
-        }
-        if (twiceMid == lastTwiceMid)
-        {
-            return;
-        }
-
-        if (timeNs > lastTimeNs)
-        {
-            referenceTwiceMid = lastTwiceMid;
-            referenceTimeNs = lastTimeNs;
-            hasReference = true;
-            lastTimeNs = timeNs;
-            lastTwiceMid = twiceMid;
-            push(squaredLogReturn(twiceMid, referenceTwiceMid), timeNs - referenceTimeNs);
-        }
-        else if (!hasReference)
-        {
-            lastTwiceMid = twiceMid;
-        }
-        else if (twiceMid == referenceTwiceMid)
-        {
-            popLatest();
-            lastTwiceMid = referenceTwiceMid;
-            lastTimeNs = referenceTimeNs;
-            hasReference = false;
-        }
-        else
-        {
-            lastTwiceMid = twiceMid;
-            final int latest = head == 0 ? capacity - 1 : head - 1;
-            final double squared = squaredLogReturn(twiceMid, referenceTwiceMid);
-            sumSquaredReturns += squared - squaredReturns[latest];
-            squaredReturns[latest] = squared;
+            case MidChanges.NEW:
+                push(squaredLogReturn(changes.twiceMid(), changes.referenceTwiceMid()),
+                    changes.timeNs() - changes.referenceTimeNs());
+                break;
+            case MidChanges.REVISE:
+            {
+                final int latest = head == 0 ? capacity - 1 : head - 1;
+                final double squared = squaredLogReturn(changes.twiceMid(), changes.referenceTwiceMid());
+                sumSquaredReturns += squared - squaredReturns[latest];
+                squaredReturns[latest] = squared;
+                break;
+            }
+            case MidChanges.UNDO:
+                popLatest();
+                break;
+            default:
+                break;
         }
     }
 
