@@ -344,10 +344,12 @@ public final class JournalReader implements AutoCloseable
             }
             final int schemaId = bytes.readInt();
             final int schemaVersion = bytes.readInt();
-            if (MessageHeaderEncoder.SCHEMA_ID != schemaId || MessageHeaderEncoder.SCHEMA_VERSION != schemaVersion)
+            if (MessageHeaderEncoder.SCHEMA_ID != schemaId || schemaVersion < 1 ||
+                schemaVersion > MessageHeaderEncoder.SCHEMA_VERSION)
             {
+                // an older version is read: the schema only ever grows (SCHEMA.md, evolution rules)
                 throw new InputFormatException(source, 0, "journal frames use SBE schema " + schemaId + " version " +
-                    schemaVersion + ", this build has schema " + MessageHeaderEncoder.SCHEMA_ID + " version " +
+                    schemaVersion + ", this build reads schema " + MessageHeaderEncoder.SCHEMA_ID + " versions 1 to " +
                     MessageHeaderEncoder.SCHEMA_VERSION);
             }
             final String configHash = bytes.readUtf8();

@@ -124,14 +124,28 @@ class JournalRoundTripTest
     }
 
     @Test
-    void anotherSchemaVersionIsRefused() throws IOException
+    void aNewerSchemaVersionIsRefused() throws IOException
     {
-        final Path dir = tmp.resolve("old");
+        final Path dir = tmp.resolve("newer");
         final JournalHeader old = new JournalHeader(JournalFormat.FORMAT_VERSION, MessageHeaderEncoder.SCHEMA_ID,
             MessageHeaderEncoder.SCHEMA_VERSION + 1, HEADER.instruments(), "none", "test", "future build");
         JournalWriter.create(dir, old).close();
         assertMessage(dir, false, "journal frames use SBE schema " + MessageHeaderEncoder.SCHEMA_ID + " version " +
-            (MessageHeaderEncoder.SCHEMA_VERSION + 1) + ", this build has schema");
+            (MessageHeaderEncoder.SCHEMA_VERSION + 1) + ", this build reads schema");
+    }
+
+    @Test
+    void anOlderSchemaVersionIsRead() throws IOException
+    {
+        // given a journal of schema version 1: the schema only grew since, so its frames still decode
+        final Path dir = tmp.resolve("older");
+        final JournalHeader older = new JournalHeader(JournalFormat.FORMAT_VERSION, MessageHeaderEncoder.SCHEMA_ID,
+            1, HEADER.instruments(), "none", "test", "older build");
+        JournalWriter.create(dir, older).close();
+        try (JournalReader reader = JournalReader.open(dir))
+        {
+            assertEquals(1, reader.header().schemaVersion());
+        }
     }
 
     @Test

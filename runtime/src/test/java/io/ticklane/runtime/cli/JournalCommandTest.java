@@ -45,7 +45,7 @@ class JournalCommandTest
 
         assertEquals(ExitCodes.OK, run.exitCode, run.toString());
         assertTrue(run.out.contains("complete:       yes (trailer: "), run.out);
-        assertTrue(run.out.contains("sbe schema:     id 7301 version 1"), run.out);
+        assertTrue(run.out.contains("sbe schema:     id 7301 version 2"), run.out);
         assertTrue(run.out.contains("instrument:     id=1 symbol=AAPL tickSize=100 lotSize=1 priceExponent=-4"), run.out);
         assertTrue(run.out.matches("(?s).*  IN  InstrumentDefinition +1\n.*"), run.out);
         assertTrue(run.out.matches("(?s).*  IN  L2Snapshot +1\n.*"), run.out);
