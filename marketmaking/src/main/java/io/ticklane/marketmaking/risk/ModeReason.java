@@ -21,5 +21,8 @@ public enum ModeReason
     /** |position| beyond the maximum position: reduce-only until it is back within the limit (clears by itself). */
     POSITION_LIMIT,
     /** Nothing is wrong: active. */
-    NONE
+    NONE,
+    /** Nothing from the venue (heartbeat, market data, report) for longer than the silence limit: halted until it
+     * speaks again (clears by itself). Last, so earlier ordinals stay as they were. */
+    VENUE_SILENT
 }

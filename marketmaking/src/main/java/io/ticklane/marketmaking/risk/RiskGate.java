@@ -51,6 +51,7 @@ public final class RiskGate
     private final long maxDailyLoss;
     private final long maxDrawdown;
     private final long staleMarketDataNs;
+    private final long venueSilenceNs;
     private final SlidingWindowRateLimit orderRate;
     private final SlidingWindowRateLimit cancelRate;
     private final AdminToken adminToken;
@@ -64,6 +65,7 @@ public final class RiskGate
     private long bestBid = PriceLadder.NULL_PRICE;
     private long bestAsk = PriceLadder.NULL_PRICE;
     private long lastMarketDataNs = NO_TIME;
+    private long lastVenueNs = NO_TIME;
     private long pnl;
     private long peakPnl;
 
@@ -104,6 +106,7 @@ public final class RiskGate
         maxDailyLoss = limits.maxDailyLoss();
         maxDrawdown = limits.maxDrawdown();
         staleMarketDataNs = limits.staleMarketDataMs() * 1_000_000L;
+        venueSilenceNs = limits.venueSilenceMs() * 1_000_000L;
         orderRate = new SlidingWindowRateLimit(limits.maxOrdersPerSecond(), ONE_SECOND_NS);
         cancelRate = new SlidingWindowRateLimit(limits.maxCancelsPerSecond(), ONE_SECOND_NS);
         adminToken = new AdminToken(limits.adminTokenBytes());
@@ -276,6 +279,7 @@ public final class RiskGate
         {
             lastMarketDataNs = timeNs;
         }
+        heardFromVenue(timeNs);
         this.referencePrice = referencePrice;
         this.bestBid = bestBid;
         this.bestAsk = bestAsk;
@@ -354,6 +358,26 @@ public final class RiskGate
         lossBreach = false;
         drawdownBreach = false;
         return evaluateAndTakeAction(timeNs);
+    }
+
+    /**
+     * The venue spoke (a heartbeat, a report; market data counts by itself): it is not silent.
+     *
+     * @param timeNs event (receive) time.
+     * @return what the caller must do.
+     */
+    public RiskAction onVenueMessage(final long timeNs)
+    {
+        heardFromVenue(timeNs);
+        return venueSilenceNs > 0 ? evaluateAndTakeAction(timeNs) : RiskAction.NONE;
+    }
+
+    private void heardFromVenue(final long timeNs)
+    {
+        if (NO_TIME == lastVenueNs || timeNs > lastVenueNs)
+        {
+            lastVenueNs = timeNs;
+        }
     }
 
     /**
@@ -506,7 +530,13 @@ public final class RiskGate
      */
     public boolean isBreachActive(final long timeNs)
     {
-        return lossBreach || drawdownBreach || positionBreach || bookStale || isMarketDataStale(timeNs);
+        return lossBreach || drawdownBreach || positionBreach || bookStale || isMarketDataStale(timeNs) ||
+            isVenueSilent(timeNs);
+    }
+
+    private boolean isVenueSilent(final long timeNs)
+    {
+        return venueSilenceNs > 0 && NO_TIME != lastVenueNs && timeNs - lastVenueNs > venueSilenceNs;
     }
 
     private boolean isMarketDataStale(final long timeNs)
@@ -532,6 +562,11 @@ public final class RiskGate
         {
             newMode = StrategyMode.HALTED;
             newReason = ModeReason.BOOK_STALE;
+        }
+        else if (isVenueSilent(timeNs))
+        {
+            newMode = StrategyMode.HALTED;
+            newReason = ModeReason.VENUE_SILENT;
         }
         else if (isMarketDataStale(timeNs))
         {

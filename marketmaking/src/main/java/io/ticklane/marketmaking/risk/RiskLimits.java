@@ -42,6 +42,8 @@ public final class RiskLimits
     public static final long MAX_DRAWDOWN_DEFAULT = 50_000;
     /** Default market-data silence after which the strategy halts, ms of event time. */
     public static final long STALE_MARKET_DATA_MS_DEFAULT = 2_000;
+    /** Default venue silence after which the strategy halts: 0, not watched (replays of market data have no venue). */
+    public static final long VENUE_SILENCE_MS_DEFAULT = 0;
 
     private long maxOrderQuantity = MAX_ORDER_QUANTITY_DEFAULT;
     private long maxPosition = MAX_POSITION_DEFAULT;
@@ -56,6 +58,7 @@ public final class RiskLimits
     private long maxDailyLoss = MAX_DAILY_LOSS_DEFAULT;
     private long maxDrawdown = MAX_DRAWDOWN_DEFAULT;
     private long staleMarketDataMs = STALE_MARKET_DATA_MS_DEFAULT;
+    private long venueSilenceMs = VENUE_SILENCE_MS_DEFAULT;
     private String adminToken;
     private byte[] adminTokenBytes;
     private boolean concluded;
@@ -85,6 +88,11 @@ public final class RiskLimits
         if (staleMarketDataMs > Long.MAX_VALUE / 1_000_000L)
         {
             throw new IllegalStateException("staleMarketDataMs too large: " + staleMarketDataMs);
+        }
+        notNegative("venueSilenceMs", venueSilenceMs);
+        if (venueSilenceMs > Long.MAX_VALUE / 1_000_000L)
+        {
+            throw new IllegalStateException("venueSilenceMs too large: " + venueSilenceMs);
         }
         if (null == adminToken || adminToken.isEmpty())
         {
@@ -359,6 +367,25 @@ public final class RiskLimits
     public long staleMarketDataMs()
     {
         return staleMarketDataMs;
+    }
+
+    /**
+     * @param ms longest silence of the venue (no heartbeat, market data or report), in event time, before the
+     *           strategy halts; 0 does not watch the venue.
+     * @return this.
+     */
+    public RiskLimits venueSilenceMs(final long ms)
+    {
+        this.venueSilenceMs = ms;
+        return this;
+    }
+
+    /**
+     * @return longest venue silence tolerated, ms; 0 when not watched.
+     */
+    public long venueSilenceMs()
+    {
+        return venueSilenceMs;
     }
 
     /**

@@ -19,6 +19,7 @@ import io.ticklane.orderbook.PriceLadder;
 import io.ticklane.sbe.AdminCommandDecoder;
 import io.ticklane.sbe.CancelOrderEncoder;
 import io.ticklane.sbe.ExecutionReportDecoder;
+import io.ticklane.sbe.HeartbeatDecoder;
 import io.ticklane.sbe.MessageHeaderDecoder;
 import io.ticklane.sbe.MessageHeaderEncoder;
 import io.ticklane.sbe.NewOrderEncoder;
@@ -46,6 +47,7 @@ public final class QuotingStrategy implements MessageHandler
     private final ExecutionReportDecoder report = new ExecutionReportDecoder();
     private final AdminCommandDecoder admin = new AdminCommandDecoder();
     private final TimerTickDecoder timer = new TimerTickDecoder();
+    private final HeartbeatDecoder heartbeat = new HeartbeatDecoder();
     private final QuoteInputs inputs = new QuoteInputs();
     private final TargetQuote target = new TargetQuote();
     private final FactorEngine engine;
@@ -165,6 +167,10 @@ public final class QuotingStrategy implements MessageHandler
                 timer.wrapAndApplyHeader(buffer, index, header);
                 act(risk.onTimer(timer.timestampNs()), timer.timestampNs());
                 break;
+            case HeartbeatDecoder.TEMPLATE_ID:
+                heartbeat.wrapAndApplyHeader(buffer, index, header);
+                act(risk.onVenueMessage(heartbeat.timestampNs()), heartbeat.timestampNs());
+                break;
             default:
                 engine.onMessage(msgTypeId, buffer, index, length);
                 if (engine.snapshot().events() != lastEvents)
@@ -194,6 +200,7 @@ public final class QuotingStrategy implements MessageHandler
 
     private void onExecutionReport(final long timeNs)
     {
+        act(risk.onVenueMessage(timeNs), timeNs);
         orders.onExecutionReport(report);
         if (position.onExecutionReport(report))
         {

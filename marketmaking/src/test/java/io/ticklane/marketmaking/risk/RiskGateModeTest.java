@@ -227,4 +227,46 @@ class RiskGateModeTest
         assertEquals(StrategyMode.REDUCE_ONLY, gate.mode());
         assertEquals(ModeReason.POSITION_LIMIT, gate.modeReason());
     }
+
+    // venue silence limit 300 ms (under the 500 ms market-data staleness, so it is the one that trips)
+    @ParameterizedTest(name = "heartbeat at +{0} ms, timer at +{1} ms -> {2} {3}")
+    @CsvSource({
+        "0, 300, ACTIVE, NONE",
+        "0, 301, HALTED, VENUE_SILENT",
+        "200, 500, ACTIVE, NONE",
+        "200, 501, HALTED, VENUE_SILENT",     // both hold: the venue's silence is the cause named
+        "250, 549, HALTED, STALE_MARKET_DATA", // the venue spoke 299 ms ago, but no market data for 549 ms
+    })
+    void venueSilenceBeyondTheLimitHalts(
+        final long heartbeatMs, final long timerMs, final StrategyMode mode, final ModeReason reason)
+    {
+        final RiskGate gate = new RiskGate(RiskFixture.limits().venueSilenceMs(300));
+        gate.onMarketData(T0, REFERENCE, BID, ASK);
+        gate.onVenueMessage(T0 + heartbeatMs * MS);
+        gate.onTimer(T0 + timerMs * MS);
+        assertEquals(mode, gate.mode());
+        assertEquals(reason, gate.modeReason());
+    }
+
+    @Test
+    void venueSilenceClearsByItselfWhenTheVenueSpeaksAgain()
+    {
+        final RiskGate gate = new RiskGate(RiskFixture.limits().venueSilenceMs(300));
+        gate.onMarketData(T0, REFERENCE, BID, ASK);
+        assertEquals(RiskAction.CANCEL_ALL_REQUIRED, gate.onTimer(T0 + 301 * MS));
+        assertEquals(ModeReason.VENUE_SILENT, gate.modeReason());
+        assertEquals(RiskAction.NONE, gate.onVenueMessage(T0 + 302 * MS));
+        assertEquals(StrategyMode.ACTIVE, gate.mode());
+        assertEquals(ModeReason.NONE, gate.modeReason());
+    }
+
+    @Test
+    void venueIsNotWatchedWhenTheLimitIsZero()
+    {
+        final RiskGate gate = RiskFixture.liveGate();
+        gate.onVenueMessage(T0);
+        gate.onMarketData(T0 + 400 * MS, REFERENCE, BID, ASK);
+        assertEquals(RiskAction.NONE, gate.onTimer(T0 + 800 * MS));
+        assertEquals(StrategyMode.ACTIVE, gate.mode());
+    }
 }

@@ -75,6 +75,7 @@ public final class StrategyConfig
         DEFAULTS.put("risk.max_daily_loss", Long.toString(RiskLimits.MAX_DAILY_LOSS_DEFAULT));
         DEFAULTS.put("risk.max_drawdown", Long.toString(RiskLimits.MAX_DRAWDOWN_DEFAULT));
         DEFAULTS.put("risk.stale_market_data_ms", Long.toString(RiskLimits.STALE_MARKET_DATA_MS_DEFAULT));
+        DEFAULTS.put("risk.venue_silence_ms", Long.toString(RiskLimits.VENUE_SILENCE_MS_DEFAULT));
         DEFAULTS.put("risk.admin_token", "");
     }
 
@@ -130,6 +131,23 @@ public final class StrategyConfig
     public String sha256()
     {
         return sha256;
+    }
+
+    /**
+     * @param key a configuration key.
+     * @return true when it is a strategy setting this class knows.
+     */
+    public static boolean isKey(final String key)
+    {
+        return DEFAULTS.containsKey(key);
+    }
+
+    /**
+     * @return the operator token the risk gate accepts; a daemon signs its own STOP with it.
+     */
+    public String adminToken()
+    {
+        return values.get("risk.admin_token");
     }
 
     /**
@@ -225,6 +243,7 @@ public final class StrategyConfig
                 .maxDailyLoss(positiveLong("risk.max_daily_loss"))
                 .maxDrawdown(positiveLong("risk.max_drawdown"))
                 .staleMarketDataMs(positiveLong("risk.stale_market_data_ms"))
+                .venueSilenceMs(nonNegativeLong("risk.venue_silence_ms"))
                 .adminToken(token)
                 .conclude();
         }
