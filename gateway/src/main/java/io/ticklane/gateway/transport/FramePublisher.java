@@ -68,6 +68,25 @@ public final class FramePublisher implements AutoCloseable
     }
 
     /**
+     * Offers a frame once, for frames that are superseded by the next one (heartbeats): no retry, not counted as a
+     * failure when not taken.
+     *
+     * @param buffer holding the frame.
+     * @param offset of the frame.
+     * @param length of the frame.
+     * @return true when the publication took it.
+     */
+    public boolean offerOnce(final DirectBuffer buffer, final int offset, final int length)
+    {
+        if (publication.offer(buffer, offset, length) > 0)
+        {
+            framesSent++;
+            return true;
+        }
+        return false;
+    }
+
+    /**
      * @return true when at least one subscriber is connected.
      */
     public boolean isConnected()

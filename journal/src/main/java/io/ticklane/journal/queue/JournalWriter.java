@@ -107,6 +107,16 @@ public final class JournalWriter implements AutoCloseable
     }
 
     /**
+     * Hands the writer to the calling thread: Chronicle's appender checks it is used by one thread, and a daemon
+     * creates the journal on its main thread (so start-up errors are reported there) but appends from its journal
+     * agent. Call once on the new thread before its first append; the old thread must not append again.
+     */
+    public void handOverToCurrentThread()
+    {
+        appender.singleThreadedCheckReset();
+    }
+
+    /**
      * @return records appended so far (header and trailer not counted).
      */
     public long recordCount()

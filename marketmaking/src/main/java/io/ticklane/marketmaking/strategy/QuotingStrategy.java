@@ -103,6 +103,14 @@ public final class QuotingStrategy implements MessageHandler
     }
 
     /**
+     * @return the book the strategy quotes from, for display (owned by the trading thread).
+     */
+    public OrderBook book()
+    {
+        return book;
+    }
+
+    /**
      * @return the order state.
      */
     public Orders orders()

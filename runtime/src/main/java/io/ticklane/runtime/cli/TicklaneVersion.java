@@ -15,7 +15,7 @@ public final class TicklaneVersion implements CommandLine.IVersionProvider
     /**
      * @return the build's version, as recorded in journals and reports.
      */
-    static String codeVersion()
+    public static String codeVersion()
     {
         final String version = TicklaneVersion.class.getPackage().getImplementationVersion();
         return null == version ? "(development build)" : version;

@@ -1,0 +1,296 @@
+package io.ticklane.runtime.daemon;
+
+import com.lmax.disruptor.EventPoller;
+import com.lmax.disruptor.RingBuffer;
+import io.aeron.Subscription;
+import io.ticklane.gateway.transport.FramePublisher;
+import io.ticklane.gateway.transport.Transport;
+import io.ticklane.gateway.transport.TransportContext;
+import io.ticklane.journal.queue.JournalHeader;
+import io.ticklane.journal.queue.JournalWriter;
+import io.ticklane.marketmaking.strategy.QuotingStrategy;
+import io.ticklane.runtime.cli.TicklaneVersion;
+import org.HdrHistogram.Recorder;
+import org.agrona.CloseHelper;
+import org.agrona.ErrorHandler;
+import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.CompositeAgent;
+import org.agrona.concurrent.EpochNanoClock;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The running quoting daemon: wires transport, rings, journal, strategy and the four agents, starts them in the
+ * configured thread layout, and stops them gracefully: a STOP through the inbound ring (so it is journaled and
+ * replayable) cancels every order, the daemon waits for the venue to confirm, then the agents close in pipeline
+ * order and the journal, drained, gets its trailer.
+ * <p>
+ * Each start makes a run directory (UTC start time) holding the journal, the strategy's effective settings
+ * ({@code strategy.properties}, what {@code ticklane replay --config} takes) and the daemon's settings.
+ */
+public final class Daemon implements AutoCloseable
+{
+    private static final DateTimeFormatter RUN_NAME =
+        DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
+
+    private final DaemonConfig config;
+    private final Path runDirectory;
+    private final Transport transport;
+    private final boolean ownsTransport;
+    private final DaemonCounters counters;
+    private final FramePublisher orders;
+    private final Subscription marketData;
+    private final Subscription reports;
+    private final Subscription admin;
+    private final Recorder tickToQuote = new Recorder(3);
+    private final AtomicReference<String> haltReason = new AtomicReference<>();
+    private final AtomicReference<Throwable> firstError = new AtomicReference<>();
+    private final TradingAgent trading;
+    private final ReceiverAgent receiver;
+    private final OrderSenderAgent sender;
+    private final JournalAgent journal;
+    private final QuotingStrategy strategy;
+    private final List<AgentRunner> runners = new ArrayList<>();
+    private boolean closed;
+
+    private Daemon(final DaemonConfig config, final Transport sharedTransport, final EpochNanoClock clock)
+        throws IOException
+    {
+        this.config = config;
+        this.runDirectory = newRunDirectory(config.runDir(), clock);
+        Files.writeString(runDirectory.resolve("strategy.properties"), config.strategyProperties(), StandardCharsets.UTF_8);
+        Files.writeString(runDirectory.resolve("daemon.properties"), config.describe(), StandardCharsets.UTF_8);
+
+        this.ownsTransport = null == sharedTransport;
+        this.transport = ownsTransport ? Transport.launch(config.transportContext()) : sharedTransport;
+        try
+        {
+            final TransportContext channels = config.transportContext();
+            counters = new DaemonCounters(transport.aeron());
+            marketData = transport.subscription(channels.marketDataChannel(), channels.marketDataStreamId());
+            reports = transport.subscription(channels.reportChannel(), channels.reportStreamId());
+            admin = transport.subscription(channels.adminChannel(), channels.adminStreamId());
+            orders = transport.publisher(channels.orderChannel(), channels.orderStreamId());
+
+            final RingBuffer<FrameSlot> inbound = FrameSlot.newRing(config.ringSlots(), config.slotBytes());
+            final RingBuffer<FrameSlot> outbound = FrameSlot.newRing(config.ringSlots(), config.slotBytes());
+            final EventPoller<FrameSlot> tradingPoller = inbound.newPoller();
+            final EventPoller<FrameSlot> journalInbound = inbound.newPoller();
+            inbound.addGatingSequences(tradingPoller.getSequence(), journalInbound.getSequence());
+            final EventPoller<FrameSlot> senderPoller = outbound.newPoller();
+            final EventPoller<FrameSlot> journalOutbound = outbound.newPoller();
+            outbound.addGatingSequences(senderPoller.getSequence(), journalOutbound.getSequence());
+
+            final JournalWriter writer = JournalWriter.create(runDirectory.resolve("journal"), JournalHeader.current(
+                List.of(config.instrument()), config.strategy().sha256(), TicklaneVersion.codeVersion(),
+                "ticklane daemon run " + runDirectory.getFileName()));
+            journal = new JournalAgent(journalInbound, journalOutbound, writer, counters);
+            trading = new TradingAgent(tradingPoller, outbound, config.outboundReserve(), counters, haltReason);
+            strategy = config.strategy().newStrategy(trading);
+            trading.strategy(strategy);
+            receiver = new ReceiverAgent(inbound, marketData, reports, admin, clock, config.timerIntervalNs(),
+                config.strategy().adminToken(), haltReason, counters, outbound, journalInbound.getSequence());
+            sender = new OrderSenderAgent(senderPoller, orders, clock, tickToQuote, config.heartbeatIntervalNs(),
+                counters, haltReason);
+        }
+        catch (final RuntimeException | IOException ex)
+        {
+            if (ownsTransport)
+            {
+                CloseHelper.quietClose(transport);
+            }
+            throw ex;
+        }
+    }
+
+    /**
+     * Builds and starts a daemon.
+     *
+     * @param config          validated configuration.
+     * @param sharedTransport a transport to use (the demo shares one with its venue), or null to launch the
+     *                        configured one.
+     * @param clock           the clock inbound frames are stamped with.
+     * @return the running daemon.
+     * @throws IOException if the run directory or journal cannot be made.
+     */
+    public static Daemon start(final DaemonConfig config, final Transport sharedTransport, final EpochNanoClock clock)
+        throws IOException
+    {
+        final Daemon daemon = new Daemon(config, sharedTransport, clock);
+        daemon.startAgents();
+        return daemon;
+    }
+
+    private static Path newRunDirectory(final Path parent, final EpochNanoClock clock) throws IOException
+    {
+        Files.createDirectories(parent);
+        final String name = RUN_NAME.format(Instant.ofEpochSecond(0, clock.nanoTime()));
+        for (int attempt = 0; ; attempt++)
+        {
+            final Path dir = parent.resolve(0 == attempt ? name : name + "-" + attempt);
+            try
+            {
+                return Files.createDirectory(dir);
+            }
+            catch (final java.nio.file.FileAlreadyExistsException ex)
+            {
+                if (attempt > 100)
+                {
+                    throw ex;
+                }
+            }
+        }
+    }
+
+    private void startAgents()
+    {
+        final ErrorHandler errorHandler = (throwable) ->
+        {
+            firstError.compareAndSet(null, throwable);
+            haltReason.compareAndSet(null, "agent error: " + throwable);
+        };
+        final Map<String, Integer> cores = config.cores();
+        final String idle = config.idleStrategyName();
+        if (ThreadLayout.ONE_THREAD == config.threadLayout())
+        {
+            Agent agent = new CompositeAgent(receiver, trading, sender, journal);
+            final Integer core = cores.containsKey("all") ? cores.get("all") : cores.get("trading");
+            if (null != core)
+            {
+                agent = new PinnedAgent(agent, core);
+            }
+            runners.add(new AgentRunner(IdleStrategies.create(idle), errorHandler, null, agent));
+        }
+        else
+        {
+            for (final Agent agent : new Agent[]{receiver, trading, sender, journal})
+            {
+                final Integer core = cores.get(agent.roleName());
+                final Agent placed = null == core ? agent : new PinnedAgent(agent, core);
+                runners.add(new AgentRunner(IdleStrategies.create(idle), errorHandler, null, placed));
+            }
+        }
+        for (final AgentRunner runner : runners)
+        {
+            AgentRunner.startOnThread(runner);
+        }
+    }
+
+    /**
+     * @return the run directory: journal, strategy.properties, daemon.properties.
+     */
+    public Path runDirectory()
+    {
+        return runDirectory;
+    }
+
+    /**
+     * @return the journal directory.
+     */
+    public Path journalDirectory()
+    {
+        return runDirectory.resolve("journal");
+    }
+
+    /**
+     * @return operator counters (read them with {@code get()} from any thread).
+     */
+    public DaemonCounters counters()
+    {
+        return counters;
+    }
+
+    /**
+     * @return tick-to-quote latencies, ns; take interval histograms from it.
+     */
+    public Recorder tickToQuote()
+    {
+        return tickToQuote;
+    }
+
+    /**
+     * @return why the daemon halted by itself (a send failure, an agent error, shutdown), or null.
+     */
+    public String haltReason()
+    {
+        return haltReason.get();
+    }
+
+    /**
+     * @return the first exception an agent threw, or null.
+     */
+    public Throwable firstError()
+    {
+        return firstError.get();
+    }
+
+    /**
+     * Stops gracefully: STOP through the pipeline, wait (bounded) until the venue has confirmed every cancel, then
+     * close the agents in pipeline order; the journal is drained and completed.
+     *
+     * @return true when every order was confirmed cancelled before the agents closed.
+     */
+    public boolean shutdown()
+    {
+        if (closed)
+        {
+            return true;
+        }
+        haltReason.compareAndSet(null, "shutdown");
+        final long deadlineNs = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.shutdownTimeoutMs());
+        boolean flat = false;
+        while (System.nanoTime() - deadlineNs < 0)
+        {
+            if (receiver.stopsInjected() > 0 && 0 == counters.openOrders.get() && 0 == counters.inboundRingOccupancy.get())
+            {
+                flat = true;
+                break;
+            }
+            sleep();
+        }
+        close();
+        return flat;
+    }
+
+    private static void sleep()
+    {
+        try
+        {
+            Thread.sleep(10);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Closes the agents (receiver first, journal last), then the streams, counters and, if owned, the transport.
+     */
+    public void close()
+    {
+        if (closed)
+        {
+            return;
+        }
+        closed = true;
+        CloseHelper.closeAll(runners);
+        CloseHelper.closeAll(marketData, reports, admin, orders, counters);
+        if (ownsTransport)
+        {
+            CloseHelper.quietClose(transport);
+        }
+    }
+}

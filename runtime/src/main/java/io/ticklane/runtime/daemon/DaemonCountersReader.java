@@ -1,0 +1,51 @@
+package io.ticklane.runtime.daemon;
+
+import org.agrona.concurrent.status.CountersReader;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Reads a running daemon's counters from another process (through an Aeron client of the same driver), by the
+ * labels {@link DaemonCounters} gives them: what {@code ticklane stat} prints and {@code ticklane admin} checks.
+ * Not for the hot path: it allocates a map per read.
+ */
+public final class DaemonCountersReader
+{
+    private static final String PREFIX = "ticklane: ";
+    private final CountersReader counters;
+
+    /**
+     * @param counters counters of the daemon's media driver.
+     */
+    public DaemonCountersReader(final CountersReader counters)
+    {
+        this.counters = counters;
+    }
+
+    /**
+     * @return every daemon counter, label (without the prefix) to value, in allocation order.
+     */
+    public Map<String, Long> read()
+    {
+        final Map<String, Long> values = new LinkedHashMap<>();
+        counters.forEach((counterId, typeId, keyBuffer, label) ->
+        {
+            if (DaemonCounters.TYPE_ID == typeId && label.startsWith(PREFIX))
+            {
+                values.put(label.substring(PREFIX.length()), counters.getCounterValue(counterId));
+            }
+        });
+        return values;
+    }
+
+    /**
+     * @param label counter label without the prefix, e.g. {@code "position, lots"}.
+     * @return its value, or {@link Long#MIN_VALUE} when no daemon counter has that label.
+     */
+    public long value(final String label)
+    {
+        final Long value = read().get(label);
+        return null == value ? Long.MIN_VALUE : value;
+    }
+}

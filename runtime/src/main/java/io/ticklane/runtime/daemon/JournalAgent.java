@@ -1,0 +1,118 @@
+package io.ticklane.runtime.daemon;
+
+import com.lmax.disruptor.EventPoller;
+import io.ticklane.journal.queue.Direction;
+import io.ticklane.journal.queue.JournalWriter;
+import org.agrona.concurrent.Agent;
+
+/**
+ * The journal's duty cycle: appends every inbound frame (as IN, with its stream and receive stamp) and every
+ * outbound frame (as OUT, with the time of the event that caused it) to the Chronicle Queue journal, written in
+ * place without allocating. It is a consumer of both rings, so the rings cannot lap it: a frame is journaled before
+ * its slot is reused. Closing the agent writes the journal's trailer, which marks it complete.
+ */
+public final class JournalAgent implements Agent
+{
+    private static final int BATCH_LIMIT = 1024;
+
+    private final EventPoller<FrameSlot> inbound;
+    private final EventPoller<FrameSlot> outbound;
+    private final JournalWriter writer;
+    private final DaemonCounters counters;
+    private final EventPoller.Handler<FrameSlot> inboundHandler = (slot, sequence, endOfBatch) -> append(Direction.IN, slot);
+    private final EventPoller.Handler<FrameSlot> outboundHandler =
+        (slot, sequence, endOfBatch) -> append(Direction.OUT, slot);
+    private int batch;
+    private boolean closed;
+
+    /**
+     * @param inbound  the journal's poller on the inbound ring.
+     * @param outbound the journal's poller on the outbound ring.
+     * @param writer   the journal, handed over to this agent's thread on start.
+     * @param counters operator counters.
+     */
+    public JournalAgent(
+        final EventPoller<FrameSlot> inbound,
+        final EventPoller<FrameSlot> outbound,
+        final JournalWriter writer,
+        final DaemonCounters counters)
+    {
+        this.inbound = inbound;
+        this.outbound = outbound;
+        this.writer = writer;
+        this.counters = counters;
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void onStart()
+    {
+        writer.handOverToCurrentThread();
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public String roleName()
+    {
+        return "journal";
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public int doWork() throws Exception
+    {
+        batch = 0;
+        inbound.poll(inboundHandler);
+        final int in = batch;
+        batch = 0;
+        outbound.poll(outboundHandler);
+        final int work = in + batch;
+        if (work > 0)
+        {
+            counters.journalRecords.setRelease(writer.recordCount());
+        }
+        return work;
+    }
+
+    private boolean append(final Direction direction, final FrameSlot slot)
+    {
+        writer.append(direction, slot.stream(), slot.timeNs(), slot.buffer(), 0, slot.length());
+        return ++batch < BATCH_LIMIT;
+    }
+
+    /**
+     * Drains what the rings still hold, then writes the trailer.
+     */
+    public void onClose()
+    {
+        if (closed)
+        {
+            return;
+        }
+        closed = true;
+        try
+        {
+            while (doWork() > 0)
+            {
+                Thread.onSpinWait();
+            }
+        }
+        catch (final Exception ex)
+        {
+            writer.abort();
+            throw new IllegalStateException("journal drain failed; journal left INCOMPLETE: " + writer.dir(), ex);
+        }
+        writer.close();
+    }
+
+    /**
+     * @return records written.
+     */
+    public long records()
+    {
+        return writer.recordCount();
+    }
+}

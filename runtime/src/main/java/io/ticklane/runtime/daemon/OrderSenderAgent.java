@@ -1,0 +1,166 @@
+package io.ticklane.runtime.daemon;
+
+import com.lmax.disruptor.EventPoller;
+import io.ticklane.gateway.transport.FramePublisher;
+import io.ticklane.sbe.CancelOrderDecoder;
+import io.ticklane.sbe.HeartbeatEncoder;
+import io.ticklane.sbe.MessageHeaderDecoder;
+import io.ticklane.sbe.MessageHeaderEncoder;
+import io.ticklane.sbe.NewOrderDecoder;
+import io.ticklane.sbe.ReplaceOrderDecoder;
+import org.HdrHistogram.Recorder;
+import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.EpochNanoClock;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The order sender's duty cycle: takes order frames off the outbound ring and offers each to the order-entry
+ * publication, recording tick-to-quote (from the receive stamp of the frame that caused the order to the moment
+ * the publication took it) into an HdrHistogram {@link Recorder}, which another thread swaps without blocking this
+ * one. A frame the publication does not take within the retry bound is never dropped silently: it is counted and
+ * the daemon halts with the reason. Also sends the daemon's heartbeat to the venue.
+ */
+public final class OrderSenderAgent implements Agent, EventPoller.Handler<FrameSlot>
+{
+    /** Heartbeat sender id of the daemon. */
+    public static final int DAEMON_SENDER_ID = 1;
+    private static final int BATCH_LIMIT = 256;
+
+    private final EventPoller<FrameSlot> poller;
+    private final FramePublisher orders;
+    private final EpochNanoClock clock;
+    private final Recorder tickToQuote;
+    private final DaemonCounters counters;
+    private final AtomicReference<String> haltReason;
+    private final long heartbeatIntervalNs;
+    private final MessageHeaderDecoder header = new MessageHeaderDecoder();
+    private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
+    private final HeartbeatEncoder heartbeat = new HeartbeatEncoder();
+    private final UnsafeBuffer heartbeatBuffer = new UnsafeBuffer(new byte[64]);
+    private long nextHeartbeatNs;
+    private long heartbeatSequence;
+    private int batch;
+    private long sent;
+    private long failed;
+
+    /**
+     * @param poller              the sender's poller on the outbound ring.
+     * @param orders              order-entry publication.
+     * @param clock               the daemon's epoch clock (the one inbound frames are stamped with).
+     * @param tickToQuote         where tick-to-quote latencies go, ns.
+     * @param heartbeatIntervalNs period of the daemon's heartbeat.
+     * @param counters            operator counters.
+     * @param haltReason          set when a frame cannot be sent.
+     */
+    public OrderSenderAgent(
+        final EventPoller<FrameSlot> poller,
+        final FramePublisher orders,
+        final EpochNanoClock clock,
+        final Recorder tickToQuote,
+        final long heartbeatIntervalNs,
+        final DaemonCounters counters,
+        final AtomicReference<String> haltReason)
+    {
+        this.poller = poller;
+        this.orders = orders;
+        this.clock = clock;
+        this.tickToQuote = tickToQuote;
+        this.heartbeatIntervalNs = heartbeatIntervalNs;
+        this.counters = counters;
+        this.haltReason = haltReason;
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public String roleName()
+    {
+        return "order-sender";
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public int doWork() throws Exception
+    {
+        batch = 0;
+        poller.poll(this);
+        int work = batch;
+        final long nowNs = clock.nanoTime();
+        if (nowNs >= nextHeartbeatNs)
+        {
+            heartbeat.wrapAndApplyHeader(heartbeatBuffer, 0, headerEncoder)
+                .timestampNs(nowNs)
+                .senderId(DAEMON_SENDER_ID)
+                .sequence(++heartbeatSequence);
+            // a heartbeat nobody takes is not an order: no retry bound, the next one follows
+            orders.offerOnce(heartbeatBuffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + heartbeat.encodedLength());
+            nextHeartbeatNs = nowNs + heartbeatIntervalNs;
+            work++;
+        }
+        return work;
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public boolean onEvent(final FrameSlot slot, final long sequence, final boolean endOfBatch)
+    {
+        final UnsafeBuffer frame = slot.buffer();
+        if (orders.offer(frame, 0, slot.length()))
+        {
+            final long latencyNs = clock.nanoTime() - slot.originNs();
+            if (latencyNs >= 0)
+            {
+                tickToQuote.recordValue(latencyNs);
+            }
+            sent++;
+            count(header.wrap(frame, 0).templateId());
+        }
+        else
+        {
+            failed++;
+            counters.sendFailures.incrementRelease();
+            haltReason.compareAndSet(null, "order publication did not take a frame within the retry bound: " +
+                FramePublisher.failureName(orders.lastFailure()));
+        }
+        return ++batch < BATCH_LIMIT;
+    }
+
+    private void count(final int templateId)
+    {
+        switch (templateId)
+        {
+            case NewOrderDecoder.TEMPLATE_ID:
+                counters.ordersNew.incrementRelease();
+                break;
+            case CancelOrderDecoder.TEMPLATE_ID:
+                counters.ordersCancel.incrementRelease();
+                break;
+            case ReplaceOrderDecoder.TEMPLATE_ID:
+                counters.ordersReplace.incrementRelease();
+                break;
+            default:
+                counters.ordersOther.incrementRelease();
+                break;
+        }
+    }
+
+    /**
+     * @return order frames the publication took.
+     */
+    public long sent()
+    {
+        return sent;
+    }
+
+    /**
+     * @return order frames given up on (each halted the daemon).
+     */
+    public long failed()
+    {
+        return failed;
+    }
+}

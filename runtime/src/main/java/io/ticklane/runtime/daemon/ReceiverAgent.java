@@ -1,0 +1,265 @@
+package io.ticklane.runtime.daemon;
+
+import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.Sequence;
+import io.aeron.ControlledFragmentAssembler;
+import io.aeron.Subscription;
+import io.aeron.logbuffer.ControlledFragmentHandler;
+import io.aeron.logbuffer.Header;
+import io.ticklane.sbe.AdminCommandEncoder;
+import io.ticklane.sbe.AdminCommandType;
+import io.ticklane.sbe.HeartbeatDecoder;
+import io.ticklane.sbe.L2SnapshotDecoder;
+import io.ticklane.sbe.L2UpdateDecoder;
+import io.ticklane.sbe.MessageHeaderDecoder;
+import io.ticklane.sbe.MessageHeaderEncoder;
+import io.ticklane.sbe.TimerTickEncoder;
+import io.ticklane.sbe.TradeDecoder;
+import io.ticklane.sbe.ExecutionReportDecoder;
+import io.ticklane.sbe.AdminCommandDecoder;
+import io.ticklane.sbe.TimerTickDecoder;
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.EpochNanoClock;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The daemon's only way in: polls the market data, execution report and operator streams, copies each frame once
+ * into the next inbound ring slot, stamps its receive time ({@link InboundStamp}) and publishes it. It also makes the
+ * daemon's own inbound events: a {@code TimerTick} every timer interval and, when the daemon must halt (the order
+ * sender gave up on a frame, or a shutdown began), a {@code STOP} operator command signed with the configured token.
+ * Because they travel the ring like any other frame they are journaled, and a replay reproduces them.
+ * <p>
+ * When the ring is full the poll is aborted ({@code ABORT}) and Aeron keeps the frame: back-pressure reaches the
+ * publisher, nothing is dropped.
+ */
+public final class ReceiverAgent implements Agent, ControlledFragmentHandler
+{
+    /** Stream id journaled for frames the daemon makes itself (timer ticks, its own STOP). */
+    public static final int INTERNAL_STREAM = 0;
+    private static final int FRAGMENT_LIMIT = 64;
+
+    private final RingBuffer<FrameSlot> ring;
+    private final Subscription marketData;
+    private final Subscription reports;
+    private final Subscription admin;
+    private final ControlledFragmentAssembler assembler = new ControlledFragmentAssembler(this);
+    private final MessageHeaderDecoder header = new MessageHeaderDecoder();
+    private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
+    private final TimerTickEncoder timerTick = new TimerTickEncoder();
+    private final AdminCommandEncoder stop = new AdminCommandEncoder();
+    private final UnsafeBuffer scratch = new UnsafeBuffer(new byte[128]);
+    private final byte[] token;
+    private final EpochNanoClock clock;
+    private final long timerIntervalNs;
+    private final DaemonCounters counters;
+    private final Sequence[] journalSequences;
+    private final RingBuffer<FrameSlot> outbound;
+    private final AtomicReference<String> haltReason;
+    private final int slotCapacity;
+    private long nextTimerNs;
+    private long stopsInjected;
+    private boolean stopInjected;
+    private long heartbeatsIn;
+    private long marketDataIn;
+
+    /**
+     * @param ring             inbound ring; this agent is its only producer.
+     * @param marketData       venue market data and heartbeats.
+     * @param reports          venue execution reports.
+     * @param admin            operator commands.
+     * @param clock            the daemon's epoch clock.
+     * @param timerIntervalNs  period of timer ticks.
+     * @param adminToken       token the daemon signs its own STOP with.
+     * @param haltReason       set (by any thread) when the daemon must halt; read here.
+     * @param counters         operator counters.
+     * @param outbound         outbound ring, for its occupancy gauge.
+     * @param journalSequences the journal's progress on the inbound ring, for the lag gauge.
+     */
+    public ReceiverAgent(
+        final RingBuffer<FrameSlot> ring,
+        final Subscription marketData,
+        final Subscription reports,
+        final Subscription admin,
+        final EpochNanoClock clock,
+        final long timerIntervalNs,
+        final String adminToken,
+        final AtomicReference<String> haltReason,
+        final DaemonCounters counters,
+        final RingBuffer<FrameSlot> outbound,
+        final Sequence... journalSequences)
+    {
+        this.ring = ring;
+        this.marketData = marketData;
+        this.reports = reports;
+        this.admin = admin;
+        this.clock = clock;
+        this.timerIntervalNs = timerIntervalNs;
+        this.token = new byte[AdminCommandEncoder.authTokenLength()];
+        final byte[] ascii = adminToken.getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(ascii, 0, token, 0, Math.min(ascii.length, token.length)); // NUL-padded, as on the wire
+        this.haltReason = haltReason;
+        this.counters = counters;
+        this.outbound = outbound;
+        this.journalSequences = journalSequences;
+        this.slotCapacity = ring.get(0).buffer().capacity();
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public String roleName()
+    {
+        return "receiver";
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public int doWork()
+    {
+        int work = 0;
+        final long nowNs = clock.nanoTime();
+        if (nowNs >= nextTimerNs)
+        {
+            if (publishInternal(encodeTimer(nowNs), nowNs))
+            {
+                nextTimerNs = nowNs + timerIntervalNs;
+                updateGauges();
+                work++;
+            }
+        }
+        if (!stopInjected && null != haltReason.get())
+        {
+            if (publishInternal(encodeStop(nowNs), nowNs))
+            {
+                stopInjected = true;
+                stopsInjected++;
+                work++;
+            }
+        }
+        work += marketData.controlledPoll(assembler, FRAGMENT_LIMIT);
+        work += reports.controlledPoll(assembler, FRAGMENT_LIMIT);
+        work += admin.controlledPoll(assembler, FRAGMENT_LIMIT);
+        return work;
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public Action onFragment(final DirectBuffer buffer, final int offset, final int length, final Header fragmentHeader)
+    {
+        if (!ring.hasAvailableCapacity(1))
+        {
+            return Action.ABORT;
+        }
+        if (length < MessageHeaderDecoder.ENCODED_LENGTH || length > slotCapacity)
+        {
+            counters.framesRefused.incrementRelease();
+            return Action.CONTINUE;
+        }
+        header.wrap(buffer, offset);
+        if (MessageHeaderDecoder.SCHEMA_ID != header.schemaId())
+        {
+            counters.framesRefused.incrementRelease();
+            return Action.CONTINUE;
+        }
+        final long sequence = ring.next();
+        final FrameSlot slot = ring.get(sequence);
+        final UnsafeBuffer frame = slot.buffer();
+        frame.putBytes(0, buffer, offset, length);
+        final long nowNs = clock.nanoTime();
+        final int templateId = header.templateId();
+        if (!InboundStamp.stamp(templateId, frame, 0, nowNs))
+        {
+            counters.framesRefused.incrementRelease();
+        }
+        slot.set(length, fragmentHeader.streamId(), nowNs, nowNs);
+        ring.publish(sequence);
+        count(templateId);
+        return Action.CONTINUE;
+    }
+
+    private void count(final int templateId)
+    {
+        counters.inboundFrames.incrementRelease();
+        switch (templateId)
+        {
+            case HeartbeatDecoder.TEMPLATE_ID:
+                counters.venueHeartbeats.setRelease(++heartbeatsIn);
+                break;
+            case ExecutionReportDecoder.TEMPLATE_ID:
+                counters.reports.incrementRelease();
+                break;
+            case AdminCommandDecoder.TEMPLATE_ID:
+                counters.adminCommands.incrementRelease();
+                break;
+            case L2UpdateDecoder.TEMPLATE_ID:
+            case L2SnapshotDecoder.TEMPLATE_ID:
+            case TradeDecoder.TEMPLATE_ID:
+                counters.marketData.setRelease(++marketDataIn);
+                break;
+            default:
+                break;
+        }
+    }
+
+    private boolean publishInternal(final int length, final long nowNs)
+    {
+        if (!ring.hasAvailableCapacity(1))
+        {
+            return false;
+        }
+        final long sequence = ring.next();
+        final FrameSlot slot = ring.get(sequence);
+        slot.buffer().putBytes(0, scratch, 0, length);
+        slot.set(length, INTERNAL_STREAM, nowNs, nowNs);
+        ring.publish(sequence);
+        counters.inboundFrames.incrementRelease();
+        if (TimerTickDecoder.TEMPLATE_ID == header.wrap(scratch, 0).templateId())
+        {
+            counters.timerTicks.incrementRelease();
+        }
+        return true;
+    }
+
+    private int encodeTimer(final long nowNs)
+    {
+        timerTick.wrapAndApplyHeader(scratch, 0, headerEncoder).timestampNs(nowNs).timerId(1);
+        return MessageHeaderEncoder.ENCODED_LENGTH + timerTick.encodedLength();
+    }
+
+    private int encodeStop(final long nowNs)
+    {
+        stop.wrapAndApplyHeader(scratch, 0, headerEncoder)
+            .timestampNs(nowNs)
+            .requestId(-1 - stopsInjected)
+            .command(AdminCommandType.STOP)
+            .instrumentId(0)
+            .putAuthToken(token, 0);
+        return MessageHeaderEncoder.ENCODED_LENGTH + stop.encodedLength();
+    }
+
+    private void updateGauges()
+    {
+        counters.inboundRingOccupancy.setRelease(ring.getBufferSize() - ring.remainingCapacity());
+        counters.outboundRingOccupancy.setRelease(outbound.getBufferSize() - outbound.remainingCapacity());
+        long slowest = Long.MAX_VALUE;
+        for (final Sequence sequence : journalSequences)
+        {
+            slowest = Math.min(slowest, sequence.get());
+        }
+        counters.journalLag.setRelease(journalSequences.length == 0 ? 0 : ring.getCursor() - slowest);
+    }
+
+    /**
+     * @return STOP commands this agent made because the daemon had to halt.
+     */
+    public long stopsInjected()
+    {
+        return stopsInjected;
+    }
+}

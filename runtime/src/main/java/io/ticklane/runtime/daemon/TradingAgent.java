@@ -1,0 +1,242 @@
+package io.ticklane.runtime.daemon;
+
+import com.lmax.disruptor.EventPoller;
+import com.lmax.disruptor.RingBuffer;
+import io.ticklane.marketmaking.order.Position;
+import io.ticklane.marketmaking.order.OrderState;
+import io.ticklane.marketmaking.order.Orders;
+import io.ticklane.marketmaking.risk.AdminOutcome;
+import io.ticklane.marketmaking.risk.RiskCheck;
+import io.ticklane.marketmaking.risk.RiskGate;
+import io.ticklane.marketmaking.strategy.QuotingStrategy;
+import io.ticklane.orderbook.OrderBook;
+import io.ticklane.orderbook.PriceLadder;
+import io.ticklane.sbe.AdminCommandDecoder;
+import io.ticklane.sbe.ExecType;
+import io.ticklane.sbe.ExecutionReportDecoder;
+import io.ticklane.sbe.MessageHeaderDecoder;
+import io.ticklane.sbe.Side;
+import org.agrona.MutableDirectBuffer;
+import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.MessageHandler;
+import org.agrona.concurrent.status.AtomicCounter;
+
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The trading thread's duty cycle: takes inbound frames off the ring in order and hands each to the
+ * {@link QuotingStrategy} (book → factors → quoter → quote manager → risk → encode); every order frame the strategy
+ * emits is copied once into the next outbound ring slot, tagged with the receive time of the frame that caused it.
+ * It polls only while the outbound ring has room for the most frames one event can cause, so on one thread the
+ * sender always gets to drain it and nothing waits on itself. Operator counters are refreshed at the end of each
+ * batch. Nothing is allocated per event.
+ */
+public final class TradingAgent implements Agent, EventPoller.Handler<FrameSlot>, MessageHandler
+{
+    private static final int BATCH_LIMIT = 256;
+
+    private final EventPoller<FrameSlot> poller;
+    private final RingBuffer<FrameSlot> outbound;
+    private final int outboundReserve;
+    private final DaemonCounters counters;
+    private final AtomicReference<String> haltReason;
+    private final MessageHeaderDecoder header = new MessageHeaderDecoder();
+    private final ExecutionReportDecoder report = new ExecutionReportDecoder();
+    private final RiskCheck[] riskChecks = RiskCheck.values();
+    private QuotingStrategy strategy;
+    private long originNs;
+    private long eventTimeNs;
+    private int batch;
+    private long processed;
+    private long outboundOverflows;
+
+    /**
+     * @param poller          the trading agent's poller on the inbound ring.
+     * @param outbound        outbound ring; this agent is its only producer.
+     * @param outboundReserve free outbound slots required before an inbound frame is taken.
+     * @param counters        operator counters.
+     * @param haltReason      set when the outbound ring overflows (a sizing error): the daemon halts.
+     */
+    public TradingAgent(
+        final EventPoller<FrameSlot> poller,
+        final RingBuffer<FrameSlot> outbound,
+        final int outboundReserve,
+        final DaemonCounters counters,
+        final AtomicReference<String> haltReason)
+    {
+        if (outboundReserve < 1 || outboundReserve >= outbound.getBufferSize())
+        {
+            throw new IllegalArgumentException("outbound reserve must be in [1, ring size): " + outboundReserve);
+        }
+        this.poller = poller;
+        this.outbound = outbound;
+        this.outboundReserve = outboundReserve;
+        this.counters = counters;
+        this.haltReason = haltReason;
+    }
+
+    /**
+     * @param strategy the pipeline; built around this agent, which is its outbound handler.
+     */
+    public void strategy(final QuotingStrategy strategy)
+    {
+        this.strategy = strategy;
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public String roleName()
+    {
+        return "trading";
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public int doWork() throws Exception
+    {
+        if (!outbound.hasAvailableCapacity(outboundReserve))
+        {
+            return 0;
+        }
+        batch = 0;
+        poller.poll(this);
+        return batch;
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public boolean onEvent(final FrameSlot slot, final long sequence, final boolean endOfBatch)
+    {
+        originNs = slot.originNs();
+        eventTimeNs = slot.timeNs();
+        final MutableDirectBuffer frame = slot.buffer();
+        header.wrap(frame, 0);
+        final int templateId = header.templateId();
+        if (ExecutionReportDecoder.TEMPLATE_ID == templateId)
+        {
+            countReport(frame);
+        }
+        strategy.onMessage(templateId, frame, 0, slot.length());
+        if (AdminCommandDecoder.TEMPLATE_ID == templateId)
+        {
+            publishCounters(); // before the applied count, so an operator waiting on it reads the outcome
+            counters.adminApplied.incrementRelease();
+        }
+        processed++;
+        batch++;
+        final boolean more = batch < BATCH_LIMIT && outbound.hasAvailableCapacity(outboundReserve);
+        if (endOfBatch || !more)
+        {
+            publishCounters();
+        }
+        return more;
+    }
+
+    /**
+     * An order frame from the strategy: copied once into the outbound ring.
+     * {@inheritDoc}
+     */
+    public void onMessage(final int msgTypeId, final MutableDirectBuffer buffer, final int index, final int length)
+    {
+        if (!outbound.hasAvailableCapacity(1))
+        {
+            // cannot happen while the reserve covers one event's frames; if it does, halt rather than block
+            outboundOverflows++;
+            haltReason.compareAndSet(null, "outbound ring overflow: raise daemon.ring_slots");
+            return;
+        }
+        final long sequence = outbound.next();
+        final FrameSlot slot = outbound.get(sequence);
+        slot.buffer().putBytes(0, buffer, index, length);
+        slot.set(length, 0, eventTimeNs, originNs);
+        outbound.publish(sequence);
+    }
+
+    private void countReport(final MutableDirectBuffer frame)
+    {
+        report.wrapAndApplyHeader(frame, 0, header);
+        if (ExecType.REJECTED == report.execType())
+        {
+            final AtomicCounter counter = counters.venueRejects(report.rejectReason());
+            if (null != counter)
+            {
+                counter.incrementRelease();
+            }
+        }
+    }
+
+    private void publishCounters()
+    {
+        final Position position = strategy.position();
+        final RiskGate risk = strategy.risk();
+        final OrderBook book = strategy.book();
+        final long bid = book.bestBidPrice();
+        final long ask = book.bestAskPrice();
+        counters.position.setRelease(position.position());
+        counters.fills.setRelease(position.fills());
+        counters.filledQuantity.setRelease(position.boughtQuantity() + position.soldQuantity());
+        counters.bestBid.setRelease(PriceLadder.NULL_PRICE == bid ? 0 : bid);
+        counters.bestAsk.setRelease(PriceLadder.NULL_PRICE == ask ? 0 : ask);
+        if (PriceLadder.NULL_PRICE != bid && PriceLadder.NULL_PRICE != ask)
+        {
+            counters.netPnl.setRelease(Math.round(position.netPnl((bid + ask) >> 1)));
+        }
+        publishWorkingQuotes(strategy.orders());
+        counters.mode.setRelease(risk.mode().ordinal());
+        counters.modeReason.setRelease(risk.modeReason().ordinal());
+        counters.openOrders.setRelease(strategy.orders().openOrderCount());
+        counters.adminRejected.setRelease(risk.adminOutcomes(AdminOutcome.REJECTED_BAD_TOKEN) +
+            risk.adminOutcomes(AdminOutcome.REJECTED_UNKNOWN_COMMAND));
+        for (final RiskCheck check : riskChecks)
+        {
+            final AtomicCounter counter = counters.riskRejects(check);
+            if (null != counter)
+            {
+                counter.setRelease(risk.rejections(check));
+            }
+        }
+    }
+
+    private void publishWorkingQuotes(final Orders orders)
+    {
+        long bestBuy = 0;
+        long bestSell = 0;
+        for (int slot = 0, capacity = orders.capacity(); slot < capacity; slot++)
+        {
+            final OrderState state = orders.stateAt(slot);
+            if (null != state && state.isWorking())
+            {
+                final long price = orders.price(orders.clientOrderIdAt(slot));
+                if (Side.BUY == orders.sideAt(slot))
+                {
+                    bestBuy = Math.max(bestBuy, price);
+                }
+                else if (0 == bestSell || price < bestSell)
+                {
+                    bestSell = price;
+                }
+            }
+        }
+        counters.quotedBid.setRelease(bestBuy);
+        counters.quotedAsk.setRelease(bestSell);
+    }
+
+    /**
+     * @return inbound frames handed to the strategy.
+     */
+    public long processed()
+    {
+        return processed;
+    }
+
+    /**
+     * @return order frames that found the outbound ring full (each halted the daemon).
+     */
+    public long outboundOverflows()
+    {
+        return outboundOverflows;
+    }
+}
