@@ -450,6 +450,40 @@ public final class SimulatedVenue
     }
 
     /**
+     * Walks the live (resting) orders, read-only: bids in priority order (best price, then earliest), then asks.
+     * Nothing is allocated.
+     *
+     * @param visitor sees each order; it must not send requests to the venue from inside the walk.
+     * @return number of orders visited.
+     */
+    public int forEachLiveOrder(final LiveOrderVisitor visitor)
+    {
+        for (int i = 0; i < buyCount; i++)
+        {
+            visit(visitor, liveBuys[i]);
+        }
+        for (int i = 0; i < sellCount; i++)
+        {
+            visit(visitor, liveSells[i]);
+        }
+        return buyCount + sellCount;
+    }
+
+    private void visit(final LiveOrderVisitor visitor, final int slot)
+    {
+        visitor.onLiveOrder(clientOrderId[slot], venueOrderId[slot], side[slot], price[slot], quantity[slot], leaves[slot],
+            cum[slot]);
+    }
+
+    /**
+     * @return the one instrument this venue trades.
+     */
+    public long instrumentId()
+    {
+        return instrumentId;
+    }
+
+    /**
      * @param id client order id.
      * @return quantity the queue model puts ahead of that live order, or -1 if it is not live.
      */
