@@ -205,15 +205,16 @@ public final class ExchangeAgent implements Agent
         final OrderBook book = venue.book();
         counters.bestBid.setRelease(PriceLadder.NULL_PRICE == book.bestBidPrice() ? 0 : book.bestBidPrice());
         counters.bestAsk.setRelease(PriceLadder.NULL_PRICE == book.bestAskPrice() ? 0 : book.bestAskPrice());
+        counters.flowExhausted.setRelease(flow.exhausted() ? 1 : 0);
         return work;
     }
 
     /**
-     * Closes the publications, the subscription and the counters the agent added.
+     * Closes the publications, the subscription and the counters the agent added, and the flow it owns.
      */
     public void onClose()
     {
-        CloseHelper.quietCloseAll(orders, marketData, reports, counters);
+        CloseHelper.quietCloseAll(orders, marketData, reports, counters, flow);
     }
 
     /**
@@ -230,14 +231,6 @@ public final class ExchangeAgent implements Agent
     public SimulatedVenue venue()
     {
         return venue;
-    }
-
-    /**
-     * @return true when the flow has nothing more to publish (a recorded flow at its end); orders still work.
-     */
-    public boolean flowExhausted()
-    {
-        return flow.exhausted();
     }
 
     // ---------------------------------------------------------------------------------------------------------

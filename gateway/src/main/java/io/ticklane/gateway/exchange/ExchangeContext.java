@@ -65,7 +65,7 @@ public final class ExchangeContext
     }
 
     /**
-     * @param flow what the exchange publishes.
+     * @param flow what the exchange publishes; the agent owns it from then on and closes it.
      * @return this.
      */
     public ExchangeContext flow(final MarketFlow flow)

@@ -35,6 +35,7 @@ public final class ExchangeCounters implements AutoCloseable
     final Counter lastFailureStream;
     final Counter bestBid;
     final Counter bestAsk;
+    final Counter flowExhausted;
 
     /**
      * @param aeron client of the driver whose CnC file holds the counters.
@@ -61,6 +62,7 @@ public final class ExchangeCounters implements AutoCloseable
         lastFailureStream = add(aeron, "stream of the last publication failure");
         bestBid = add(aeron, "best bid, ticks");
         bestAsk = add(aeron, "best ask, ticks");
+        flowExhausted = add(aeron, "market flow exhausted (1 yes)");
     }
 
     private static Counter add(final Aeron aeron, final String name)
@@ -222,12 +224,20 @@ public final class ExchangeCounters implements AutoCloseable
     }
 
     /**
+     * @return true once the market flow has nothing more to publish (a recorded flow at its end).
+     */
+    public boolean flowExhausted()
+    {
+        return 0 != flowExhausted.get();
+    }
+
+    /**
      * Closes every counter.
      */
     public void close()
     {
         CloseHelper.closeAll(framesPublished, framesWithoutSubscriber, snapshots, heartbeats, heartbeatsNotTaken,
             ordersReceived, ordersDropped, statusRequests, massCancels, daemonHeartbeats, framesRefused, reportsPublished,
-            fills, rejects, liveOrders, publishFailures, lastFailure, lastFailureStream, bestBid, bestAsk);
+            fills, rejects, liveOrders, publishFailures, lastFailure, lastFailureStream, bestBid, bestAsk, flowExhausted);
     }
 }

@@ -11,9 +11,9 @@ import org.agrona.MutableDirectBuffer;
  * Frames start with the market data header of {@code sbe-schemas/SCHEMA.md} ({@code exchangeTimeNs},
  * {@code receiveTimeNs}, {@code instrumentId}, {@code sequence}); incrementals chain {@code prevSequence} to the
  * sequence of the frame before, and a snapshot carries the sequence its book is at. Implementations write in
- * place and allocate nothing per frame.
+ * place and allocate nothing per frame. A flow is used by one thread: the publishing agent's, once it runs.
  */
-public interface MarketFlow
+public interface MarketFlow extends AutoCloseable
 {
     /** {@link #nextTimeNs()} of a flow that has nothing more to publish. */
     long END_OF_FLOW = Long.MAX_VALUE;
@@ -67,5 +67,13 @@ public interface MarketFlow
     default boolean exhausted()
     {
         return END_OF_FLOW == nextTimeNs();
+    }
+
+    /**
+     * Releases what the flow holds (a journal). The {@link ExchangeAgent} that publishes the flow owns it and closes
+     * it when it closes, on its own thread: a flow may hold resources that only one thread may use.
+     */
+    default void close()
+    {
     }
 }
