@@ -26,8 +26,10 @@ import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The market data of a recorded journal as a {@link MarketFlow}, so {@code ticklane venue --journal} replays a real
@@ -63,7 +65,7 @@ public final class JournalMarketFlow implements MarketFlow, AutoCloseable
         EXCHANGE
     }
 
-    private final JournalReader reader;
+    private final Path dir;
     private final long instrumentId;
     private final Pacing pacing;
     private final int snapshotLevels;
@@ -78,6 +80,8 @@ public final class JournalMarketFlow implements MarketFlow, AutoCloseable
     private final UnsafeBuffer definition = new UnsafeBuffer(new byte[HEADER + InstrumentDefinitionEncoder.BLOCK_LENGTH]);
     private int definitionLength;
 
+    private JournalReader reader;
+    private boolean closed;
     private UnsafeBuffer next = new UnsafeBuffer(new byte[64 * 1024]);
     private int nextLength;
     private long nextTimeNs = END_OF_FLOW;
@@ -90,7 +94,7 @@ public final class JournalMarketFlow implements MarketFlow, AutoCloseable
     private long framesTooLarge;
 
     /**
-     * Opens the journal and reads ahead to its first market data frame of the instrument.
+     * Checks the journal and the instrument; the journal is read by the thread that first asks for a frame.
      *
      * @param dir            journal directory (a complete journal).
      * @param instrumentId   instrument to publish; 0 for the first one the journal header lists.
@@ -107,26 +111,22 @@ public final class JournalMarketFlow implements MarketFlow, AutoCloseable
         {
             throw new IllegalArgumentException("snapshot levels must be >= 1: " + snapshotLevels);
         }
-        final JournalReader reader = JournalReader.open(dir);
-        try
+        try (JournalReader reader = JournalReader.open(dir))
         {
-            return new JournalMarketFlow(reader, instrumentId, pacing, snapshotLevels);
-        }
-        catch (final RuntimeException ex)
-        {
-            reader.close();
-            throw ex;
+            return new JournalMarketFlow(dir, reader.header().instruments(), instrumentId, pacing, snapshotLevels);
         }
     }
 
-    private JournalMarketFlow(final JournalReader reader, final long instrumentId, final Pacing pacing, final int snapshotLevels)
+    private JournalMarketFlow(
+        final Path dir, final List<JournalInstrument> instruments, final long instrumentId, final Pacing pacing,
+        final int snapshotLevels)
     {
-        this.reader = reader;
+        this.dir = dir;
         this.pacing = null == pacing ? Pacing.RECEIVE : pacing;
         this.snapshotLevels = snapshotLevels;
         JournalInstrument chosen = null;
         final StringBuilder held = new StringBuilder();
-        for (final JournalInstrument instrument : reader.header().instruments())
+        for (final JournalInstrument instrument : instruments)
         {
             if (null == chosen && (0 == instrumentId || instrument.id() == instrumentId))
             {
@@ -136,7 +136,7 @@ public final class JournalMarketFlow implements MarketFlow, AutoCloseable
         }
         if (null == chosen)
         {
-            throw new IllegalArgumentException("journal " + reader.dir() + " holds instrument(s) [" + held + "], not " +
+            throw new IllegalArgumentException("journal " + dir + " holds instrument(s) [" + held + "], not " +
                 instrumentId);
         }
         this.instrumentId = chosen.id();
@@ -155,7 +155,6 @@ public final class JournalMarketFlow implements MarketFlow, AutoCloseable
         feed = new BookFeed(book);
         levelPrices = new long[snapshotLevels];
         levelQuantities = new long[snapshotLevels];
-        readAhead();
     }
 
     /**
@@ -186,11 +185,13 @@ public final class JournalMarketFlow implements MarketFlow, AutoCloseable
 
     public long nextTimeNs()
     {
+        openOnFirstUse();
         return nextTimeNs;
     }
 
     public int writeNext(final MutableDirectBuffer buffer, final int offset)
     {
+        openOnFirstUse();
         if (END_OF_FLOW == nextTimeNs)
         {
             return 0;
@@ -295,11 +296,37 @@ public final class JournalMarketFlow implements MarketFlow, AutoCloseable
     }
 
     /**
-     * Closes the journal.
+     * Closes the journal; the flow is then exhausted.
      */
     public void close()
     {
-        reader.close();
+        closed = true;
+        nextTimeNs = END_OF_FLOW;
+        if (null != reader)
+        {
+            reader.close();
+            reader = null;
+        }
+    }
+
+    /**
+     * The journal's reader is opened by the thread that first asks for a frame (the exchange agent's): Chronicle's
+     * tailer must be used by one thread only.
+     */
+    private void openOnFirstUse()
+    {
+        if (null == reader && !closed)
+        {
+            try
+            {
+                reader = JournalReader.open(dir);
+            }
+            catch (final IOException ex)
+            {
+                throw new UncheckedIOException(ex);
+            }
+            readAhead();
+        }
     }
 
     private void readAhead()
