@@ -1,6 +1,7 @@
 package io.ticklane.gateway.transport;
 
 import io.aeron.Aeron;
+import io.aeron.CommonContext;
 import io.aeron.ExclusivePublication;
 import io.aeron.Subscription;
 import io.aeron.driver.MediaDriver;
@@ -8,6 +9,8 @@ import io.aeron.driver.ThreadingMode;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.SystemNanoClock;
+
+import java.io.File;
 
 /**
  * One process's Aeron: an embedded media driver (default; shared threading, so it fits a 2-core host) or a client
@@ -17,6 +20,7 @@ import org.agrona.concurrent.SystemNanoClock;
 public final class Transport implements AutoCloseable
 {
     private static final int IPC_TERM_LENGTH = 8 * 1024 * 1024;
+    private static final long DRIVER_TIMEOUT_MS = 10_000;
 
     private final TransportContext context;
     private final MediaDriver driver;
@@ -34,7 +38,8 @@ public final class Transport implements AutoCloseable
      *
      * @param context settings; concluded here.
      * @return the running transport.
-     * @throws IllegalStateException when an external driver is expected and none is running in the directory.
+     * @throws IllegalStateException when an external driver is expected and none is running in the directory, or an
+     *                               embedded one is asked for where a driver is already running.
      */
     public static Transport launch(final TransportContext context)
     {
@@ -44,6 +49,12 @@ public final class Transport implements AutoCloseable
         {
             if (context.embeddedDriver())
             {
+                // dirDeleteOnStart would wipe the directory of a driver that is running there: refuse instead.
+                if (isDriverRunning(context.aeronDirectoryName()))
+                {
+                    throw new IllegalStateException("a media driver is already running in " + context.aeronDirectoryName() +
+                        ": join it as an external driver, or use another directory");
+                }
                 driver = MediaDriver.launch(new MediaDriver.Context()
                     .aeronDirectoryName(context.aeronDirectoryName())
                     .threadingMode(ThreadingMode.SHARED)
@@ -52,14 +63,14 @@ public final class Transport implements AutoCloseable
                     .dirDeleteOnStart(true)
                     .dirDeleteOnShutdown(true));
             }
-            else if (!new java.io.File(context.aeronDirectoryName(), "cnc.dat").exists())
+            else if (!new File(context.aeronDirectoryName(), "cnc.dat").exists())
             {
                 throw new IllegalStateException("no media driver in " + context.aeronDirectoryName() +
                     ": start one there (or the process that embeds it) first, or use an embedded driver");
             }
             final Aeron aeron = Aeron.connect(new Aeron.Context()
                 .aeronDirectoryName(context.aeronDirectoryName())
-                .driverTimeoutMs(10_000));
+                .driverTimeoutMs(DRIVER_TIMEOUT_MS));
             return new Transport(context, driver, aeron);
         }
         catch (final RuntimeException ex)
@@ -67,6 +78,14 @@ public final class Transport implements AutoCloseable
             CloseHelper.quietClose(driver);
             throw ex;
         }
+    }
+
+    private static boolean isDriverRunning(final String directory)
+    {
+        return CommonContext.isDriverActive(new File(directory), DRIVER_TIMEOUT_MS, (message) ->
+        {
+            // the answer is enough
+        });
     }
 
     /**
