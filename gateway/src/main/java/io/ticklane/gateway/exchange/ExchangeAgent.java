@@ -350,7 +350,7 @@ public final class ExchangeAgent implements Agent
             return;
         }
         headerDecoder.wrap(buffer, offset);
-        if (MessageHeaderDecoder.SCHEMA_ID != headerDecoder.schemaId())
+        if (MessageHeaderDecoder.SCHEMA_ID != headerDecoder.schemaId() || length < HEADER + headerDecoder.blockLength())
         {
             counters.framesRefused.incrementRelease();
             return;

@@ -55,6 +55,7 @@ public final class JournalMarketFlow implements MarketFlow, AutoCloseable
 
     private static final int HEADER = MessageHeaderEncoder.ENCODED_LENGTH;
     private static final int INSTRUMENT_OFFSET = 16;
+    private static final int DEFINITION_CAPACITY = 512;
 
     /** Which recorded time paces the replay. */
     public enum Pacing
@@ -77,7 +78,7 @@ public final class JournalMarketFlow implements MarketFlow, AutoCloseable
     private final BookFeed feed;
     private final long[] levelPrices;
     private final long[] levelQuantities;
-    private final UnsafeBuffer definition = new UnsafeBuffer(new byte[HEADER + InstrumentDefinitionEncoder.BLOCK_LENGTH]);
+    private final UnsafeBuffer definition = new UnsafeBuffer(new byte[DEFINITION_CAPACITY]);
     private int definitionLength;
 
     private JournalReader reader;
@@ -202,10 +203,10 @@ public final class JournalMarketFlow implements MarketFlow, AutoCloseable
         lastExchangeTimeNs = next.getLong(HEADER, ByteOrder.LITTLE_ENDIAN);
         headerDecoder.wrap(next, 0);
         final int templateId = headerDecoder.templateId();
-        if (InstrumentDefinitionDecoder.TEMPLATE_ID == templateId)
+        if (InstrumentDefinitionDecoder.TEMPLATE_ID == templateId && length <= DEFINITION_CAPACITY)
         {
-            definition.putBytes(0, next, 0, Math.min(length, definition.capacity()));
-            definitionLength = Math.min(length, definition.capacity());
+            definition.putBytes(0, next, 0, length);
+            definitionLength = length;
         }
         else if (L3OrderEventDecoder.TEMPLATE_ID == templateId)
         {
