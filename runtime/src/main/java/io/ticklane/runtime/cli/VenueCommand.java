@@ -242,7 +242,7 @@ public final class VenueCommand implements Callable<Integer>
                 .heartbeatIntervalNs(TimeUnit.MILLISECONDS.toNanos(heartbeatMs))
                 .snapshotIntervalNs(TimeUnit.MILLISECONDS.toNanos(snapshotMs))
                 .conclude();
-            transport = Transport.launch(transportContext);
+            transport = launch(transportContext);
             final ExchangeAgent agent = new ExchangeAgent(context, transport);
             final AtomicReference<Throwable> firstError = new AtomicReference<>();
             final ErrorHandler errorHandler = (throwable) -> firstError.compareAndSet(null, throwable);
@@ -278,8 +278,11 @@ public final class VenueCommand implements Callable<Integer>
                 final String lastFailure = FramePublisher.failureName(counters.lastFailure()) + " on stream " +
                     counters.lastFailureStream();
                 final String reason = stopReason(signalled, firstError.get(), journalFlow, counters);
+                // Close before the run lets a signal's shutdown proceed: the embedded driver deletes its directory.
                 CloseHelper.close(runner);
                 runner = null;
+                CloseHelper.close(transport);
+                transport = null;
                 out.println("stopped reason=" + reason + " " + summary);
                 if (null != firstError.get())
                 {
@@ -297,6 +300,19 @@ public final class VenueCommand implements Callable<Integer>
         {
             CloseHelper.quietCloseAll(runner, transport, journalFlow);
             out.flush();
+        }
+    }
+
+    private static Transport launch(final TransportContext context)
+    {
+        try
+        {
+            return Transport.launch(context);
+        }
+        catch (final IllegalStateException ex)
+        {
+            // no driver to join, or one already running where we would embed ours: the options are wrong
+            throw new IllegalArgumentException(ex.getMessage() + " (--external-driver joins a running driver)", ex);
         }
     }
 

@@ -159,6 +159,27 @@ class VenueCommandTest
 
         final CliRun idle = CliRun.run("venue", "--idle", "nap");
         assertEquals(ExitCodes.BAD_INPUT, idle.exitCode);
+
+        final CliRun noDriver = CliRun.run("venue", "--external-driver", "--aeron-dir", tmp.resolve("nothing").toString());
+        assertEquals(ExitCodes.BAD_INPUT, noDriver.exitCode, noDriver.toString());
+        assertTrue(noDriver.err.contains("no media driver in "), noDriver.err);
+    }
+
+    @Test
+    void aSecondVenueWhereADriverRunsIsRefusedAndTheFirstServesOn() throws Exception
+    {
+        final String aeronDir = tmp.resolve("aeron").toString();
+        final CompletableFuture<CliRun> first = CompletableFuture.supplyAsync(() -> CliRun.run("venue",
+            "--aeron-dir", aeronDir, "--duration", "3", "--quiet"));
+        awaitDriver(aeronDir, first);
+
+        final CliRun second = CliRun.run("venue", "--aeron-dir", aeronDir, "--duration", "1");
+
+        assertEquals(ExitCodes.BAD_INPUT, second.exitCode, second.toString());
+        assertTrue(second.err.contains("a media driver is already running in " + aeronDir), second.err);
+        final CliRun firstRun = first.get(20, TimeUnit.SECONDS);
+        assertEquals(ExitCodes.OK, firstRun.exitCode, firstRun.toString());
+        assertTrue(firstRun.lastLine().startsWith("stopped reason=duration"), firstRun.out);
     }
 
     private static void awaitDriver(final String aeronDir, final CompletableFuture<CliRun> venue) throws Exception

@@ -1,0 +1,93 @@
+package io.ticklane.runtime.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * {@code ticklane venue} as its own process, stopped by SIGTERM as an operator or a service manager would.
+ */
+class VenueProcessTest
+{
+    @TempDir
+    Path tmp;
+
+    @Test
+    void sigtermStopsTheVenueCleanlyAndItsEmbeddedDriverRemovesItsDirectory() throws Exception
+    {
+        final Path aeronDir = tmp.resolve("aeron");
+        final List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        for (final String argument : ManagementFactory.getRuntimeMXBean().getInputArguments())
+        {
+            if (argument.startsWith("--add-") || argument.startsWith("-Dchronicle"))
+            {
+                command.add(argument);
+            }
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), TicklaneCli.class.getName(), "venue",
+            "--aeron-dir", aeronDir.toString(), "--rate", "2000", "--idle", "sleeping"));
+        final Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        final List<String> lines = new CopyOnWriteArrayList<>();
+        final Thread reader = new Thread(() -> readLines(process, lines));
+        reader.start();
+        try
+        {
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (lines.stream().noneMatch((line) -> line.matches("\\s+\\d+\\.\\ds .*")))
+            {
+                if (System.nanoTime() > deadline || !process.isAlive())
+                {
+                    fail("no status line: " + lines);
+                }
+                Thread.sleep(50);
+            }
+            assertTrue(Files.exists(aeronDir.resolve("cnc.dat")));
+
+            process.toHandle().destroy(); // SIGTERM, leaving our end of its output open
+
+            assertTrue(process.waitFor(30, TimeUnit.SECONDS), "stopped within 30 s: " + lines);
+            reader.join(5_000);
+            assertTrue(lines.stream().anyMatch((line) -> line.startsWith("stopped reason=signal published=0 without_subscriber=")),
+                lines.toString());
+            assertFalse(Files.exists(aeronDir), "the embedded driver deleted its directory on the way out");
+            assertEquals(143, process.exitValue(), "a JVM ended by SIGTERM exits 128 + 15 after its shutdown hooks");
+        }
+        finally
+        {
+            process.destroyForcibly();
+        }
+    }
+
+    private static void readLines(final Process process, final List<String> lines)
+    {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)))
+        {
+            String line;
+            while (null != (line = in.readLine()))
+            {
+                lines.add(line);
+            }
+        }
+        catch (final IOException ex)
+        {
+            lines.add("read failed: " + ex);
+        }
+    }
+}
