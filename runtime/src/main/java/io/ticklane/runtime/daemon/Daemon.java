@@ -54,7 +54,7 @@ public final class Daemon implements AutoCloseable
     private final Subscription marketData;
     private final Subscription reports;
     private final Subscription admin;
-    private final Recorder tickToQuote = new Recorder(3);
+    private final Recorder tickToQuote = new Recorder(OrderSenderAgent.HIGHEST_LATENCY_NS, 3);
     private final AtomicReference<String> haltReason = new AtomicReference<>();
     private final AtomicReference<Throwable> firstError = new AtomicReference<>();
     private final TradingAgent trading;
@@ -186,6 +186,16 @@ public final class Daemon implements AutoCloseable
         {
             AgentRunner.startOnThread(runner);
         }
+    }
+
+    /**
+     * @return the threads running the agents (one in the one-thread layout), for allocation checks and profiling.
+     */
+    public List<Thread> agentThreads()
+    {
+        final List<Thread> threads = new ArrayList<>();
+        runners.forEach((runner) -> threads.add(runner.thread()));
+        return threads;
     }
 
     /**

@@ -24,6 +24,11 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class OrderSenderAgent implements Agent, EventPoller.Handler<FrameSlot>
 {
+    /**
+     * Highest latency the recorder tracks, ns: a fixed range, because an auto-resizing histogram grows by catching an
+     * exception on the recording thread. Longer latencies are recorded as this value.
+     */
+    public static final long HIGHEST_LATENCY_NS = 60_000_000_000L;
     /** Heartbeat sender id of the daemon. */
     public static final int DAEMON_SENDER_ID = 1;
     private static final int BATCH_LIMIT = 256;
@@ -114,7 +119,7 @@ public final class OrderSenderAgent implements Agent, EventPoller.Handler<FrameS
             final long latencyNs = clock.nanoTime() - slot.originNs();
             if (latencyNs >= 0)
             {
-                tickToQuote.recordValue(latencyNs);
+                tickToQuote.recordValue(Math.min(latencyNs, HIGHEST_LATENCY_NS));
             }
             sent++;
             count(header.wrap(frame, 0).templateId());
