@@ -1,5 +1,7 @@
 package io.ticklane.marketmaking.strategy;
 
+import io.ticklane.clock.PipelineStage;
+import io.ticklane.clock.StageStamps;
 import io.ticklane.marketmaking.StrategyMode;
 import io.ticklane.marketmaking.order.OrderActions;
 import io.ticklane.marketmaking.order.Orders;
@@ -59,6 +61,7 @@ public final class QuotingStrategy implements MessageHandler
     private final RiskGate risk;
     private final QuoteManager quoteManager;
     private final OrderSender sender;
+    private StageStamps stages = StageStamps.NONE;
     private long lastEvents;
     private long lastTimeNs;
 
@@ -100,6 +103,20 @@ public final class QuotingStrategy implements MessageHandler
         this.sender = new OrderSender(instrumentId, outbound);
         this.quoteManager = new QuoteManager(
             orders, sender, replaceTicks, replaceLots, minQuoteLifeMs, maxOrdersPerSecond, TimeInForce.POST_ONLY, 1);
+    }
+
+    /**
+     * Turns on latency stamping of the pipeline's stages (book, factors, quote, risk, encode); off by default, so
+     * replays and backtests never read a clock.
+     *
+     * @param stages where stages are stamped.
+     * @return this.
+     */
+    public QuotingStrategy stageStamps(final StageStamps stages)
+    {
+        this.stages = stages;
+        engine.stageStamps(stages);
+        return this;
     }
 
     /**
@@ -258,6 +275,7 @@ public final class QuotingStrategy implements MessageHandler
         {
             binder.bind(engine.snapshot(), book, position.position(), timeNs, inputs);
             quoter.quote(inputs, target);
+            stages.stamp(PipelineStage.QUOTE_DECIDED);
             if (StrategyMode.REDUCE_ONLY == mode)
             {
                 // only the side that reduces the position may rest
@@ -318,6 +336,7 @@ public final class QuotingStrategy implements MessageHandler
                 .timeInForce(timeInForce)
                 .price(price)
                 .quantity(quantity);
+            stages.stamp(PipelineStage.ORDER_ENCODED);
             outbound.onMessage(NewOrderEncoder.TEMPLATE_ID, frame, 0,
                 MessageHeaderEncoder.ENCODED_LENGTH + newOrder.encodedLength());
             return true;
@@ -335,6 +354,7 @@ public final class QuotingStrategy implements MessageHandler
                 .origClientOrderId(clientOrderId)
                 .instrumentId(instrumentId)
                 .side(side);
+            stages.stamp(PipelineStage.ORDER_ENCODED);
             outbound.onMessage(CancelOrderEncoder.TEMPLATE_ID, frame, 0,
                 MessageHeaderEncoder.ENCODED_LENGTH + cancel.encodedLength());
             return true;
@@ -362,6 +382,7 @@ public final class QuotingStrategy implements MessageHandler
                 .side(side)
                 .price(price)
                 .quantity(quantity);
+            stages.stamp(PipelineStage.ORDER_ENCODED);
             outbound.onMessage(ReplaceOrderEncoder.TEMPLATE_ID, frame, 0,
                 MessageHeaderEncoder.ENCODED_LENGTH + replace.encodedLength());
             return true;
@@ -376,6 +397,7 @@ public final class QuotingStrategy implements MessageHandler
         {
             if (RiskCheck.PASSED == check)
             {
+                stages.stamp(PipelineStage.RISK_PASSED);
                 return true;
             }
             rejections++;

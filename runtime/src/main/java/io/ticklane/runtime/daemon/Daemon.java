@@ -62,6 +62,7 @@ public final class Daemon implements AutoCloseable
     private final OrderSenderAgent sender;
     private final JournalAgent journal;
     private final QuotingStrategy strategy;
+    private final StageLatencies stageLatencies;
     private final List<AgentRunner> runners = new ArrayList<>();
     private boolean closed;
 
@@ -104,6 +105,14 @@ public final class Daemon implements AutoCloseable
                 config.strategy().adminToken(), haltReason, counters, outbound, journalInbound.getSequence());
             sender = new OrderSenderAgent(senderPoller, orders, clock, tickToQuote, config.heartbeatIntervalNs(),
                 counters, haltReason);
+            receiver.exchangeTimeOrigin(config.exchangeTimeOrigin());
+            stageLatencies = config.stageLatency() ? new StageLatencies(clock) : null;
+            if (null != stageLatencies)
+            {
+                strategy.stageStamps(stageLatencies);
+                trading.stageLatencies(stageLatencies);
+                sender.stageLatencies(stageLatencies);
+            }
         }
         catch (final RuntimeException | IOException ex)
         {
@@ -228,6 +237,14 @@ public final class Daemon implements AutoCloseable
     public Recorder tickToQuote()
     {
         return tickToQuote;
+    }
+
+    /**
+     * @return per-stage latencies, or null unless {@code daemon.stage_latency=true}.
+     */
+    public StageLatencies stageLatencies()
+    {
+        return stageLatencies;
     }
 
     /**

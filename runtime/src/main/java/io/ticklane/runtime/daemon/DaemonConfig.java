@@ -44,6 +44,8 @@ public final class DaemonConfig
         DEFAULTS.put("daemon.timer_interval_ms", "100");
         DEFAULTS.put("daemon.heartbeat_interval_ms", "100");
         DEFAULTS.put("daemon.shutdown_timeout_ms", "3000");
+        DEFAULTS.put("daemon.stage_latency", "false");
+        DEFAULTS.put("daemon.latency_origin", "receive");
         DEFAULTS.put("daemon.instrument_symbol", "SYNTH");
         DEFAULTS.put("daemon.instrument_tick_size", "1");
         DEFAULTS.put("daemon.instrument_lot_size", "1");
@@ -205,6 +207,12 @@ public final class DaemonConfig
         positive("daemon.heartbeat_interval_ms");
         positive("daemon.shutdown_timeout_ms");
         positive("transport.offer_timeout_ms");
+        bool("daemon.stage_latency");
+        final String origin = values.get("daemon.latency_origin");
+        if (!"receive".equals(origin) && !"exchange_time".equals(origin))
+        {
+            throw error("daemon.latency_origin", "must be receive or exchange_time");
+        }
         final String embedded = values.get("transport.embedded_driver");
         if (!"true".equals(embedded) && !"false".equals(embedded))
         {
@@ -344,6 +352,33 @@ public final class DaemonConfig
             longValue("daemon.instrument_lot_size"),
             (byte)longValue("daemon.instrument_price_exponent"),
             (byte)longValue("daemon.instrument_quantity_exponent"));
+    }
+
+    /**
+     * @return true to time every pipeline stage of events that send orders (costs a clock read per stage).
+     */
+    public boolean stageLatency()
+    {
+        return bool("daemon.stage_latency");
+    }
+
+    /**
+     * @return true when tick-to-quote is measured from market data's exchange time (a load generator's planned send
+     *         time) rather than from the receive stamp.
+     */
+    public boolean exchangeTimeOrigin()
+    {
+        return "exchange_time".equals(values.get("daemon.latency_origin"));
+    }
+
+    private boolean bool(final String key)
+    {
+        final String value = values.get(key);
+        if (!"true".equals(value) && !"false".equals(value))
+        {
+            throw error(key, "must be true or false");
+        }
+        return "true".equals(value);
     }
 
     /**

@@ -31,6 +31,27 @@ public final class InboundStamp
     }
 
     /**
+     * @param templateId SBE template id.
+     * @return true for the market data messages, which start with exchangeTimeNs and receiveTimeNs.
+     */
+    public static boolean isMarketData(final int templateId)
+    {
+        switch (templateId)
+        {
+            case InstrumentDefinitionDecoder.TEMPLATE_ID:
+            case L2SnapshotDecoder.TEMPLATE_ID:
+            case L2UpdateDecoder.TEMPLATE_ID:
+            case L3OrderEventDecoder.TEMPLATE_ID:
+            case TradeDecoder.TEMPLATE_ID:
+            case BestBidOfferDecoder.TEMPLATE_ID:
+            case TradingStatusDecoder.TEMPLATE_ID:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /**
      * @param templateId SBE template id of the frame.
      * @param buffer     holding the frame.
      * @param offset     where the frame (its message header) starts.

@@ -45,6 +45,8 @@ public final class OrderSenderAgent implements Agent, EventPoller.Handler<FrameS
     private final HeartbeatEncoder heartbeat = new HeartbeatEncoder();
     private final UnsafeBuffer heartbeatBuffer = new UnsafeBuffer(new byte[64]);
     private long nextHeartbeatNs;
+    private long lastOriginNs = Long.MIN_VALUE;
+    private StageLatencies stages;
     private long heartbeatSequence;
     private int batch;
     private long sent;
@@ -75,6 +77,14 @@ public final class OrderSenderAgent implements Agent, EventPoller.Handler<FrameS
         this.heartbeatIntervalNs = heartbeatIntervalNs;
         this.counters = counters;
         this.haltReason = haltReason;
+    }
+
+    /**
+     * @param stages per-stage latency recording, or null for none.
+     */
+    public void stageLatencies(final StageLatencies stages)
+    {
+        this.stages = stages;
     }
 
     /**
@@ -116,10 +126,20 @@ public final class OrderSenderAgent implements Agent, EventPoller.Handler<FrameS
         final UnsafeBuffer frame = slot.buffer();
         if (orders.offer(frame, 0, slot.length()))
         {
-            final long latencyNs = clock.nanoTime() - slot.originNs();
-            if (latencyNs >= 0)
+            final long publishedNs = clock.nanoTime();
+            if (slot.originNs() != lastOriginNs)
             {
-                tickToQuote.recordValue(Math.min(latencyNs, HIGHEST_LATENCY_NS));
+                // tick-to-quote counts an event once, at its first order
+                lastOriginNs = slot.originNs();
+                final long latencyNs = publishedNs - slot.originNs();
+                if (latencyNs >= 0)
+                {
+                    tickToQuote.recordValue(Math.min(latencyNs, HIGHEST_LATENCY_NS));
+                }
+            }
+            if (null != stages && 0 != slot.stageNs())
+            {
+                stages.published(slot.stageNs(), publishedNs);
             }
             sent++;
             count(header.wrap(frame, 0).templateId());

@@ -61,6 +61,7 @@ public final class ReceiverAgent implements Agent, ControlledFragmentHandler
     private final AtomicReference<String> haltReason;
     private final int slotCapacity;
     private long nextTimerNs;
+    private boolean exchangeTimeOrigin;
     private long stopsInjected;
     private boolean stopInjected;
     private long heartbeatsIn;
@@ -177,10 +178,35 @@ public final class ReceiverAgent implements Agent, ControlledFragmentHandler
         {
             counters.framesRefused.incrementRelease();
         }
-        slot.set(length, fragmentHeader.streamId(), nowNs, nowNs);
+        slot.set(length, fragmentHeader.streamId(), nowNs, originOf(templateId, frame, nowNs));
+        slot.stageNs(clock.nanoTime());
         ring.publish(sequence);
         count(templateId);
         return Action.CONTINUE;
+    }
+
+    private long originOf(final int templateId, final UnsafeBuffer frame, final long receivedNs)
+    {
+        if (exchangeTimeOrigin && InboundStamp.isMarketData(templateId))
+        {
+            final long exchangeTimeNs = frame.getLong(MessageHeaderDecoder.ENCODED_LENGTH, java.nio.ByteOrder.LITTLE_ENDIAN);
+            return exchangeTimeNs > 0 ? exchangeTimeNs : receivedNs;
+        }
+        return receivedNs;
+    }
+
+    /**
+     * Measure tick-to-quote from each market data frame's {@code exchangeTimeNs} instead of its receive stamp: a load
+     * generator puts its planned send time there, which corrects coordinated omission (a stalled daemon is charged
+     * for every update it made wait).
+     *
+     * @param exchangeTimeOrigin true to measure from the exchange time.
+     * @return this.
+     */
+    public ReceiverAgent exchangeTimeOrigin(final boolean exchangeTimeOrigin)
+    {
+        this.exchangeTimeOrigin = exchangeTimeOrigin;
+        return this;
     }
 
     private void count(final int templateId)

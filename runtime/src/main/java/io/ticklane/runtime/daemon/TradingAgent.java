@@ -44,6 +44,8 @@ public final class TradingAgent implements Agent, EventPoller.Handler<FrameSlot>
     private final ExecutionReportDecoder report = new ExecutionReportDecoder();
     private final RiskCheck[] riskChecks = RiskCheck.values();
     private QuotingStrategy strategy;
+    private StageLatencies stages;
+    private long timedEncodedNs;
     private long originNs;
     private long eventTimeNs;
     private int batch;
@@ -84,6 +86,14 @@ public final class TradingAgent implements Agent, EventPoller.Handler<FrameSlot>
     }
 
     /**
+     * @param stages per-stage latency recording, or null for none; the strategy must stamp into the same object.
+     */
+    public void stageLatencies(final StageLatencies stages)
+    {
+        this.stages = stages;
+    }
+
+    /**
      * {@inheritDoc}
      */
     public String roleName()
@@ -119,7 +129,16 @@ public final class TradingAgent implements Agent, EventPoller.Handler<FrameSlot>
         {
             countReport(frame);
         }
+        timedEncodedNs = 0;
+        if (null != stages)
+        {
+            stages.begin(slot.timeNs(), slot.stageNs());
+        }
         strategy.onMessage(templateId, frame, 0, slot.length());
+        if (null != stages)
+        {
+            stages.end();
+        }
         if (AdminCommandDecoder.TEMPLATE_ID == templateId)
         {
             publishCounters(); // before the applied count, so an operator waiting on it reads the outcome
@@ -152,6 +171,11 @@ public final class TradingAgent implements Agent, EventPoller.Handler<FrameSlot>
         final FrameSlot slot = outbound.get(sequence);
         slot.buffer().putBytes(0, buffer, index, length);
         slot.set(length, 0, eventTimeNs, originNs);
+        if (null != stages && 0 == timedEncodedNs)
+        {
+            timedEncodedNs = stages.encodedNs(); // the event's first order is the one timed
+            slot.stageNs(timedEncodedNs);
+        }
         outbound.publish(sequence);
     }
 

@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Zero allocation in steady state across the whole trading thread: in the one-thread layout one thread runs the
  * receiver (Aeron poll, slot copy, stamping, timer ticks), the trading pipeline (book, factors, quoter, quote
  * manager, risk, encode), the order sender (Aeron offer, latency recording, heartbeats) and the Chronicle Queue
- * journal. While a venue streams market data and answers orders, that thread's allocated bytes are read over
+ * journal, with every pipeline stage timed. While a venue streams market data and answers orders, that thread's allocated bytes are read over
  * windows of inbound frames; after warm-up one window must be exactly zero (a JIT deoptimisation under a loaded
  * machine can allocate once, so up to three windows are tried).
  */
@@ -46,7 +46,8 @@ class DaemonAllocationTest
             "risk.max_cancels_per_second=1000000\nquotes.max_orders_per_second=1000000\n" +
             "quoter=glft(gamma=0.05,sigma_fallback=1,a_fallback=1,k_fallback=1,order_size=1)\n");
         final DaemonConfig config = DaemonConfig.load(file, List.of("daemon.run_dir=" + tmp.resolve("runs"),
-            "transport.aeron_dir=" + aeronDir, "daemon.idle=busy-spin", "daemon.timer_interval_ms=1"), tmp);
+            "transport.aeron_dir=" + aeronDir, "daemon.idle=busy-spin", "daemon.timer_interval_ms=1",
+            "daemon.stage_latency=true"), tmp);
         final Daemon daemon = Daemon.start(config, null, new OffsetEpochNanoClock());
         final ThreadMXBean threads = (ThreadMXBean)ManagementFactory.getThreadMXBean();
         try (ScriptedVenue venue = new ScriptedVenue(aeronDir))
@@ -69,6 +70,7 @@ class DaemonAllocationTest
                 assertTrue(counters.counter(DaemonCounters.ORDERS_REPLACE) + counters.counter(DaemonCounters.ORDERS_NEW) >
                     ordersBefore, "the window must requote, or it proves nothing");
             }
+            assertTrue(daemon.stageLatencies().inProcessInterval(null).getTotalCount() > 0, "stages were timed");
             assertTrue(Arrays.stream(windows).anyMatch((w) -> 0 == w),
                 "bytes allocated by the daemon thread per window of " + WINDOW_FRAMES + " frames: " + Arrays.toString(windows));
         }
