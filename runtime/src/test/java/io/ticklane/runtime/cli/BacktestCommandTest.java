@@ -11,8 +11,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -83,9 +81,10 @@ class BacktestCommandTest
         assertEquals(ExitCodes.OK, second.exitCode, second.toString());
         final Map<String, String> a = readReport(tmp.resolve("first"));
         final Map<String, String> b = readReport(tmp.resolve("second"));
-        a.keySet().removeIf(key -> key.startsWith("timing."));
-        b.keySet().removeIf(key -> key.startsWith("timing."));
+        a.keySet().removeIf(key -> key.startsWith("run."));
+        b.keySet().removeIf(key -> key.startsWith("run."));
         assertEquals(a, b);
+        assertEquals(withoutRunObject(tmp.resolve("first")), withoutRunObject(tmp.resolve("second")));
     }
 
     @Test
@@ -163,44 +162,59 @@ class BacktestCommandTest
     }
 
     /**
-     * report.json flattened to dotted paths and the text of each scalar.
+     * report.json flattened to dotted paths (array elements as path.N) and the text of each scalar.
      */
-    private static Map<String, String> readReport(final Path out) throws IOException
+    static Map<String, String> readReport(final Path out) throws IOException
+    {
+        return readJson(out.resolve("report.json"));
+    }
+
+    static Map<String, String> readJson(final Path file) throws IOException
     {
         final Map<String, String> values = new TreeMap<>();
-        final Deque<String> path = new ArrayDeque<>();
-        try (JsonParser parser = new JsonFactory().createParser(out.resolve("report.json").toFile()))
+        try (JsonParser parser = new JsonFactory().createParser(file.toFile()))
         {
-            String field = null;
-            JsonToken token;
-            while (null != (token = parser.nextToken()))
-            {
-                switch (token)
-                {
-                    case FIELD_NAME:
-                        field = parser.currentName();
-                        break;
-                    case START_OBJECT:
-                        if (null != field)
-                        {
-                            path.addLast(field);
-                        }
-                        field = null;
-                        break;
-                    case END_OBJECT:
-                        if (!path.isEmpty())
-                        {
-                            path.removeLast();
-                        }
-                        break;
-                    default:
-                        final String prefix = path.isEmpty() ? "" : String.join(".", path) + ".";
-                        values.put(prefix + field, token == JsonToken.VALUE_NULL ? "null" : parser.getText());
-                        break;
-                }
-            }
+            parser.nextToken();
+            flatten(parser, "", values);
         }
         return values;
+    }
+
+    private static void flatten(final JsonParser parser, final String path, final Map<String, String> values) throws IOException
+    {
+        final JsonToken token = parser.currentToken();
+        if (JsonToken.START_OBJECT == token)
+        {
+            while (JsonToken.FIELD_NAME == parser.nextToken())
+            {
+                final String name = parser.currentName();
+                parser.nextToken();
+                flatten(parser, path.isEmpty() ? name : path + "." + name, values);
+            }
+        }
+        else if (JsonToken.START_ARRAY == token)
+        {
+            int index = 0;
+            while (JsonToken.END_ARRAY != parser.nextToken())
+            {
+                flatten(parser, path + "." + index++, values);
+            }
+        }
+        else
+        {
+            values.put(path, JsonToken.VALUE_NULL == token ? "null" : parser.getText());
+        }
+    }
+
+    /**
+     * The report's bytes without its run object (the last one in the file): what two runs must agree on byte for byte.
+     */
+    static String withoutRunObject(final Path out) throws IOException
+    {
+        final String text = Files.readString(out.resolve("report.json"));
+        final int run = text.lastIndexOf("\"run\"");
+        assertTrue(run > 0, text);
+        return text.substring(0, run);
     }
 
     private Path write(final String name, final String content) throws IOException
