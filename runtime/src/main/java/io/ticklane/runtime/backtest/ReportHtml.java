@@ -143,7 +143,8 @@ public final class ReportHtml
             {
                 eq++;
             }
-            if (!trimmed.startsWith("#") && !trimmed.startsWith("!") && eq > 0 && eq < trimmed.length() && trimmed.substring(0, eq).toLowerCase(Locale.ROOT).contains("token"))
+            final boolean comment = trimmed.startsWith("#") || trimmed.startsWith("!");
+            if (!comment && eq > 0 && eq < trimmed.length() && trimmed.substring(0, eq).toLowerCase(Locale.ROOT).contains("token"))
             {
                 out.append(trimmed, 0, eq + 1).append("(redacted)");
             }
