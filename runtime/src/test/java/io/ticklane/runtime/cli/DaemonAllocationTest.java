@@ -29,8 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class DaemonAllocationTest
 {
-    private static final int WARM_UP_FRAMES = 60_000;
-    private static final int WINDOW_FRAMES = 40_000;
+    private static final int WARM_UP_FRAMES = 200_000;
+    private static final int WINDOW_FRAMES = 100_000;
     private static final int ATTEMPTS = 3;
 
     @TempDir
