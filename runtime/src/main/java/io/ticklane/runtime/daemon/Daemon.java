@@ -55,6 +55,7 @@ public final class Daemon implements AutoCloseable
     private final Subscription reports;
     private final Subscription admin;
     private final Recorder tickToQuote = new Recorder(OrderSenderAgent.HIGHEST_LATENCY_NS, 3);
+    private final Recorder tickToQuoteFromReceive = new Recorder(OrderSenderAgent.HIGHEST_LATENCY_NS, 3);
     private final AtomicReference<String> haltReason = new AtomicReference<>();
     private final AtomicReference<Throwable> firstError = new AtomicReference<>();
     private final TradingAgent trading;
@@ -103,7 +104,8 @@ public final class Daemon implements AutoCloseable
             trading.strategy(strategy);
             receiver = new ReceiverAgent(inbound, marketData, reports, admin, clock, config.timerIntervalNs(),
                 config.strategy().adminToken(), haltReason, counters, outbound, journalInbound.getSequence());
-            sender = new OrderSenderAgent(senderPoller, orders, clock, tickToQuote, config.heartbeatIntervalNs(),
+            sender = new OrderSenderAgent(senderPoller, orders, clock, tickToQuote, tickToQuoteFromReceive,
+                config.heartbeatIntervalNs(),
                 counters, haltReason);
             receiver.exchangeTimeOrigin(config.exchangeTimeOrigin());
             stageLatencies = config.stageLatency() ? new StageLatencies(clock) : null;
@@ -237,6 +239,27 @@ public final class Daemon implements AutoCloseable
     public Recorder tickToQuote()
     {
         return tickToQuote;
+    }
+
+    /**
+     * @return tick-to-quote measured from each event's receive stamp, ns: the naive figure, which misses the time an
+     *         update waited before the daemon read it (equal to {@link #tickToQuote()} unless the origin is exchange
+     *         time).
+     */
+    public Recorder tickToQuoteFromReceive()
+    {
+        return tickToQuoteFromReceive;
+    }
+
+    /**
+     * Harness self-test: stall the receiver's thread once (see {@link ReceiverAgent#injectStall}).
+     *
+     * @param atNs epoch ns of the daemon's clock.
+     * @param ns   how long.
+     */
+    public void injectStall(final long atNs, final long ns)
+    {
+        receiver.injectStall(atNs, ns);
     }
 
     /**

@@ -37,6 +37,7 @@ public final class OrderSenderAgent implements Agent, EventPoller.Handler<FrameS
     private final FramePublisher orders;
     private final EpochNanoClock clock;
     private final Recorder tickToQuote;
+    private final Recorder tickToQuoteFromReceive;
     private final DaemonCounters counters;
     private final AtomicReference<String> haltReason;
     private final long heartbeatIntervalNs;
@@ -56,7 +57,9 @@ public final class OrderSenderAgent implements Agent, EventPoller.Handler<FrameS
      * @param poller              the sender's poller on the outbound ring.
      * @param orders              order-entry publication.
      * @param clock               the daemon's epoch clock (the one inbound frames are stamped with).
-     * @param tickToQuote         where tick-to-quote latencies go, ns.
+     * @param tickToQuote         where tick-to-quote latencies go, ns, from each event's origin.
+     * @param fromReceive         where tick-to-quote from the receive stamp goes, ns (the same as tickToQuote unless
+     *                            the origin is exchange time).
      * @param heartbeatIntervalNs period of the daemon's heartbeat.
      * @param counters            operator counters.
      * @param haltReason          set when a frame cannot be sent.
@@ -66,6 +69,7 @@ public final class OrderSenderAgent implements Agent, EventPoller.Handler<FrameS
         final FramePublisher orders,
         final EpochNanoClock clock,
         final Recorder tickToQuote,
+        final Recorder fromReceive,
         final long heartbeatIntervalNs,
         final DaemonCounters counters,
         final AtomicReference<String> haltReason)
@@ -74,6 +78,7 @@ public final class OrderSenderAgent implements Agent, EventPoller.Handler<FrameS
         this.orders = orders;
         this.clock = clock;
         this.tickToQuote = tickToQuote;
+        this.tickToQuoteFromReceive = fromReceive;
         this.heartbeatIntervalNs = heartbeatIntervalNs;
         this.counters = counters;
         this.haltReason = haltReason;
@@ -135,6 +140,11 @@ public final class OrderSenderAgent implements Agent, EventPoller.Handler<FrameS
                 if (latencyNs >= 0)
                 {
                     tickToQuote.recordValue(Math.min(latencyNs, HIGHEST_LATENCY_NS));
+                }
+                final long fromReceiveNs = publishedNs - slot.timeNs();
+                if (fromReceiveNs >= 0)
+                {
+                    tickToQuoteFromReceive.recordValue(Math.min(fromReceiveNs, HIGHEST_LATENCY_NS));
                 }
             }
             if (null != stages && 0 != slot.stageNs())

@@ -62,6 +62,8 @@ public final class ReceiverAgent implements Agent, ControlledFragmentHandler
     private final int slotCapacity;
     private long nextTimerNs;
     private boolean exchangeTimeOrigin;
+    private volatile long stallAtNs = Long.MAX_VALUE;
+    private volatile long stallNs;
     private long stopsInjected;
     private boolean stopInjected;
     private long heartbeatsIn;
@@ -123,7 +125,16 @@ public final class ReceiverAgent implements Agent, ControlledFragmentHandler
     public int doWork()
     {
         int work = 0;
-        final long nowNs = clock.nanoTime();
+        long nowNs = clock.nanoTime();
+        if (nowNs >= stallAtNs)
+        {
+            stallAtNs = Long.MAX_VALUE;
+            while (clock.nanoTime() - nowNs < stallNs)
+            {
+                Thread.onSpinWait();
+            }
+            nowNs = clock.nanoTime();
+        }
         if (nowNs >= nextTimerNs)
         {
             if (publishInternal(encodeTimer(nowNs), nowNs))
@@ -207,6 +218,20 @@ public final class ReceiverAgent implements Agent, ControlledFragmentHandler
     {
         this.exchangeTimeOrigin = exchangeTimeOrigin;
         return this;
+    }
+
+    /**
+     * Harness self-test: once, at the first duty cycle at or after {@code atNs}, stall this agent's thread for
+     * {@code ns} before it reads anything, as a GC pause would; updates published meanwhile wait in Aeron and are
+     * stamped only afterwards. Never set in production.
+     *
+     * @param atNs epoch ns of the daemon's clock.
+     * @param ns   how long.
+     */
+    public void injectStall(final long atNs, final long ns)
+    {
+        this.stallNs = ns;
+        this.stallAtNs = atNs;
     }
 
     private void count(final int templateId)

@@ -26,6 +26,8 @@ public final class StageLatencies implements StageStamps
     private final Recorder inProcess = new Recorder(HIGHEST_NS, 3);
     private final long[] stamps = new long[PipelineStage.COUNT];
     private boolean active;
+    private int delayedStage = -1;
+    private long delayNs;
 
     /**
      * @param clock the clock inbound frames are stamped with.
@@ -55,12 +57,43 @@ public final class StageLatencies implements StageStamps
     }
 
     /**
+     * Harness self-test: every time {@code stage} is reached, busy-wait first, so a known delay must show in that
+     * stage's histogram and in the total. Never set in production.
+     *
+     * @param stage   stage to slow down, from {@link PipelineStage#BOOK_APPLIED} to {@link PipelineStage#ORDER_ENCODED}.
+     * @param delayNs busy-wait per event.
+     */
+    public void injectDelay(final int stage, final long delayNs)
+    {
+        if (stage < PipelineStage.BOOK_APPLIED || stage > PipelineStage.ORDER_ENCODED)
+        {
+            throw new IllegalArgumentException("a delay can be injected from book_applied to order_encoded: " +
+                PipelineStage.name(stage));
+        }
+        this.delayedStage = stage;
+        this.delayNs = delayNs;
+    }
+
+    private void spin(final long ns)
+    {
+        final long until = clock.nanoTime() + ns;
+        while (clock.nanoTime() - until < 0)
+        {
+            Thread.onSpinWait();
+        }
+    }
+
+    /**
      * {@inheritDoc}
      */
     public void stamp(final int stage)
     {
         if (active && 0 == stamps[stage])
         {
+            if (stage == delayedStage)
+            {
+                spin(delayNs);
+            }
             stamps[stage] = clock.nanoTime();
         }
     }
