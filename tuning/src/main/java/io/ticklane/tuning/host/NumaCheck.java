@@ -26,6 +26,6 @@ final class NumaCheck implements HostCheck
             return List.of(Finding.ok("numa", observed));
         }
         return List.of(Finding.warn("numa", observed,
-            "run on the NIC's node: numactl --cpunodebind=N --membind=N ./ticklane ... (with -XX:+UseNUMA off)"));
+            "run on the NIC's node: numactl --cpunodebind=N --membind=N ./ticklane ..."));
     }
 }
