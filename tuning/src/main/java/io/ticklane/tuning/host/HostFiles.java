@@ -1,6 +1,8 @@
 package io.ticklane.tuning.host;
 
+import java.io.FileInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -39,9 +41,11 @@ public final class HostFiles
      */
     public Optional<String> read(final String absolutePath)
     {
-        try
+        // Sequential reads to EOF through java.io: procfs reports size 0 and, on some kernels (seen on this
+        // project's sandboxed VM), Files.readString of /proc/sys/vm/swappiness returned "6" for "60".
+        try (InputStream in = new FileInputStream(resolve(absolutePath).toFile()))
         {
-            return Optional.of(Files.readString(resolve(absolutePath), StandardCharsets.UTF_8).strip());
+            return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8).strip());
         }
         catch (final IOException | SecurityException ex)
         {
