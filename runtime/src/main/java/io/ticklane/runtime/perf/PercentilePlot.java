@@ -8,6 +8,7 @@ import org.jfree.chart.renderer.xy.XYStepRenderer;
 import org.jfree.chart.text.TextUtils;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.svg.SVGGraphics2D;
 
 import java.awt.BasicStroke;
@@ -25,6 +26,7 @@ import java.util.List;
 public final class PercentilePlot
 {
     private static final int POINTS_PER_DECADE = 40;
+    private static final double RIGHT_PADDING = 36;
     private static final Color[] COLOURS = {
         new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), new Color(0xff7f0e), new Color(0x9467bd)};
 
@@ -73,6 +75,7 @@ public final class PercentilePlot
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
         final JFreeChart chart = new JFreeChart("Latency by percentile", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         chart.setBackgroundPaint(Color.WHITE);
+        chart.setPadding(new RectangleInsets(4, 4, 4, RIGHT_PADDING));
 
         final SVGGraphics2D graphics = new SVGGraphics2D(width, height);
         chart.draw(graphics, new Rectangle2D.Double(0, 0, width, height));
