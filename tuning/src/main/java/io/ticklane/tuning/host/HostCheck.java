@@ -2,6 +2,7 @@ package io.ticklane.tuning.host;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One item of {@code ticklane tune check}: reads what it needs from {@link HostFiles} and says how it came out.
@@ -38,7 +39,7 @@ public interface HostCheck
     }
 
     /**
-     * Runs every check.
+     * Runs every check. A file that reads but cannot be parsed (a garbled CPU list) makes that check UNKNOWN.
      *
      * @param files the host's (or a fake tree's) files.
      * @return all findings, in order.
@@ -48,7 +49,15 @@ public interface HostCheck
         final List<Finding> findings = new ArrayList<>();
         for (final HostCheck check : all())
         {
-            findings.addAll(check.check(files));
+            try
+            {
+                findings.addAll(check.check(files));
+            }
+            catch (final IllegalArgumentException ex)
+            {
+                final String name = check.getClass().getSimpleName().replace("Check", "").toLowerCase(Locale.ROOT);
+                findings.add(new Finding(name, Status.UNKNOWN, "garbled: " + ex.getMessage(), ""));
+            }
         }
         return findings;
     }

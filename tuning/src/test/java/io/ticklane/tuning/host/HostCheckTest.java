@@ -128,6 +128,19 @@ class HostCheckTest
         assertTrue(isolated.observed().startsWith("isolated 2-3"), isolated::toString);
     }
 
+    @Test
+    void garbledCpuListMakesThatCheckUnknownAndTheOthersStillRun()
+    {
+        final FakeHost host = FakeHost.wellTuned(root).file(NumaCheck.PATH, "0-x");
+
+        final List<Finding> findings = HostCheck.runAll(host.files());
+
+        final Finding numa = find(findings, "numa");
+        assertEquals(Status.UNKNOWN, numa.status(), findings::toString);
+        assertTrue(numa.observed().contains("0-x"), numa::toString);
+        assertEquals(Status.OK, find(findings, "clocksource").status());
+    }
+
     private static Map<String, Status> statuses(final List<Finding> findings)
     {
         final Map<String, Status> statuses = new LinkedHashMap<>();
