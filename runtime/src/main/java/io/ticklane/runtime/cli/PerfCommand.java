@@ -1,0 +1,25 @@
+package io.ticklane.runtime.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code ticklane perf} group: where the microseconds go. Histogram reports, the regression guard between two
+ * runs and the JMH suite.
+ */
+@Command(
+    name = "perf",
+    mixinStandardHelpOptions = true,
+    versionProvider = TicklaneVersion.class,
+    description = "Latency reports from HdrHistogram files, run-to-run comparison, JMH benchmarks.",
+    subcommands = { PerfReportCommand.class, PerfCompareCommand.class, PerfJmhCommand.class })
+public final class PerfCommand implements Runnable
+{
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    public void run()
+    {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing sub-command: see ticklane perf --help");
+    }
+}
