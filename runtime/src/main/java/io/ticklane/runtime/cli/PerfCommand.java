@@ -4,15 +4,16 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code ticklane perf} group: where the microseconds go. Histogram reports, the regression guard between two
- * runs and the JMH suite.
+ * The {@code ticklane perf} group: where the microseconds go. The tick-to-quote harness, histogram reports, the
+ * regression guard between two runs and the JMH suite.
  */
 @Command(
     name = "perf",
     mixinStandardHelpOptions = true,
     versionProvider = TicklaneVersion.class,
-    description = "Latency reports from HdrHistogram files, run-to-run comparison, JMH benchmarks.",
-    subcommands = { PerfReportCommand.class, PerfCompareCommand.class, PerfJmhCommand.class })
+    description = "Tick-to-quote harness, latency reports from HdrHistogram files, run-to-run comparison, JMH.",
+    subcommands = { PerfTickToQuoteCommand.class, PerfReportCommand.class, PerfCompareCommand.class,
+        PerfJmhCommand.class })
 public final class PerfCommand implements Runnable
 {
     @CommandLine.Spec
