@@ -3,6 +3,7 @@ package io.ticklane.runtime.daemon;
 import io.ticklane.gateway.transport.TransportContext;
 import io.ticklane.journal.queue.JournalInstrument;
 import io.ticklane.runtime.config.StrategyConfig;
+import io.ticklane.tuning.layout.CoreLayout;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -38,6 +39,7 @@ public final class DaemonConfig
         DEFAULTS.put("daemon.layout", "one-thread");
         DEFAULTS.put("daemon.idle", "backoff");
         DEFAULTS.put("daemon.cores", "");
+        DEFAULTS.put("daemon.core_layout", "");
         DEFAULTS.put("daemon.ring_slots", "8192");
         DEFAULTS.put("daemon.slot_bytes", "4096");
         DEFAULTS.put("daemon.outbound_reserve", "1024");
@@ -304,17 +306,44 @@ public final class DaemonConfig
     }
 
     /**
-     * @return core per agent role (receiver, trading, order-sender, journal), absent roles unpinned.
+     * @return core per agent role (receiver, trading, order-sender, journal; "all" for the one-thread layout), from
+     *         {@code daemon.cores} or a {@code daemon.core_layout} file (tuning/layouts); absent roles unpinned.
      */
     public Map<String, Integer> cores()
     {
         final Map<String, Integer> cores = new TreeMap<>();
+        final Set<String> roles = new TreeSet<>(List.of("receiver", "trading", "order-sender", "journal", "all"));
+        final String layoutFile = values.get("daemon.core_layout");
         final String spec = values.get("daemon.cores");
+        if (!layoutFile.isEmpty())
+        {
+            if (!spec.isEmpty())
+            {
+                throw error("daemon.core_layout", "give daemon.cores or daemon.core_layout, not both");
+            }
+            final CoreLayout layout;
+            try
+            {
+                layout = CoreLayout.load(Path.of(layoutFile));
+            }
+            catch (final IOException | IllegalArgumentException ex)
+            {
+                throw error("daemon.core_layout", ex.getMessage());
+            }
+            for (final String role : layout.roles())
+            {
+                if (!roles.contains(role))
+                {
+                    throw error("daemon.core_layout", "unknown role '" + role + "', roles are " + roles);
+                }
+                layout.core(role).ifPresent((core) -> cores.put(role, core));
+            }
+            return cores;
+        }
         if (spec.isEmpty())
         {
             return cores;
         }
-        final Set<String> roles = new TreeSet<>(List.of("receiver", "trading", "order-sender", "journal", "all"));
         for (final String entry : spec.split(","))
         {
             final String[] parts = entry.trim().split("=");

@@ -11,10 +11,12 @@ import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
- * The baseline a tick-to-quote figure is judged against: a bare Aeron IPC round trip at the same fixed rate, with
- * nothing but a copy in between. The {@link Pinger} publishes a frame the size of a market data update carrying its
- * planned send time and measures, when the echo comes back, the time since that planned time (so this baseline is
- * corrected for coordinated omission exactly as tick-to-quote is); the {@link Echo} republishes every frame it gets.
+ * The baseline a tick-to-quote figure is judged against: the same path with nothing in the middle. The
+ * {@link Pinger} publishes, at the same fixed rate, a frame the size of a market data update carrying its planned
+ * send time; the {@link Echo} receives it and republishes it at once, and records the time from the planned send
+ * time to the moment its publication took the copy. That is the shape of tick-to-quote (planned send, IPC hop,
+ * receive, publish an answer, measured when the publication takes it) minus the daemon, corrected for coordinated
+ * omission the same way. The pinger drains the echoes so the echo is never back-pressured.
  */
 public final class EchoBaseline
 {
@@ -34,7 +36,6 @@ public final class EchoBaseline
         private final Subscription echoes;
         private final EpochNanoClock clock;
         private final long intervalNs;
-        private final Histogram roundTrips;
         private final UnsafeBuffer buffer = new UnsafeBuffer(new byte[FRAME_LENGTH]);
         private long startNs;
         private long stopNs;
@@ -47,20 +48,17 @@ public final class EchoBaseline
          * @param echoes     subscription of the echo's answers.
          * @param clock      clock of both ends (one process).
          * @param rate       pings per second.
-         * @param roundTrips where round trips go, ns (fixed range; values above it are clamped).
          */
         public Pinger(
             final Publication pings,
             final Subscription echoes,
             final EpochNanoClock clock,
-            final double rate,
-            final Histogram roundTrips)
+            final double rate)
         {
             this.pings = pings;
             this.echoes = echoes;
             this.clock = clock;
             this.intervalNs = Math.round(1e9 / rate);
-            this.roundTrips = roundTrips;
         }
 
         /**
@@ -118,8 +116,6 @@ public final class EchoBaseline
          */
         public void onFragment(final DirectBuffer frame, final int offset, final int length, final Header header)
         {
-            final long latencyNs = clock.nanoTime() - frame.getLong(offset);
-            roundTrips.recordValue(Math.max(0, Math.min(latencyNs, roundTrips.getHighestTrackableValue())));
             received++;
         }
 
@@ -150,21 +146,37 @@ public final class EchoBaseline
 
     /**
      * Sends back every frame it receives, retrying while the publication is back-pressured (a closed or
-     * disconnected pinger ends the retry).
+     * disconnected pinger ends the retry), and records planned send time to republished.
      */
     public static final class Echo implements Agent, FragmentHandler
     {
         private final Subscription pings;
         private final Publication echoes;
+        private final EpochNanoClock clock;
+        private final Histogram latencies;
+        private volatile boolean recording;
 
         /**
-         * @param pings  subscription of the pinger's frames.
-         * @param echoes publication back to the pinger.
+         * @param pings     subscription of the pinger's frames.
+         * @param echoes    publication back to the pinger.
+         * @param clock     clock of both ends (one process).
+         * @param latencies where planned-send-to-republished goes, ns (fixed range; longer values are clamped);
+         *                  read it only after the echo's thread stopped.
          */
-        public Echo(final Subscription pings, final Publication echoes)
+        public Echo(final Subscription pings, final Publication echoes, final EpochNanoClock clock, final Histogram latencies)
         {
             this.pings = pings;
             this.echoes = echoes;
+            this.clock = clock;
+            this.latencies = latencies;
+        }
+
+        /**
+         * @param recording false while warming up.
+         */
+        public void recording(final boolean recording)
+        {
+            this.recording = recording;
         }
 
         /**
@@ -194,6 +206,11 @@ public final class EchoBaseline
                 result = echoes.offer(frame, offset, length);
             }
             while (Publication.BACK_PRESSURED == result || Publication.ADMIN_ACTION == result);
+            if (result > 0 && recording)
+            {
+                final long latencyNs = clock.nanoTime() - frame.getLong(offset);
+                latencies.recordValue(Math.max(0, Math.min(latencyNs, latencies.getHighestTrackableValue())));
+            }
         }
     }
 }

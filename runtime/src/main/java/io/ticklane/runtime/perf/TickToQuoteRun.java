@@ -278,18 +278,17 @@ public final class TickToQuoteRun
         return interval;
     }
 
-    private long measureBaseline(final Transport transport, final EpochNanoClock clock, final Histogram roundTrips)
+    private long measureBaseline(final Transport transport, final EpochNanoClock clock, final Histogram latencies)
         throws InterruptedException
     {
         final Publication pings = transport.aeron().addExclusivePublication("aeron:ipc", PING_STREAM);
         final Subscription pingsIn = transport.aeron().addSubscription("aeron:ipc", PING_STREAM);
         final Publication echoes = transport.aeron().addExclusivePublication("aeron:ipc", ECHO_STREAM);
         final Subscription echoesIn = transport.aeron().addSubscription("aeron:ipc", ECHO_STREAM);
-        final Histogram warmup = new Histogram(StageLatencies.HIGHEST_NS, 3);
-        final EchoBaseline.Pinger warmPinger = new EchoBaseline.Pinger(pings, echoesIn, clock, rate, warmup);
-        final EchoBaseline.Pinger pinger = new EchoBaseline.Pinger(pings, echoesIn, clock, rate, roundTrips);
-        final AgentRunner echo = new AgentRunner(IdleStrategies.create(idle), Throwable::printStackTrace, null,
-            new EchoBaseline.Echo(pingsIn, echoes));
+        final EchoBaseline.Pinger warmPinger = new EchoBaseline.Pinger(pings, echoesIn, clock, rate);
+        final EchoBaseline.Pinger pinger = new EchoBaseline.Pinger(pings, echoesIn, clock, rate);
+        final EchoBaseline.Echo echoAgent = new EchoBaseline.Echo(pingsIn, echoes, clock, latencies);
+        final AgentRunner echo = new AgentRunner(IdleStrategies.create(idle), Throwable::printStackTrace, null, echoAgent);
         try
         {
             awaitConnected(pings, pingsIn);
@@ -299,12 +298,13 @@ public final class TickToQuoteRun
             {
                 runPinger(warmPinger, warmupSeconds, "baseline warm-up");
             }
+            echoAgent.recording(true);
             runPinger(pinger, durationSeconds, "baseline");
             return pinger.sent();
         }
         finally
         {
-            CloseHelper.quietClose(echo);
+            CloseHelper.quietClose(echo); // joins the echo's thread: its histogram is complete after this
             CloseHelper.closeAll(pings, pingsIn, echoes, echoesIn);
         }
     }
@@ -327,7 +327,7 @@ public final class TickToQuoteRun
                 }
                 Thread.sleep(10);
             }
-            progress.printf("perf: %s done, %,d round trips%n", what, pinger.received());
+            progress.printf("perf: %s done, %,d echoes%n", what, pinger.received());
             progress.flush();
         }
         finally

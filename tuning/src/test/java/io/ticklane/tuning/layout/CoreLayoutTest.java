@@ -19,10 +19,11 @@ class CoreLayoutTest
         final CoreLayout layout = CoreLayout.load(Path.of("layouts", "pinned.properties"));
 
         assertEquals("pinned", layout.name());
-        assertEquals(List.of("market-data", "trading", "order-sender"), layout.roles());
-        assertEquals(OptionalInt.of(2), layout.core("market-data"));
+        assertEquals(List.of("receiver", "trading", "order-sender", "journal"), layout.roles());
+        assertEquals(OptionalInt.of(2), layout.core("receiver"));
         assertEquals(OptionalInt.of(3), layout.core("trading"));
         assertEquals(OptionalInt.of(4), layout.core("order-sender"));
+        assertEquals(OptionalInt.empty(), layout.core("journal"));
     }
 
     @Test
@@ -30,10 +31,10 @@ class CoreLayoutTest
     {
         final CoreLayout layout = CoreLayout.load(Path.of("layouts", "one-thread.properties"));
 
-        assertEquals(List.of("trading"), layout.roles());
-        assertTrue(layout.hasRole("trading"));
-        assertEquals(OptionalInt.empty(), layout.core("trading"));
-        assertFalse(layout.hasRole("market-data"));
+        assertEquals(List.of("all"), layout.roles());
+        assertTrue(layout.hasRole("all"));
+        assertEquals(OptionalInt.empty(), layout.core("all"));
+        assertFalse(layout.hasRole("receiver"));
     }
 
     @Test
