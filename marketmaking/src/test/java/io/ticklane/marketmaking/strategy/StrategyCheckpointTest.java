@@ -4,6 +4,8 @@ import io.ticklane.marketmaking.StrategyMode;
 import io.ticklane.marketmaking.order.Orders;
 import io.ticklane.marketmaking.risk.ModeReason;
 import io.ticklane.sbe.AdminCommandType;
+import io.ticklane.sbe.ExecType;
+import io.ticklane.sbe.OrderStatusRequestEncoder;
 import io.ticklane.sbe.Side;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
@@ -106,6 +108,59 @@ class StrategyCheckpointTest
         assertTrue(original.outboundLogLength > 0);
         assertSameOutbound(original, restored);
         assertSameState(original.strategy, restored.strategy);
+    }
+
+    @Test
+    void afterARestoreNothingIsQuotedUntilTheVenueAnswerAgrees()
+    {
+        // given a checkpoint taken long 1 (bid 2 @ 996 filled 1, then both quotes replaced: 2 lots each), resting
+        final StrategyHarness original = new StrategyHarness(AS_FINITE);
+        original.snapshot(SECOND, 995, 1005);
+        original.acknowledgeAll(SECOND);
+        original.fill(2 * SECOND, original.lastBidId, Side.BUY, 996, 1, 1);
+        original.acknowledgeAll(2 * SECOND);
+        final long bidId = original.lastBidId;
+        final long askId = original.lastAskId;
+        final long askPrice = original.lastAskPrice;
+        final int length = original.strategy.checkpoint(record, 0, 1L);
+        final StrategyHarness h = new StrategyHarness(AS_FINITE);
+        assertEquals(CheckpointCheck.VALID, h.strategy.restore(record, 0, length));
+        assertEquals(1, h.strategy.position().position());
+        assertEquals(2, h.strategy.orders().leavesQuantity(bidId));
+        assertEquals(2, h.strategy.orders().leavesQuantity(askId));
+
+        // when the restarted strategy asks the venue, and the market arrives before the answer
+        h.logOutbound = true;
+        h.strategy.requestOrderStatus(5, 3 * SECOND);
+        h.snapshot(3 * SECOND, 995, 1005);
+
+        // then only the request went out
+        assertEquals(OrderStatusRequestEncoder.TEMPLATE_ID, h.outboundLog.getShort(2));
+        assertEquals(0, h.newOrders + h.replaces + h.cancels);
+        assertEquals(false, h.strategy.isConsistent());
+
+        // when the venue answers: the bid is gone (filled while down), the ask filled 1 of 2, and an order 999 we
+        // never recorded rests
+        h.report(4 * SECOND, askId, ExecType.STATUS, Side.SELL, askPrice, 2, 0, 1, 1);
+        h.report(4 * SECOND, 999, ExecType.STATUS, Side.BUY, 990, 1, 0, 1, 0);
+        h.statusComplete(4 * SECOND, 5, 2);
+
+        // then: the bid's 2 leaves are assumed filled (+2), the ask's missed fill sells 1: 1 + 2 - 1 = long 2; 999
+        // is cancelled
+        assertEquals(2, h.strategy.position().position());
+        assertEquals(1, h.strategy.reconciliation().assumedFilled());
+        assertEquals(2, h.strategy.reconciliation().assumedFilledQuantity());
+        assertEquals(1, h.strategy.reconciliation().missedFillQuantity());
+        assertEquals(1, h.cancels, "the unknown order is cancelled");
+        assertEquals(0, h.newOrders + h.replaces, "no quote while the unknown order rests");
+        assertEquals(false, h.strategy.isConsistent());
+        assertEquals(null, h.strategy.orders().state(bidId));
+
+        // when its cancel is confirmed, the strategy is consistent and quotes again, with ids above 999
+        h.acknowledgeAll(5 * SECOND);
+        assertEquals(true, h.strategy.isConsistent());
+        assertTrue(h.newOrders + h.replaces > 0, "quoting resumed");
+        assertTrue(h.strategy.quoteManager().nextClientOrderId() > 1000);
     }
 
     @Test
