@@ -28,6 +28,7 @@ import io.ticklane.sbe.MessageHeaderEncoder;
 import io.ticklane.sbe.NewOrderEncoder;
 import io.ticklane.sbe.OrderStatusCompleteDecoder;
 import io.ticklane.sbe.OrderStatusRequestEncoder;
+import io.ticklane.sbe.OrderStatusRequestDecoder;
 import io.ticklane.sbe.OrderType;
 import io.ticklane.sbe.ReplaceOrderEncoder;
 import io.ticklane.sbe.Side;
@@ -61,6 +62,7 @@ public final class QuotingStrategy implements MessageHandler
     private final AdminCommandDecoder admin = new AdminCommandDecoder();
     private final TimerTickDecoder timer = new TimerTickDecoder();
     private final HeartbeatDecoder heartbeat = new HeartbeatDecoder();
+    private final OrderStatusRequestDecoder statusRequest = new OrderStatusRequestDecoder();
     private final OrderStatusCompleteDecoder statusComplete = new OrderStatusCompleteDecoder();
     private final StrategyCheckpoint checkpoint = new StrategyCheckpoint();
     private final Reconciliation reconciliation;
@@ -311,6 +313,11 @@ public final class QuotingStrategy implements MessageHandler
             case TimerTickDecoder.TEMPLATE_ID:
                 timer.wrapAndApplyHeader(buffer, index, header);
                 act(risk.onTimer(timer.timestampNs()), timer.timestampNs());
+                break;
+            case OrderStatusRequestDecoder.TEMPLATE_ID:
+                // an inbound request (a daemon asks this way at start, so the journal has it and a replay repeats it)
+                statusRequest.wrapAndApplyHeader(buffer, index, header);
+                requestOrderStatus(statusRequest.requestId(), statusRequest.sendingTimeNs());
                 break;
             case HeartbeatDecoder.TEMPLATE_ID:
                 heartbeat.wrapAndApplyHeader(buffer, index, header);

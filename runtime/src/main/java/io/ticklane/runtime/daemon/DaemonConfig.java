@@ -36,6 +36,7 @@ public final class DaemonConfig
     static
     {
         DEFAULTS.put("daemon.run_dir", "runs");
+        DEFAULTS.put("daemon.state_file", "");
         DEFAULTS.put("daemon.layout", "one-thread");
         DEFAULTS.put("daemon.idle", "backoff");
         DEFAULTS.put("daemon.cores", "");
@@ -263,6 +264,16 @@ public final class DaemonConfig
     public String strategyProperties()
     {
         return strategyProperties;
+    }
+
+    /**
+     * @return the Chronicle Map file of checkpoints: {@code daemon.state_file}, by default {@code state.cmap} in the
+     *         run directory's parent, so every run of one daemon shares it.
+     */
+    public Path stateFile()
+    {
+        final String file = values.get("daemon.state_file");
+        return file.isEmpty() ? runDir().resolve("state.cmap") : Path.of(file);
     }
 
     /**

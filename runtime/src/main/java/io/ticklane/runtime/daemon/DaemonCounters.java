@@ -25,6 +25,8 @@ public final class DaemonCounters implements AutoCloseable
     /** Prefix of every daemon counter's label. */
     public static final String PREFIX = "ticklane: ";
     /** Counter label (without the "ticklane: " prefix). */
+    public static final String RECONCILED = "orders reconciled with the venue (1 yes, 0 waiting)";
+    /** Counter label (without the "ticklane: " prefix). */
     public static final String INBOUND_FRAMES = "inbound frames";
     /** Counter label (without the "ticklane: " prefix). */
     public static final String MARKET_DATA = "market data frames";
@@ -107,6 +109,7 @@ public final class DaemonCounters implements AutoCloseable
     final Counter outboundRingOccupancy;
     final Counter journalLag;
     final Counter journalRecords;
+    final Counter reconciled;
     final Counter tickToQuoteP50Ns;
     final Counter tickToQuoteP99Ns;
 
@@ -144,6 +147,7 @@ public final class DaemonCounters implements AutoCloseable
         outboundRingOccupancy = add(aeron, "outbound ring occupancy, slots");
         journalLag = add(aeron, "journal lag, frames");
         journalRecords = add(aeron, JOURNAL_RECORDS);
+        reconciled = add(aeron, RECONCILED);
         tickToQuoteP50Ns = add(aeron, TICK_TO_QUOTE_P50);
         tickToQuoteP99Ns = add(aeron, TICK_TO_QUOTE_P99);
 

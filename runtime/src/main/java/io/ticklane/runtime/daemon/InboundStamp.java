@@ -10,6 +10,7 @@ import io.ticklane.sbe.L2UpdateDecoder;
 import io.ticklane.sbe.L3OrderEventDecoder;
 import io.ticklane.sbe.MessageHeaderDecoder;
 import io.ticklane.sbe.OrderStatusCompleteDecoder;
+import io.ticklane.sbe.OrderStatusRequestDecoder;
 import io.ticklane.sbe.TradeDecoder;
 import io.ticklane.sbe.TradingStatusDecoder;
 import org.agrona.MutableDirectBuffer;
@@ -85,6 +86,10 @@ public final class InboundStamp
                 return true;
             case HeartbeatDecoder.TEMPLATE_ID:
                 buffer.putLong(offset + HEADER + HeartbeatDecoder.timestampNsEncodingOffset(), timeNs,
+                    ByteOrder.LITTLE_ENDIAN);
+                return true;
+            case OrderStatusRequestDecoder.TEMPLATE_ID:
+                buffer.putLong(offset + HEADER + OrderStatusRequestDecoder.sendingTimeNsEncodingOffset(), timeNs,
                     ByteOrder.LITTLE_ENDIAN);
                 return true;
             default:

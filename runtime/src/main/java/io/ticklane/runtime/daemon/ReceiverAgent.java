@@ -13,6 +13,7 @@ import io.ticklane.sbe.L2SnapshotDecoder;
 import io.ticklane.sbe.L2UpdateDecoder;
 import io.ticklane.sbe.MessageHeaderDecoder;
 import io.ticklane.sbe.MessageHeaderEncoder;
+import io.ticklane.sbe.OrderStatusRequestEncoder;
 import io.ticklane.sbe.TimerTickEncoder;
 import io.ticklane.sbe.TradeDecoder;
 import io.ticklane.sbe.ExecutionReportDecoder;
@@ -62,6 +63,9 @@ public final class ReceiverAgent implements Agent, ControlledFragmentHandler
     private final int slotCapacity;
     private long nextTimerNs;
     private boolean exchangeTimeOrigin;
+    private boolean statusRequestPending;
+    private int statusInstrumentId;
+    private final OrderStatusRequestEncoder statusRequest = new OrderStatusRequestEncoder();
     private volatile long stallAtNs = Long.MAX_VALUE;
     private volatile long stallNs;
     private long stopsInjected;
@@ -143,6 +147,11 @@ public final class ReceiverAgent implements Agent, ControlledFragmentHandler
                 updateGauges();
                 work++;
             }
+        }
+        if (statusRequestPending && publishInternal(encodeStatusRequest(nowNs), nowNs))
+        {
+            statusRequestPending = false;
+            work++;
         }
         if (!stopInjected && null != haltReason.get())
         {
@@ -275,6 +284,27 @@ public final class ReceiverAgent implements Agent, ControlledFragmentHandler
             counters.timerTicks.incrementRelease();
         }
         return true;
+    }
+
+    private int encodeStatusRequest(final long nowNs)
+    {
+        statusRequest.wrapAndApplyHeader(scratch, 0, headerEncoder)
+            .sendingTimeNs(nowNs)
+            .requestId(nowNs)
+            .instrumentId(statusInstrumentId);
+        return MessageHeaderEncoder.ENCODED_LENGTH + statusRequest.encodedLength();
+    }
+
+    /**
+     * Makes the first frame this agent publishes an {@code OrderStatusRequest} for the instrument: the strategy then
+     * asks the venue for its live orders and quotes only once they are reconciled.
+     *
+     * @param instrumentId the traded instrument.
+     */
+    public void requestOrderStatusAtStart(final int instrumentId)
+    {
+        this.statusInstrumentId = instrumentId;
+        this.statusRequestPending = true;
     }
 
     private int encodeTimer(final long nowNs)

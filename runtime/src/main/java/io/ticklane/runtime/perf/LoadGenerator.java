@@ -15,6 +15,8 @@ import io.ticklane.sbe.LiquidityFlag;
 import io.ticklane.sbe.MessageHeaderDecoder;
 import io.ticklane.sbe.MessageHeaderEncoder;
 import io.ticklane.sbe.NewOrderDecoder;
+import io.ticklane.sbe.OrderStatusCompleteEncoder;
+import io.ticklane.sbe.OrderStatusRequestDecoder;
 import io.ticklane.sbe.RejectReason;
 import io.ticklane.sbe.ReplaceOrderDecoder;
 import io.ticklane.sbe.Side;
@@ -52,6 +54,7 @@ public final class LoadGenerator implements Agent, FragmentHandler
     private final NewOrderDecoder newOrder = new NewOrderDecoder();
     private final ReplaceOrderDecoder replace = new ReplaceOrderDecoder();
     private final CancelOrderDecoder cancel = new CancelOrderDecoder();
+    private final OrderStatusRequestDecoder statusRequest = new OrderStatusRequestDecoder();
     private long startNs;
     private long stopNs = Long.MAX_VALUE;
     private long sequence;
@@ -204,9 +207,22 @@ public final class LoadGenerator implements Agent, FragmentHandler
                 cancel.wrapAndApplyHeader(buffer, offset, headerDecoder);
                 answer(cancel.origClientOrderId(), ExecType.CANCELLED, cancel.side(), 0, 0);
                 break;
+            case OrderStatusRequestDecoder.TEMPLATE_ID:
+                statusRequest.wrapAndApplyHeader(buffer, offset, headerDecoder);
+                completeStatus(statusRequest.requestId());
+                break;
             default:
                 break; // the daemon's heartbeats
         }
+    }
+
+    private void completeStatus(final long requestId)
+    {
+        // the generator keeps no book of live orders: the daemon starts flat and is told it has none
+        final OrderStatusCompleteEncoder complete = new OrderStatusCompleteEncoder()
+            .wrapAndApplyHeader(reportBuffer, 0, headerEncoder).venueTimeNs(clock.nanoTime()).localTimeNs(0)
+            .requestId(requestId).instrumentId(INSTRUMENT_ID).orderCount(0);
+        offerReport(MessageHeaderEncoder.ENCODED_LENGTH + complete.encodedLength());
     }
 
     private void answer(final long clientOrderId, final ExecType type, final Side side, final long price, final long leaves)
@@ -216,7 +232,11 @@ public final class LoadGenerator implements Agent, FragmentHandler
             .execId(++execId).instrumentId(INSTRUMENT_ID).execType(type).side(side).price(price)
             .orderQuantity(leaves).lastPrice(0).lastQuantity(0).leavesQuantity(leaves).cumQuantity(0)
             .liquidity(LiquidityFlag.NONE).rejectReason(RejectReason.NONE);
-        final int length = MessageHeaderEncoder.ENCODED_LENGTH + report.encodedLength();
+        offerReport(MessageHeaderEncoder.ENCODED_LENGTH + report.encodedLength());
+    }
+
+    private void offerReport(final int length)
+    {
         for (int attempt = 0; attempt < 1_000; attempt++)
         {
             if (reports.offer(reportBuffer, 0, length) > 0)

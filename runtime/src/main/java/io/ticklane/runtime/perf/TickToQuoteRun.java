@@ -181,6 +181,7 @@ public final class TickToQuoteRun
             {
                 Thread.sleep(1);
             }
+            AgentRunner.startOnThread(runner); // it answers the daemon's order status request, then its quotes
             final DaemonCounters counters = daemon.counters();
             final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (counters.counter(DaemonCounters.ORDERS_NEW) < 2)
@@ -191,7 +192,6 @@ public final class TickToQuoteRun
                 }
                 Thread.sleep(1);
             }
-            AgentRunner.startOnThread(runner);
 
             if (warmupSeconds > 0)
             {
