@@ -1,5 +1,7 @@
 package io.ticklane.microstructure;
 
+import io.ticklane.clock.PipelineStage;
+import io.ticklane.clock.StageStamps;
 import io.ticklane.orderbook.BookFeed;
 import io.ticklane.orderbook.BookState;
 import io.ticklane.orderbook.OrderBook;
@@ -40,6 +42,7 @@ public final class FactorEngine implements MessageHandler
     private final FactorSnapshot snapshot;
     private long eventsWhileNotLive;
     private MarketEventListener listener = (event) -> {};
+    private StageStamps stages = StageStamps.NONE;
     private long lastTimeNs = Long.MIN_VALUE;
     private long timeRegressions;
 
@@ -83,6 +86,17 @@ public final class FactorEngine implements MessageHandler
             ids.add(factor.id());
         }
         this.snapshot = new FactorSnapshot(ids);
+    }
+
+    /**
+     * @param stages told when the book has applied an event and when the factors have seen it (latency profiling);
+     *               {@link StageStamps#NONE} by default.
+     * @return this.
+     */
+    public FactorEngine stageStamps(final StageStamps stages)
+    {
+        this.stages = stages;
+        return this;
     }
 
     /**
@@ -224,11 +238,13 @@ public final class FactorEngine implements MessageHandler
         {
             bookFeed.onMessage(templateId, buffer, index, length);
         }
+        stages.stamp(PipelineStage.BOOK_APPLIED);
     }
 
     private void dispatch()
     {
         onEvent(event);
+        stages.stamp(PipelineStage.FACTORS_UPDATED);
     }
 
     private static int aggressor(final AggressorSide side)

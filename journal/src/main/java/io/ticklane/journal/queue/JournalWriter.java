@@ -36,6 +36,38 @@ public final class JournalWriter implements AutoCloseable
         writeHeader(header);
     }
 
+    private JournalWriter(final Path dir, final long recordCount)
+    {
+        this.dir = dir;
+        this.queue = JournalFormat.openQueue(dir, false);
+        this.appender = queue.createAppender();
+        this.recordCount = recordCount;
+    }
+
+    /**
+     * Continues a journal whose writer died before writing the trailer (a crash): the same header, the records so far
+     * kept, new records appended after them. A daemon restarting after {@code kill -9} keeps one journal for the
+     * whole session, so a checkpoint's journal position stays meaningful. A complete journal is never reopened.
+     *
+     * @param dir journal directory.
+     * @return a writer appending to it.
+     * @throws IOException              if it cannot be read.
+     * @throws IllegalArgumentException if it is complete (it has a trailer).
+     */
+    public static JournalWriter reopen(final Path dir) throws IOException
+    {
+        final long records;
+        try (JournalReader reader = JournalReader.open(dir, true))
+        {
+            if (reader.isComplete())
+            {
+                throw new IllegalArgumentException(dir + " is a complete journal (it has a trailer): it is never appended to");
+            }
+            records = reader.readAll((direction, stream, receiveTimeNs, buffer, offset, length) -> { });
+        }
+        return new JournalWriter(dir, records);
+    }
+
     /**
      * Creates a journal in a directory that does not exist yet or is empty, and writes its header.
      *

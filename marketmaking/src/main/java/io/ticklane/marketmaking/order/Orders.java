@@ -3,7 +3,11 @@ package io.ticklane.marketmaking.order;
 import io.ticklane.sbe.ExecType;
 import io.ticklane.sbe.ExecutionReportDecoder;
 import io.ticklane.sbe.Side;
+import org.agrona.DirectBuffer;
+import org.agrona.MutableDirectBuffer;
 import org.agrona.collections.Long2LongHashMap;
+
+import java.nio.ByteOrder;
 
 /**
  * The open orders of one instrument and their state machine: up to {@code capacity} orders in preallocated slots,
@@ -23,6 +27,15 @@ public final class Orders
     private static final long NO_SLOT = -1;
     private static final int STATES = OrderState.values().length;
     private static final int EVENTS = OrderEvent.values().length;
+    private static final OrderState[] STATE_VALUES = OrderState.values();
+    private static final ByteOrder ORDER = ByteOrder.LITTLE_ENDIAN;
+
+    /** Bytes of the checkpoint header: capacity, open count, in-flight count, free count (int32 each). */
+    public static final int CHECKPOINT_HEADER_LENGTH = 16;
+    /** Bytes per open order in a checkpoint. */
+    public static final int CHECKPOINT_ORDER_LENGTH = 80;
+    /** Bytes per free slot in a checkpoint. */
+    public static final int CHECKPOINT_FREE_SLOT_LENGTH = 4;
 
     private final int capacity;
     private final Long2LongHashMap slotById;
@@ -372,6 +385,245 @@ public final class Orders
             case 5: return ExecType.REJECTED;
             default: return ExecType.NULL_VAL;
         }
+    }
+
+    /**
+     * Writes every open order and the free-slot stack, so {@link #readFrom} rebuilds the same slots and the same
+     * order of future slot use. Layout (little-endian): header {@code capacity, openCount, inFlightCount, freeCount}
+     * (int32 each); then per open order, in slot order, {@value #CHECKPOINT_ORDER_LENGTH} bytes: {@code slot} int32,
+     * {@code state} (ordinal) int8, {@code side} (SBE value) int8, 2 bytes padding, then int64s {@code clientOrderId,
+     * price, quantity, leaves, filled, sentTimeNs, replaceId, replacePrice, replaceQuantity}; then the free-slot
+     * stack, bottom first, int32 each. Counters are not written. Allocates nothing.
+     *
+     * @param buffer to write into; needs {@link #checkpointLength()} bytes from {@code offset}.
+     * @param offset where to start.
+     * @return bytes written.
+     */
+    public int writeTo(final MutableDirectBuffer buffer, final int offset)
+    {
+        buffer.putInt(offset, capacity, ORDER);
+        buffer.putInt(offset + 4, openCount, ORDER);
+        buffer.putInt(offset + 8, inFlightCount, ORDER);
+        buffer.putInt(offset + 12, freeCount, ORDER);
+        int at = offset + CHECKPOINT_HEADER_LENGTH;
+        for (int slot = 0; slot < capacity; slot++)
+        {
+            if (null == state[slot])
+            {
+                continue;
+            }
+            buffer.putInt(at, slot, ORDER);
+            buffer.putByte(at + 4, (byte)state[slot].ordinal());
+            buffer.putByte(at + 5, (byte)side[slot].value());
+            buffer.putShort(at + 6, (short)0, ORDER);
+            buffer.putLong(at + 8, clientOrderId[slot], ORDER);
+            buffer.putLong(at + 16, price[slot], ORDER);
+            buffer.putLong(at + 24, quantity[slot], ORDER);
+            buffer.putLong(at + 32, leaves[slot], ORDER);
+            buffer.putLong(at + 40, filled[slot], ORDER);
+            buffer.putLong(at + 48, sentTimeNs[slot], ORDER);
+            buffer.putLong(at + 56, replaceId[slot], ORDER);
+            buffer.putLong(at + 64, replacePrice[slot], ORDER);
+            buffer.putLong(at + 72, replaceQuantity[slot], ORDER);
+            at += CHECKPOINT_ORDER_LENGTH;
+        }
+        for (int i = 0; i < freeCount; i++)
+        {
+            buffer.putInt(at, freeSlots[i], ORDER);
+            at += CHECKPOINT_FREE_SLOT_LENGTH;
+        }
+        return at - offset;
+    }
+
+    /**
+     * @return bytes {@link #writeTo} writes now.
+     */
+    public int checkpointLength()
+    {
+        return CHECKPOINT_HEADER_LENGTH + openCount * CHECKPOINT_ORDER_LENGTH + freeCount * CHECKPOINT_FREE_SLOT_LENGTH;
+    }
+
+    /**
+     * @param capacity order capacity.
+     * @return the most bytes a checkpoint of that capacity can take.
+     */
+    public static int maxCheckpointLength(final int capacity)
+    {
+        return CHECKPOINT_HEADER_LENGTH + capacity * Math.max(CHECKPOINT_ORDER_LENGTH, CHECKPOINT_FREE_SLOT_LENGTH);
+    }
+
+    /**
+     * @param buffer holding a checkpoint written by {@link #writeTo}.
+     * @param offset where it starts.
+     * @return the capacity it was written with.
+     */
+    public static int checkpointCapacity(final DirectBuffer buffer, final int offset)
+    {
+        return buffer.getInt(offset, ORDER);
+    }
+
+    /**
+     * @param buffer holding a checkpoint written by {@link #writeTo}.
+     * @param offset where it starts.
+     * @return its length in bytes (read from its header).
+     */
+    public static int checkpointLength(final DirectBuffer buffer, final int offset)
+    {
+        return CHECKPOINT_HEADER_LENGTH + buffer.getInt(offset + 4, ORDER) * CHECKPOINT_ORDER_LENGTH +
+            buffer.getInt(offset + 12, ORDER) * CHECKPOINT_FREE_SLOT_LENGTH;
+    }
+
+    /**
+     * Replaces every order with those of a checkpoint written by {@link #writeTo} from orders of the same capacity;
+     * counters are kept. For start-up: the caller has verified the record (its checksum) first.
+     *
+     * @param buffer holding the checkpoint.
+     * @param offset where it starts.
+     * @return bytes read.
+     * @throws IllegalStateException if the checkpoint was written with another capacity or is inconsistent.
+     */
+    public int readFrom(final DirectBuffer buffer, final int offset)
+    {
+        final int storedCapacity = buffer.getInt(offset, ORDER);
+        final int storedOpen = buffer.getInt(offset + 4, ORDER);
+        final int storedFree = buffer.getInt(offset + 12, ORDER);
+        if (storedCapacity != capacity || storedOpen < 0 || storedFree < 0 || storedOpen + storedFree != capacity)
+        {
+            throw new IllegalStateException("checkpoint holds orders for capacity " + storedCapacity + " (" + storedOpen +
+                " open, " + storedFree + " free), this build is configured for " + capacity);
+        }
+        slotById.clear();
+        for (int slot = 0; slot < capacity; slot++)
+        {
+            state[slot] = null;
+            side[slot] = null;
+            leaves[slot] = 0;
+        }
+        int inFlight = 0;
+        int at = offset + CHECKPOINT_HEADER_LENGTH;
+        for (int i = 0; i < storedOpen; i++)
+        {
+            final int slot = buffer.getInt(at, ORDER);
+            final OrderState s = STATE_VALUES[buffer.getByte(at + 4)];
+            state[slot] = s;
+            side[slot] = Side.get(buffer.getByte(at + 5));
+            clientOrderId[slot] = buffer.getLong(at + 8, ORDER);
+            price[slot] = buffer.getLong(at + 16, ORDER);
+            quantity[slot] = buffer.getLong(at + 24, ORDER);
+            leaves[slot] = buffer.getLong(at + 32, ORDER);
+            filled[slot] = buffer.getLong(at + 40, ORDER);
+            sentTimeNs[slot] = buffer.getLong(at + 48, ORDER);
+            replaceId[slot] = buffer.getLong(at + 56, ORDER);
+            replacePrice[slot] = buffer.getLong(at + 64, ORDER);
+            replaceQuantity[slot] = buffer.getLong(at + 72, ORDER);
+            slotById.put(clientOrderId[slot], slot);
+            if (OrderState.PENDING_REPLACE == s)
+            {
+                slotById.put(replaceId[slot], slot);
+            }
+            inFlight += s.isPending() ? 1 : 0;
+            at += CHECKPOINT_ORDER_LENGTH;
+        }
+        for (int i = 0; i < storedFree; i++)
+        {
+            freeSlots[i] = buffer.getInt(at, ORDER);
+            at += CHECKPOINT_FREE_SLOT_LENGTH;
+        }
+        freeCount = storedFree;
+        openCount = storedOpen;
+        inFlightCount = inFlight;
+        return at - offset;
+    }
+
+    /**
+     * The venue reports an order of ours live (a STATUS answer after a restart): the order takes the venue's price,
+     * quantity, leaves and cumulative quantity and rests (LIVE, or PARTIALLY_FILLED if anything filled). A request
+     * that was in flight when the old process died is resolved by what the venue shows: a pending replace whose new
+     * id is reported was applied, one whose old id is reported was lost; a pending cancel whose order is still live
+     * was lost; a pending new that is live was acknowledged. The caller reads {@link #filledQuantity(long)} before,
+     * to see fills that happened while it was down.
+     *
+     * @param id       client order id the venue reports (the current one, or the new id of a replace in flight).
+     * @param price    the order's price at the venue, ticks.
+     * @param quantity the order's quantity at the venue, lots.
+     * @param leaves   lots still open at the venue.
+     * @param cum      lots filled at the venue over the order's life.
+     * @return APPLIED, or UNKNOWN_ORDER if no open order has the id.
+     */
+    public OrderUpdate onStatus(final long id, final long price, final long quantity, final long leaves, final long cum)
+    {
+        final int slot = (int)slotById.get(id);
+        if (NO_SLOT == slot)
+        {
+            return OrderUpdate.UNKNOWN_ORDER;
+        }
+        final OrderState from = state[slot];
+        if (OrderState.PENDING_REPLACE == from)
+        {
+            if (id == replaceId[slot])
+            {
+                slotById.remove(clientOrderId[slot]);
+                clientOrderId[slot] = id;
+            }
+            else
+            {
+                slotById.remove(replaceId[slot]);
+            }
+        }
+        this.price[slot] = price;
+        this.quantity[slot] = quantity;
+        this.leaves[slot] = leaves;
+        filled[slot] = cum;
+        final OrderState to = cum > 0 ? OrderState.PARTIALLY_FILLED : OrderState.LIVE;
+        inFlightCount -= from.isPending() ? 1 : 0;
+        state[slot] = to;
+        return OrderUpdate.APPLIED;
+    }
+
+    /**
+     * An open order the venue no longer has (absent from its STATUS answer after a restart): it ended while this
+     * process was down, and its slot is freed. Which way it ended is not known here; see {@code Reconciliation}.
+     *
+     * @param id the order's client order id.
+     * @return the state it was in, or null if no open order has the id.
+     */
+    public OrderState onEndedUnseen(final long id)
+    {
+        final int slot = (int)slotById.get(id);
+        if (NO_SLOT == slot)
+        {
+            return null;
+        }
+        final OrderState from = state[slot];
+        free(slot, from);
+        return from;
+    }
+
+    /**
+     * @param id a client order id (current, or the new id of a replace in flight).
+     * @return the slot holding the order, or -1 if no open order has that id.
+     */
+    public int slotOf(final long id)
+    {
+        return (int)slotById.get(id);
+    }
+
+    /**
+     * @param slot 0 to capacity - 1.
+     * @return limit price of the order in the slot, ticks (meaningless if the slot is free).
+     */
+    public long priceAt(final int slot)
+    {
+        return price[slot];
+    }
+
+    /**
+     * @param slot 0 to capacity - 1.
+     * @return lots still open of the order in the slot; 0 if the slot is free.
+     */
+    public long leavesAt(final int slot)
+    {
+        return leaves[slot];
     }
 
     /**

@@ -4,6 +4,10 @@ import io.ticklane.sbe.ExecType;
 import io.ticklane.sbe.ExecutionReportDecoder;
 import io.ticklane.sbe.LiquidityFlag;
 import io.ticklane.sbe.Side;
+import org.agrona.DirectBuffer;
+import org.agrona.MutableDirectBuffer;
+
+import java.nio.ByteOrder;
 
 /**
  * Position and PnL of one instrument from its fills: signed position in lots, average entry price in ticks, realised
@@ -17,6 +21,10 @@ import io.ticklane.sbe.Side;
 public final class Position
 {
     private static final double BASIS_POINTS = 10_000.0;
+    private static final ByteOrder ORDER = ByteOrder.LITTLE_ENDIAN;
+
+    /** Bytes {@link #writeTo} writes. */
+    public static final int CHECKPOINT_LENGTH = 56;
 
     private final int instrumentId;
     private final double tickValue;
@@ -125,6 +133,47 @@ public final class Position
         }
         fills++;
         return true;
+    }
+
+    /**
+     * Writes everything the position needs to continue exactly, doubles as their IEEE bits so nothing is rounded.
+     * Layout (little-endian, {@value #CHECKPOINT_LENGTH} bytes): {@code position} int64, {@code averagePrice}
+     * float64, {@code realisedTicksLots} float64, {@code fees} float64, {@code boughtQuantity, soldQuantity, fills}
+     * int64. The instrument and fee rates are configuration and are not written. Allocates nothing.
+     *
+     * @param buffer to write into.
+     * @param offset where to start.
+     * @return bytes written.
+     */
+    public int writeTo(final MutableDirectBuffer buffer, final int offset)
+    {
+        buffer.putLong(offset, position, ORDER);
+        buffer.putDouble(offset + 8, averagePrice, ORDER);
+        buffer.putDouble(offset + 16, realisedTicksLots, ORDER);
+        buffer.putDouble(offset + 24, fees, ORDER);
+        buffer.putLong(offset + 32, boughtQuantity, ORDER);
+        buffer.putLong(offset + 40, soldQuantity, ORDER);
+        buffer.putLong(offset + 48, fills, ORDER);
+        return CHECKPOINT_LENGTH;
+    }
+
+    /**
+     * Takes the state written by {@link #writeTo}.
+     *
+     * @param buffer holding it.
+     * @param offset where it starts.
+     * @return bytes read.
+     */
+    public int readFrom(final DirectBuffer buffer, final int offset)
+    {
+        position = buffer.getLong(offset, ORDER);
+        averagePrice = buffer.getDouble(offset + 8, ORDER);
+        realisedTicksLots = buffer.getDouble(offset + 16, ORDER);
+        fees = buffer.getDouble(offset + 24, ORDER);
+        boughtQuantity = buffer.getLong(offset + 32, ORDER);
+        soldQuantity = buffer.getLong(offset + 40, ORDER);
+        fills = buffer.getLong(offset + 48, ORDER);
+        return CHECKPOINT_LENGTH;
     }
 
     /**

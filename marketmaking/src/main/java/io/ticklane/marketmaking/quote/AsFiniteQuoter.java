@@ -76,4 +76,17 @@ public final class AsFiniteQuoter implements Quoter
         final double h = AvellanedaStoikov.halfSpread(gamma, model.sigma, tau, model.k);
         shaper.quote(in, s, r, h, orderSize, orderSize, out);
     }
+
+    /**
+     * @return the event time of the first quote (the horizon's start), {@link Long#MIN_VALUE} before it.
+     */
+    public long memory()
+    {
+        return startNs;
+    }
+
+    public void restoreMemory(final long memory)
+    {
+        startNs = memory;
+    }
 }

@@ -84,4 +84,14 @@ public final class AsMicropriceQuoter implements Quoter
         view.orderFlow = in.orderFlow;
         base.quote(view, out);
     }
+
+    public long memory()
+    {
+        return base.memory();
+    }
+
+    public void restoreMemory(final long memory)
+    {
+        base.restoreMemory(memory);
+    }
 }

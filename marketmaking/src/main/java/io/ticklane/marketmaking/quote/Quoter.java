@@ -17,4 +17,24 @@ public interface Quoter
      * @param out receives the target quotes; every field is written.
      */
     void quote(QuoteInputs in, TargetQuote out);
+
+    /**
+     * What a model with memory must keep across a restart (for example the start of a finite horizon), as one long,
+     * so a checkpoint can carry it; {@link Long#MIN_VALUE} for none.
+     *
+     * @return the memory word.
+     */
+    default long memory()
+    {
+        return Long.MIN_VALUE;
+    }
+
+    /**
+     * Takes back a memory word from {@link #memory()}.
+     *
+     * @param memory the word, {@link Long#MIN_VALUE} for none.
+     */
+    default void restoreMemory(final long memory)
+    {
+    }
 }

@@ -1,10 +1,13 @@
 package io.ticklane.marketmaking.strategy;
 
+import io.ticklane.clock.PipelineStage;
+import io.ticklane.clock.StageStamps;
 import io.ticklane.marketmaking.StrategyMode;
 import io.ticklane.marketmaking.order.OrderActions;
 import io.ticklane.marketmaking.order.Orders;
 import io.ticklane.marketmaking.order.Position;
 import io.ticklane.marketmaking.order.QuoteManager;
+import io.ticklane.marketmaking.order.Reconciliation;
 import io.ticklane.marketmaking.quote.QuoteInputs;
 import io.ticklane.marketmaking.quote.Quoter;
 import io.ticklane.marketmaking.quote.TargetQuote;
@@ -23,14 +26,20 @@ import io.ticklane.sbe.HeartbeatDecoder;
 import io.ticklane.sbe.MessageHeaderDecoder;
 import io.ticklane.sbe.MessageHeaderEncoder;
 import io.ticklane.sbe.NewOrderEncoder;
+import io.ticklane.sbe.OrderStatusCompleteDecoder;
+import io.ticklane.sbe.OrderStatusRequestEncoder;
+import io.ticklane.sbe.OrderStatusRequestDecoder;
 import io.ticklane.sbe.OrderType;
 import io.ticklane.sbe.ReplaceOrderEncoder;
 import io.ticklane.sbe.Side;
 import io.ticklane.sbe.TimeInForce;
 import io.ticklane.sbe.TimerTickDecoder;
+import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.MessageHandler;
 import org.agrona.concurrent.UnsafeBuffer;
+
+import java.nio.ByteOrder;
 
 /**
  * The trading pipeline of one instrument, as one SBE {@link MessageHandler}: market data goes through the book and
@@ -40,6 +49,11 @@ import org.agrona.concurrent.UnsafeBuffer;
  * <p>
  * Per market data event: book → factors → {@link QuoteInputsBinder} → {@link Quoter} → {@link QuoteManager} →
  * {@link RiskGate} → encode. Nothing is allocated per event.
+ * <p>
+ * Restart: {@link #checkpoint} writes the trading state (a {@link StrategyCheckpoint} record), {@link #restore}
+ * takes it back into a strategy built from the same configuration, {@link #requestOrderStatus} asks the venue for
+ * its live orders and the {@link Reconciliation} makes the two agree; no quote is sent until it
+ * {@link #isConsistent() is consistent}. See docs/decisions/crash-recovery.md.
  */
 public final class QuotingStrategy implements MessageHandler
 {
@@ -48,6 +62,10 @@ public final class QuotingStrategy implements MessageHandler
     private final AdminCommandDecoder admin = new AdminCommandDecoder();
     private final TimerTickDecoder timer = new TimerTickDecoder();
     private final HeartbeatDecoder heartbeat = new HeartbeatDecoder();
+    private final OrderStatusRequestDecoder statusRequest = new OrderStatusRequestDecoder();
+    private final OrderStatusCompleteDecoder statusComplete = new OrderStatusCompleteDecoder();
+    private final StrategyCheckpoint checkpoint = new StrategyCheckpoint();
+    private final Reconciliation reconciliation;
     private final QuoteInputs inputs = new QuoteInputs();
     private final TargetQuote target = new TargetQuote();
     private final FactorEngine engine;
@@ -59,6 +77,7 @@ public final class QuotingStrategy implements MessageHandler
     private final RiskGate risk;
     private final QuoteManager quoteManager;
     private final OrderSender sender;
+    private StageStamps stages = StageStamps.NONE;
     private long lastEvents;
     private long lastTimeNs;
 
@@ -100,6 +119,115 @@ public final class QuotingStrategy implements MessageHandler
         this.sender = new OrderSender(instrumentId, outbound);
         this.quoteManager = new QuoteManager(
             orders, sender, replaceTicks, replaceLots, minQuoteLifeMs, maxOrdersPerSecond, TimeInForce.POST_ONLY, 1);
+        this.reconciliation = new Reconciliation(orders, position, quoteManager);
+    }
+
+    /**
+     * Writes the trading state as one {@link StrategyCheckpoint} record: position, open orders, the quote manager's
+     * ids, the risk gate's mode, latches and PnL peak, the quoter's memory. Allocates nothing; call it on the
+     * trading thread between events.
+     *
+     * @param buffer           to write into; needs {@link #maxCheckpointLength()} bytes from {@code offset}.
+     * @param offset           where to start.
+     * @param lastJournalIndex index of the last journal record whose event this state includes.
+     * @return bytes written.
+     */
+    public int checkpoint(final MutableDirectBuffer buffer, final int offset, final long lastJournalIndex)
+    {
+        position.writeTo(buffer, offset + StrategyCheckpoint.POSITION_OFFSET);
+        quoteManager.writeTo(buffer, offset + StrategyCheckpoint.QUOTE_MANAGER_OFFSET);
+        risk.writeTo(buffer, offset + StrategyCheckpoint.RISK_OFFSET);
+        final int length = StrategyCheckpoint.ORDERS_OFFSET +
+            orders.writeTo(buffer, offset + StrategyCheckpoint.ORDERS_OFFSET);
+        checkpoint.seal(buffer, offset, length, position.instrumentId(), lastJournalIndex, lastTimeNs, quoter.memory());
+        return length;
+    }
+
+    /**
+     * @return the most bytes {@link #checkpoint} writes for this strategy.
+     */
+    public int maxCheckpointLength()
+    {
+        return StrategyCheckpoint.maxLength(orders.capacity());
+    }
+
+    /**
+     * Takes back the state of a checkpoint into this strategy, which must be built from the same configuration and
+     * have seen no event yet. Market state (book, factors) is not in a checkpoint: it comes back with the next
+     * snapshot. Nothing changes unless the record is {@link CheckpointCheck#VALID}.
+     *
+     * @param buffer holding the record.
+     * @param offset where it starts.
+     * @param length bytes available.
+     * @return VALID if restored, or why not.
+     */
+    public CheckpointCheck restore(final DirectBuffer buffer, final int offset, final int length)
+    {
+        final CheckpointCheck check = checkpoint.verify(buffer, offset, length);
+        if (CheckpointCheck.VALID != check)
+        {
+            return check;
+        }
+        if (StrategyCheckpoint.instrumentId(buffer, offset) != position.instrumentId())
+        {
+            return CheckpointCheck.WRONG_INSTRUMENT;
+        }
+        if (Orders.checkpointCapacity(buffer, offset + StrategyCheckpoint.ORDERS_OFFSET) != orders.capacity())
+        {
+            return CheckpointCheck.WRONG_CAPACITY;
+        }
+        position.readFrom(buffer, offset + StrategyCheckpoint.POSITION_OFFSET);
+        quoteManager.readFrom(buffer, offset + StrategyCheckpoint.QUOTE_MANAGER_OFFSET);
+        risk.readFrom(buffer, offset + StrategyCheckpoint.RISK_OFFSET);
+        orders.readFrom(buffer, offset + StrategyCheckpoint.ORDERS_OFFSET);
+        lastTimeNs = buffer.getLong(offset + StrategyCheckpoint.LAST_TIME_OFFSET, ByteOrder.LITTLE_ENDIAN);
+        quoter.restoreMemory(buffer.getLong(offset + StrategyCheckpoint.QUOTER_MEMORY_OFFSET,
+            ByteOrder.LITTLE_ENDIAN));
+        return CheckpointCheck.VALID;
+    }
+
+    /**
+     * Asks the venue for its live orders of this instrument (an SBE OrderStatusRequest on the outbound path) and
+     * starts the reconciliation: from now until it {@link #isConsistent() is consistent}, no quote is sent.
+     * STATUS reports and the OrderStatusComplete go to {@link #onMessage} like every other frame.
+     *
+     * @param requestId id for the request; the venue's complete message carries it back.
+     * @param timeNs    event time.
+     */
+    public void requestOrderStatus(final long requestId, final long timeNs)
+    {
+        reconciliation.begin(requestId);
+        sender.sendStatusRequest(requestId, timeNs);
+    }
+
+    /**
+     * @return true when quoting may go on: no reconciliation was asked for, or it has completed and agrees.
+     */
+    public boolean isConsistent()
+    {
+        return reconciliation.isConsistent();
+    }
+
+    /**
+     * @return the reconciliation with the venue after a restart.
+     */
+    public Reconciliation reconciliation()
+    {
+        return reconciliation;
+    }
+
+    /**
+     * Turns on latency stamping of the pipeline's stages (book, factors, quote, risk, encode); off by default, so
+     * replays and backtests never read a clock.
+     *
+     * @param stages where stages are stamped.
+     * @return this.
+     */
+    public QuotingStrategy stageStamps(final StageStamps stages)
+    {
+        this.stages = stages;
+        engine.stageStamps(stages);
+        return this;
     }
 
     /**
@@ -165,7 +293,18 @@ public final class QuotingStrategy implements MessageHandler
         {
             case ExecutionReportDecoder.TEMPLATE_ID:
                 report.wrapAndApplyHeader(buffer, index, header);
-                onExecutionReport(report.localTimeNs());
+                if (Reconciliation.isStatus(report.execTypeRaw()))
+                {
+                    onStatus(report.localTimeNs());
+                }
+                else
+                {
+                    onExecutionReport(report.localTimeNs());
+                }
+                break;
+            case OrderStatusCompleteDecoder.TEMPLATE_ID:
+                statusComplete.wrapAndApplyHeader(buffer, index, header);
+                onStatusComplete(statusComplete.localTimeNs());
                 break;
             case AdminCommandDecoder.TEMPLATE_ID:
                 admin.wrapAndApplyHeader(buffer, index, header);
@@ -174,6 +313,11 @@ public final class QuotingStrategy implements MessageHandler
             case TimerTickDecoder.TEMPLATE_ID:
                 timer.wrapAndApplyHeader(buffer, index, header);
                 act(risk.onTimer(timer.timestampNs()), timer.timestampNs());
+                break;
+            case OrderStatusRequestDecoder.TEMPLATE_ID:
+                // an inbound request (a daemon asks this way at start, so the journal has it and a replay repeats it)
+                statusRequest.wrapAndApplyHeader(buffer, index, header);
+                requestOrderStatus(statusRequest.requestId(), statusRequest.sendingTimeNs());
                 break;
             case HeartbeatDecoder.TEMPLATE_ID:
                 heartbeat.wrapAndApplyHeader(buffer, index, header);
@@ -217,6 +361,27 @@ public final class QuotingStrategy implements MessageHandler
         requote(Math.max(timeNs, lastTimeNs));
     }
 
+    private void onStatus(final long timeNs)
+    {
+        act(risk.onVenueMessage(timeNs), timeNs);
+        if (report.instrumentId() == position.instrumentId())
+        {
+            reconciliation.onStatus(report, timeNs);
+        }
+    }
+
+    private void onStatusComplete(final long timeNs)
+    {
+        act(risk.onVenueMessage(timeNs), timeNs);
+        if (statusComplete.instrumentId() != position.instrumentId() ||
+            !reconciliation.onComplete(statusComplete.requestId(), statusComplete.orderCount(), timeNs))
+        {
+            return;
+        }
+        act(risk.onPosition(position.position(), timeNs), timeNs);
+        requote(Math.max(timeNs, lastTimeNs));
+    }
+
     private void onAdmin(final long timeNs)
     {
         if (AdminOutcome.CANCEL_ALL_REQUIRED == risk.onAdmin(admin, timeNs))
@@ -243,6 +408,10 @@ public final class QuotingStrategy implements MessageHandler
             quoteManager.cancelAll(timeNs);
             return;
         }
+        if (!reconciliation.isConsistent())
+        {
+            return; // nothing new until the venue's view and ours agree
+        }
 
         sender.reportWorkingOrders();
         if (ModeReason.OPERATOR_FLATTEN == risk.modeReason())
@@ -258,6 +427,7 @@ public final class QuotingStrategy implements MessageHandler
         {
             binder.bind(engine.snapshot(), book, position.position(), timeNs, inputs);
             quoter.quote(inputs, target);
+            stages.stamp(PipelineStage.QUOTE_DECIDED);
             if (StrategyMode.REDUCE_ONLY == mode)
             {
                 // only the side that reduces the position may rest
@@ -286,6 +456,7 @@ public final class QuotingStrategy implements MessageHandler
         private final NewOrderEncoder newOrder = new NewOrderEncoder();
         private final CancelOrderEncoder cancel = new CancelOrderEncoder();
         private final ReplaceOrderEncoder replace = new ReplaceOrderEncoder();
+        private final OrderStatusRequestEncoder statusRequest = new OrderStatusRequestEncoder();
         private final long instrumentId;
         private final MessageHandler outbound;
         private long rejections;
@@ -318,6 +489,7 @@ public final class QuotingStrategy implements MessageHandler
                 .timeInForce(timeInForce)
                 .price(price)
                 .quantity(quantity);
+            stages.stamp(PipelineStage.ORDER_ENCODED);
             outbound.onMessage(NewOrderEncoder.TEMPLATE_ID, frame, 0,
                 MessageHeaderEncoder.ENCODED_LENGTH + newOrder.encodedLength());
             return true;
@@ -335,6 +507,7 @@ public final class QuotingStrategy implements MessageHandler
                 .origClientOrderId(clientOrderId)
                 .instrumentId(instrumentId)
                 .side(side);
+            stages.stamp(PipelineStage.ORDER_ENCODED);
             outbound.onMessage(CancelOrderEncoder.TEMPLATE_ID, frame, 0,
                 MessageHeaderEncoder.ENCODED_LENGTH + cancel.encodedLength());
             return true;
@@ -362,9 +535,20 @@ public final class QuotingStrategy implements MessageHandler
                 .side(side)
                 .price(price)
                 .quantity(quantity);
+            stages.stamp(PipelineStage.ORDER_ENCODED);
             outbound.onMessage(ReplaceOrderEncoder.TEMPLATE_ID, frame, 0,
                 MessageHeaderEncoder.ENCODED_LENGTH + replace.encodedLength());
             return true;
+        }
+
+        void sendStatusRequest(final long requestId, final long timeNs)
+        {
+            statusRequest.wrapAndApplyHeader(frame, 0, headerEncoder)
+                .sendingTimeNs(timeNs)
+                .requestId(requestId)
+                .instrumentId(instrumentId);
+            outbound.onMessage(OrderStatusRequestEncoder.TEMPLATE_ID, frame, 0,
+                MessageHeaderEncoder.ENCODED_LENGTH + statusRequest.encodedLength());
         }
 
         private void reportWorkingOrders()
@@ -376,6 +560,7 @@ public final class QuotingStrategy implements MessageHandler
         {
             if (RiskCheck.PASSED == check)
             {
+                stages.stamp(PipelineStage.RISK_PASSED);
                 return true;
             }
             rejections++;

@@ -20,9 +20,12 @@ import io.ticklane.sbe.LiquidityFlag;
 import io.ticklane.sbe.MessageHeaderDecoder;
 import io.ticklane.sbe.MessageHeaderEncoder;
 import io.ticklane.sbe.NewOrderDecoder;
+import io.ticklane.sbe.OrderStatusCompleteEncoder;
+import io.ticklane.sbe.OrderStatusRequestEncoder;
 import io.ticklane.sbe.RejectReason;
 import io.ticklane.sbe.ReplaceOrderDecoder;
 import io.ticklane.sbe.Side;
+import org.agrona.ExpandableArrayBuffer;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
@@ -58,8 +61,17 @@ public final class StrategyHarness
     long lastAskId;
     public long sequence;
     long execId;
+    /** Every outbound frame, back to back, when {@link #logOutbound} is set (the byte-compare of two strategies). */
+    final ExpandableArrayBuffer outboundLog = new ExpandableArrayBuffer(1 << 16);
+    int outboundLogLength;
+    boolean logOutbound;
 
     public StrategyHarness(final String quoterSpec)
+    {
+        this(quoterSpec, 64);
+    }
+
+    public StrategyHarness(final String quoterSpec, final int orderCapacity)
     {
         final L2Book book = new L2Book(INSTRUMENT, 1 << 12);
         final FactorEngine engine = new FactorEngine(book, FactorRegistry.standard().create("mid"));
@@ -72,7 +84,7 @@ public final class StrategyHarness
             engine,
             new QuoteInputsBinder(engine.snapshot(), null, null, null, null, null, null, null, null),
             QuoterRegistry.standard().create(quoterSpec),
-            new Orders(64),
+            new Orders(orderCapacity),
             new Position(INSTRUMENT, 1.0, 0.0, 0.0),
             risk,
             INSTRUMENT,
@@ -151,6 +163,31 @@ public final class StrategyHarness
         }
     }
 
+    /** A report as the venue would send it, every field given. */
+    public void report(
+        final long timeNs, final long clientOrderId, final ExecType type, final Side side, final long price,
+        final long orderQuantity, final long lastQuantity, final long leaves, final long cum)
+    {
+        report.wrapAndApplyHeader(reportFrame, 0, headerEncoder)
+            .venueTimeNs(timeNs).localTimeNs(timeNs).clientOrderId(clientOrderId).venueOrderId(clientOrderId)
+            .execId(++execId).instrumentId(INSTRUMENT).execType(type).side(side).price(price)
+            .orderQuantity(orderQuantity).lastPrice(price).lastQuantity(lastQuantity)
+            .leavesQuantity(leaves).cumQuantity(cum)
+            .liquidity(lastQuantity > 0 ? LiquidityFlag.MAKER : LiquidityFlag.NONE).rejectReason(RejectReason.NONE);
+        strategy.onMessage(ExecutionReportEncoder.TEMPLATE_ID, reportFrame, 0,
+            MessageHeaderEncoder.ENCODED_LENGTH + report.encodedLength());
+    }
+
+    /** The venue's end of an order status answer. */
+    public void statusComplete(final long timeNs, final long requestId, final long orderCount)
+    {
+        final OrderStatusCompleteEncoder complete = new OrderStatusCompleteEncoder()
+            .wrapAndApplyHeader(in, 0, headerEncoder)
+            .venueTimeNs(timeNs).localTimeNs(timeNs).requestId(requestId).instrumentId(INSTRUMENT).orderCount(orderCount);
+        strategy.onMessage(OrderStatusCompleteEncoder.TEMPLATE_ID, in, 0,
+            MessageHeaderEncoder.ENCODED_LENGTH + complete.encodedLength());
+    }
+
     private void report(
         final long timeNs, final long clientOrderId, final ExecType type, final Side side, final long price,
         final long lastQuantity, final long leaves)
@@ -170,6 +207,15 @@ public final class StrategyHarness
 
     private void onOrder(final int msgTypeId, final MutableDirectBuffer buffer, final int index, final int length)
     {
+        if (logOutbound)
+        {
+            outboundLog.putBytes(outboundLogLength, buffer, index, length);
+            outboundLogLength += length;
+        }
+        if (msgTypeId == OrderStatusRequestEncoder.TEMPLATE_ID)
+        {
+            return; // not an order: the venue answers it separately
+        }
         sent.putBytes(sentCount * 128, buffer, index, length);
         sentTypes[sentCount++] = msgTypeId;
         switch (msgTypeId)

@@ -79,11 +79,13 @@ public final class BacktestDriver
     private final SimulatedVenue venue;
     private final LatencyModel latency;
     private final QuotingStrategy strategy;
+    private final BacktestRecorder recorder;
     private long marketEvents;
     private long reportsDelivered;
     private long firstEventNs;
     private long lastEventNs;
     private long lastMid = Long.MIN_VALUE;
+    private long lastMid2 = BacktestRecorder.NO_MID;
     private long newOrders;
     private long cancels;
     private long replaces;
@@ -95,6 +97,20 @@ public final class BacktestDriver
      */
     public BacktestDriver(final VenueContext venueContext, final Function<MessageHandler, QuotingStrategy> strategyFactory)
     {
+        this(venueContext, strategyFactory, MetricSettings.defaults());
+    }
+
+    /**
+     * @param venueContext    the venue's instrument and models; concluded by the venue.
+     * @param strategyFactory builds the strategy around the handler its order frames must go to.
+     * @param metricSettings  sampling grids and markout horizons of the run's metrics.
+     */
+    public BacktestDriver(
+        final VenueContext venueContext,
+        final Function<MessageHandler, QuotingStrategy> strategyFactory,
+        final MetricSettings metricSettings)
+    {
+        this.recorder = new BacktestRecorder(metricSettings);
         this.venue = new SimulatedVenue(venueContext, this::onReport);
         this.latency = venue.latencyModel();
         this.strategy = strategyFactory.apply(this::onOrder);
@@ -125,6 +141,10 @@ public final class BacktestDriver
                 nextProgress += PROGRESS_INTERVAL;
             }
         }
+        if (marketEvents > 0)
+        {
+            recorder.endOfData(lastEventNs);
+        }
         drain();
         final long wallClockNs = System.nanoTime() - startNs;
         return result(wallClockNs);
@@ -136,6 +156,18 @@ public final class BacktestDriver
     public QuotingStrategy strategy()
     {
         return strategy;
+    }
+
+    /**
+     * @return the run's metrics; after {@link #run}.
+     */
+    public BacktestMetrics metrics()
+    {
+        if (!ran)
+        {
+            throw new IllegalStateException("metrics exist only after the run");
+        }
+        return recorder.metrics();
     }
 
     /**
@@ -173,13 +205,16 @@ public final class BacktestDriver
         if (0 == marketEvents)
         {
             firstEventNs = eventTimeNs;
+            recorder.start(eventTimeNs);
         }
         marketEvents++;
         lastEventNs = eventTimeNs;
 
         runUntil(eventTimeNs);
+        recorder.onTime(eventTimeNs);
         venue.onMarketData(frame, 0, length);
         markMid();
+        recorder.onMid(lastMid2);
         final long arrivalNs = Math.max(eventTimeNs, latency.feedArrivalNs(exchangeTimeNs, frameReceiveNs));
         if (arrivalNs == eventTimeNs && marketRing.isEmpty())
         {
@@ -258,12 +293,14 @@ public final class BacktestDriver
         if (PriceLadder.NULL_PRICE != bid && PriceLadder.NULL_PRICE != ask)
         {
             lastMid = (bid + ask) >> 1;
+            lastMid2 = bid + ask;
         }
     }
 
     private void onReport(final int msgTypeId, final MutableDirectBuffer buffer, final int index, final int length)
     {
         report.wrapAndApplyHeader(buffer, index, header.wrap(buffer, index));
+        recorder.onReport(report, venue.lastFee());
         reportRing.add(report.localTimeNs(), msgTypeId, buffer, index, length);
     }
 
@@ -290,7 +327,9 @@ public final class BacktestDriver
     {
         final Position position = strategy.position();
         final double realised = position.realisedPnlTicksLots();
-        final double unrealised = Long.MIN_VALUE == lastMid ? 0 : position.unrealisedPnlTicksLots(lastMid);
+        // the exact mid, half ticks kept: (bid + ask) / 2
+        final double unrealised = Long.MIN_VALUE == lastMid || 0 == position.position() ? 0 :
+            (lastMid2 * 0.5 - position.averagePrice()) * position.position();
         final double fees = venue.totalFees();
         return new BacktestResult(
             marketEvents, reportsDelivered, firstEventNs, lastEventNs, position.position(), lastMid,

@@ -1,14 +1,20 @@
 package io.ticklane.runtime.cli;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import io.ticklane.gateway.venue.BpsFeeModel;
 import io.ticklane.gateway.venue.VenueContext;
 import io.ticklane.journal.queue.JournalInstrument;
 import io.ticklane.journal.queue.JournalReader;
 import io.ticklane.runtime.backtest.BacktestDriver;
+import io.ticklane.runtime.backtest.BacktestMetrics;
+import io.ticklane.runtime.backtest.BacktestReport;
 import io.ticklane.runtime.backtest.BacktestResult;
+import io.ticklane.runtime.backtest.JournalDigest;
+import io.ticklane.runtime.backtest.MetricRows;
+import io.ticklane.runtime.backtest.MetricSettings;
+import io.ticklane.runtime.backtest.ReportHtml;
+import io.ticklane.runtime.backtest.ReportJson;
+import io.ticklane.runtime.backtest.SweepPlan;
+import io.ticklane.runtime.backtest.SweepReport;
 import io.ticklane.runtime.config.StrategyConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,28 +22,44 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@code ticklane backtest}: runs the strategy of a configuration against the simulated venue over a journal's market
- * data and writes what it earned, with the models used and the hashes needed to reproduce it, to {@code report.json}.
- * It runs twice, with a risk-averse and an optimistic queue model, and states how net PnL moves between them: the
- * fill-illusion guard, which makes a strategy that only works with fantasy fills visible.
+ * data and writes what it earned and how (metrics, charts), with the models used and the hashes needed to reproduce
+ * it, to {@code report.json} and {@code report.html}. It runs twice, with a risk-averse and an optimistic queue model,
+ * and states how net PnL moves between them: the fill-illusion guard, which makes a strategy that only works with
+ * fantasy fills visible. With {@code --sweep} it runs every combination of configuration overrides in parallel, each
+ * into its own subdirectory, and ranks them in {@code sweep.json} and {@code sweep.html}.
  */
 @Command(
     name = "backtest",
     mixinStandardHelpOptions = true,
     description = {
         "Backtest the strategy of --config against the simulated venue over the market data of --journal.",
-        "Prints a summary table, progress with events/s on stderr, and writes DIR/report.json.",
+        "Prints a summary table, progress with events/s on stderr, and writes DIR/report.json and DIR/report.html.",
+        "--sweep key=v1,v2 (repeatable) runs the cartesian product of overrides in parallel, one subdirectory each,",
+        "and writes DIR/sweep.json and DIR/sweep.html ranked by net PnL.",
         "Fill-illusion guard: the run is repeated with the other queue model (risk-averse vs --optimistic-queue)",
         "and both net PnLs are reported with their difference. PnL is in ticks x lots; fees are the venue's."
     })
 public final class BacktestCommand implements Callable<Integer>
 {
     static final String RISK_AVERSE = "risk-averse";
+    private static final int CHART_POINTS = 2000;
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -48,7 +70,8 @@ public final class BacktestCommand implements Callable<Integer>
     @Option(names = "--config", paramLabel = "FILE", required = true, description = "Strategy configuration (.properties).")
     private Path config;
 
-    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Directory for report.json (created).")
+    @Option(names = "--out", paramLabel = "DIR", required = true,
+        description = "Directory for report.json and report.html (created); a sweep's root.")
     private Path out;
 
     @Option(names = "--queue", paramLabel = "MODEL", defaultValue = RISK_AVERSE,
@@ -72,49 +95,260 @@ public final class BacktestCommand implements Callable<Integer>
         description = "Venue taker fee, bps of notional. Default: ${DEFAULT-VALUE}.")
     private double takerBps;
 
+    @Option(names = "--sample-interval", paramLabel = "S", defaultValue = "60",
+        description = "Equity sampling interval for Sharpe/Sortino/drawdown, seconds of event time (a whole number of " +
+            "milliseconds dividing a day). Default: ${DEFAULT-VALUE}.")
+    private double sampleIntervalS;
+
+    @Option(names = "--sweep", paramLabel = "KEY=V1,V2",
+        description = "Sweep a configuration key (e.g. quotes.replace_ticks) or quoter parameter (quoter.gamma or gamma) " +
+            "over the listed values; repeat for a cartesian product.")
+    private List<String> sweeps = new ArrayList<>();
+
+    @Option(names = "--threads", paramLabel = "N",
+        description = "Threads for a sweep. Default: the available processors.")
+    private int threads = Runtime.getRuntime().availableProcessors();
+
     public Integer call() throws IOException
     {
         final StrategyConfig strategyConfig = StrategyConfig.load(config);
-        final PrintWriter err = spec.commandLine().getErr();
+        final String configText = Files.readString(config, StandardCharsets.UTF_8);
+        final JournalInstrument instrument = instrument(strategyConfig.instrumentId());
         final String guardQueue = RISK_AVERSE.equals(queue) ? optimisticQueue : RISK_AVERSE;
-        final long unitsPerTick = tickSize(strategyConfig.instrumentId());
         // both contexts are checked before anything runs, so a bad model name fails fast
-        final VenueContext mainContext = venueContext(strategyConfig, unitsPerTick, queue).conclude();
-        final VenueContext guardContext = venueContext(strategyConfig, unitsPerTick, guardQueue).conclude();
+        venueContext(strategyConfig, instrument.tickSize(), queue).conclude();
+        venueContext(strategyConfig, instrument.tickSize(), guardQueue).conclude();
+        final long intervalNs = sampleIntervalNs();
+        if (threads < 1)
+        {
+            throw new IllegalArgumentException("--threads must be at least 1: " + threads);
+        }
 
-        final BacktestResult main = run(strategyConfig, mainContext, err);
-        final BacktestResult guard = run(strategyConfig, guardContext, err);
-        final BacktestResult riskAverse = RISK_AVERSE.equals(queue) ? main : guard;
-        final BacktestResult optimistic = RISK_AVERSE.equals(queue) ? guard : main;
-        final String optimisticName = RISK_AVERSE.equals(queue) ? guardQueue : queue;
-
-        Files.createDirectories(out);
-        final Path reportFile = out.resolve("report.json");
-        writeReport(reportFile, strategyConfig, mainContext, main, riskAverse, optimistic, optimisticName);
-
+        final PrintWriter err = spec.commandLine().getErr();
         final PrintWriter stdout = spec.commandLine().getOut();
-        printSummary(stdout, mainContext, main, riskAverse, optimistic, optimisticName);
-        stdout.println("report=" + reportFile);
+        if (sweeps.isEmpty())
+        {
+            final JournalDigest digest = JournalDigest.of(journal);
+            final MetricSettings settings = settings(intervalNs, digest);
+            Files.createDirectories(out);
+            final BacktestReport report = runAndWrite(strategyConfig, configText, Map.of(), config, out, digest, settings,
+                err, "backtest");
+            printSummary(stdout, report);
+            stdout.println("report=" + out.resolve("report.json"));
+            stdout.println("html=" + out.resolve("report.html"));
+            stdout.flush();
+            return ExitCodes.OK;
+        }
+        return sweep(strategyConfig, configText, intervalNs, err, stdout);
+    }
+
+    private int sweep(
+        final StrategyConfig base,
+        final String baseText,
+        final long intervalNs,
+        final PrintWriter err,
+        final PrintWriter stdout) throws IOException
+    {
+        final SweepPlan plan = SweepPlan.parse(sweeps);
+        final List<Map<String, String>> combinations = plan.combinations();
+        final List<StrategyConfig> configs = new ArrayList<>();
+        final List<String> texts = new ArrayList<>();
+        final List<Path> dirs = new ArrayList<>();
+        final List<Path> files = new ArrayList<>();
+        // every combination's configuration is written and validated before anything runs
+        Files.createDirectories(out);
+        for (int i = 0; i < combinations.size(); i++)
+        {
+            final Map<String, String> overrides = combinations.get(i);
+            final Path dir = out.resolve(SweepPlan.directoryName(i, overrides));
+            final String text = SweepPlan.configText(baseText, base.quoterSpec(), overrides);
+            Files.createDirectories(dir);
+            final Path file = Files.writeString(dir.resolve("config.properties"), text, StandardCharsets.UTF_8);
+            try
+            {
+                configs.add(StrategyConfig.load(file));
+            }
+            catch (final IllegalArgumentException ex)
+            {
+                throw new IllegalArgumentException("--sweep " + overrides + ": " + ex.getMessage(), ex);
+            }
+            texts.add(text);
+            dirs.add(dir);
+            files.add(file);
+        }
+        final JournalDigest digest = JournalDigest.of(journal);
+        final MetricSettings settings = settings(intervalNs, digest);
+        final int poolSize = Math.min(threads, combinations.size());
+        err.printf("sweep: %d combination(s) of %s on %d thread(s)%n", combinations.size(), plan.keys(), poolSize);
+        err.flush();
+
+        final long startNs = System.nanoTime();
+        final AtomicInteger done = new AtomicInteger();
+        final AtomicLong events = new AtomicLong();
+        final ExecutorService pool = Executors.newFixedThreadPool(poolSize, runnable ->
+        {
+            final Thread thread = new Thread(runnable, "ticklane-sweep");
+            thread.setDaemon(true);
+            return thread;
+        });
+        final List<SweepReport.Entry> entries = new ArrayList<>();
+        try
+        {
+            final List<Future<BacktestReport>> futures = new ArrayList<>();
+            for (int i = 0; i < combinations.size(); i++)
+            {
+                final int index = i;
+                futures.add(pool.submit(() ->
+                {
+                    final BacktestReport report = runAndWrite(configs.get(index), texts.get(index), combinations.get(index),
+                        files.get(index), dirs.get(index), digest, settings, null, null);
+                    // main and guard runs: one of them is the main run
+                    final long total = events.addAndGet(
+                        report.guard().riskAverse().events() + report.guard().optimistic().events());
+                    synchronized (err)
+                    {
+                        final double seconds = (System.nanoTime() - startNs) / 1e9;
+                        err.printf("sweep: %d/%d done (%s), net pnl %.2f; %,.0f events/s aggregate%n", done.incrementAndGet(),
+                            combinations.size(), dirs.get(index).getFileName(), report.metrics().netPnl(),
+                            total / Math.max(seconds, 1e-9));
+                        err.flush();
+                    }
+                    return report;
+                }));
+            }
+            for (int i = 0; i < futures.size(); i++)
+            {
+                entries.add(new SweepReport.Entry(dirs.get(i).getFileName().toString(), futures.get(i).get()));
+            }
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("sweep interrupted", ex);
+        }
+        catch (final ExecutionException ex)
+        {
+            if (ex.getCause() instanceof IOException io)
+            {
+                throw io;
+            }
+            if (ex.getCause() instanceof RuntimeException runtime)
+            {
+                throw runtime;
+            }
+            throw new IllegalStateException(ex.getCause());
+        }
+        finally
+        {
+            pool.shutdownNow();
+        }
+        SweepReport.write(out, plan.keys(), entries, poolSize, System.nanoTime() - startNs);
+
+        stdout.printf("%-5s %-50s %14s %12s %10s%n", "rank", "combination", "net pnl", "sharpe", "fills");
+        int rank = 1;
+        for (final SweepReport.Entry entry : SweepReport.ranked(entries))
+        {
+            final BacktestMetrics m = entry.report().metrics();
+            stdout.printf("%-5d %-50s %14.2f %12s %10d%n", rank++, entry.directory(), m.netPnl(),
+                m.curve().sharpe().defined() ? String.format("%.3f", m.curve().sharpe().value()) : "undefined",
+                entry.report().result().fills());
+        }
+        stdout.println("sweep=" + out.resolve("sweep.json"));
+        stdout.println("html=" + out.resolve("sweep.html"));
         stdout.flush();
         return ExitCodes.OK;
     }
 
-    private BacktestResult run(final StrategyConfig strategyConfig, final VenueContext context, final PrintWriter err)
+    private long sampleIntervalNs()
+    {
+        final long ns = Math.round(sampleIntervalS * 1e3) * 1_000_000L;
+        if (ns <= 0 || Math.abs(ns - sampleIntervalS * 1e9) > 1 || MetricSettings.DAY_NS % ns != 0)
+        {
+            throw new IllegalArgumentException("--sample-interval " + sampleIntervalS +
+                ": must be a whole number of milliseconds that divides a day (e.g. 1, 10, 60, 300)");
+        }
+        return ns;
+    }
+
+    private static MetricSettings settings(final long intervalNs, final JournalDigest digest)
+    {
+        final long spanNs = Math.max(0, digest.lastReceiveNs() - digest.firstReceiveNs());
+        return new MetricSettings(intervalNs, MetricSettings.chartIntervalFor(spanNs, CHART_POINTS),
+            MetricSettings.DEFAULT_HORIZONS_NS);
+    }
+
+    /**
+     * Runs the main and the guard backtests of one configuration and writes its report.json and report.html.
+     *
+     * @param err  progress lines go here, or nowhere when null (sweeps report per combination instead).
+     */
+    private BacktestReport runAndWrite(
+        final StrategyConfig strategyConfig,
+        final String configText,
+        final Map<String, String> overrides,
+        final Path configFile,
+        final Path dir,
+        final JournalDigest digest,
+        final MetricSettings settings,
+        final PrintWriter err,
+        final String label) throws IOException
+    {
+        final JournalInstrument instrument = instrument(strategyConfig.instrumentId());
+        final String guardQueue = RISK_AVERSE.equals(queue) ? optimisticQueue : RISK_AVERSE;
+        final VenueContext mainContext = venueContext(strategyConfig, instrument.tickSize(), queue).conclude();
+        final VenueContext guardContext = venueContext(strategyConfig, instrument.tickSize(), guardQueue).conclude();
+
+        final BacktestDriver mainDriver = new BacktestDriver(mainContext, strategyConfig::newStrategy, settings);
+        final BacktestResult main = run(mainDriver, mainContext, err, label);
+        final BacktestDriver guardDriver = new BacktestDriver(guardContext, strategyConfig::newStrategy, settings);
+        final BacktestResult guard = run(guardDriver, guardContext, err, label);
+        final BacktestResult riskAverse = RISK_AVERSE.equals(queue) ? main : guard;
+        final BacktestResult optimistic = RISK_AVERSE.equals(queue) ? guard : main;
+        final String optimisticName = RISK_AVERSE.equals(queue) ? guardQueue : queue;
+
+        final BacktestReport report = new BacktestReport(
+            digest,
+            strategyConfig.sha256(),
+            configText,
+            overrides,
+            TicklaneVersion.codeVersion(),
+            instrument,
+            strategyConfig.quoterSpec(),
+            new BacktestReport.Models(mainContext.queueModel().name(), mainContext.latencyModel().name(),
+                mainContext.feeModel().name(), makerBps, takerBps),
+            main,
+            mainDriver.metrics(),
+            new BacktestReport.Guard(riskAverse, optimistic, optimisticName),
+            new BacktestReport.Run(journal.toAbsolutePath().toString(), configFile.toAbsolutePath().toString(),
+                main.wallClockNs(), guard.wallClockNs()));
+        ReportJson.write(dir.resolve("report.json"), report);
+        ReportHtml.write(dir.resolve("report.html"), report);
+        return report;
+    }
+
+    private BacktestResult run(final BacktestDriver driver, final VenueContext context, final PrintWriter err, final String label)
         throws IOException
     {
         final String name = context.queueModel().name();
         try (JournalReader reader = JournalReader.open(journal))
         {
-            final BacktestDriver driver = new BacktestDriver(context, strategyConfig::newStrategy);
-            final BacktestResult result = driver.run(reader, (events, elapsedNs) ->
+            final BacktestDriver.Progress progress = null == err ? null : (events, elapsedNs) ->
             {
-                err.printf("backtest[%s]: %,d events, %,.0f events/s%n", name, events, events * 1e9 / Math.max(1, elapsedNs));
+                err.printf("%s[%s]: %,d events, %,.0f events/s%n", label, name, events, events * 1e9 / Math.max(1, elapsedNs));
                 err.flush();
-            });
-            err.printf("backtest[%s]: done, %,d events in %.3f s, %,.0f events/s%n",
-                name, result.events(), result.wallClockNs() / 1e9, result.eventsPerSecond());
-            err.flush();
+            };
+            final BacktestResult result = driver.run(reader, progress);
+            if (null != err)
+            {
+                err.printf("%s[%s]: done, %,d events in %.3f s, %,.0f events/s%n",
+                    label, name, result.events(), result.wallClockNs() / 1e9, result.eventsPerSecond());
+                err.flush();
+            }
             return result;
+        }
+        catch (final UncheckedIOException ex)
+        {
+            throw ex.getCause();
         }
     }
 
@@ -128,7 +362,7 @@ public final class BacktestCommand implements Callable<Integer>
             .feeModel(new BpsFeeModel(makerBps, takerBps));
     }
 
-    private long tickSize(final int instrumentId) throws IOException
+    private JournalInstrument instrument(final int instrumentId) throws IOException
     {
         final StringBuilder held = new StringBuilder();
         try (JournalReader reader = JournalReader.open(journal))
@@ -137,7 +371,7 @@ public final class BacktestCommand implements Callable<Integer>
             {
                 if (instrument.id() == instrumentId)
                 {
-                    return instrument.tickSize();
+                    return instrument;
                 }
                 held.append(held.length() > 0 ? "," : "").append(instrument.id());
             }
@@ -146,17 +380,12 @@ public final class BacktestCommand implements Callable<Integer>
             config + ": instrument.id=" + instrumentId + " but journal " + journal + " holds instrument(s) [" + held + "]");
     }
 
-    private void printSummary(
-        final PrintWriter stdout,
-        final VenueContext context,
-        final BacktestResult r,
-        final BacktestResult riskAverse,
-        final BacktestResult optimistic,
-        final String optimisticName)
+    private void printSummary(final PrintWriter stdout, final BacktestReport report)
     {
+        final BacktestResult r = report.result();
         stdout.println("journal=" + journal + " config=" + config);
-        stdout.println("queue=" + context.queueModel().name() + " latency=" + context.latencyModel().name() +
-            " fees=" + context.feeModel().name());
+        stdout.println("queue=" + report.models().queue() + " latency=" + report.models().latency() +
+            " fees=" + report.models().fees());
         row(stdout, "events", String.format("%,d (%,d market, %,d reports)", r.events(), r.marketEvents(), r.reportsDelivered()));
         row(stdout, "events/s", String.format("%,.0f (wall clock %.3f s)", r.eventsPerSecond(), r.wallClockNs() / 1e9));
         row(stdout, "orders", String.format("new %d, cancel %d, replace %d", r.newOrders(), r.cancels(), r.replaces()));
@@ -168,91 +397,17 @@ public final class BacktestCommand implements Callable<Integer>
         row(stdout, "unrealised", String.format("%.2f ticks x lots", r.unrealisedPnl()));
         row(stdout, "fees", String.format("%.2f ticks x lots", r.fees()));
         row(stdout, "net pnl", String.format("%.2f ticks x lots", r.netPnl()));
-        row(stdout, "guard", String.format("net pnl %s %.2f, %s %.2f, difference %.2f", RISK_AVERSE, riskAverse.netPnl(),
-            optimisticName, optimistic.netPnl(), optimistic.netPnl() - riskAverse.netPnl()));
+        row(stdout, "guard", String.format("net pnl %s %.2f, %s %.2f, difference %.2f", RISK_AVERSE,
+            report.guard().riskAverse().netPnl(), report.guard().optimisticName(), report.guard().optimistic().netPnl(),
+            report.guard().difference()));
+        for (final String[] metric : MetricRows.of(report))
+        {
+            stdout.printf("  %-52s %s%n", metric[0], metric[1]);
+        }
     }
 
     private static void row(final PrintWriter stdout, final String name, final String value)
     {
         stdout.printf("%-12s %s%n", name, value);
-    }
-
-    private void writeReport(
-        final Path file,
-        final StrategyConfig strategyConfig,
-        final VenueContext context,
-        final BacktestResult main,
-        final BacktestResult riskAverse,
-        final BacktestResult optimistic,
-        final String optimisticName) throws IOException
-    {
-        try (JsonGenerator gen = new JsonFactory().createGenerator(file.toFile(), JsonEncoding.UTF8))
-        {
-            gen.useDefaultPrettyPrinter();
-            gen.writeStartObject();
-            gen.writeStringField("journal", journal.toAbsolutePath().toString());
-            gen.writeStringField("config", config.toAbsolutePath().toString());
-            gen.writeStringField("config_sha256", strategyConfig.sha256());
-            gen.writeStringField("code_version", TicklaneVersion.codeVersion());
-            gen.writeObjectFieldStart("models");
-            gen.writeStringField("queue", context.queueModel().name());
-            gen.writeStringField("latency", context.latencyModel().name());
-            gen.writeStringField("fees", context.feeModel().name());
-            gen.writeNumberField("maker_bps", makerBps);
-            gen.writeNumberField("taker_bps", takerBps);
-            gen.writeEndObject();
-            gen.writeStringField("pnl_unit", "ticks x lots");
-            gen.writeFieldName("result");
-            result(gen, main);
-            gen.writeObjectFieldStart("fill_illusion_guard");
-            gen.writeStringField("risk_averse_queue", RISK_AVERSE);
-            gen.writeNumberField("risk_averse_net_pnl", riskAverse.netPnl());
-            gen.writeNumberField("risk_averse_fills", riskAverse.fills());
-            gen.writeStringField("optimistic_queue", optimisticName);
-            gen.writeNumberField("optimistic_net_pnl", optimistic.netPnl());
-            gen.writeNumberField("optimistic_fills", optimistic.fills());
-            gen.writeNumberField("net_pnl_difference", optimistic.netPnl() - riskAverse.netPnl());
-            gen.writeEndObject();
-            gen.writeObjectFieldStart("timing");
-            gen.writeNumberField("wall_clock_s", main.wallClockNs() / 1e9);
-            gen.writeNumberField("events_per_second", main.eventsPerSecond());
-            gen.writeNumberField("guard_wall_clock_s", (RISK_AVERSE.equals(queue) ? optimistic : riskAverse).wallClockNs() / 1e9);
-            gen.writeEndObject();
-            gen.writeEndObject();
-        }
-    }
-
-    private static void result(final JsonGenerator gen, final BacktestResult r) throws IOException
-    {
-        gen.writeStartObject();
-        gen.writeNumberField("events", r.events());
-        gen.writeNumberField("market_events", r.marketEvents());
-        gen.writeNumberField("reports", r.reportsDelivered());
-        gen.writeNumberField("first_event_ns", r.firstEventNs());
-        gen.writeNumberField("last_event_ns", r.lastEventNs());
-        gen.writeNumberField("position", r.position());
-        if (Long.MIN_VALUE == r.lastMid())
-        {
-            gen.writeNullField("last_mid");
-        }
-        else
-        {
-            gen.writeNumberField("last_mid", r.lastMid());
-        }
-        gen.writeNumberField("realised_pnl", r.realisedPnl());
-        gen.writeNumberField("unrealised_pnl", r.unrealisedPnl());
-        gen.writeNumberField("fees", r.fees());
-        gen.writeNumberField("net_pnl", r.netPnl());
-        gen.writeObjectFieldStart("orders");
-        gen.writeNumberField("new", r.newOrders());
-        gen.writeNumberField("cancel", r.cancels());
-        gen.writeNumberField("replace", r.replaces());
-        gen.writeEndObject();
-        gen.writeNumberField("fills", r.fills());
-        gen.writeNumberField("maker_quantity", r.makerQuantity());
-        gen.writeNumberField("taker_quantity", r.takerQuantity());
-        gen.writeNumberField("venue_rejects", r.venueRejects());
-        gen.writeNumberField("risk_rejections", r.riskRejections());
-        gen.writeEndObject();
     }
 }

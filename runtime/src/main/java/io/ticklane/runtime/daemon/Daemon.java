@@ -6,10 +6,8 @@ import io.aeron.Subscription;
 import io.ticklane.gateway.transport.FramePublisher;
 import io.ticklane.gateway.transport.Transport;
 import io.ticklane.gateway.transport.TransportContext;
-import io.ticklane.journal.queue.JournalHeader;
-import io.ticklane.journal.queue.JournalWriter;
+import io.ticklane.journal.state.StateStore;
 import io.ticklane.marketmaking.strategy.QuotingStrategy;
-import io.ticklane.runtime.cli.TicklaneVersion;
 import org.HdrHistogram.Recorder;
 import org.agrona.CloseHelper;
 import org.agrona.ErrorHandler;
@@ -19,12 +17,7 @@ import org.agrona.concurrent.CompositeAgent;
 import org.agrona.concurrent.EpochNanoClock;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,8 +35,6 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class Daemon implements AutoCloseable
 {
-    private static final DateTimeFormatter RUN_NAME =
-        DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
 
     private final DaemonConfig config;
     private final Path runDirectory;
@@ -54,7 +45,8 @@ public final class Daemon implements AutoCloseable
     private final Subscription marketData;
     private final Subscription reports;
     private final Subscription admin;
-    private final Recorder tickToQuote = new Recorder(3);
+    private final Recorder tickToQuote = new Recorder(OrderSenderAgent.HIGHEST_LATENCY_NS, 3);
+    private final Recorder tickToQuoteFromReceive = new Recorder(OrderSenderAgent.HIGHEST_LATENCY_NS, 3);
     private final AtomicReference<String> haltReason = new AtomicReference<>();
     private final AtomicReference<Throwable> firstError = new AtomicReference<>();
     private final TradingAgent trading;
@@ -62,6 +54,9 @@ public final class Daemon implements AutoCloseable
     private final OrderSenderAgent sender;
     private final JournalAgent journal;
     private final QuotingStrategy strategy;
+    private final StageLatencies stageLatencies;
+    private final DaemonState state;
+    private final String recoveryDescription;
     private final List<AgentRunner> runners = new ArrayList<>();
     private boolean closed;
 
@@ -69,12 +64,9 @@ public final class Daemon implements AutoCloseable
         throws IOException
     {
         this.config = config;
-        this.runDirectory = newRunDirectory(config.runDir(), clock);
-        Files.writeString(runDirectory.resolve("strategy.properties"), config.strategyProperties(), StandardCharsets.UTF_8);
-        Files.writeString(runDirectory.resolve("daemon.properties"), config.describe(), StandardCharsets.UTF_8);
-
         this.ownsTransport = null == sharedTransport;
         this.transport = ownsTransport ? Transport.launch(config.transportContext()) : sharedTransport;
+        DaemonState openedState = null;
         try
         {
             final TransportContext channels = config.transportContext();
@@ -86,27 +78,49 @@ public final class Daemon implements AutoCloseable
 
             final RingBuffer<FrameSlot> inbound = FrameSlot.newRing(config.ringSlots(), config.slotBytes());
             final RingBuffer<FrameSlot> outbound = FrameSlot.newRing(config.ringSlots(), config.slotBytes());
-            final EventPoller<FrameSlot> tradingPoller = inbound.newPoller();
             final EventPoller<FrameSlot> journalInbound = inbound.newPoller();
+            // journal first: the strategy only sees a frame once it is journaled, so a restart's replay of the
+            // journal tail covers everything the strategy had applied
+            final EventPoller<FrameSlot> tradingPoller = inbound.newPoller(journalInbound.getSequence());
             inbound.addGatingSequences(tradingPoller.getSequence(), journalInbound.getSequence());
             final EventPoller<FrameSlot> senderPoller = outbound.newPoller();
             final EventPoller<FrameSlot> journalOutbound = outbound.newPoller();
             outbound.addGatingSequences(senderPoller.getSequence(), journalOutbound.getSequence());
 
-            final JournalWriter writer = JournalWriter.create(runDirectory.resolve("journal"), JournalHeader.current(
-                List.of(config.instrument()), config.strategy().sha256(), TicklaneVersion.codeVersion(),
-                "ticklane daemon run " + runDirectory.getFileName()));
-            journal = new JournalAgent(journalInbound, journalOutbound, writer, counters);
             trading = new TradingAgent(tradingPoller, outbound, config.outboundReserve(), counters, haltReason);
             strategy = config.strategy().newStrategy(trading);
             trading.strategy(strategy);
+
+            java.nio.file.Files.createDirectories(config.stateFile().toAbsolutePath().getParent());
+            openedState = new DaemonState(StateStore.open(config.stateFile(), 1, strategy.maxCheckpointLength()),
+                config.strategy().instrumentId(), strategy.maxCheckpointLength());
+            state = openedState;
+            final RunRecovery recovery = RunRecovery.prepare(config, strategy, trading, state, clock);
+            runDirectory = recovery.runDirectory;
+            recoveryDescription = recovery.description;
+            trading.state(state, recovery.run, recovery.inboundRecords);
+            trading.saveState(); // the replayed tail is now in the saved record, at this run's position
+
+            journal = new JournalAgent(journalInbound, journalOutbound, recovery.writer, counters);
             receiver = new ReceiverAgent(inbound, marketData, reports, admin, clock, config.timerIntervalNs(),
                 config.strategy().adminToken(), haltReason, counters, outbound, journalInbound.getSequence());
-            sender = new OrderSenderAgent(senderPoller, orders, clock, tickToQuote, config.heartbeatIntervalNs(),
-                counters, haltReason);
+            sender = new OrderSenderAgent(senderPoller, orders, clock, tickToQuote, tickToQuoteFromReceive,
+                config.heartbeatIntervalNs(), counters, haltReason);
+            receiver.exchangeTimeOrigin(config.exchangeTimeOrigin());
+            stageLatencies = config.stageLatency() ? new StageLatencies(clock) : null;
+            if (null != stageLatencies)
+            {
+                strategy.stageStamps(stageLatencies);
+                trading.stageLatencies(stageLatencies);
+                sender.stageLatencies(stageLatencies);
+            }
+            // ask the venue what it holds before quoting (cancel what we do not know, adopt what we do), through
+            // the inbound ring, so the request is journaled and a replay makes it too
+            receiver.requestOrderStatusAtStart(config.strategy().instrumentId());
         }
         catch (final RuntimeException | IOException ex)
         {
+            CloseHelper.quietClose(openedState);
             if (ownsTransport)
             {
                 CloseHelper.quietClose(transport);
@@ -133,27 +147,6 @@ public final class Daemon implements AutoCloseable
         return daemon;
     }
 
-    private static Path newRunDirectory(final Path parent, final EpochNanoClock clock) throws IOException
-    {
-        Files.createDirectories(parent);
-        final String name = RUN_NAME.format(Instant.ofEpochSecond(0, clock.nanoTime()));
-        for (int attempt = 0; ; attempt++)
-        {
-            final Path dir = parent.resolve(0 == attempt ? name : name + "-" + attempt);
-            try
-            {
-                return Files.createDirectory(dir);
-            }
-            catch (final java.nio.file.FileAlreadyExistsException ex)
-            {
-                if (attempt > 100)
-                {
-                    throw ex;
-                }
-            }
-        }
-    }
-
     private void startAgents()
     {
         final ErrorHandler errorHandler = (throwable) ->
@@ -165,7 +158,7 @@ public final class Daemon implements AutoCloseable
         final String idle = config.idleStrategyName();
         if (ThreadLayout.ONE_THREAD == config.threadLayout())
         {
-            Agent agent = new CompositeAgent(receiver, trading, sender, journal);
+            Agent agent = new CompositeAgent(receiver, journal, trading, sender);
             final Integer core = cores.containsKey("all") ? cores.get("all") : cores.get("trading");
             if (null != core)
             {
@@ -175,7 +168,7 @@ public final class Daemon implements AutoCloseable
         }
         else
         {
-            for (final Agent agent : new Agent[]{receiver, trading, sender, journal})
+            for (final Agent agent : new Agent[]{receiver, journal, trading, sender})
             {
                 final Integer core = cores.get(agent.roleName());
                 final Agent placed = null == core ? agent : new PinnedAgent(agent, core);
@@ -186,6 +179,32 @@ public final class Daemon implements AutoCloseable
         {
             AgentRunner.startOnThread(runner);
         }
+    }
+
+    /**
+     * @return the threads running the agents (one in the one-thread layout), for allocation checks and profiling.
+     */
+    public List<Thread> agentThreads()
+    {
+        final List<Thread> threads = new ArrayList<>();
+        runners.forEach((runner) -> threads.add(runner.thread()));
+        return threads;
+    }
+
+    /**
+     * @return how this start found its state: fresh, or restored from which run and record, and what was replayed.
+     */
+    public String recoveryDescription()
+    {
+        return recoveryDescription;
+    }
+
+    /**
+     * @return true once the venue's order status answer agrees with the strategy's orders: quoting may go on.
+     */
+    public boolean isConsistent()
+    {
+        return counters.reconciled.get() == 1;
     }
 
     /**
@@ -218,6 +237,35 @@ public final class Daemon implements AutoCloseable
     public Recorder tickToQuote()
     {
         return tickToQuote;
+    }
+
+    /**
+     * @return tick-to-quote measured from each event's receive stamp, ns: the naive figure, which misses the time an
+     *         update waited before the daemon read it (equal to {@link #tickToQuote()} unless the origin is exchange
+     *         time).
+     */
+    public Recorder tickToQuoteFromReceive()
+    {
+        return tickToQuoteFromReceive;
+    }
+
+    /**
+     * Harness self-test: stall the receiver's thread once (see {@link ReceiverAgent#injectStall}).
+     *
+     * @param atNs epoch ns of the daemon's clock.
+     * @param ns   how long.
+     */
+    public void injectStall(final long atNs, final long ns)
+    {
+        receiver.injectStall(atNs, ns);
+    }
+
+    /**
+     * @return per-stage latencies, or null unless {@code daemon.stage_latency=true}.
+     */
+    public StageLatencies stageLatencies()
+    {
+        return stageLatencies;
     }
 
     /**
@@ -287,7 +335,7 @@ public final class Daemon implements AutoCloseable
         }
         closed = true;
         CloseHelper.closeAll(runners);
-        CloseHelper.closeAll(marketData, reports, admin, orders, counters);
+        CloseHelper.closeAll(marketData, reports, admin, orders, counters, state);
         if (ownsTransport)
         {
             CloseHelper.quietClose(transport);

@@ -3,6 +3,7 @@ package io.ticklane.runtime.daemon;
 import io.ticklane.gateway.transport.TransportContext;
 import io.ticklane.journal.queue.JournalInstrument;
 import io.ticklane.runtime.config.StrategyConfig;
+import io.ticklane.tuning.layout.CoreLayout;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -35,15 +36,19 @@ public final class DaemonConfig
     static
     {
         DEFAULTS.put("daemon.run_dir", "runs");
+        DEFAULTS.put("daemon.state_file", "");
         DEFAULTS.put("daemon.layout", "one-thread");
         DEFAULTS.put("daemon.idle", "backoff");
         DEFAULTS.put("daemon.cores", "");
+        DEFAULTS.put("daemon.core_layout", "");
         DEFAULTS.put("daemon.ring_slots", "8192");
         DEFAULTS.put("daemon.slot_bytes", "4096");
         DEFAULTS.put("daemon.outbound_reserve", "1024");
         DEFAULTS.put("daemon.timer_interval_ms", "100");
         DEFAULTS.put("daemon.heartbeat_interval_ms", "100");
         DEFAULTS.put("daemon.shutdown_timeout_ms", "3000");
+        DEFAULTS.put("daemon.stage_latency", "false");
+        DEFAULTS.put("daemon.latency_origin", "receive");
         DEFAULTS.put("daemon.instrument_symbol", "SYNTH");
         DEFAULTS.put("daemon.instrument_tick_size", "1");
         DEFAULTS.put("daemon.instrument_lot_size", "1");
@@ -205,6 +210,12 @@ public final class DaemonConfig
         positive("daemon.heartbeat_interval_ms");
         positive("daemon.shutdown_timeout_ms");
         positive("transport.offer_timeout_ms");
+        bool("daemon.stage_latency");
+        final String origin = values.get("daemon.latency_origin");
+        if (!"receive".equals(origin) && !"exchange_time".equals(origin))
+        {
+            throw error("daemon.latency_origin", "must be receive or exchange_time");
+        }
         final String embedded = values.get("transport.embedded_driver");
         if (!"true".equals(embedded) && !"false".equals(embedded))
         {
@@ -256,6 +267,16 @@ public final class DaemonConfig
     }
 
     /**
+     * @return the Chronicle Map file of checkpoints: {@code daemon.state_file}, by default {@code state.cmap} in the
+     *         run directory's parent, so every run of one daemon shares it.
+     */
+    public Path stateFile()
+    {
+        final String file = values.get("daemon.state_file");
+        return file.isEmpty() ? runDir().resolve("state.cmap") : Path.of(file);
+    }
+
+    /**
      * @return parent directory of the run directories.
      */
     public Path runDir()
@@ -296,17 +317,44 @@ public final class DaemonConfig
     }
 
     /**
-     * @return core per agent role (receiver, trading, order-sender, journal), absent roles unpinned.
+     * @return core per agent role (receiver, trading, order-sender, journal; "all" for the one-thread layout), from
+     *         {@code daemon.cores} or a {@code daemon.core_layout} file (tuning/layouts); absent roles unpinned.
      */
     public Map<String, Integer> cores()
     {
         final Map<String, Integer> cores = new TreeMap<>();
+        final Set<String> roles = new TreeSet<>(List.of("receiver", "trading", "order-sender", "journal", "all"));
+        final String layoutFile = values.get("daemon.core_layout");
         final String spec = values.get("daemon.cores");
+        if (!layoutFile.isEmpty())
+        {
+            if (!spec.isEmpty())
+            {
+                throw error("daemon.core_layout", "give daemon.cores or daemon.core_layout, not both");
+            }
+            final CoreLayout layout;
+            try
+            {
+                layout = CoreLayout.load(Path.of(layoutFile));
+            }
+            catch (final IOException | IllegalArgumentException ex)
+            {
+                throw error("daemon.core_layout", ex.getMessage());
+            }
+            for (final String role : layout.roles())
+            {
+                if (!roles.contains(role))
+                {
+                    throw error("daemon.core_layout", "unknown role '" + role + "', roles are " + roles);
+                }
+                layout.core(role).ifPresent((core) -> cores.put(role, core));
+            }
+            return cores;
+        }
         if (spec.isEmpty())
         {
             return cores;
         }
-        final Set<String> roles = new TreeSet<>(List.of("receiver", "trading", "order-sender", "journal", "all"));
         for (final String entry : spec.split(","))
         {
             final String[] parts = entry.trim().split("=");
@@ -344,6 +392,33 @@ public final class DaemonConfig
             longValue("daemon.instrument_lot_size"),
             (byte)longValue("daemon.instrument_price_exponent"),
             (byte)longValue("daemon.instrument_quantity_exponent"));
+    }
+
+    /**
+     * @return true to time every pipeline stage of events that send orders (costs a clock read per stage).
+     */
+    public boolean stageLatency()
+    {
+        return bool("daemon.stage_latency");
+    }
+
+    /**
+     * @return true when tick-to-quote is measured from market data's exchange time (a load generator's planned send
+     *         time) rather than from the receive stamp.
+     */
+    public boolean exchangeTimeOrigin()
+    {
+        return "exchange_time".equals(values.get("daemon.latency_origin"));
+    }
+
+    private boolean bool(final String key)
+    {
+        final String value = values.get(key);
+        if (!"true".equals(value) && !"false".equals(value))
+        {
+            throw error(key, "must be true or false");
+        }
+        return "true".equals(value);
     }
 
     /**

@@ -7,7 +7,9 @@ import io.ticklane.sbe.RejectReason;
 import org.agrona.CloseHelper;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What an operator watches, as Aeron counters in the media driver's CnC file, so {@code ticklane stat} (another
@@ -20,6 +22,10 @@ public final class DaemonCounters implements AutoCloseable
 {
     /** Type id of every Ticklane daemon counter; {@code ticklane stat} shows counters of this type. */
     public static final int TYPE_ID = 7301_000;
+    /** Prefix of every daemon counter's label. */
+    public static final String PREFIX = "ticklane: ";
+    /** Counter label (without the "ticklane: " prefix). */
+    public static final String RECONCILED = "orders reconciled with the venue (1 yes, 0 waiting)";
     /** Counter label (without the "ticklane: " prefix). */
     public static final String INBOUND_FRAMES = "inbound frames";
     /** Counter label (without the "ticklane: " prefix). */
@@ -70,6 +76,7 @@ public final class DaemonCounters implements AutoCloseable
     public static final String TICK_TO_QUOTE_P99 = "tick-to-quote p99 last second, ns";
 
     private final List<Counter> all = new ArrayList<>();
+    private final Map<String, Counter> byLabel = new HashMap<>();
     private final Counter[] venueRejectsByCode;
     private final Counter[] riskRejectsByOrdinal;
 
@@ -102,6 +109,7 @@ public final class DaemonCounters implements AutoCloseable
     final Counter outboundRingOccupancy;
     final Counter journalLag;
     final Counter journalRecords;
+    final Counter reconciled;
     final Counter tickToQuoteP50Ns;
     final Counter tickToQuoteP99Ns;
 
@@ -139,6 +147,7 @@ public final class DaemonCounters implements AutoCloseable
         outboundRingOccupancy = add(aeron, "outbound ring occupancy, slots");
         journalLag = add(aeron, "journal lag, frames");
         journalRecords = add(aeron, JOURNAL_RECORDS);
+        reconciled = add(aeron, RECONCILED);
         tickToQuoteP50Ns = add(aeron, TICK_TO_QUOTE_P50);
         tickToQuoteP99Ns = add(aeron, TICK_TO_QUOTE_P99);
 
@@ -167,9 +176,25 @@ public final class DaemonCounters implements AutoCloseable
 
     private Counter add(final Aeron aeron, final String name)
     {
-        final Counter counter = aeron.addCounter(TYPE_ID, "ticklane: " + name);
+        final Counter counter = aeron.addCounter(TYPE_ID, PREFIX + name);
         all.add(counter);
+        byLabel.put(name, counter);
         return counter;
+    }
+
+    /**
+     * @param label a counter label without the prefix, e.g. {@link #POSITION}.
+     * @return the counter's current value (read from any thread).
+     * @throws IllegalArgumentException if no counter has that label.
+     */
+    public long counter(final String label)
+    {
+        final Counter counter = byLabel.get(label);
+        if (null == counter)
+        {
+            throw new IllegalArgumentException("no daemon counter labelled '" + label + "'");
+        }
+        return counter.get();
     }
 
     /**

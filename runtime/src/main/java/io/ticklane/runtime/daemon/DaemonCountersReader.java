@@ -12,7 +12,6 @@ import java.util.Map;
  */
 public final class DaemonCountersReader
 {
-    private static final String PREFIX = "ticklane: ";
     private final CountersReader counters;
 
     /**
@@ -31,9 +30,9 @@ public final class DaemonCountersReader
         final Map<String, Long> values = new LinkedHashMap<>();
         counters.forEach((counterId, typeId, keyBuffer, label) ->
         {
-            if (DaemonCounters.TYPE_ID == typeId && label.startsWith(PREFIX))
+            if (DaemonCounters.TYPE_ID == typeId && label.startsWith(DaemonCounters.PREFIX))
             {
-                values.put(label.substring(PREFIX.length()), counters.getCounterValue(counterId));
+                values.put(label.substring(DaemonCounters.PREFIX.length()), counters.getCounterValue(counterId));
             }
         });
         return values;

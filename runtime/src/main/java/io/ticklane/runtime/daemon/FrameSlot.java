@@ -19,6 +19,7 @@ public final class FrameSlot
     private int stream;
     private long timeNs;
     private long originNs;
+    private long stageNs;
 
     private FrameSlot(final ByteBuffer block, final int offset, final int capacity)
     {
@@ -91,6 +92,23 @@ public final class FrameSlot
     }
 
     /**
+     * @return inbound: when the receiver published the slot; outbound: when the first order of the causing event was
+     *         encoded, or 0 if this frame is not an event's first timed order. Epoch ns.
+     */
+    public long stageNs()
+    {
+        return stageNs;
+    }
+
+    /**
+     * @param stageNs see {@link #stageNs()}.
+     */
+    public void stageNs(final long stageNs)
+    {
+        this.stageNs = stageNs;
+    }
+
+    /**
      * Records what the slot now holds; the frame bytes are written into {@link #buffer()} by the caller.
      *
      * @param length   frame bytes.
@@ -104,5 +122,6 @@ public final class FrameSlot
         this.stream = stream;
         this.timeNs = timeNs;
         this.originNs = originNs;
+        this.stageNs = 0;
     }
 }

@@ -10,6 +10,7 @@ import io.ticklane.sbe.L2UpdateDecoder;
 import io.ticklane.sbe.L3OrderEventDecoder;
 import io.ticklane.sbe.MessageHeaderDecoder;
 import io.ticklane.sbe.OrderStatusCompleteDecoder;
+import io.ticklane.sbe.OrderStatusRequestDecoder;
 import io.ticklane.sbe.TradeDecoder;
 import io.ticklane.sbe.TradingStatusDecoder;
 import org.agrona.MutableDirectBuffer;
@@ -28,6 +29,27 @@ public final class InboundStamp
 
     private InboundStamp()
     {
+    }
+
+    /**
+     * @param templateId SBE template id.
+     * @return true for the market data messages, which start with exchangeTimeNs and receiveTimeNs.
+     */
+    public static boolean isMarketData(final int templateId)
+    {
+        switch (templateId)
+        {
+            case InstrumentDefinitionDecoder.TEMPLATE_ID:
+            case L2SnapshotDecoder.TEMPLATE_ID:
+            case L2UpdateDecoder.TEMPLATE_ID:
+            case L3OrderEventDecoder.TEMPLATE_ID:
+            case TradeDecoder.TEMPLATE_ID:
+            case BestBidOfferDecoder.TEMPLATE_ID:
+            case TradingStatusDecoder.TEMPLATE_ID:
+                return true;
+            default:
+                return false;
+        }
     }
 
     /**
@@ -64,6 +86,10 @@ public final class InboundStamp
                 return true;
             case HeartbeatDecoder.TEMPLATE_ID:
                 buffer.putLong(offset + HEADER + HeartbeatDecoder.timestampNsEncodingOffset(), timeNs,
+                    ByteOrder.LITTLE_ENDIAN);
+                return true;
+            case OrderStatusRequestDecoder.TEMPLATE_ID:
+                buffer.putLong(offset + HEADER + OrderStatusRequestDecoder.sendingTimeNsEncodingOffset(), timeNs,
                     ByteOrder.LITTLE_ENDIAN);
                 return true;
             default:

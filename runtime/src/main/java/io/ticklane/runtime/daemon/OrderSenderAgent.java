@@ -24,6 +24,11 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class OrderSenderAgent implements Agent, EventPoller.Handler<FrameSlot>
 {
+    /**
+     * Highest latency the recorder tracks, ns: a fixed range, because an auto-resizing histogram grows by catching an
+     * exception on the recording thread. Longer latencies are recorded as this value.
+     */
+    public static final long HIGHEST_LATENCY_NS = 60_000_000_000L;
     /** Heartbeat sender id of the daemon. */
     public static final int DAEMON_SENDER_ID = 1;
     private static final int BATCH_LIMIT = 256;
@@ -32,6 +37,7 @@ public final class OrderSenderAgent implements Agent, EventPoller.Handler<FrameS
     private final FramePublisher orders;
     private final EpochNanoClock clock;
     private final Recorder tickToQuote;
+    private final Recorder tickToQuoteFromReceive;
     private final DaemonCounters counters;
     private final AtomicReference<String> haltReason;
     private final long heartbeatIntervalNs;
@@ -40,6 +46,8 @@ public final class OrderSenderAgent implements Agent, EventPoller.Handler<FrameS
     private final HeartbeatEncoder heartbeat = new HeartbeatEncoder();
     private final UnsafeBuffer heartbeatBuffer = new UnsafeBuffer(new byte[64]);
     private long nextHeartbeatNs;
+    private long lastOriginNs = Long.MIN_VALUE;
+    private StageLatencies stages;
     private long heartbeatSequence;
     private int batch;
     private long sent;
@@ -49,7 +57,9 @@ public final class OrderSenderAgent implements Agent, EventPoller.Handler<FrameS
      * @param poller              the sender's poller on the outbound ring.
      * @param orders              order-entry publication.
      * @param clock               the daemon's epoch clock (the one inbound frames are stamped with).
-     * @param tickToQuote         where tick-to-quote latencies go, ns.
+     * @param tickToQuote         where tick-to-quote latencies go, ns, from each event's origin.
+     * @param fromReceive         where tick-to-quote from the receive stamp goes, ns (the same as tickToQuote unless
+     *                            the origin is exchange time).
      * @param heartbeatIntervalNs period of the daemon's heartbeat.
      * @param counters            operator counters.
      * @param haltReason          set when a frame cannot be sent.
@@ -59,6 +69,7 @@ public final class OrderSenderAgent implements Agent, EventPoller.Handler<FrameS
         final FramePublisher orders,
         final EpochNanoClock clock,
         final Recorder tickToQuote,
+        final Recorder fromReceive,
         final long heartbeatIntervalNs,
         final DaemonCounters counters,
         final AtomicReference<String> haltReason)
@@ -67,9 +78,18 @@ public final class OrderSenderAgent implements Agent, EventPoller.Handler<FrameS
         this.orders = orders;
         this.clock = clock;
         this.tickToQuote = tickToQuote;
+        this.tickToQuoteFromReceive = fromReceive;
         this.heartbeatIntervalNs = heartbeatIntervalNs;
         this.counters = counters;
         this.haltReason = haltReason;
+    }
+
+    /**
+     * @param stages per-stage latency recording, or null for none.
+     */
+    public void stageLatencies(final StageLatencies stages)
+    {
+        this.stages = stages;
     }
 
     /**
@@ -111,10 +131,25 @@ public final class OrderSenderAgent implements Agent, EventPoller.Handler<FrameS
         final UnsafeBuffer frame = slot.buffer();
         if (orders.offer(frame, 0, slot.length()))
         {
-            final long latencyNs = clock.nanoTime() - slot.originNs();
-            if (latencyNs >= 0)
+            final long publishedNs = clock.nanoTime();
+            if (slot.originNs() != lastOriginNs)
             {
-                tickToQuote.recordValue(latencyNs);
+                // tick-to-quote counts an event once, at its first order
+                lastOriginNs = slot.originNs();
+                final long latencyNs = publishedNs - slot.originNs();
+                if (latencyNs >= 0)
+                {
+                    tickToQuote.recordValue(Math.min(latencyNs, HIGHEST_LATENCY_NS));
+                }
+                final long fromReceiveNs = publishedNs - slot.timeNs();
+                if (fromReceiveNs >= 0)
+                {
+                    tickToQuoteFromReceive.recordValue(Math.min(fromReceiveNs, HIGHEST_LATENCY_NS));
+                }
+            }
+            if (null != stages && 0 != slot.stageNs())
+            {
+                stages.published(slot.stageNs(), publishedNs);
             }
             sent++;
             count(header.wrap(frame, 0).templateId());

@@ -13,6 +13,7 @@ import io.ticklane.sbe.L2SnapshotDecoder;
 import io.ticklane.sbe.L2UpdateDecoder;
 import io.ticklane.sbe.MessageHeaderDecoder;
 import io.ticklane.sbe.MessageHeaderEncoder;
+import io.ticklane.sbe.OrderStatusRequestEncoder;
 import io.ticklane.sbe.TimerTickEncoder;
 import io.ticklane.sbe.TradeDecoder;
 import io.ticklane.sbe.ExecutionReportDecoder;
@@ -61,6 +62,12 @@ public final class ReceiverAgent implements Agent, ControlledFragmentHandler
     private final AtomicReference<String> haltReason;
     private final int slotCapacity;
     private long nextTimerNs;
+    private boolean exchangeTimeOrigin;
+    private boolean statusRequestPending;
+    private int statusInstrumentId;
+    private final OrderStatusRequestEncoder statusRequest = new OrderStatusRequestEncoder();
+    private volatile long stallAtNs = Long.MAX_VALUE;
+    private volatile long stallNs;
     private long stopsInjected;
     private boolean stopInjected;
     private long heartbeatsIn;
@@ -122,7 +129,16 @@ public final class ReceiverAgent implements Agent, ControlledFragmentHandler
     public int doWork()
     {
         int work = 0;
-        final long nowNs = clock.nanoTime();
+        long nowNs = clock.nanoTime();
+        if (nowNs >= stallAtNs)
+        {
+            stallAtNs = Long.MAX_VALUE;
+            while (clock.nanoTime() - nowNs < stallNs)
+            {
+                Thread.onSpinWait();
+            }
+            nowNs = clock.nanoTime();
+        }
         if (nowNs >= nextTimerNs)
         {
             if (publishInternal(encodeTimer(nowNs), nowNs))
@@ -131,6 +147,11 @@ public final class ReceiverAgent implements Agent, ControlledFragmentHandler
                 updateGauges();
                 work++;
             }
+        }
+        if (statusRequestPending && publishInternal(encodeStatusRequest(nowNs), nowNs))
+        {
+            statusRequestPending = false;
+            work++;
         }
         if (!stopInjected && null != haltReason.get())
         {
@@ -177,10 +198,49 @@ public final class ReceiverAgent implements Agent, ControlledFragmentHandler
         {
             counters.framesRefused.incrementRelease();
         }
-        slot.set(length, fragmentHeader.streamId(), nowNs, nowNs);
+        slot.set(length, fragmentHeader.streamId(), nowNs, originOf(templateId, frame, nowNs));
+        slot.stageNs(clock.nanoTime());
         ring.publish(sequence);
         count(templateId);
         return Action.CONTINUE;
+    }
+
+    private long originOf(final int templateId, final UnsafeBuffer frame, final long receivedNs)
+    {
+        if (exchangeTimeOrigin && InboundStamp.isMarketData(templateId))
+        {
+            final long exchangeTimeNs = frame.getLong(MessageHeaderDecoder.ENCODED_LENGTH, java.nio.ByteOrder.LITTLE_ENDIAN);
+            return exchangeTimeNs > 0 ? exchangeTimeNs : receivedNs;
+        }
+        return receivedNs;
+    }
+
+    /**
+     * Measure tick-to-quote from each market data frame's {@code exchangeTimeNs} instead of its receive stamp: a load
+     * generator puts its planned send time there, which corrects coordinated omission (a stalled daemon is charged
+     * for every update it made wait).
+     *
+     * @param exchangeTimeOrigin true to measure from the exchange time.
+     * @return this.
+     */
+    public ReceiverAgent exchangeTimeOrigin(final boolean exchangeTimeOrigin)
+    {
+        this.exchangeTimeOrigin = exchangeTimeOrigin;
+        return this;
+    }
+
+    /**
+     * Harness self-test: once, at the first duty cycle at or after {@code atNs}, stall this agent's thread for
+     * {@code ns} before it reads anything, as a GC pause would; updates published meanwhile wait in Aeron and are
+     * stamped only afterwards. Never set in production.
+     *
+     * @param atNs epoch ns of the daemon's clock.
+     * @param ns   how long.
+     */
+    public void injectStall(final long atNs, final long ns)
+    {
+        this.stallNs = ns;
+        this.stallAtNs = atNs;
     }
 
     private void count(final int templateId)
@@ -224,6 +284,27 @@ public final class ReceiverAgent implements Agent, ControlledFragmentHandler
             counters.timerTicks.incrementRelease();
         }
         return true;
+    }
+
+    private int encodeStatusRequest(final long nowNs)
+    {
+        statusRequest.wrapAndApplyHeader(scratch, 0, headerEncoder)
+            .sendingTimeNs(nowNs)
+            .requestId(nowNs)
+            .instrumentId(statusInstrumentId);
+        return MessageHeaderEncoder.ENCODED_LENGTH + statusRequest.encodedLength();
+    }
+
+    /**
+     * Makes the first frame this agent publishes an {@code OrderStatusRequest} for the instrument: the strategy then
+     * asks the venue for its live orders and quotes only once they are reconciled.
+     *
+     * @param instrumentId the traded instrument.
+     */
+    public void requestOrderStatusAtStart(final int instrumentId)
+    {
+        this.statusInstrumentId = instrumentId;
+        this.statusRequestPending = true;
     }
 
     private int encodeTimer(final long nowNs)

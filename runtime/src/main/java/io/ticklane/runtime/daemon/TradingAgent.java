@@ -15,6 +15,8 @@ import io.ticklane.sbe.AdminCommandDecoder;
 import io.ticklane.sbe.ExecType;
 import io.ticklane.sbe.ExecutionReportDecoder;
 import io.ticklane.sbe.MessageHeaderDecoder;
+import io.ticklane.sbe.OrderStatusCompleteDecoder;
+import io.ticklane.sbe.TimerTickDecoder;
 import io.ticklane.sbe.Side;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.Agent;
@@ -44,6 +46,13 @@ public final class TradingAgent implements Agent, EventPoller.Handler<FrameSlot>
     private final ExecutionReportDecoder report = new ExecutionReportDecoder();
     private final RiskCheck[] riskChecks = RiskCheck.values();
     private QuotingStrategy strategy;
+    private StageLatencies stages;
+    private long timedEncodedNs;
+    private DaemonState state;
+    private int run;
+    private long journalRecords;
+    private boolean muted;
+    private long mutedFrames;
     private long originNs;
     private long eventTimeNs;
     private int batch;
@@ -84,6 +93,64 @@ public final class TradingAgent implements Agent, EventPoller.Handler<FrameSlot>
     }
 
     /**
+     * @param state          where checkpoints go, or null for none.
+     * @param run            run number of the journal being written.
+     * @param journalRecords inbound records that journal already holds (a reopened journal after a crash).
+     */
+    public void state(final DaemonState state, final int run, final long journalRecords)
+    {
+        this.state = state;
+        this.run = run;
+        this.journalRecords = journalRecords;
+    }
+
+    /**
+     * While muted (replaying a journal tail at start-up, before any agent runs), order frames the strategy emits are
+     * counted and dropped: they were sent, or not, by the run that journaled the tail; reconciliation settles which.
+     *
+     * @param muted true to drop order frames.
+     */
+    public void muted(final boolean muted)
+    {
+        this.muted = muted;
+    }
+
+    /**
+     * @return order frames dropped while muted.
+     */
+    public long mutedFrames()
+    {
+        return mutedFrames;
+    }
+
+    /**
+     * Saves a checkpoint now (start-up after a replay, shutdown).
+     */
+    public void saveState()
+    {
+        if (null != state)
+        {
+            state.save(strategy, JournalPosition.of(run, journalRecords));
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void onClose()
+    {
+        saveState();
+    }
+
+    /**
+     * @param stages per-stage latency recording, or null for none; the strategy must stamp into the same object.
+     */
+    public void stageLatencies(final StageLatencies stages)
+    {
+        this.stages = stages;
+    }
+
+    /**
      * {@inheritDoc}
      */
     public String roleName()
@@ -119,13 +186,27 @@ public final class TradingAgent implements Agent, EventPoller.Handler<FrameSlot>
         {
             countReport(frame);
         }
+        timedEncodedNs = 0;
+        if (null != stages)
+        {
+            stages.begin(slot.timeNs(), slot.stageNs());
+        }
         strategy.onMessage(templateId, frame, 0, slot.length());
+        if (null != stages)
+        {
+            stages.end();
+        }
+        processed++;
+        journalRecords++; // the journal wrote this frame before the trading agent could see it
+        if (null != state && changesState(templateId))
+        {
+            state.save(strategy, JournalPosition.of(run, journalRecords));
+        }
         if (AdminCommandDecoder.TEMPLATE_ID == templateId)
         {
             publishCounters(); // before the applied count, so an operator waiting on it reads the outcome
             counters.adminApplied.incrementRelease();
         }
-        processed++;
         batch++;
         final boolean more = batch < BATCH_LIMIT && outbound.hasAvailableCapacity(outboundReserve);
         if (endOfBatch || !more)
@@ -141,6 +222,11 @@ public final class TradingAgent implements Agent, EventPoller.Handler<FrameSlot>
      */
     public void onMessage(final int msgTypeId, final MutableDirectBuffer buffer, final int index, final int length)
     {
+        if (muted)
+        {
+            mutedFrames++;
+            return;
+        }
         if (!outbound.hasAvailableCapacity(1))
         {
             // cannot happen while the reserve covers one event's frames; if it does, halt rather than block
@@ -152,7 +238,26 @@ public final class TradingAgent implements Agent, EventPoller.Handler<FrameSlot>
         final FrameSlot slot = outbound.get(sequence);
         slot.buffer().putBytes(0, buffer, index, length);
         slot.set(length, 0, eventTimeNs, originNs);
+        if (null != stages && 0 == timedEncodedNs)
+        {
+            timedEncodedNs = stages.encodedNs(); // the event's first order is the one timed
+            slot.stageNs(timedEncodedNs);
+        }
         outbound.publish(sequence);
+    }
+
+    private static boolean changesState(final int templateId)
+    {
+        switch (templateId)
+        {
+            case ExecutionReportDecoder.TEMPLATE_ID:
+            case OrderStatusCompleteDecoder.TEMPLATE_ID:
+            case AdminCommandDecoder.TEMPLATE_ID:
+            case TimerTickDecoder.TEMPLATE_ID:
+                return true;
+            default:
+                return false;
+        }
     }
 
     private void countReport(final MutableDirectBuffer frame)
@@ -188,6 +293,7 @@ public final class TradingAgent implements Agent, EventPoller.Handler<FrameSlot>
         counters.mode.setRelease(risk.mode().ordinal());
         counters.modeReason.setRelease(risk.modeReason().ordinal());
         counters.openOrders.setRelease(strategy.orders().openOrderCount());
+        counters.reconciled.setRelease(strategy.isConsistent() ? 1 : 0);
         counters.adminRejected.setRelease(risk.adminOutcomes(AdminOutcome.REJECTED_BAD_TOKEN) +
             risk.adminOutcomes(AdminOutcome.REJECTED_UNKNOWN_COMMAND));
         for (final RiskCheck check : riskChecks)

@@ -100,6 +100,39 @@ class BacktestDriverTest
         assertEquals(-2.0, result.netPnl(), 1e-9);
     }
 
+    /**
+     * The bid fills 2 lots at 106 at t0 + 2 ms, when the mid was (103 + 110) / 2 = 106.5: edge +0.5 tick. The data
+     * ends 1 ms later, so every markout horizon (100 ms and up) is excluded. Inventory is 0 for 2 ms, then 2 for
+     * 1 ms: time-weighted mean 2/3 lot over the 3 ms window.
+     */
+    @Test
+    void metricsOfTheHandBuiltRun() throws IOException
+    {
+        try (JournalReader reader = JournalReader.open(journal))
+        {
+            final BacktestDriver driver = new BacktestDriver(new VenueContext().instrumentId(1).priceUnitsPerTick(1)
+                .queueModel("risk-averse").latencyModel("constant:0,0,0").feeModel(new BpsFeeModel(0, 0)), config::newStrategy);
+            final BacktestResult result = driver.run(reader, null);
+            final BacktestMetrics metrics = driver.metrics();
+
+            assertEquals(result.netPnl(), metrics.netPnl(), 1e-9);
+            assertEquals(-2.0, metrics.unrealisedPnl(), 1e-9);
+            assertEquals(0.5, metrics.markoutEdge().value(), 1e-12);
+            for (final BacktestMetrics.Markout markout : metrics.markouts())
+            {
+                assertEquals(0, markout.fills());
+                assertEquals(1, markout.excluded());
+            }
+            assertEquals(2.0 / 3, metrics.inventoryMean().value(), 1e-12);
+            assertEquals(2, metrics.maxLong());
+            assertEquals(212, metrics.turnoverTicksLots(), 0);
+            assertEquals(1, metrics.days().size());
+            assertEquals(-2.0, metrics.days().get(0).net(), 1e-9);
+            assertEquals(T0, metrics.startNs());
+            assertEquals(T0 + 3 * MS, metrics.endNs());
+        }
+    }
+
     @Test
     void withASlowFeedTheBidHasNotMovedWhenTheTradePrints() throws IOException
     {

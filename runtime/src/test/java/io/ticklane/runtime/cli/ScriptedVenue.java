@@ -17,6 +17,8 @@ import io.ticklane.sbe.LiquidityFlag;
 import io.ticklane.sbe.MessageHeaderDecoder;
 import io.ticklane.sbe.MessageHeaderEncoder;
 import io.ticklane.sbe.NewOrderDecoder;
+import io.ticklane.sbe.OrderStatusCompleteEncoder;
+import io.ticklane.sbe.OrderStatusRequestDecoder;
 import io.ticklane.sbe.RejectReason;
 import io.ticklane.sbe.ReplaceOrderDecoder;
 import io.ticklane.sbe.Side;
@@ -50,6 +52,8 @@ final class ScriptedVenue implements AutoCloseable
     private final NewOrderDecoder newOrder = new NewOrderDecoder();
     private final CancelOrderDecoder cancel = new CancelOrderDecoder();
     private final ReplaceOrderDecoder replace = new ReplaceOrderDecoder();
+    private final OrderStatusRequestDecoder statusRequest = new OrderStatusRequestDecoder();
+    private volatile long statusRequests;
     private final ExecutionReportEncoder report = new ExecutionReportEncoder();
     private final UnsafeBuffer out = new UnsafeBuffer(new byte[1024]);
     private final UnsafeBuffer mdOut = new UnsafeBuffer(new byte[1024]);
@@ -149,6 +153,18 @@ final class ScriptedVenue implements AutoCloseable
                 received.add(new Order(ReplaceOrderDecoder.TEMPLATE_ID, replace.clientOrderId(),
                     replace.origClientOrderId(), replace.side(), replace.price(), replace.quantity(), null));
                 send(replace.clientOrderId(), ExecType.REPLACED, replace.side(), replace.price(), 0, replace.quantity(), 0);
+                break;
+            case OrderStatusRequestDecoder.TEMPLATE_ID:
+                statusRequest.wrapAndApplyHeader(buffer, offset, headerDecoder);
+                statusRequests++;
+                if (!silent.get())
+                {
+                    // this scripted venue keeps no book of live orders: a daemon starting flat is told it has none
+                    final OrderStatusCompleteEncoder complete = new OrderStatusCompleteEncoder()
+                        .wrapAndApplyHeader(out, 0, headerEncoder).venueTimeNs(nowNs()).localTimeNs(0)
+                        .requestId(statusRequest.requestId()).instrumentId(INSTRUMENT).orderCount(0);
+                    offer(reports, out, MessageHeaderEncoder.ENCODED_LENGTH + complete.encodedLength());
+                }
                 break;
             default:
                 break; // daemon heartbeats

@@ -1,0 +1,199 @@
+package io.ticklane.runtime.daemon;
+
+import io.ticklane.journal.queue.Direction;
+import io.ticklane.journal.queue.JournalHeader;
+import io.ticklane.journal.queue.JournalReader;
+import io.ticklane.journal.queue.JournalWriter;
+import io.ticklane.marketmaking.strategy.CheckpointCheck;
+import io.ticklane.marketmaking.strategy.QuotingStrategy;
+import io.ticklane.marketmaking.strategy.StrategyCheckpoint;
+import io.ticklane.runtime.cli.TicklaneVersion;
+import org.agrona.concurrent.EpochNanoClock;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Where a starting daemon's state and journal come from. With no checkpoint in the state store it starts flat in a
+ * new numbered run directory. With one, it restores the strategy from it, replays the inbound records its run's
+ * journal holds after the checkpoint's position (order frames muted: that run sent them, or not; reconciliation
+ * settles it), and then either continues that run's journal if the run crashed (no trailer) or opens the next run
+ * if it stopped cleanly. Nothing journaled is lost or applied twice: the restore starts from the saved record, never
+ * from state in memory.
+ */
+final class RunRecovery
+{
+    private static final Pattern RUN_NAME = Pattern.compile("^(\\d{6})-.*");
+    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
+
+    final Path runDirectory;
+    final int run;
+    final JournalWriter writer;
+    final long inboundRecords;
+    final String description;
+
+    private RunRecovery(
+        final Path runDirectory, final int run, final JournalWriter writer, final long inboundRecords,
+        final String description)
+    {
+        this.runDirectory = runDirectory;
+        this.run = run;
+        this.writer = writer;
+        this.inboundRecords = inboundRecords;
+        this.description = description;
+    }
+
+    static RunRecovery prepare(
+        final DaemonConfig config,
+        final QuotingStrategy strategy,
+        final TradingAgent trading,
+        final DaemonState state,
+        final EpochNanoClock clock) throws IOException
+    {
+        final Path runs = config.runDir();
+        Files.createDirectories(runs);
+        final int instrumentId = config.strategy().instrumentId();
+        final UnsafeBuffer buffer = state.buffer();
+        final int length = state.store().load(instrumentId, buffer);
+        if (length < 0)
+        {
+            return newRun(config, runs, nextRun(runs), clock, "fresh start: no checkpoint for instrument " + instrumentId);
+        }
+
+        final CheckpointCheck check = strategy.restore(buffer, 0, length);
+        if (CheckpointCheck.VALID != check)
+        {
+            throw new IllegalArgumentException(config.stateFile() + ": the saved checkpoint cannot be restored (" + check +
+                "): it was written for another instrument or configuration; move the file away to start flat");
+        }
+        final long position = StrategyCheckpoint.lastJournalIndex(buffer, 0);
+        final int savedRun = JournalPosition.run(position);
+        final long applied = JournalPosition.inboundRecords(position);
+        final Path savedDirectory = findRun(runs, savedRun);
+        final Path journal = savedDirectory.resolve("journal");
+
+        final TailReplay replay = new TailReplay(strategy, applied);
+        final boolean complete;
+        trading.muted(true);
+        try (JournalReader reader = JournalReader.open(journal, true))
+        {
+            if (!reader.header().configHash().equals(config.strategy().sha256()))
+            {
+                throw new IllegalArgumentException("run " + savedDirectory + " was journaled under strategy configuration " +
+                    reader.header().configHash() + ", this start has " + config.strategy().sha256() +
+                    ": restart with the run's own settings (" + savedDirectory.resolve("strategy.properties") + ")");
+            }
+            reader.readAll(replay);
+            complete = reader.isComplete();
+        }
+        finally
+        {
+            trading.muted(false);
+        }
+        final String restored = "restored run " + savedRun + " at inbound record " + applied + ", replayed " +
+            replay.replayed + " inbound records after it (" + trading.mutedFrames() + " order frames muted)";
+        if (!complete)
+        {
+            return new RunRecovery(savedDirectory, savedRun, JournalWriter.reopen(journal), replay.inbound,
+                restored + "; the run crashed: its journal continues");
+        }
+        return newRun(config, runs, nextRun(runs), clock, restored + "; the run had stopped cleanly: a new run begins");
+    }
+
+    private static RunRecovery newRun(
+        final DaemonConfig config, final Path runs, final int run, final EpochNanoClock clock, final String description)
+        throws IOException
+    {
+        final Path directory = runs.resolve(String.format("%06d-%s", run, UTC.format(Instant.ofEpochSecond(0,
+            clock.nanoTime()))));
+        Files.createDirectory(directory);
+        Files.writeString(directory.resolve("strategy.properties"), config.strategyProperties(), StandardCharsets.UTF_8);
+        Files.writeString(directory.resolve("daemon.properties"), config.describe(), StandardCharsets.UTF_8);
+        final JournalWriter writer = JournalWriter.create(directory.resolve("journal"), JournalHeader.current(
+            List.of(config.instrument()), config.strategy().sha256(), TicklaneVersion.codeVersion(),
+            "ticklane daemon run " + directory.getFileName()));
+        return new RunRecovery(directory, run, writer, 0, description);
+    }
+
+    private static int nextRun(final Path runs) throws IOException
+    {
+        int max = 0;
+        try (Stream<Path> entries = Files.list(runs))
+        {
+            for (final Path entry : (Iterable<Path>)entries::iterator)
+            {
+                final Matcher matcher = RUN_NAME.matcher(entry.getFileName().toString());
+                if (Files.isDirectory(entry) && matcher.matches())
+                {
+                    max = Math.max(max, Integer.parseInt(matcher.group(1)));
+                }
+            }
+        }
+        if (max + 1 >= (1 << (Long.SIZE - 1 - JournalPosition.COUNT_BITS)))
+        {
+            throw new IllegalStateException(runs + ": run numbers exhausted");
+        }
+        return max + 1;
+    }
+
+    private static Path findRun(final Path runs, final int run) throws IOException
+    {
+        final String prefix = String.format("%06d-", run);
+        try (Stream<Path> entries = Files.list(runs))
+        {
+            return entries.filter((entry) -> entry.getFileName().toString().startsWith(prefix))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("the state file's checkpoint stands in run " + run +
+                    ", but " + runs + " has no directory " + prefix + "*: its journal is needed to recover"));
+        }
+    }
+
+    /**
+     * Feeds the strategy the inbound records after the checkpoint's count.
+     */
+    private static final class TailReplay implements io.ticklane.journal.queue.JournalRecordHandler
+    {
+        private final UnsafeBuffer frame = new UnsafeBuffer(0, 0);
+        private final QuotingStrategy strategy;
+        private final long applied;
+        private long inbound;
+        private long replayed;
+
+        TailReplay(final QuotingStrategy strategy, final long applied)
+        {
+            this.strategy = strategy;
+            this.applied = applied;
+        }
+
+        public void onRecord(
+            final Direction direction,
+            final int stream,
+            final long receiveTimeNs,
+            final org.agrona.DirectBuffer buffer,
+            final int offset,
+            final int length)
+        {
+            if (Direction.IN != direction)
+            {
+                return;
+            }
+            inbound++;
+            if (inbound > applied)
+            {
+                frame.wrap(buffer, offset, length);
+                strategy.onMessage(frame.getShort(2) & 0xFFFF, frame, 0, length);
+                replayed++;
+            }
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package io.ticklane.runtime.daemon;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Layering (defaults, then the file, then --set) and validation of the daemon's settings, each error naming the
+ * key, the value and where it came from.
+ */
+class DaemonConfigTest
+{
+    @TempDir
+    Path tmp;
+
+    @Test
+    void laterLayersReplaceEarlierOnes() throws Exception
+    {
+        final Path file = write("risk.admin_token=t\ndaemon.layout=threads\ndaemon.ring_slots=1024\nquotes.replace_ticks=3\n");
+        final DaemonConfig config = DaemonConfig.load(file, List.of("daemon.ring_slots=2048", "quotes.replace_ticks=4"), tmp);
+
+        assertEquals(ThreadLayout.THREADS, config.threadLayout(), "from the file");
+        assertEquals(2048, config.ringSlots(), "--set beats the file");
+        assertEquals(4096, config.slotBytes(), "default");
+        assertTrue(config.strategyProperties().contains("quotes.replace_ticks=4\n"), config.strategyProperties());
+        assertTrue(config.describe().contains("daemon.ring_slots=2048  # --set"), config.describe());
+        assertTrue(config.describe().contains("daemon.layout=threads  # " + file), config.describe());
+    }
+
+    @Test
+    void theStrategyFileItWritesRebuildsTheSameStrategySettings() throws Exception
+    {
+        final DaemonConfig config = DaemonConfig.load(write("risk.admin_token=t\n"), List.of("quoter=glft(gamma=0.2)"), tmp);
+        final Path strategyFile = Files.writeString(tmp.resolve("strategy.properties"), config.strategyProperties());
+        assertEquals(config.strategy().sha256(), io.ticklane.runtime.config.StrategyConfig.load(strategyFile).sha256());
+        assertEquals("glft(gamma=0.2)", config.strategy().quoterSpec());
+    }
+
+    @Test
+    void errorsNameTheKeyTheValueAndWhereItCameFrom() throws Exception
+    {
+        final Path file = write("risk.admin_token=t\ndaemon.ring_slots=1000\n");
+        assertMessage(() -> DaemonConfig.load(file, List.of(), tmp), file + ": daemon.ring_slots=1000: must be a power of two");
+        assertMessage(() -> DaemonConfig.load(file, List.of("daemon.ring_slot=8"), tmp), "--set: unknown key daemon.ring_slot");
+        assertMessage(() -> DaemonConfig.load(write("risk.admin_token=t\nqoter=x\n"), List.of(), tmp),
+            "unknown key qoter (neither a daemon.*/transport.* key nor a strategy key)");
+        assertMessage(() -> DaemonConfig.load(write("risk.admin_token=t\n"), List.of("daemon.idle=nap"), tmp),
+            "--set: daemon.idle=nap: idle strategy must be busy-spin, yielding, backoff or sleeping");
+        assertMessage(() -> DaemonConfig.load(write("risk.admin_token=t\n"), List.of("transport.admin_channel=aeron:udp?endpoint=x:1"), tmp),
+            "admin channel must be IPC");
+        assertMessage(() -> DaemonConfig.load(write("daemon.layout=threads\n"), List.of(), tmp), "risk.admin_token");
+        assertMessage(() -> DaemonConfig.load(write("risk.admin_token=t\n"), List.of("nonsense"), tmp),
+            "--set nonsense: expected key=value");
+    }
+
+    @Test
+    void coresComeFromTheSettingOrFromATuningLayoutFile() throws Exception
+    {
+        final DaemonConfig cores = DaemonConfig.load(write("risk.admin_token=t\n"),
+            List.of("daemon.cores=receiver=2,trading=3"), tmp);
+        assertEquals(Map.of("receiver", 2, "trading", 3), cores.cores());
+
+        final Path layout = Files.writeString(tmp.resolve("pinned.properties"), "receiver=2\ntrading=3\norder-sender=4\njournal=none\n");
+        final DaemonConfig fromFile = DaemonConfig.load(write("risk.admin_token=t\n"),
+            List.of("daemon.core_layout=" + layout), tmp);
+        assertEquals(Map.of("receiver", 2, "trading", 3, "order-sender", 4), fromFile.cores());
+
+        final Path odd = Files.writeString(tmp.resolve("odd.properties"), "market-data=2\n");
+        assertMessage(() -> DaemonConfig.load(write("risk.admin_token=t\n"), List.of("daemon.core_layout=" + odd), tmp),
+            "unknown role 'market-data'");
+        assertMessage(() -> DaemonConfig.load(write("risk.admin_token=t\n"),
+            List.of("daemon.core_layout=" + layout, "daemon.cores=trading=1"), tmp), "not both");
+    }
+
+    @Test
+    void theShippedLayoutFilesAreValid() throws Exception
+    {
+        for (final String name : new String[]{"pinned", "one-thread"})
+        {
+            final Path file = Path.of("..", "tuning", "layouts", name + ".properties");
+            DaemonConfig.load(write("risk.admin_token=t\n"), List.of("daemon.core_layout=" + file), tmp).cores();
+        }
+    }
+
+    private Path write(final String text) throws Exception
+    {
+        return Files.writeString(Files.createTempFile(tmp, "daemon", ".properties"), text);
+    }
+
+    private static void assertMessage(final org.junit.jupiter.api.function.Executable executable, final String expected)
+    {
+        final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, executable);
+        assertTrue(ex.getMessage().contains(expected), ex.getMessage());
+    }
+}
