@@ -12,6 +12,8 @@ import io.ticklane.sbe.L3OrderEventDecoder;
 import io.ticklane.sbe.MassCancelDecoder;
 import io.ticklane.sbe.MessageHeaderDecoder;
 import io.ticklane.sbe.NewOrderDecoder;
+import io.ticklane.sbe.OrderStatusCompleteDecoder;
+import io.ticklane.sbe.OrderStatusRequestDecoder;
 import io.ticklane.sbe.ReplaceOrderDecoder;
 import io.ticklane.sbe.TimerTickDecoder;
 import io.ticklane.sbe.TradeDecoder;
@@ -44,6 +46,8 @@ final class FrameTypes
         NAMES[AdminCommandDecoder.TEMPLATE_ID] = "AdminCommand";
         NAMES[TimerTickDecoder.TEMPLATE_ID] = "TimerTick";
         NAMES[HeartbeatDecoder.TEMPLATE_ID] = "Heartbeat";
+        NAMES[OrderStatusRequestDecoder.TEMPLATE_ID] = "OrderStatusRequest";
+        NAMES[OrderStatusCompleteDecoder.TEMPLATE_ID] = "OrderStatusComplete";
     }
 
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
@@ -62,6 +66,8 @@ final class FrameTypes
     private final AdminCommandDecoder admin = new AdminCommandDecoder();
     private final TimerTickDecoder timer = new TimerTickDecoder();
     private final HeartbeatDecoder heartbeat = new HeartbeatDecoder();
+    private final OrderStatusRequestDecoder statusRequest = new OrderStatusRequestDecoder();
+    private final OrderStatusCompleteDecoder statusComplete = new OrderStatusCompleteDecoder();
 
     /**
      * @return the template id of the frame at the offset.
@@ -129,11 +135,17 @@ final class FrameTypes
             case ExecutionReportDecoder.TEMPLATE_ID:
                 return report.wrapAndApplyHeader(buffer, offset, header).toString();
             case AdminCommandDecoder.TEMPLATE_ID:
-                return admin.wrapAndApplyHeader(buffer, offset, header).toString();
+                // the operator token is a secret: never printed
+                return admin.wrapAndApplyHeader(buffer, offset, header).toString()
+                    .replaceAll("authToken=[^|]*", "authToken=(hidden)");
             case TimerTickDecoder.TEMPLATE_ID:
                 return timer.wrapAndApplyHeader(buffer, offset, header).toString();
             case HeartbeatDecoder.TEMPLATE_ID:
                 return heartbeat.wrapAndApplyHeader(buffer, offset, header).toString();
+            case OrderStatusRequestDecoder.TEMPLATE_ID:
+                return statusRequest.wrapAndApplyHeader(buffer, offset, header).toString();
+            case OrderStatusCompleteDecoder.TEMPLATE_ID:
+                return statusComplete.wrapAndApplyHeader(buffer, offset, header).toString();
             default:
                 return "(template " + templateId + " unknown to this build, " + header.blockLength() + " byte block)";
         }

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
     description = "Low-latency market-making runtime: live daemon, deterministic replay, latency profiling.",
     subcommands = { CommandLine.HelpCommand.class, BookCommand.class, ClockCommand.class, FactorsCommand.class,
         FitCommand.class, QuoteCommand.class, ResearchCommand.class, ImportCommand.class, JournalCommand.class,
-        ReplayCommand.class, BacktestCommand.class, DaemonCommand.class, OperatorCommand.class, StatCommand.class,
+        ReplayCommand.class, BacktestCommand.class, DemoCommand.class, DaemonCommand.class, OperatorCommand.class, StatCommand.class,
         TuneCommand.class, PerfCommand.class, VenueCommand.class })
 public final class TicklaneCli implements Runnable
 {

@@ -296,12 +296,15 @@ public final class Daemon implements AutoCloseable
         {
             return true;
         }
+        final long appliedBefore = counters.adminApplied.get();
+        final boolean stopAlreadySent = receiver.stopsInjected() > 0;
         haltReason.compareAndSet(null, "shutdown");
         final long deadlineNs = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.shutdownTimeoutMs());
         boolean flat = false;
         while (System.nanoTime() - deadlineNs < 0)
         {
-            if (receiver.stopsInjected() > 0 && 0 == counters.openOrders.get() && 0 == counters.inboundRingOccupancy.get())
+            final boolean stopApplied = stopAlreadySent || counters.adminApplied.get() > appliedBefore;
+            if (stopApplied && 0 == counters.openOrders.get())
             {
                 flat = true;
                 break;

@@ -6,15 +6,15 @@ import org.HdrHistogram.Recorder;
 import java.io.PrintWriter;
 
 /**
- * The one line per second a running daemon (or the demo) prints for the operator: market, own quotes, position,
+ * The one line per second a running daemon (or the demo) prints for the operator: mid and touch, own quotes, position,
  * PnL, fills and the last second's tick-to-quote percentiles, taken from the counters and the latency recorder.
  * It also accumulates the whole run's tick-to-quote histogram for the summary. Runs on the main thread, never on the
  * hot path.
  */
 public final class StatusLine
 {
-    private static final String HEADER = String.format("%-9s %10s %10s %10s %10s %9s %12s %7s %9s %9s %-13s",
-        "time", "bid", "ask", "our bid", "our ask", "position", "pnl", "fills", "t2q p50", "t2q p99", "mode");
+    private static final String HEADER = String.format("%-9s %11s %10s %10s %10s %10s %9s %12s %7s %9s %9s %-13s",
+        "time", "mid", "bid", "ask", "our bid", "our ask", "position", "pnl", "fills", "t2q p50", "t2q p99", "mode");
     private static final String[] MODES = {"ACTIVE", "REDUCE_ONLY", "HALTED"};
 
     private final DaemonCounters counters;
@@ -56,9 +56,12 @@ public final class StatusLine
         counters.tickToQuoteP50Ns.setRelease(p50);
         counters.tickToQuoteP99Ns.setRelease(p99);
         final int mode = (int)counters.mode.get();
-        out.println(String.format("%8.1fs %10s %10s %10s %10s %9d %12d %7d %9s %9s %-13s",
+        final long bid = counters.bestBid.get();
+        final long ask = counters.bestAsk.get();
+        out.println(String.format("%8.1fs %11s %10s %10s %10s %10s %9d %12d %7d %9s %9s %-13s",
             (System.nanoTime() - startNs) / 1e9,
-            price(counters.bestBid.get()), price(counters.bestAsk.get()),
+            0 == bid || 0 == ask ? "-" : String.format("%.1f", (bid + ask) / 2.0),
+            price(bid), price(ask),
             price(counters.quotedBid.get()), price(counters.quotedAsk.get()),
             counters.position.get(), counters.netPnl.get(), counters.fills.get(),
             micros(interval, p50), micros(interval, p99),
