@@ -11,6 +11,8 @@ import io.ticklane.gateway.venue.VenueContext;
 import io.ticklane.orderbook.BookFeed;
 import io.ticklane.orderbook.BookState;
 import io.ticklane.orderbook.L2Book;
+import io.ticklane.orderbook.OrderBook;
+import io.ticklane.sbe.CancelOrderEncoder;
 import io.ticklane.sbe.ExecType;
 import io.ticklane.sbe.ExecutionReportDecoder;
 import io.ticklane.sbe.HeartbeatDecoder;
@@ -72,6 +74,11 @@ class ExchangeAgentTest
     private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
     private final List<String> reports = new ArrayList<>();
     private final FragmentHandler reportHandler = new FragmentAssembler(this::onReport);
+    private final NewOrderEncoder newOrder = new NewOrderEncoder();
+    private final CancelOrderEncoder cancelOrder = new CancelOrderEncoder();
+    private final OrderStatusRequestEncoder statusRequest = new OrderStatusRequestEncoder();
+    private final MassCancelEncoder massCancel = new MassCancelEncoder();
+    private long cycles;
     private L2Book book;
     private BookFeed feed;
     private long definitions;
@@ -255,14 +262,15 @@ class ExchangeAgentTest
     }
 
     @Test
-    void publishingAMillionFramesAllocatesNothingOnTheDutyCycle()
+    void aMillionFramesWithOrdersStatusRequestsAndMassCancelsAllocateNothingOnTheDutyCycle()
     {
-        // As fast as possible; the subscriber drains on the same thread without allocating.
+        // As fast as possible; the client sends orders and drains both streams on this thread without allocating.
         start(new SyntheticMarketContext().seed(3), new ExchangeContext().speed(0).maxFramesPerCycle(64));
         subscribe(true);
-        final long[] count = new long[1];
-        final FragmentHandler drain = (buffer, offset, length, h) -> count[0]++;
-        run(drain, 300_000, count);
+        final long[] count = new long[2];
+        final FragmentHandler drainMarketData = (buffer, offset, length, h) -> count[0]++;
+        final FragmentHandler drainReports = (buffer, offset, length, h) -> count[1]++;
+        run(drainMarketData, drainReports, 300_000, count);
         final com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
         final long thread = Thread.currentThread().getId();
         final long[] windows = new long[3];
@@ -272,11 +280,13 @@ class ExchangeAgentTest
             final long first = threads.getThreadAllocatedBytes(thread);
             final long overhead = threads.getThreadAllocatedBytes(thread) - first;
             final long before = threads.getThreadAllocatedBytes(thread);
-            run(drain, 1_000_000, count);
+            run(drainMarketData, drainReports, 1_000_000, count);
             windows[i] = threads.getThreadAllocatedBytes(thread) - before - overhead;
         }
         // No assertion on publication failures here: with the subscriber on this thread, back pressure is relieved only
         // when the driver's conductor moves the limit, which a loaded host can delay beyond the retry bound.
+        assertTrue(agent.counters().fills() > 100 && agent.counters().statusRequests() > 10 &&
+            agent.counters().massCancels() > 10 && count[1] > 1_000, "the order paths ran: reports " + count[1]);
         for (final long window : windows)
         {
             if (0 == window)
@@ -287,14 +297,46 @@ class ExchangeAgentTest
         fail("bytes allocated per window of a million frames: " + Arrays.toString(windows));
     }
 
-    private void run(final FragmentHandler drain, final long frames, final long[] count)
+    private void run(final FragmentHandler marketDataDrain, final FragmentHandler reportDrain, final long frames, final long[] count)
     {
         final long end = count[0] + frames;
         while (count[0] < end)
         {
             agent.doWork();
-            marketData.poll(drain, 256);
+            marketData.poll(marketDataDrain, 256);
+            reportStream.poll(reportDrain, 256);
+            if (0 == (++cycles & 15))
+            {
+                sendOrderMix(cycles >> 4);
+            }
         }
+    }
+
+    /**
+     * A resting bid, a crossing IOC, a cancel of the resting bid, then a status request or a mass cancel.
+     */
+    private void sendOrderMix(final long step)
+    {
+        final OrderBook venueBook = agent.venue().book();
+        final int length;
+        switch ((int)(step & 3))
+        {
+            case 0 -> length = MessageHeaderEncoder.ENCODED_LENGTH + newOrder.wrapAndApplyHeader(out, 0, headerEncoder)
+                .sendingTimeNs(1).clientOrderId(step).instrumentId(INSTRUMENT).side(Side.BUY).orderType(OrderType.LIMIT)
+                .timeInForce(TimeInForce.GTC).price(venueBook.bestBidPrice() - 25).quantity(1).encodedLength();
+            case 1 -> length = MessageHeaderEncoder.ENCODED_LENGTH + newOrder.wrapAndApplyHeader(out, 0, headerEncoder)
+                .sendingTimeNs(1).clientOrderId(step).instrumentId(INSTRUMENT).side(Side.BUY).orderType(OrderType.LIMIT)
+                .timeInForce(TimeInForce.IOC).price(venueBook.bestAskPrice()).quantity(1).encodedLength();
+            case 2 -> length = MessageHeaderEncoder.ENCODED_LENGTH + cancelOrder.wrapAndApplyHeader(out, 0, headerEncoder)
+                .sendingTimeNs(1).clientOrderId(step).origClientOrderId(step - 2).instrumentId(INSTRUMENT).side(Side.BUY)
+                .encodedLength();
+            default -> length = 0 == (step & 4) ?
+                MessageHeaderEncoder.ENCODED_LENGTH + statusRequest.wrapAndApplyHeader(out, 0, headerEncoder)
+                    .sendingTimeNs(1).requestId(step).instrumentId(0).encodedLength() :
+                MessageHeaderEncoder.ENCODED_LENGTH + massCancel.wrapAndApplyHeader(out, 0, headerEncoder)
+                    .sendingTimeNs(1).requestId(step).instrumentId(INSTRUMENT).side(Side.NULL_VAL).encodedLength();
+        }
+        orders.offer(out, 0, length);
     }
 
     private void sendNewOrder(final long id, final Side side, final TimeInForce tif, final long price, final long quantity)
