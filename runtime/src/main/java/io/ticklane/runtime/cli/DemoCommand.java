@@ -9,11 +9,13 @@ import io.ticklane.gateway.exchange.SyntheticMarketContext;
 import io.ticklane.gateway.transport.Transport;
 import io.ticklane.gateway.venue.BpsFeeModel;
 import io.ticklane.gateway.venue.VenueContext;
+import io.ticklane.journal.queue.JournalReader;
 import io.ticklane.runtime.daemon.Daemon;
 import io.ticklane.runtime.daemon.DaemonConfig;
 import io.ticklane.runtime.daemon.DaemonCounters;
 import io.ticklane.runtime.daemon.IdleStrategies;
 import io.ticklane.runtime.daemon.StatusLine;
+import io.ticklane.runtime.input.JournalReplay;
 import org.HdrHistogram.Histogram;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.AgentRunner;
@@ -129,6 +131,7 @@ public final class DemoCommand implements java.util.concurrent.Callable<Integer>
             stdout.println("demo: " + daemon.recoveryDescription());
             final StatusLine status = new StatusLine(daemon.counters(), daemon.tickToQuote());
             final boolean flat;
+            boolean replayEqual = false;
             final Daemon running = daemon;
             try (RunUntilStopped run = new RunUntilStopped(config.shutdownTimeoutMs() + 5_000))
             {
@@ -148,7 +151,7 @@ public final class DemoCommand implements java.util.concurrent.Callable<Integer>
                 DaemonCommand.writeHistogram(histogram, status.total());
                 if (null != jsonSummary)
                 {
-                    writeSummary(jsonSummary, daemon, status.total(), exchange);
+                    writeSummary(jsonSummary, daemon, status.total(), exchange, replayCheck(daemon, config));
                 }
                 stdout.println();
                 stdout.printf(Locale.ROOT, "demo: fills=%d position=%d net_pnl=%d ticks x lots, orders new=%d replace=%d " +
@@ -158,7 +161,12 @@ public final class DemoCommand implements java.util.concurrent.Callable<Integer>
                     counters.counter(DaemonCounters.ORDERS_REPLACE), counters.counter(DaemonCounters.ORDERS_CANCEL),
                     status.total().getValueAtPercentile(50) / 1e3, status.total().getValueAtPercentile(99) / 1e3,
                     status.total().getTotalCount());
+                final String[] hashes = replayCheck(daemon, config);
                 stdout.println("demo: journal=" + daemon.journalDirectory());
+                stdout.println("demo: live outbound sha256=" + hashes[0]);
+                stdout.println("demo: replay of the journal  sha256=" + hashes[1] +
+                    (hashes[0].equals(hashes[1]) ? "  (equal: the replay reproduced the live run)" : "  (DIFFERENT)"));
+                replayEqual = hashes[0].equals(hashes[1]);
                 stdout.println("demo: tick_to_quote=" + histogram);
                 stdout.println("demo: replay it: ./ticklane replay --journal " + daemon.journalDirectory() + " --config " +
                     daemon.runDirectory().resolve("strategy.properties"));
@@ -183,6 +191,11 @@ public final class DemoCommand implements java.util.concurrent.Callable<Integer>
                 stderr.println("demo: orders still open at the end");
                 return ExitCodes.CHECK_FAILED;
             }
+            if (!replayEqual)
+            {
+                stderr.println("demo: the replay of the journal did not reproduce the live outbound frames");
+                return ExitCodes.CHECK_FAILED;
+            }
             return ExitCodes.OK;
         }
         finally
@@ -193,8 +206,28 @@ public final class DemoCommand implements java.util.concurrent.Callable<Integer>
         }
     }
 
+    /**
+     * @return the SHA-256 of the journal's outbound records and of what a fresh strategy sends when the journal's
+     *         inbound records are replayed into it.
+     */
+    private static String[] replayCheck(final Daemon daemon, final DaemonConfig config) throws IOException
+    {
+        final JournalReplay.FrameHash journaled = new JournalReplay.FrameHash();
+        final JournalReplay replay = new JournalReplay(config.strategy());
+        try (JournalReader reader = JournalReader.open(daemon.journalDirectory()))
+        {
+            reader.readAll(JournalReplay.journaledOutbound(journaled));
+        }
+        try (JournalReader reader = JournalReader.open(daemon.journalDirectory()))
+        {
+            reader.readAll(replay);
+        }
+        return new String[]{journaled.sha256(), replay.outbound().sha256()};
+    }
+
     private static void writeSummary(
-        final Path file, final Daemon daemon, final Histogram tickToQuote, final ExchangeAgent exchange) throws IOException
+        final Path file, final Daemon daemon, final Histogram tickToQuote, final ExchangeAgent exchange,
+        final String[] hashes) throws IOException
     {
         final DaemonCounters counters = daemon.counters();
         final List<String> labels = new ArrayList<>(List.of(DaemonCounters.INBOUND_FRAMES, DaemonCounters.MARKET_DATA,
@@ -208,6 +241,9 @@ public final class DemoCommand implements java.util.concurrent.Callable<Integer>
             json.writeStartObject();
             json.writeStringField("runDirectory", daemon.runDirectory().toString());
             json.writeStringField("journal", daemon.journalDirectory().toString());
+            json.writeStringField("liveOutboundSha256", hashes[0]);
+            json.writeStringField("replayOutboundSha256", hashes[1]);
+            json.writeBooleanField("replayReproducesLive", hashes[0].equals(hashes[1]));
             json.writeObjectFieldStart("daemon");
             for (final String label : labels)
             {

@@ -1,17 +1,10 @@
 package io.ticklane.runtime.cli;
 
-import io.ticklane.journal.queue.Direction;
 import io.ticklane.journal.queue.JournalInstrument;
 import io.ticklane.journal.queue.JournalReader;
 import io.ticklane.marketmaking.strategy.QuotingStrategy;
 import io.ticklane.runtime.config.StrategyConfig;
-import io.ticklane.sbe.CancelOrderEncoder;
-import io.ticklane.sbe.MessageHeaderDecoder;
-import io.ticklane.sbe.NewOrderEncoder;
-import io.ticklane.sbe.ReplaceOrderEncoder;
-import org.agrona.DirectBuffer;
-import org.agrona.MutableDirectBuffer;
-import org.agrona.concurrent.UnsafeBuffer;
+import io.ticklane.runtime.input.JournalReplay;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,9 +12,6 @@ import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.concurrent.Callable;
 
 /**
@@ -51,20 +41,17 @@ public final class ReplayCommand implements Callable<Integer>
     @Option(names = "--config", paramLabel = "FILE", required = true, description = "Strategy configuration (.properties).")
     private Path config;
 
-    public Integer call() throws IOException, NoSuchAlgorithmException
+    public Integer call() throws IOException
     {
         final StrategyConfig strategyConfig = StrategyConfig.load(config);
         final PrintWriter err = spec.commandLine().getErr();
-        final OutboundHash outbound = new OutboundHash();
-        final QuotingStrategy strategy = strategyConfig.newStrategy(outbound);
-        final long replayed;
+        final JournalReplay replay = new JournalReplay(strategyConfig);
         try (JournalReader reader = JournalReader.open(journal))
         {
             requireInstrument(reader, strategyConfig.instrumentId());
-            final Inbound inbound = new Inbound(strategy);
             long records = 0;
             int read;
-            while ((read = reader.poll(inbound, PROGRESS_INTERVAL)) > 0)
+            while ((read = reader.poll(replay, PROGRESS_INTERVAL)) > 0)
             {
                 records += read;
                 if (read == PROGRESS_INTERVAL)
@@ -72,15 +59,16 @@ public final class ReplayCommand implements Callable<Integer>
                     err.printf("replay: %,d records...%n", records);
                 }
             }
-            replayed = inbound.replayed;
         }
 
+        final JournalReplay.FrameHash outbound = replay.outbound();
+        final QuotingStrategy strategy = replay.strategy();
         final PrintWriter out = spec.commandLine().getOut();
         out.println("journal=" + journal + " config=" + config + " config_sha256=" + strategyConfig.sha256());
-        out.println("inbound=" + replayed + " new=" + outbound.news + " cancel=" + outbound.cancels +
-            " replace=" + outbound.replaces + " risk_rejections=" + strategy.riskRejections() +
+        out.println("inbound=" + replay.replayed() + " new=" + outbound.news() + " cancel=" + outbound.cancels() +
+            " replace=" + outbound.replaces() + " risk_rejections=" + strategy.riskRejections() +
             " position=" + strategy.position().position());
-        out.println("sha256=" + HexFormat.of().formatHex(outbound.digest.digest()));
+        out.println("sha256=" + outbound.sha256());
         out.flush();
         return ExitCodes.OK;
     }
@@ -98,77 +86,5 @@ public final class ReplayCommand implements Callable<Integer>
         }
         throw new IllegalArgumentException(
             config + ": instrument.id=" + instrumentId + " but journal " + journal + " holds instrument(s) [" + held + "]");
-    }
-
-    /**
-     * Feeds the inbound records to the strategy; outbound records of a live run's journal are not replayed, they are
-     * what the replay reproduces.
-     */
-    private static final class Inbound implements io.ticklane.journal.queue.JournalRecordHandler
-    {
-        private final UnsafeBuffer frame = new UnsafeBuffer(0, 0);
-        private final MessageHeaderDecoder header = new MessageHeaderDecoder();
-        private final QuotingStrategy strategy;
-        private long replayed;
-
-        Inbound(final QuotingStrategy strategy)
-        {
-            this.strategy = strategy;
-        }
-
-        public void onRecord(
-            final Direction direction,
-            final int stream,
-            final long receiveTimeNs,
-            final DirectBuffer buffer,
-            final int offset,
-            final int length)
-        {
-            if (Direction.IN != direction)
-            {
-                return;
-            }
-            frame.wrap(buffer, offset, length);
-            header.wrap(frame, 0);
-            strategy.onMessage(header.templateId(), frame, 0, length);
-            replayed++;
-        }
-    }
-
-    /**
-     * SHA-256 over every outbound frame's bytes, in order, without allocating per frame.
-     */
-    private static final class OutboundHash implements org.agrona.concurrent.MessageHandler
-    {
-        private final MessageDigest digest;
-        private final byte[] scratch = new byte[4096];
-        private long news;
-        private long cancels;
-        private long replaces;
-
-        OutboundHash() throws NoSuchAlgorithmException
-        {
-            digest = MessageDigest.getInstance("SHA-256");
-        }
-
-        public void onMessage(final int msgTypeId, final MutableDirectBuffer buffer, final int index, final int length)
-        {
-            buffer.getBytes(index, scratch, 0, length);
-            digest.update(scratch, 0, length);
-            switch (msgTypeId)
-            {
-                case NewOrderEncoder.TEMPLATE_ID:
-                    news++;
-                    break;
-                case CancelOrderEncoder.TEMPLATE_ID:
-                    cancels++;
-                    break;
-                case ReplaceOrderEncoder.TEMPLATE_ID:
-                    replaces++;
-                    break;
-                default:
-                    break;
-            }
-        }
     }
 }
