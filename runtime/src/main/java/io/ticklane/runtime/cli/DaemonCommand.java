@@ -66,6 +66,8 @@ public final class DaemonCommand implements Callable<Integer>
         out.println("daemon run=" + daemon.runDirectory() + " aeron_dir=" +
             daemonConfig.transportContext().aeronDirectoryName() + " layout=" + daemonConfig.threadLayout().configName() +
             " idle=" + daemonConfig.idleStrategyName() + " config_sha256=" + daemonConfig.strategy().sha256());
+        out.println("daemon state=" + daemonConfig.stateFile() + ": " + daemon.recoveryDescription());
+        out.flush();
         final StatusLine status = new StatusLine(daemon.counters(), daemon.tickToQuote());
         final boolean flat;
         try (RunUntilStopped run = new RunUntilStopped(daemonConfig.shutdownTimeoutMs() + 5_000))

@@ -23,14 +23,25 @@ public final class DaemonCountersReader
     }
 
     /**
-     * @return every daemon counter, label (without the prefix) to value, in allocation order.
+     * @return every counter of the newest daemon on the driver, label (without the prefix) to value. A daemon killed
+     *         a moment ago still has its counters until the driver times its client out; they belong to an older
+     *         client (a lower owner id) and are left out.
      */
     public Map<String, Long> read()
     {
-        final Map<String, Long> values = new LinkedHashMap<>();
+        final long[] newestOwner = {Long.MIN_VALUE};
         counters.forEach((counterId, typeId, keyBuffer, label) ->
         {
             if (DaemonCounters.TYPE_ID == typeId && label.startsWith(DaemonCounters.PREFIX))
+            {
+                newestOwner[0] = Math.max(newestOwner[0], counters.getCounterOwnerId(counterId));
+            }
+        });
+        final Map<String, Long> values = new LinkedHashMap<>();
+        counters.forEach((counterId, typeId, keyBuffer, label) ->
+        {
+            if (DaemonCounters.TYPE_ID == typeId && label.startsWith(DaemonCounters.PREFIX) &&
+                counters.getCounterOwnerId(counterId) == newestOwner[0])
             {
                 values.put(label.substring(DaemonCounters.PREFIX.length()), counters.getCounterValue(counterId));
             }
