@@ -61,17 +61,14 @@ public final class InboundStamp
      */
     public static boolean stamp(final int templateId, final MutableDirectBuffer buffer, final int offset, final long timeNs)
     {
+        if (isMarketData(templateId))
+        {
+            // every market data message starts with exchangeTimeNs, receiveTimeNs at the same offsets (SCHEMA.md)
+            buffer.putLong(offset + HEADER + TradeDecoder.receiveTimeNsEncodingOffset(), timeNs, ByteOrder.LITTLE_ENDIAN);
+            return true;
+        }
         switch (templateId)
         {
-            case InstrumentDefinitionDecoder.TEMPLATE_ID:
-            case L2SnapshotDecoder.TEMPLATE_ID:
-            case L2UpdateDecoder.TEMPLATE_ID:
-            case L3OrderEventDecoder.TEMPLATE_ID:
-            case TradeDecoder.TEMPLATE_ID:
-            case BestBidOfferDecoder.TEMPLATE_ID:
-            case TradingStatusDecoder.TEMPLATE_ID:
-                buffer.putLong(offset + HEADER + TradeDecoder.receiveTimeNsEncodingOffset(), timeNs, ByteOrder.LITTLE_ENDIAN);
-                return true;
             case ExecutionReportDecoder.TEMPLATE_ID:
                 buffer.putLong(offset + HEADER + ExecutionReportDecoder.localTimeNsEncodingOffset(), timeNs,
                     ByteOrder.LITTLE_ENDIAN);

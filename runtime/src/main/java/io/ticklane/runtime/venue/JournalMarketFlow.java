@@ -1,5 +1,6 @@
 package io.ticklane.runtime.venue;
 
+import io.ticklane.runtime.daemon.InboundStamp;
 import io.ticklane.gateway.exchange.MarketFlow;
 import io.ticklane.journal.queue.Direction;
 import io.ticklane.journal.queue.JournalInstrument;
@@ -9,18 +10,13 @@ import io.ticklane.orderbook.BookFeed;
 import io.ticklane.orderbook.BookState;
 import io.ticklane.orderbook.L2Book;
 import io.ticklane.orderbook.PriceLadder;
-import io.ticklane.sbe.BestBidOfferDecoder;
 import io.ticklane.sbe.InstrumentDefinitionDecoder;
 import io.ticklane.sbe.InstrumentDefinitionEncoder;
-import io.ticklane.sbe.L2SnapshotDecoder;
 import io.ticklane.sbe.L2SnapshotEncoder;
-import io.ticklane.sbe.L2UpdateDecoder;
 import io.ticklane.sbe.L3OrderEventDecoder;
 import io.ticklane.sbe.MessageHeaderDecoder;
 import io.ticklane.sbe.MessageHeaderEncoder;
 import io.ticklane.sbe.Side;
-import io.ticklane.sbe.TradeDecoder;
-import io.ticklane.sbe.TradingStatusDecoder;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -349,7 +345,7 @@ public final class JournalMarketFlow implements MarketFlow, AutoCloseable
             return;
         }
         headerDecoder.wrap(buffer, offset);
-        if (MessageHeaderDecoder.SCHEMA_ID != headerDecoder.schemaId() || !isMarketData(headerDecoder.templateId()) ||
+        if (MessageHeaderDecoder.SCHEMA_ID != headerDecoder.schemaId() || !InboundStamp.isMarketData(headerDecoder.templateId()) ||
             (buffer.getInt(offset + HEADER + INSTRUMENT_OFFSET, ByteOrder.LITTLE_ENDIAN) & 0xFFFF_FFFFL) != instrumentId)
         {
             recordsPassedOver++;
@@ -374,22 +370,5 @@ public final class JournalMarketFlow implements MarketFlow, AutoCloseable
             firstTimeNs = timeNs;
         }
         nextTimeNs = Math.max(lastTimeNs, timeNs - firstTimeNs);
-    }
-
-    private static boolean isMarketData(final int templateId)
-    {
-        switch (templateId)
-        {
-            case InstrumentDefinitionDecoder.TEMPLATE_ID:
-            case L2SnapshotDecoder.TEMPLATE_ID:
-            case L2UpdateDecoder.TEMPLATE_ID:
-            case L3OrderEventDecoder.TEMPLATE_ID:
-            case TradeDecoder.TEMPLATE_ID:
-            case BestBidOfferDecoder.TEMPLATE_ID:
-            case TradingStatusDecoder.TEMPLATE_ID:
-                return true;
-            default:
-                return false;
-        }
     }
 }

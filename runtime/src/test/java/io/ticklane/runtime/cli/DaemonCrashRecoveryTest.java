@@ -23,14 +23,9 @@ import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -170,38 +165,9 @@ class DaemonCrashRecoveryTest
         }
     }
 
-    private Process startDaemon(final Path config, final List<String> lines) throws IOException
+    private static Process startDaemon(final Path config, final List<String> lines) throws IOException
     {
-        final List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        for (final String argument : ManagementFactory.getRuntimeMXBean().getInputArguments())
-        {
-            if (argument.startsWith("--add-") || argument.startsWith("-Dchronicle"))
-            {
-                command.add(argument);
-            }
-        }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), TicklaneCli.class.getName(), "daemon",
-            "--config", config.toString(), "--quiet"));
-        final Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        final Thread reader = new Thread(() ->
-        {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)))
-            {
-                String line;
-                while (null != (line = in.readLine()))
-                {
-                    lines.add(line);
-                }
-            }
-            catch (final IOException ex)
-            {
-                lines.add("read failed: " + ex);
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
-        return process;
+        return ChildJvm.ticklane(lines, "daemon", "--config", config.toString(), "--quiet");
     }
 
     private static Path onlyRun(final Path runs) throws IOException

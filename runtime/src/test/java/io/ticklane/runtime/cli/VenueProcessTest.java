@@ -3,14 +3,8 @@ package io.ticklane.runtime.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -32,21 +26,9 @@ class VenueProcessTest
     void sigtermStopsTheVenueCleanlyAndItsEmbeddedDriverRemovesItsDirectory() throws Exception
     {
         final Path aeronDir = tmp.resolve("aeron");
-        final List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        for (final String argument : ManagementFactory.getRuntimeMXBean().getInputArguments())
-        {
-            if (argument.startsWith("--add-") || argument.startsWith("-Dchronicle"))
-            {
-                command.add(argument);
-            }
-        }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), TicklaneCli.class.getName(), "venue",
-            "--aeron-dir", aeronDir.toString(), "--rate", "2000", "--idle", "sleeping"));
-        final Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         final List<String> lines = new CopyOnWriteArrayList<>();
-        final Thread reader = new Thread(() -> readLines(process, lines));
-        reader.start();
+        final Process process = ChildJvm.ticklane(lines, "venue", "--aeron-dir", aeronDir.toString(), "--rate", "2000",
+            "--idle", "sleeping");
         try
         {
             final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -63,7 +45,7 @@ class VenueProcessTest
             process.toHandle().destroy(); // SIGTERM, leaving our end of its output open
 
             assertTrue(process.waitFor(30, TimeUnit.SECONDS), "stopped within 30 s: " + lines);
-            reader.join(5_000);
+            Thread.sleep(200); // the last lines
             assertTrue(lines.stream().anyMatch((line) -> line.startsWith("stopped reason=signal published=0 without_subscriber=")),
                 lines.toString());
             assertFalse(Files.exists(aeronDir), "the embedded driver deleted its directory on the way out");
@@ -72,22 +54,6 @@ class VenueProcessTest
         finally
         {
             process.destroyForcibly();
-        }
-    }
-
-    private static void readLines(final Process process, final List<String> lines)
-    {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)))
-        {
-            String line;
-            while (null != (line = in.readLine()))
-            {
-                lines.add(line);
-            }
-        }
-        catch (final IOException ex)
-        {
-            lines.add("read failed: " + ex);
         }
     }
 }
