@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -49,6 +50,7 @@ public final class Daemon implements AutoCloseable
     private final Recorder tickToQuoteFromReceive = new Recorder(OrderSenderAgent.HIGHEST_LATENCY_NS, 3);
     private final AtomicReference<String> haltReason = new AtomicReference<>();
     private final AtomicReference<Throwable> firstError = new AtomicReference<>();
+    private final AtomicBoolean venueConnected = new AtomicBoolean();
     private final TradingAgent trading;
     private final ReceiverAgent receiver;
     private final OrderSenderAgent sender;
@@ -105,7 +107,7 @@ public final class Daemon implements AutoCloseable
             receiver = new ReceiverAgent(inbound, marketData, reports, admin, clock, config.timerIntervalNs(),
                 config.strategy().adminToken(), haltReason, counters, outbound, journalInbound.getSequence());
             sender = new OrderSenderAgent(senderPoller, orders, clock, tickToQuote, tickToQuoteFromReceive,
-                config.heartbeatIntervalNs(), counters, haltReason);
+                config.heartbeatIntervalNs(), counters, haltReason, venueConnected);
             receiver.exchangeTimeOrigin(config.exchangeTimeOrigin());
             stageLatencies = config.stageLatency() ? new StageLatencies(clock) : null;
             if (null != stageLatencies)
@@ -116,7 +118,7 @@ public final class Daemon implements AutoCloseable
             }
             // ask the venue what it holds before quoting (cancel what we do not know, adopt what we do), through
             // the inbound ring, so the request is journaled and a replay makes it too
-            receiver.requestOrderStatusAtStart(config.strategy().instrumentId());
+            receiver.requestOrderStatusAtStart(config.strategy().instrumentId(), venueConnected);
         }
         catch (final RuntimeException | IOException ex)
         {

@@ -13,6 +13,7 @@ import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -46,6 +47,8 @@ public final class OrderSenderAgent implements Agent, EventPoller.Handler<FrameS
     private final HeartbeatEncoder heartbeat = new HeartbeatEncoder();
     private final UnsafeBuffer heartbeatBuffer = new UnsafeBuffer(new byte[64]);
     private long nextHeartbeatNs;
+    private boolean connected;
+    private final AtomicBoolean venueConnected;
     private long lastOriginNs = Long.MIN_VALUE;
     private StageLatencies stages;
     private long heartbeatSequence;
@@ -63,6 +66,7 @@ public final class OrderSenderAgent implements Agent, EventPoller.Handler<FrameS
      * @param heartbeatIntervalNs period of the daemon's heartbeat.
      * @param counters            operator counters.
      * @param haltReason          set when a frame cannot be sent.
+     * @param venueConnected      set once the order publication is connected (the venue is subscribed).
      */
     public OrderSenderAgent(
         final EventPoller<FrameSlot> poller,
@@ -72,8 +76,10 @@ public final class OrderSenderAgent implements Agent, EventPoller.Handler<FrameS
         final Recorder fromReceive,
         final long heartbeatIntervalNs,
         final DaemonCounters counters,
-        final AtomicReference<String> haltReason)
+        final AtomicReference<String> haltReason,
+        final AtomicBoolean venueConnected)
     {
+        this.venueConnected = venueConnected;
         this.poller = poller;
         this.orders = orders;
         this.clock = clock;
@@ -105,6 +111,11 @@ public final class OrderSenderAgent implements Agent, EventPoller.Handler<FrameS
      */
     public int doWork() throws Exception
     {
+        if (!connected && orders.isConnected())
+        {
+            connected = true; // the venue subscribes to our orders: the receiver may now ask for its order status
+            venueConnected.set(true);
+        }
         batch = 0;
         poller.poll(this);
         int work = batch;

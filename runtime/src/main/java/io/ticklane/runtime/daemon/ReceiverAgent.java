@@ -25,6 +25,7 @@ import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -64,6 +65,7 @@ public final class ReceiverAgent implements Agent, ControlledFragmentHandler
     private long nextTimerNs;
     private boolean exchangeTimeOrigin;
     private boolean statusRequestPending;
+    private AtomicBoolean venueConnected;
     private int statusInstrumentId;
     private final OrderStatusRequestEncoder statusRequest = new OrderStatusRequestEncoder();
     private volatile long stallAtNs = Long.MAX_VALUE;
@@ -148,7 +150,7 @@ public final class ReceiverAgent implements Agent, ControlledFragmentHandler
                 work++;
             }
         }
-        if (statusRequestPending && publishInternal(encodeStatusRequest(nowNs), nowNs))
+        if (statusRequestPending && venueConnected.get() && publishInternal(encodeStatusRequest(nowNs), nowNs))
         {
             statusRequestPending = false;
             work++;
@@ -296,13 +298,17 @@ public final class ReceiverAgent implements Agent, ControlledFragmentHandler
     }
 
     /**
-     * Makes the first frame this agent publishes an {@code OrderStatusRequest} for the instrument: the strategy then
-     * asks the venue for its live orders and quotes only once they are reconciled.
+     * Makes this agent publish an {@code OrderStatusRequest} for the instrument as soon as the venue subscribes to
+     * the daemon's orders: the strategy then asks the venue for its live orders and quotes only once they are
+     * reconciled. Asking earlier would send the request into a publication nobody reads (UDP takes a moment to
+     * connect), which the sender treats as a fault.
      *
-     * @param instrumentId the traded instrument.
+     * @param instrumentId   the traded instrument.
+     * @param venueConnected set by the order sender once the order publication is connected.
      */
-    public void requestOrderStatusAtStart(final int instrumentId)
+    public void requestOrderStatusAtStart(final int instrumentId, final AtomicBoolean venueConnected)
     {
+        this.venueConnected = venueConnected;
         this.statusInstrumentId = instrumentId;
         this.statusRequestPending = true;
     }

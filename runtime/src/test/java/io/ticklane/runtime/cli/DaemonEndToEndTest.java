@@ -30,7 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The daemon for real: an embedded media driver in a temp directory, a venue scripted over Aeron IPC, the operator
+ * The daemon for real: an embedded media driver in a temp directory, a venue scripted over Aeron IPC (or UDP
+ * unicast on loopback, as for a venue on another host), the operator
  * commands through the real {@code ticklane admin} CLI, a Chronicle Queue journal in a temp directory, and finally
  * {@code ticklane replay} of that journal reproducing the live run's outbound bytes.
  */
@@ -56,13 +57,31 @@ class DaemonEndToEndTest
         runScenario("threads");
     }
 
-    private void runScenario(final String layout) throws Exception
+    @Test
+    void theSameScenarioWithTheVenueOverUdpUnicast() throws Exception
+    {
+        final String[] channels = {
+            "transport.market_data_channel=aeron:udp?endpoint=localhost:" + freeUdpPort(),
+            "transport.order_channel=aeron:udp?endpoint=localhost:" + freeUdpPort(),
+            "transport.report_channel=aeron:udp?endpoint=localhost:" + freeUdpPort()};
+        runScenario("one-thread", channels);
+    }
+
+    private static int freeUdpPort() throws IOException
+    {
+        try (java.net.DatagramSocket socket = new java.net.DatagramSocket(0))
+        {
+            return socket.getLocalPort();
+        }
+    }
+
+    private void runScenario(final String layout, final String... channels) throws Exception
     {
         final String aeronDir = tmp.resolve("aeron").toString();
-        final DaemonConfig config = config(layout, aeronDir);
+        final DaemonConfig config = config(layout, aeronDir, channels);
         final Daemon daemon = Daemon.start(config, null, new OffsetEpochNanoClock());
         final DaemonCounters counters = daemon.counters();
-        try (ScriptedVenue venue = new ScriptedVenue(aeronDir))
+        try (ScriptedVenue venue = new ScriptedVenue(aeronDir, config.transportContext()))
         {
             // given a market: the daemon quotes both sides
             venue.definitionAndSnapshot(999, 1001);
@@ -153,14 +172,16 @@ class DaemonEndToEndTest
         assertEquals("sha256=" + HexFormat.of().formatHex(live.digest()), replay.lastLine(), replay.out);
     }
 
-    private DaemonConfig config(final String layout, final String aeronDir) throws IOException
+    private DaemonConfig config(final String layout, final String aeronDir, final String... channels) throws IOException
     {
         final Path file = tmp.resolve("daemon.properties");
         Files.writeString(file, CONFIG);
-        return DaemonConfig.load(file, List.of(
+        final List<String> settings = new java.util.ArrayList<>(List.of(
             "daemon.run_dir=" + tmp.resolve("runs"),
             "daemon.layout=" + layout,
-            "transport.aeron_dir=" + aeronDir), tmp);
+            "transport.aeron_dir=" + aeronDir));
+        settings.addAll(List.of(channels));
+        return DaemonConfig.load(file, settings, tmp);
     }
 
     private static Map<String, Long> counters(final String aeronDir)

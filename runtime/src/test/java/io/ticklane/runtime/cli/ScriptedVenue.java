@@ -73,10 +73,19 @@ final class ScriptedVenue implements AutoCloseable
 
     ScriptedVenue(final String aeronDir)
     {
+        this(aeronDir, new TransportContext());
+    }
+
+    /**
+     * @param aeronDir the daemon's media driver.
+     * @param channels the channels and streams to use (IPC by default, UDP for a venue on "another host").
+     */
+    ScriptedVenue(final String aeronDir, final TransportContext channels)
+    {
         aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(aeronDir));
-        marketData = aeron.addPublication("aeron:ipc", TransportContext.DEFAULT_MARKET_DATA_STREAM_ID);
-        reports = aeron.addPublication("aeron:ipc", TransportContext.DEFAULT_REPORT_STREAM_ID);
-        orders = aeron.addSubscription("aeron:ipc", TransportContext.DEFAULT_ORDER_STREAM_ID);
+        marketData = aeron.addPublication(channels.marketDataChannel(), channels.marketDataStreamId());
+        reports = aeron.addPublication(channels.reportChannel(), channels.reportStreamId());
+        orders = aeron.addSubscription(channels.orderChannel(), channels.orderStreamId());
         thread = new Thread(this::run, "scripted-venue");
         thread.setDaemon(true);
         thread.start();
