@@ -45,6 +45,7 @@ public final class BacktestThroughput
             benches[c].setUp();
         }
         final BacktestBenchmark.Events events = new BacktestBenchmark.Events();
+        final BacktestBenchmark.ScanPass scan = new BacktestBenchmark.ScanPass();
         final BacktestBenchmark.Pass pass = new BacktestBenchmark.Pass();
         final double[][] scanCpu = new double[configs.length][rounds];
         final double[][] runCpu = new double[configs.length][rounds];
@@ -59,14 +60,14 @@ public final class BacktestThroughput
             {
                 for (int c = 0; c < configs.length; c++)
                 {
-                    pass.open(benches[c]);
+                    scan.open(benches[c]);
                     long cpu = threads.getCurrentThreadCpuTime();
                     long wall = System.nanoTime();
-                    benches[c].rawScan(pass, events);
+                    benches[c].rawScan(scan, events);
                     final long scanCpuNs = threads.getCurrentThreadCpuTime() - cpu;
                     final long scanWallNs = System.nanoTime() - wall;
-                    records = pass.reader.recordsRead();
-                    pass.close();
+                    records = scan.reader.recordsRead();
+                    scan.close();
 
                     pass.open(benches[c]);
                     cpu = threads.getCurrentThreadCpuTime();
