@@ -2,6 +2,7 @@ package io.ticklane.microstructure;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,6 +108,7 @@ public final class FactorRegistry
     public List<Factor> create(final String spec)
     {
         final List<Factor> factors = new ArrayList<>();
+        final Map<Object, Object> shared = new HashMap<>();
         for (final ComponentSpec entry : ComponentSpec.parseList(spec))
         {
             final FactorFactory factory = factories.get(entry.id());
@@ -115,7 +117,7 @@ public final class FactorRegistry
                 throw new IllegalArgumentException(
                     "unknown factor '" + entry.id() + "'; known: " + String.join(",", factories.keySet()));
             }
-            final Parameters params = new Parameters(entry.id(), entry.parameters());
+            final Parameters params = new Parameters(entry.id(), entry.parameters(), shared);
             final Factor factor = factory.create(params);
             params.requireAllUsed();
             factors.add(factor);

@@ -1,9 +1,11 @@
 package io.ticklane.microstructure;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * Parameters of one named component as given in configuration ({@code vpin(bucket_volume=5000,window=50)} for a
@@ -16,6 +18,7 @@ public final class Parameters
     private final String ownerId;
     private final Map<String, String> values;
     private final Set<String> used = new HashSet<>();
+    private final Map<Object, Object> shared;
 
     /**
      * @param ownerId  the factor or quoter the parameters belong to, for error messages.
@@ -23,8 +26,35 @@ public final class Parameters
      */
     public Parameters(final String ownerId, final Map<String, String> values)
     {
+        this(ownerId, values, new HashMap<>());
+    }
+
+    /**
+     * @param ownerId the factor or quoter the parameters belong to, for error messages.
+     * @param values  name to text value.
+     * @param shared  objects shared by the components created from one spec, by key (see {@link #shared}).
+     */
+    public Parameters(final String ownerId, final Map<String, String> values, final Map<Object, Object> shared)
+    {
         this.ownerId = ownerId;
         this.values = new TreeMap<>(values);
+        this.shared = shared;
+    }
+
+    /**
+     * State that several components created from one spec may share instead of each computing it (for example one
+     * intensity estimator per side for the A and k factors): the first caller with a key creates it, later callers
+     * with an equal key get the same object. Components of different specs never share.
+     *
+     * @param key      identifies the state, with everything it depends on (equals/hashCode).
+     * @param supplier creates it.
+     * @param <T>      its type.
+     * @return the shared object.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T shared(final Object key, final Supplier<T> supplier)
+    {
+        return (T)shared.computeIfAbsent(key, (k) -> supplier.get());
     }
 
     /**

@@ -36,6 +36,7 @@ public final class JournalReader implements AutoCloseable
     private final JournalHeader header;
     private final boolean complete;
     private final long trailerRecordCount;
+    private final UnsafeBuffer mapped = new UnsafeBuffer(0, 0);
     private UnsafeBuffer frame = new UnsafeBuffer(new byte[INITIAL_FRAME_CAPACITY]);
     private long recordsRead;
     private boolean done;
@@ -307,7 +308,16 @@ public final class JournalReader implements AutoCloseable
             {
                 frame = new UnsafeBuffer(new byte[Integer.highestOneBit(length) << 1]);
             }
-            bytes.unsafeReadObject(frame.byteArray(), (int)BufferUtil.ARRAY_BASE_OFFSET, length);
+            if (bytes.isDirectMemory())
+            {
+                // Chronicle's own copy (unsafeReadObject) is a Java loop of 16-byte moves; Unsafe.copyMemory is a memcpy.
+                mapped.wrap(bytes.addressForRead(bytes.readPosition()), length);
+                frame.putBytes(0, mapped, 0, length);
+            }
+            else
+            {
+                bytes.unsafeReadObject(frame.byteArray(), (int)BufferUtil.ARRAY_BASE_OFFSET, length);
+            }
             frameLength = length;
             return true;
         }

@@ -25,6 +25,16 @@ public final class IntensityK extends SideIntensityFactor
         super(id, side, config);
     }
 
+    /**
+     * @param id     factor id.
+     * @param side   {@link TradeDepth#BID} or {@link TradeDepth#ASK}.
+     * @param shared the side's estimator, shared with the side's other factors of the same spec.
+     */
+    IntensityK(final String id, final int side, final SideArrivals shared)
+    {
+        super(id, side, shared);
+    }
+
     void update(final DecayingArrivals arrivals, final long timeNs)
     {
         value = arrivals.k();

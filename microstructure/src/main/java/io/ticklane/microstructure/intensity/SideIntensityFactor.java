@@ -11,32 +11,41 @@ import io.ticklane.microstructure.MarketEvent;
 abstract class SideIntensityFactor extends Factor
 {
     private final int side;
-    private final TradeDepth tradeDepth = new TradeDepth();
-    private final DecayingArrivals arrivals;
+    private final SideArrivals shared;
+    private final boolean advances;
 
     SideIntensityFactor(final String id, final int side, final IntensityConfig config)
     {
+        this(id, side, new SideArrivals(checkSide(side), config));
+    }
+
+    /**
+     * @param shared the side's estimator, possibly shared with the side's other factors of the same spec.
+     */
+    SideIntensityFactor(final String id, final int side, final SideArrivals shared)
+    {
         super(id);
+        this.side = checkSide(side);
+        this.shared = shared;
+        this.advances = shared.attach(this);
+    }
+
+    private static int checkSide(final int side)
+    {
         if (TradeDepth.BID != side && TradeDepth.ASK != side)
         {
             throw new IllegalArgumentException("side must be TradeDepth.BID or TradeDepth.ASK: " + side);
         }
-        this.side = side;
-        this.arrivals = new DecayingArrivals(config.bucketTicks(), config.buckets(), config.halfLifeMs(), config.minBuckets());
+        return side;
     }
 
     public final void onEvent(final MarketEvent event)
     {
-        final int measured = tradeDepth.onEvent(event);
-        if (MarketEvent.BOOK == event.kind() && !Double.isNaN(tradeDepth.referenceMid()))
+        if (advances)
         {
-            arrivals.start(event.timeNs());
+            shared.onEvent(event);
         }
-        else if (side == measured)
-        {
-            arrivals.onTrade(event.timeNs(), tradeDepth.depth());
-        }
-        update(arrivals, event.timeNs());
+        update(shared.arrivals(), event.timeNs());
     }
 
     /**
@@ -60,7 +69,7 @@ abstract class SideIntensityFactor extends Factor
      */
     public final TradeDepth tradeDepth()
     {
-        return tradeDepth;
+        return shared.tradeDepth();
     }
 
     /**
@@ -68,6 +77,6 @@ abstract class SideIntensityFactor extends Factor
      */
     public final long tradesUsed()
     {
-        return arrivals.trades();
+        return shared.arrivals().trades();
     }
 }

@@ -162,6 +162,61 @@ class IntensityFactorsTest
         assertEquals(expected, actual, TOLERANCE * expected, what + " = " + actual);
     }
 
+    /**
+     * The A, k and R² factors of one spec share one estimator per side and parameters (a side's curve is refitted
+     * once per trade), and give exactly the values of factors built apart: fed the same buys and sells, every value
+     * is equal bit for bit, event by event. Different parameters do not share.
+     */
+    @Test
+    void factorsOfOneSpecShareASidesEstimatorWithTheSameValues()
+    {
+        final List<Factor> shared = FactorRegistry.standard().create(
+            "intensity_a_ask(buckets=8,half_life_ms=500),intensity_k_ask(buckets=8,half_life_ms=500)," +
+            "intensity_r2_ask(buckets=8,half_life_ms=500),intensity_a_bid(buckets=8,half_life_ms=500)," +
+            "intensity_k_bid(buckets=8,half_life_ms=500),intensity_k_ask(buckets=8,half_life_ms=501)");
+        final IntensityConfig config = new IntensityConfig(IntensityConfig.DEFAULT_BUCKET_TICKS, 8, 500,
+            IntensityConfig.DEFAULT_MIN_BUCKETS);
+        final Factor[] apart = {
+            new IntensityA("a_ask", TradeDepth.ASK, config),
+            new IntensityK("k_ask", TradeDepth.ASK, config),
+            new IntensityR2("r2_ask", TradeDepth.ASK, config),
+            new IntensityA("a_bid", TradeDepth.BID, config),
+            new IntensityK("k_bid", TradeDepth.BID, config),
+            new IntensityK("k_ask_501", TradeDepth.ASK, new IntensityConfig(IntensityConfig.DEFAULT_BUCKET_TICKS, 8, 501,
+                IntensityConfig.DEFAULT_MIN_BUCKETS)),
+        };
+        final Factor[] all = new Factor[2 * apart.length];
+        for (int i = 0; i < apart.length; i++)
+        {
+            all[i] = shared.get(i);
+            all[apart.length + i] = apart[i];
+        }
+        book();
+        feed(0, all);
+        int fitted = 0;
+        for (int i = 1; i <= 60; i++)
+        {
+            final long timeNs = i * SECOND / 10;
+            buy(timeNs, 101.0 + (i % 5) * 0.5, all);
+            event.trade(timeNs, 0, book, 100.0 - (i % 4) * 0.5, 1, -1, TradeType.REGULAR);
+            for (final Factor factor : all)
+            {
+                factor.onEvent(event);
+            }
+            feed(timeNs + 1, all);
+            for (int f = 0; f < apart.length; f++)
+            {
+                assertEquals(Double.doubleToLongBits(apart[f].value()), Double.doubleToLongBits(shared.get(f).value()),
+                    "factor " + f + " after event " + i);
+                fitted += Double.isNaN(apart[f].value()) ? 0 : 1;
+            }
+        }
+        assertTrue(fitted > 0, "the curves must have been fitted");
+        assertEquals(((SideIntensityFactor)apart[0]).tradesUsed(), ((SideIntensityFactor)shared.get(2)).tradesUsed());
+        assertTrue(((SideIntensityFactor)shared.get(0)).tradeDepth() == ((SideIntensityFactor)shared.get(1)).tradeDepth());
+        assertTrue(((SideIntensityFactor)shared.get(1)).tradeDepth() != ((SideIntensityFactor)shared.get(5)).tradeDepth());
+    }
+
     private void book()
     {
         book.setLevel(Side.BUY, 100, 5);

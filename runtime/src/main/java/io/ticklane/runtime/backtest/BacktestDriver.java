@@ -14,7 +14,9 @@ import io.ticklane.sbe.CancelOrderEncoder;
 import io.ticklane.sbe.ExecutionReportDecoder;
 import io.ticklane.sbe.MessageHeaderDecoder;
 import io.ticklane.sbe.NewOrderEncoder;
+import io.ticklane.sbe.MessageHeaderEncoder;
 import io.ticklane.sbe.ReplaceOrderEncoder;
+import io.ticklane.sbe.TimerTickEncoder;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.MessageHandler;
@@ -38,8 +40,11 @@ import java.util.function.Function;
  * end of the data, what is still in flight is played out until nothing is left, bounded by {@link #MAX_DRAIN_STEPS}.
  * <p>
  * Only market data records (template ids below the order entry range) are used; recorded reports, orders, admin
- * commands and timer ticks of a live run are skipped, since the venue answers instead. The strategy gets no timer
- * ticks. One instance runs once.
+ * commands and timer ticks of a live run are skipped, since the venue answers instead. Timer ticks are off by
+ * default; with {@link #timerTicks(long)} the strategy gets a TimerTick frame at every multiple of the interval in
+ * event time (epoch-aligned) from the first market event to the last, delivered in time order like a report: after
+ * venue arrivals strictly earlier, and after reports and delayed market frames due at the same time, before the market
+ * frame at that time. One instance runs once.
  */
 public final class BacktestDriver
 {
@@ -74,6 +79,9 @@ public final class BacktestDriver
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final ExecutionReportDecoder report = new ExecutionReportDecoder();
     private final UnsafeBuffer frame = new UnsafeBuffer(0, 0);
+    private final UnsafeBuffer timerFrame = new UnsafeBuffer(new byte[64]);
+    private final MessageHeaderEncoder timerHeader = new MessageHeaderEncoder();
+    private final TimerTickEncoder timerTick = new TimerTickEncoder();
     private final FrameRing marketRing = new FrameRing("market frame", MARKET_RING_CAPACITY);
     private final FrameRing reportRing = new FrameRing("report", REPORT_RING_CAPACITY);
     private final SimulatedVenue venue;
@@ -89,6 +97,9 @@ public final class BacktestDriver
     private long newOrders;
     private long cancels;
     private long replaces;
+    private long timerIntervalNs;
+    private long nextTimerNs = Long.MAX_VALUE;
+    private long timerTicks;
     private boolean ran;
 
     /**
@@ -114,6 +125,36 @@ public final class BacktestDriver
         this.venue = new SimulatedVenue(venueContext, this::onReport);
         this.latency = venue.latencyModel();
         this.strategy = strategyFactory.apply(this::onOrder);
+    }
+
+    /**
+     * Turns on timer ticks in event time: a TimerTick frame to the strategy at every multiple of the interval (epoch
+     * nanoseconds) after the first market event, up to the last one. Off by default, since a tick can change what the
+     * strategy does (its risk gate checks staleness and venue silence on timers).
+     *
+     * @param intervalNs interval, ns; 0 turns timers off.
+     * @return this.
+     */
+    public BacktestDriver timerTicks(final long intervalNs)
+    {
+        if (intervalNs < 0)
+        {
+            throw new IllegalArgumentException("timer interval must not be negative: " + intervalNs);
+        }
+        if (ran)
+        {
+            throw new IllegalStateException("timer ticks are set before the run");
+        }
+        this.timerIntervalNs = intervalNs;
+        return this;
+    }
+
+    /**
+     * @return timer ticks delivered to the strategy.
+     */
+    public long timerTicksDelivered()
+    {
+        return timerTicks;
     }
 
     /**
@@ -145,6 +186,7 @@ public final class BacktestDriver
         {
             recorder.endOfData(lastEventNs);
         }
+        nextTimerNs = Long.MAX_VALUE; // timers run from the first to the last market event only
         drain();
         final long wallClockNs = System.nanoTime() - startNs;
         return result(wallClockNs);
@@ -206,6 +248,10 @@ public final class BacktestDriver
         {
             firstEventNs = eventTimeNs;
             recorder.start(eventTimeNs);
+            if (timerIntervalNs > 0)
+            {
+                nextTimerNs = Math.floorDiv(eventTimeNs, timerIntervalNs) * timerIntervalNs + timerIntervalNs;
+            }
         }
         marketEvents++;
         lastEventNs = eventTimeNs;
@@ -236,7 +282,7 @@ public final class BacktestDriver
         while (true)
         {
             final long arrivalNs = venue.nextArrivalNs();
-            final long deliveryNs = Math.min(reportRing.headDueNs(), marketRing.headDueNs());
+            final long deliveryNs = Math.min(Math.min(reportRing.headDueNs(), marketRing.headDueNs()), nextTimerNs);
             if (arrivalNs < timeNs && arrivalNs <= deliveryNs)
             {
                 venue.advanceTo(arrivalNs);
@@ -276,6 +322,11 @@ public final class BacktestDriver
 
     private void deliverNext()
     {
+        if (nextTimerNs < reportRing.headDueNs() && nextTimerNs < marketRing.headDueNs())
+        {
+            deliverTimer();
+            return;
+        }
         final FrameRing ring = reportRing.headDueNs() <= marketRing.headDueNs() ? reportRing : marketRing;
         if (ring == reportRing)
         {
@@ -283,6 +334,16 @@ public final class BacktestDriver
         }
         strategy.onMessage(ring.headTemplateId(), ring.headBuffer(), 0, ring.headLength());
         ring.pop();
+    }
+
+    private void deliverTimer()
+    {
+        final long timeNs = nextTimerNs;
+        nextTimerNs += timerIntervalNs;
+        timerTicks++;
+        timerTick.wrapAndApplyHeader(timerFrame, 0, timerHeader).timestampNs(timeNs).timerId(timerTicks);
+        strategy.onMessage(TimerTickEncoder.TEMPLATE_ID, timerFrame, 0,
+            MessageHeaderEncoder.ENCODED_LENGTH + timerTick.encodedLength());
     }
 
     private void markMid()

@@ -53,8 +53,9 @@ public record BacktestReport(
      * @param fees     fee model name.
      * @param makerBps maker fee, bps.
      * @param takerBps taker fee, bps.
+     * @param timerIntervalMs interval of the strategy's timer ticks in event time, ms; 0 for none.
      */
-    public record Models(String queue, String latency, String fees, double makerBps, double takerBps)
+    public record Models(String queue, String latency, String fees, double makerBps, double takerBps, long timerIntervalMs)
     {
     }
 

@@ -59,6 +59,7 @@ public final class ReportJson
             gen.writeStringField("fees", models.fees());
             gen.writeNumberField("maker_bps", models.makerBps());
             gen.writeNumberField("taker_bps", models.takerBps());
+            gen.writeNumberField("timer_interval_ms", models.timerIntervalMs());
             gen.writeEndObject();
             gen.writeStringField("pnl_unit", "ticks x lots");
             gen.writeFieldName("result");

@@ -95,6 +95,11 @@ public final class BacktestCommand implements Callable<Integer>
         description = "Venue taker fee, bps of notional. Default: ${DEFAULT-VALUE}.")
     private double takerBps;
 
+    @Option(names = "--timer-interval-ms", paramLabel = "MS", defaultValue = "0",
+        description = "Deliver a TimerTick to the strategy every MS milliseconds of event time (its risk gate checks " +
+            "staleness and venue silence on timers); 0 = none. Default: ${DEFAULT-VALUE}.")
+    private long timerIntervalMs;
+
     @Option(names = "--sample-interval", paramLabel = "S", defaultValue = "60",
         description = "Equity sampling interval for Sharpe/Sortino/drawdown, seconds of event time (a whole number of " +
             "milliseconds dividing a day). Default: ${DEFAULT-VALUE}.")
@@ -119,6 +124,10 @@ public final class BacktestCommand implements Callable<Integer>
         venueContext(strategyConfig, instrument.tickSize(), queue).conclude();
         venueContext(strategyConfig, instrument.tickSize(), guardQueue).conclude();
         final long intervalNs = sampleIntervalNs();
+        if (timerIntervalMs < 0)
+        {
+            throw new IllegalArgumentException("--timer-interval-ms must not be negative: " + timerIntervalMs);
+        }
         if (threads < 1)
         {
             throw new IllegalArgumentException("--threads must be at least 1: " + threads);
@@ -298,9 +307,11 @@ public final class BacktestCommand implements Callable<Integer>
         final VenueContext mainContext = venueContext(strategyConfig, instrument.tickSize(), queue).conclude();
         final VenueContext guardContext = venueContext(strategyConfig, instrument.tickSize(), guardQueue).conclude();
 
-        final BacktestDriver mainDriver = new BacktestDriver(mainContext, strategyConfig::newStrategy, settings);
+        final BacktestDriver mainDriver = new BacktestDriver(mainContext, strategyConfig::newStrategy, settings)
+            .timerTicks(timerIntervalMs * 1_000_000L);
         final BacktestResult main = run(mainDriver, mainContext, err, label);
-        final BacktestDriver guardDriver = new BacktestDriver(guardContext, strategyConfig::newStrategy, settings);
+        final BacktestDriver guardDriver = new BacktestDriver(guardContext, strategyConfig::newStrategy, settings)
+            .timerTicks(timerIntervalMs * 1_000_000L);
         final BacktestResult guard = run(guardDriver, guardContext, err, label);
         final BacktestResult riskAverse = RISK_AVERSE.equals(queue) ? main : guard;
         final BacktestResult optimistic = RISK_AVERSE.equals(queue) ? guard : main;
@@ -315,7 +326,7 @@ public final class BacktestCommand implements Callable<Integer>
             instrument,
             strategyConfig.quoterSpec(),
             new BacktestReport.Models(mainContext.queueModel().name(), mainContext.latencyModel().name(),
-                mainContext.feeModel().name(), makerBps, takerBps),
+                mainContext.feeModel().name(), makerBps, takerBps, timerIntervalMs),
             main,
             mainDriver.metrics(),
             new BacktestReport.Guard(riskAverse, optimistic, optimisticName),

@@ -166,6 +166,71 @@ class BacktestDriverTest
         assertEquals(withoutWallClock(first), withoutWallClock(second));
     }
 
+    /**
+     * Timer ticks fall on multiples of the interval in epoch time after the first event, up to the last: t0 is a
+     * multiple of 0.4 ms and 1 ms, and the data end at t0 + 3 ms, so 0.4 ms gives t0 + 0.4 … t0 + 2.8 ms (7 ticks) and
+     * 1 ms gives t0 + 1, 2, 3 ms (3: a tick at the last event's time comes before it). Without the setting, none.
+     */
+    @Test
+    void timerTicksFallOnMultiplesOfTheIntervalWithinTheData() throws IOException
+    {
+        assertEquals(0, timerTicks(0));
+        assertEquals(7, timerTicks(400_000));
+        assertEquals(3, timerTicks(1_000_000));
+    }
+
+    /**
+     * Given quotes resting and then 5 s without market data (stale after 1 s): without timers the risk gate learns of
+     * the silence only from the next market event; with 100 ms timers it finds the data stale at t0 + 1.1 s and the
+     * strategy cancels both quotes then, before the data resume.
+     */
+    @Test
+    void withTimerTicksTheRiskGateCancelsQuotesWhenMarketDataGoStale() throws IOException
+    {
+        final Path quiet = tmp.resolve("quiet");
+        final JournalInstrument instrument = new JournalInstrument(1, "TEST", 1, 1, (byte)0, (byte)0);
+        try (JournalWriter writer = JournalWriter.create(quiet, JournalHeader.current(List.of(instrument), "none", "test", "hand")))
+        {
+            final L2SnapshotEncoder snapshot = new L2SnapshotEncoder().wrapAndApplyHeader(buffer, 0, header)
+                .exchangeTimeNs(T0).receiveTimeNs(T0).instrumentId(1).sequence(1);
+            snapshot.levelsCount(2).next().side(Side.BUY).price(100).quantity(10).next().side(Side.SELL).price(110).quantity(10);
+            writer.append(Direction.IN, 1, T0, buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + snapshot.encodedLength());
+            append(writer, update(T0 + 5_000 * MS, 2, L2Action.NEW, 101, 3));
+        }
+        final StrategyConfig stale = StrategyConfig.load(Files.writeString(tmp.resolve("stale.properties"),
+            "risk.admin_token=secret\nrisk.stale_market_data_ms=1000\n" +
+            "quoter=as-finite(gamma=0.05,horizon_s=60,sigma_fallback=0.01,k_fallback=1000,order_size=2)\n"));
+
+        final long[] without = cancelsAndTicks(quiet, stale, 0);
+        final long[] with = cancelsAndTicks(quiet, stale, 100 * MS);
+
+        assertEquals(0, without[0]);
+        assertEquals(0, without[1]);
+        assertEquals(50, with[1]);
+        assertEquals(2, with[0]);
+    }
+
+    private long timerTicks(final long intervalNs) throws IOException
+    {
+        return cancelsAndTicks(journal, config, intervalNs)[1];
+    }
+
+    /**
+     * @return {cancel requests the strategy sent, timer ticks delivered}.
+     */
+    private static long[] cancelsAndTicks(final Path journal, final StrategyConfig config, final long intervalNs)
+        throws IOException
+    {
+        try (JournalReader reader = JournalReader.open(journal))
+        {
+            final BacktestDriver driver = new BacktestDriver(new VenueContext().instrumentId(1).priceUnitsPerTick(1)
+                .queueModel("risk-averse").latencyModel("constant:0,0,0").feeModel(new BpsFeeModel(0, 0)), config::newStrategy)
+                .timerTicks(intervalNs);
+            final BacktestResult result = driver.run(reader, null);
+            return new long[]{result.cancels(), driver.timerTicksDelivered()};
+        }
+    }
+
     private BacktestResult backtest(final String queue) throws IOException
     {
         return run(new VenueContext().instrumentId(1).priceUnitsPerTick(1).queueModel(queue)
