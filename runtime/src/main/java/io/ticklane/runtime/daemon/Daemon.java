@@ -170,7 +170,8 @@ public final class Daemon implements AutoCloseable
         }
         else
         {
-            for (final Agent agent : new Agent[]{receiver, journal, trading, sender})
+            // runners in closing order: nothing can reach the journal after it has drained both rings and closed
+            for (final Agent agent : new Agent[]{receiver, trading, sender, journal})
             {
                 final Integer core = cores.get(agent.roleName());
                 final Agent placed = null == core ? agent : new PinnedAgent(agent, core);
