@@ -85,7 +85,7 @@ class DaemonEndToEndTest
         {
             // given a market: the daemon quotes both sides
             venue.definitionAndSnapshot(999, 1001);
-            await("two-sided quotes", 10_000, () -> null != venue.lastQuote(Side.BUY) && null != venue.lastQuote(Side.SELL));
+            await("two-sided quotes", 30_000, () -> null != venue.lastQuote(Side.BUY) && null != venue.lastQuote(Side.SELL));
             final ScriptedVenue.Order bid = venue.lastQuote(Side.BUY);
             assertTrue(bid.price() < 1000 && venue.lastQuote(Side.SELL).price() > 1000, venue.received().toString());
             await("quotes acknowledged", 5_000, () -> 2 == counters(aeronDir).get("open orders"));
