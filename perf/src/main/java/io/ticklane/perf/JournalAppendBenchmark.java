@@ -27,12 +27,14 @@ import java.util.concurrent.TimeUnit;
  * Journal append: one {@link JournalWriter#append} of a 102-byte SBE L2Update ({@link L2UpdateFrame}, a new receive
  * time each call) into a Chronicle Queue journal, against {@link FileChannelJournal} writing the same frame with a
  * length prefix to a plain file. Both live in a new directory under {@code java.io.tmpdir} (point it at the disk
- * journals use with {@code -jvmArgsAppend -Djava.io.tmpdir=DIR}), deleted at the end of the trial; neither syncs, so
- * this is the cost on the trading or journal thread, not the disk's.
+ * journals use with {@code -jvmArgsAppend -Djava.io.tmpdir=DIR}); neither syncs, so this is the cost on the trading or
+ * journal thread, not the disk's. A run writes a few GB.
  * <p>
  * Chronicle's appender must be used by one thread: the writer is created in trial setup, which JMH runs on the
  * benchmark thread for a thread-scoped state, and handed over again before every iteration in case JMH changed
- * threads.
+ * threads. Both files are closed and the directory deleted when the benchmark JVM exits, not in a trial teardown: JMH
+ * runs trial teardown inside the last measured iteration, so the GC profiler would charge Chronicle's close and the
+ * delete to the appends of that iteration.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -61,6 +63,7 @@ public class JournalAppendBenchmark
             List.of(new JournalInstrument((int)L2UpdateFrame.INSTRUMENT, "BTCUSDT", 1, 1, (byte)-2, (byte)-3)),
             "none", "jmh", "JournalAppendBenchmark"));
         reference = new FileChannelJournal(dir.resolve("reference.log"), L2UpdateFrame.LENGTH);
+        Runtime.getRuntime().addShutdownHook(new Thread(this::closeAndDelete, "jmh-journal-cleanup"));
     }
 
     /**
@@ -73,17 +76,28 @@ public class JournalAppendBenchmark
     }
 
     /**
-     * Closes both and deletes the directory.
-     *
-     * @throws IOException if the plain file cannot be closed.
+     * Fails the run if an append went missing.
      */
     @TearDown(Level.Trial)
-    public void tearDown() throws IOException
+    public void check()
+    {
+        if (0 == writer.recordCount() && 0 == reference.recordCount())
+        {
+            throw new IllegalStateException("nothing was appended");
+        }
+    }
+
+    private void closeAndDelete()
     {
         try
         {
-            writer.close();
+            writer.handOverToCurrentThread();
+            writer.abort(); // no trailer: the journal is deleted
             reference.close();
+        }
+        catch (final IOException | RuntimeException ex)
+        {
+            System.err.println("JournalAppendBenchmark: closing " + dir + ": " + ex);
         }
         finally
         {
