@@ -13,6 +13,11 @@ REFERENCE = {
     "BestPriceBenchmark.ticklaneBest": "BestPriceBenchmark.treeMapBest",
     "BestPriceBenchmark.ticklaneTop": "BestPriceBenchmark.treeMapTop",
     "SbeDecodeBenchmark.ticklane": "SbeDecodeBenchmark.objectPerMessage",
+    "RiskGateBenchmark.ticklaneNewOrder": "RiskGateBenchmark.mapNewOrder",
+    "RiskGateBenchmark.ticklaneReplace": "RiskGateBenchmark.mapReplace",
+    "RiskGateBenchmark.ticklaneCancel": "RiskGateBenchmark.mapCancel",
+    "JournalAppendBenchmark.ticklane": "JournalAppendBenchmark.fileChannel",
+    "RingHopBenchmark.ticklane": "RingHopBenchmark.arrayBlockingQueue",
 }
 
 
