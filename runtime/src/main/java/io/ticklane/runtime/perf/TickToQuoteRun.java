@@ -62,6 +62,8 @@ public final class TickToQuoteRun
     private final Path out;
     private final PrintWriter progress;
     private Histogram fromReceive;
+    private final java.util.concurrent.atomic.AtomicReference<Throwable> agentError =
+        new java.util.concurrent.atomic.AtomicReference<>();
     private int delayedStage = -1;
     private long delayNs;
     private double stallAtSeconds = -1;
@@ -147,8 +149,10 @@ public final class TickToQuoteRun
         try (Transport transport = Transport.launch(config.transportContext()))
         {
             final Result daemonPart = measureDaemon(config, transport, clock);
+            requireNoAgentError("tick-to-quote");
             final Histogram baseline = new Histogram(StageLatencies.HIGHEST_NS, 3);
             final long echoes = measureBaseline(transport, clock, baseline);
+            requireNoAgentError("baseline");
             return new Result(daemonPart.tickToQuote(), daemonPart.fromReceive(), daemonPart.stages(), daemonPart.inProcess(), baseline,
                 daemonPart.updatesSent(), echoes, durationSeconds, daemonPart.journal());
         }
@@ -165,7 +169,7 @@ public final class TickToQuoteRun
             channels.reportChannel(), channels.reportStreamId());
         final Subscription orders = transport.aeron().addSubscription(channels.orderChannel(), channels.orderStreamId());
         final LoadGenerator generator = new LoadGenerator(marketData, reports, orders, clock, rate);
-        final AgentRunner runner = new AgentRunner(IdleStrategies.create(idle), Throwable::printStackTrace, null, generator);
+        final AgentRunner runner = new AgentRunner(IdleStrategies.create(idle), this::onAgentError, null, generator);
         final Histogram tickToQuote = new Histogram(StageLatencies.HIGHEST_NS, 3);
         fromReceive = new Histogram(StageLatencies.HIGHEST_NS, 3);
         final Histogram inProcess = new Histogram(StageLatencies.HIGHEST_NS, 3);
@@ -288,7 +292,7 @@ public final class TickToQuoteRun
         final EchoBaseline.Pinger warmPinger = new EchoBaseline.Pinger(pings, echoesIn, clock, rate);
         final EchoBaseline.Pinger pinger = new EchoBaseline.Pinger(pings, echoesIn, clock, rate);
         final EchoBaseline.Echo echoAgent = new EchoBaseline.Echo(pingsIn, echoes, clock, latencies);
-        final AgentRunner echo = new AgentRunner(IdleStrategies.create(idle), Throwable::printStackTrace, null, echoAgent);
+        final AgentRunner echo = new AgentRunner(IdleStrategies.create(idle), this::onAgentError, null, echoAgent);
         try
         {
             awaitConnected(pings, pingsIn);
@@ -312,7 +316,7 @@ public final class TickToQuoteRun
     private void runPinger(final EchoBaseline.Pinger pinger, final double seconds, final String what)
         throws InterruptedException
     {
-        final AgentRunner runner = new AgentRunner(IdleStrategies.create(idle), Throwable::printStackTrace, null, pinger);
+        final AgentRunner runner = new AgentRunner(IdleStrategies.create(idle), this::onAgentError, null, pinger);
         pinger.start(seconds(seconds));
         AgentRunner.startOnThread(runner);
         try
@@ -333,6 +337,20 @@ public final class TickToQuoteRun
         finally
         {
             CloseHelper.quietClose(runner);
+        }
+    }
+
+    private void onAgentError(final Throwable error)
+    {
+        agentError.compareAndSet(null, error);
+    }
+
+    private void requireNoAgentError(final String part)
+    {
+        final Throwable error = agentError.get();
+        if (null != error)
+        {
+            throw new IllegalStateException(part + ": a harness agent failed, the figures would be wrong: " + error, error);
         }
     }
 
