@@ -91,7 +91,9 @@ public final class DemoCommand implements java.util.concurrent.Callable<Integer>
         IdleStrategies.create(idle);
         final PrintWriter stdout = spec.commandLine().getOut();
         final PrintWriter stderr = spec.commandLine().getErr();
-        final Path base = out.toAbsolutePath();
+        // every demo starts flat: its own session directory, so no checkpoint of an earlier demo is restored
+        final Path base = out.toAbsolutePath().resolve(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+            .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.now()));
         Files.createDirectories(base);
         final SyntheticMarketContext market = new SyntheticMarketContext().seed(seed).eventsPerSecond(rate).conclude();
         final String aeronDir = Files.createTempDirectory("ticklane-demo-aeron").toString();

@@ -4,6 +4,7 @@ import io.ticklane.journal.queue.Direction;
 import io.ticklane.journal.queue.JournalHeader;
 import io.ticklane.journal.queue.JournalReader;
 import io.ticklane.journal.queue.JournalWriter;
+import io.ticklane.marketmaking.StrategyMode;
 import io.ticklane.marketmaking.strategy.CheckpointCheck;
 import io.ticklane.marketmaking.strategy.QuotingStrategy;
 import io.ticklane.marketmaking.strategy.StrategyCheckpoint;
@@ -101,7 +102,10 @@ final class RunRecovery
             trading.muted(false);
         }
         final String restored = "restored run " + savedRun + " at inbound record " + applied + ", replayed " +
-            replay.replayed + " inbound records after it (" + trading.mutedFrames() + " order frames muted)";
+            replay.replayed + " inbound records after it (" + trading.mutedFrames() + " order frames muted); position " +
+            strategy.position().position() + ", mode " + strategy.risk().mode() + " (" + strategy.risk().modeReason() + ")" +
+            (StrategyMode.HALTED == strategy.risk().mode() ?
+            " - a STOP (an operator's, or the one every clean shutdown sends) holds until `ticklane admin resume`" : "");
         if (!complete)
         {
             return new RunRecovery(savedDirectory, savedRun, JournalWriter.reopen(journal), replay.inbound,

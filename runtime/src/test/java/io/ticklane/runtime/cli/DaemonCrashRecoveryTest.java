@@ -44,7 +44,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * with {@code kill -9} while its quotes rest at the venue (which may fill them while it is down), and is started
  * again: it restores its checkpoint, replays its journal's tail, reconciles its orders with the venue and quotes
  * again. After a STOP, its position equals the venue's (every fill the venue reported), neither side has an open
- * order, and the journal holds every record it had written before the kill.
+ * order, and the journal holds every record it had written before the kill. A start after a clean stop begins a
+ * new run with the position carried over, still stopped until an operator's RESUME.
  */
 class DaemonCrashRecoveryTest
 {
@@ -151,6 +152,19 @@ class DaemonCrashRecoveryTest
             {
                 assertTrue(reader.isComplete(), "the continued journal is completed by the clean stop");
             }
+
+            // a start after a clean stop: a new run, the position carried over, still stopped until RESUME
+            final List<String> third = new CopyOnWriteArrayList<>();
+            daemon = startDaemon(config, third);
+            await("third daemon started", 60_000, third, () -> third.stream().anyMatch((l) -> l.startsWith("daemon state=")));
+            assertTrue(third.stream().anyMatch((l) -> l.contains("the run had stopped cleanly: a new run begins") &&
+                l.contains("position " + venueFills.position.get() + ", mode HALTED (OPERATOR_STOP)")), third.toString());
+            await("reconciled", 30_000, third, () -> counters.value(DaemonCounters.RECONCILED) == 1);
+            final CliRun resume = CliRun.run("admin", "resume", "--token", "crash", "--aeron-dir", aeronDir);
+            assertEquals(ExitCodes.OK, resume.exitCode, resume.toString());
+            await("quoting after RESUME", 30_000, third, () -> counters.value(DaemonCounters.ORDERS_NEW) > 0);
+            daemon.toHandle().destroy();
+            assertTrue(daemon.waitFor(30, TimeUnit.SECONDS), third.toString());
             CloseHelper.quietClose(reports);
         }
         finally
