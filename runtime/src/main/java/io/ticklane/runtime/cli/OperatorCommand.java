@@ -72,7 +72,7 @@ public final class OperatorCommand implements Callable<Integer>
         try (Aeron aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(aeronDir));
             Publication publication = aeron.addPublication("aeron:ipc", streamId))
         {
-            final DaemonCountersReader counters = new DaemonCountersReader(aeron.countersReader());
+            final DaemonCountersReader counters = new DaemonCountersReader(java.nio.file.Path.of(aeronDir));
             final long deadlineNs = System.nanoTime() + timeoutMs * 1_000_000L;
             while (!publication.isConnected())
             {

@@ -58,6 +58,7 @@ public final class Daemon implements AutoCloseable
     private final QuotingStrategy strategy;
     private final StageLatencies stageLatencies;
     private final DaemonState state;
+    private final DaemonCountersFile countersFile;
     private final String recoveryDescription;
     private final List<AgentRunner> runners = new ArrayList<>();
     private boolean closed;
@@ -69,10 +70,13 @@ public final class Daemon implements AutoCloseable
         this.ownsTransport = null == sharedTransport;
         this.transport = ownsTransport ? Transport.launch(config.transportContext()) : sharedTransport;
         DaemonState openedState = null;
+        DaemonCountersFile openedCounters = null;
         try
         {
             final TransportContext channels = config.transportContext();
-            counters = new DaemonCounters(transport.aeron());
+            openedCounters = DaemonCountersFile.create(java.nio.file.Path.of(transport.context().aeronDirectoryName()));
+            countersFile = openedCounters;
+            counters = new DaemonCounters(countersFile.manager());
             marketData = transport.subscription(channels.marketDataChannel(), channels.marketDataStreamId());
             reports = transport.subscription(channels.reportChannel(), channels.reportStreamId());
             admin = transport.subscription(channels.adminChannel(), channels.adminStreamId());
@@ -123,6 +127,7 @@ public final class Daemon implements AutoCloseable
         catch (final RuntimeException | IOException ex)
         {
             CloseHelper.quietClose(openedState);
+            CloseHelper.quietClose(openedCounters);
             if (ownsTransport)
             {
                 CloseHelper.quietClose(transport);
@@ -207,7 +212,7 @@ public final class Daemon implements AutoCloseable
      */
     public boolean isConsistent()
     {
-        return counters.reconciled.get() == 1;
+        return counters.counter(DaemonCounters.RECONCILED) == 1;
     }
 
     /**
@@ -341,7 +346,7 @@ public final class Daemon implements AutoCloseable
         }
         closed = true;
         CloseHelper.closeAll(runners);
-        CloseHelper.closeAll(marketData, reports, admin, orders, counters, state);
+        CloseHelper.closeAll(marketData, reports, admin, orders, counters, countersFile, state);
         if (ownsTransport)
         {
             CloseHelper.quietClose(transport);

@@ -1,10 +1,10 @@
 package io.ticklane.runtime.daemon;
 
-import io.aeron.Aeron;
-import io.aeron.Counter;
 import io.ticklane.marketmaking.risk.RiskCheck;
 import io.ticklane.sbe.RejectReason;
 import org.agrona.CloseHelper;
+import org.agrona.concurrent.status.AtomicCounter;
+import org.agrona.concurrent.status.CountersManager;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,11 +12,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What an operator watches, as Aeron counters in the media driver's CnC file, so {@code ticklane stat} (another
- * process) reads them live without the daemon logging anything. Each counter has one writer thread: the receiver
- * (inbound counts, ring occupancy, journal lag), the trading agent (position, PnL, mode, fills, rejects), the order
- * sender (orders sent, send failures) or the journal agent (records written). Writes are release stores; nothing is
- * allocated after start.
+ * What an operator watches, as Agrona counters in the daemon's mark file ({@link DaemonCountersFile}, next to the
+ * driver's CnC file), so {@code ticklane stat} (another process) reads them live without the daemon logging anything.
+ * Each counter has one writer thread: the receiver (inbound counts, ring occupancy, journal lag), the trading agent
+ * (position, PnL, mode, fills, rejects), the order sender (orders sent, send failures) or the journal agent (records
+ * written). Writes are release stores; nothing is allocated after start.
  */
 public final class DaemonCounters implements AutoCloseable
 {
@@ -75,108 +75,109 @@ public final class DaemonCounters implements AutoCloseable
     /** Counter label (without the "ticklane: " prefix). */
     public static final String TICK_TO_QUOTE_P99 = "tick-to-quote p99 last second, ns";
 
-    private final List<Counter> all = new ArrayList<>();
-    private final Map<String, Counter> byLabel = new HashMap<>();
-    private final Counter[] venueRejectsByCode;
-    private final Counter[] riskRejectsByOrdinal;
+    private final List<AtomicCounter> all = new ArrayList<>();
+    private final Map<String, AtomicCounter> byLabel = new HashMap<>();
+    private final Map<String, Long> finalValues = new java.util.concurrent.ConcurrentHashMap<>();
+    private final AtomicCounter[] venueRejectsByCode;
+    private final AtomicCounter[] riskRejectsByOrdinal;
 
-    final Counter inboundFrames;
-    final Counter marketData;
-    final Counter reports;
-    final Counter adminCommands;
-    final Counter adminRejected;
-    final Counter adminApplied;
-    final Counter timerTicks;
-    final Counter venueHeartbeats;
-    final Counter framesRefused;
-    final Counter ordersNew;
-    final Counter ordersCancel;
-    final Counter ordersReplace;
-    final Counter ordersOther;
-    final Counter sendFailures;
-    final Counter fills;
-    final Counter filledQuantity;
-    final Counter position;
-    final Counter netPnl;
-    final Counter mode;
-    final Counter modeReason;
-    final Counter openOrders;
-    final Counter bestBid;
-    final Counter bestAsk;
-    final Counter quotedBid;
-    final Counter quotedAsk;
-    final Counter inboundRingOccupancy;
-    final Counter outboundRingOccupancy;
-    final Counter journalLag;
-    final Counter journalRecords;
-    final Counter reconciled;
-    final Counter tickToQuoteP50Ns;
-    final Counter tickToQuoteP99Ns;
+    final AtomicCounter inboundFrames;
+    final AtomicCounter marketData;
+    final AtomicCounter reports;
+    final AtomicCounter adminCommands;
+    final AtomicCounter adminRejected;
+    final AtomicCounter adminApplied;
+    final AtomicCounter timerTicks;
+    final AtomicCounter venueHeartbeats;
+    final AtomicCounter framesRefused;
+    final AtomicCounter ordersNew;
+    final AtomicCounter ordersCancel;
+    final AtomicCounter ordersReplace;
+    final AtomicCounter ordersOther;
+    final AtomicCounter sendFailures;
+    final AtomicCounter fills;
+    final AtomicCounter filledQuantity;
+    final AtomicCounter position;
+    final AtomicCounter netPnl;
+    final AtomicCounter mode;
+    final AtomicCounter modeReason;
+    final AtomicCounter openOrders;
+    final AtomicCounter bestBid;
+    final AtomicCounter bestAsk;
+    final AtomicCounter quotedBid;
+    final AtomicCounter quotedAsk;
+    final AtomicCounter inboundRingOccupancy;
+    final AtomicCounter outboundRingOccupancy;
+    final AtomicCounter journalLag;
+    final AtomicCounter journalRecords;
+    final AtomicCounter reconciled;
+    final AtomicCounter tickToQuoteP50Ns;
+    final AtomicCounter tickToQuoteP99Ns;
 
     /**
-     * @param aeron client of the driver whose CnC file holds the counters.
+     * @param manager the counters manager of the daemon's counters file ({@link DaemonCountersFile}).
      */
-    public DaemonCounters(final Aeron aeron)
+    public DaemonCounters(final CountersManager manager)
     {
-        inboundFrames = add(aeron, INBOUND_FRAMES);
-        marketData = add(aeron, MARKET_DATA);
-        reports = add(aeron, REPORTS);
-        adminCommands = add(aeron, ADMIN_COMMANDS);
-        adminRejected = add(aeron, ADMIN_REJECTED);
-        adminApplied = add(aeron, ADMIN_APPLIED);
-        timerTicks = add(aeron, "timer ticks");
-        venueHeartbeats = add(aeron, VENUE_HEARTBEATS);
-        framesRefused = add(aeron, "inbound frames refused (foreign schema, unknown template, oversize)");
-        ordersNew = add(aeron, ORDERS_NEW);
-        ordersCancel = add(aeron, ORDERS_CANCEL);
-        ordersReplace = add(aeron, ORDERS_REPLACE);
-        ordersOther = add(aeron, "orders sent: other");
-        sendFailures = add(aeron, SEND_FAILURES);
-        fills = add(aeron, FILLS);
-        filledQuantity = add(aeron, "filled quantity, lots");
-        position = add(aeron, POSITION);
-        netPnl = add(aeron, NET_PNL);
-        mode = add(aeron, MODE);
-        modeReason = add(aeron, MODE_REASON);
-        openOrders = add(aeron, OPEN_ORDERS);
-        bestBid = add(aeron, BEST_BID);
-        bestAsk = add(aeron, BEST_ASK);
-        quotedBid = add(aeron, QUOTED_BID);
-        quotedAsk = add(aeron, QUOTED_ASK);
-        inboundRingOccupancy = add(aeron, "inbound ring occupancy, slots");
-        outboundRingOccupancy = add(aeron, "outbound ring occupancy, slots");
-        journalLag = add(aeron, "journal lag, frames");
-        journalRecords = add(aeron, JOURNAL_RECORDS);
-        reconciled = add(aeron, RECONCILED);
-        tickToQuoteP50Ns = add(aeron, TICK_TO_QUOTE_P50);
-        tickToQuoteP99Ns = add(aeron, TICK_TO_QUOTE_P99);
+        inboundFrames = add(manager, INBOUND_FRAMES);
+        marketData = add(manager, MARKET_DATA);
+        reports = add(manager, REPORTS);
+        adminCommands = add(manager, ADMIN_COMMANDS);
+        adminRejected = add(manager, ADMIN_REJECTED);
+        adminApplied = add(manager, ADMIN_APPLIED);
+        timerTicks = add(manager, "timer ticks");
+        venueHeartbeats = add(manager, VENUE_HEARTBEATS);
+        framesRefused = add(manager, "inbound frames refused (foreign schema, unknown template, oversize)");
+        ordersNew = add(manager, ORDERS_NEW);
+        ordersCancel = add(manager, ORDERS_CANCEL);
+        ordersReplace = add(manager, ORDERS_REPLACE);
+        ordersOther = add(manager, "orders sent: other");
+        sendFailures = add(manager, SEND_FAILURES);
+        fills = add(manager, FILLS);
+        filledQuantity = add(manager, "filled quantity, lots");
+        position = add(manager, POSITION);
+        netPnl = add(manager, NET_PNL);
+        mode = add(manager, MODE);
+        modeReason = add(manager, MODE_REASON);
+        openOrders = add(manager, OPEN_ORDERS);
+        bestBid = add(manager, BEST_BID);
+        bestAsk = add(manager, BEST_ASK);
+        quotedBid = add(manager, QUOTED_BID);
+        quotedAsk = add(manager, QUOTED_ASK);
+        inboundRingOccupancy = add(manager, "inbound ring occupancy, slots");
+        outboundRingOccupancy = add(manager, "outbound ring occupancy, slots");
+        journalLag = add(manager, "journal lag, frames");
+        journalRecords = add(manager, JOURNAL_RECORDS);
+        reconciled = add(manager, RECONCILED);
+        tickToQuoteP50Ns = add(manager, TICK_TO_QUOTE_P50);
+        tickToQuoteP99Ns = add(manager, TICK_TO_QUOTE_P99);
 
         int maxCode = 0;
         for (final RejectReason reason : RejectReason.values())
         {
             maxCode = Math.max(maxCode, RejectReason.NULL_VAL == reason ? 0 : reason.value());
         }
-        venueRejectsByCode = new Counter[maxCode + 1];
+        venueRejectsByCode = new AtomicCounter[maxCode + 1];
         for (final RejectReason reason : RejectReason.values())
         {
             if (RejectReason.NONE != reason && RejectReason.NULL_VAL != reason)
             {
-                venueRejectsByCode[reason.value()] = add(aeron, "venue rejects: " + reason);
+                venueRejectsByCode[reason.value()] = add(manager, "venue rejects: " + reason);
             }
         }
-        riskRejectsByOrdinal = new Counter[RiskCheck.values().length];
+        riskRejectsByOrdinal = new AtomicCounter[RiskCheck.values().length];
         for (final RiskCheck check : RiskCheck.values())
         {
             if (RiskCheck.PASSED != check)
             {
-                riskRejectsByOrdinal[check.ordinal()] = add(aeron, "risk rejects: " + check);
+                riskRejectsByOrdinal[check.ordinal()] = add(manager, "risk rejects: " + check);
             }
         }
     }
 
-    private Counter add(final Aeron aeron, final String name)
+    private AtomicCounter add(final CountersManager manager, final String name)
     {
-        final Counter counter = aeron.addCounter(TYPE_ID, PREFIX + name);
+        final AtomicCounter counter = manager.newCounter(PREFIX + name, TYPE_ID);
         all.add(counter);
         byLabel.put(name, counter);
         return counter;
@@ -184,24 +185,25 @@ public final class DaemonCounters implements AutoCloseable
 
     /**
      * @param label a counter label without the prefix, e.g. {@link #POSITION}.
-     * @return the counter's current value (read from any thread).
+     * @return the counter's current value (read from any thread), or its last value once the counters are closed.
      * @throws IllegalArgumentException if no counter has that label.
      */
     public long counter(final String label)
     {
-        final Counter counter = byLabel.get(label);
+        final AtomicCounter counter = byLabel.get(label);
         if (null == counter)
         {
             throw new IllegalArgumentException("no daemon counter labelled '" + label + "'");
         }
-        return counter.get();
+        final Long last = finalValues.get(label);
+        return null != last ? last : counter.get();
     }
 
     /**
      * @param reason a venue reject reason.
      * @return its counter, or null for NONE / unknown.
      */
-    Counter venueRejects(final RejectReason reason)
+    AtomicCounter venueRejects(final RejectReason reason)
     {
         final int code = reason.value();
         return code >= 0 && code < venueRejectsByCode.length ? venueRejectsByCode[code] : null;
@@ -211,7 +213,7 @@ public final class DaemonCounters implements AutoCloseable
      * @param check a risk check outcome.
      * @return its counter, or null for PASSED.
      */
-    Counter riskRejects(final RiskCheck check)
+    AtomicCounter riskRejects(final RiskCheck check)
     {
         return riskRejectsByOrdinal[check.ordinal()];
     }
@@ -221,6 +223,11 @@ public final class DaemonCounters implements AutoCloseable
      */
     public void close()
     {
+        if (finalValues.isEmpty())
+        {
+            // the file is unmapped next: keep the last values for whoever reports them after the stop
+            byLabel.forEach((label, counter) -> finalValues.put(label, counter.get()));
+        }
         all.forEach(CloseHelper::quietClose);
     }
 }

@@ -1,52 +1,44 @@
 package io.ticklane.runtime.daemon;
 
-import org.agrona.concurrent.status.CountersReader;
-
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Reads a running daemon's counters from another process (through an Aeron client of the same driver), by the
- * labels {@link DaemonCounters} gives them: what {@code ticklane stat} prints and {@code ticklane admin} checks.
- * Not for the hot path: it allocates a map per read.
+ * Reads a running daemon's counters from another process, by the labels {@link DaemonCounters} gives them, out of
+ * its counters file ({@link DaemonCountersFile}): what {@code ticklane stat} prints and {@code ticklane admin} checks.
+ * Each read maps the file afresh, so a restarted daemon's new file is always the one read. Not for the hot path.
  */
 public final class DaemonCountersReader
 {
-    private final CountersReader counters;
+    private final Path aeronDir;
 
     /**
-     * @param counters counters of the daemon's media driver.
+     * @param aeronDir the daemon's media driver directory.
      */
-    public DaemonCountersReader(final CountersReader counters)
+    public DaemonCountersReader(final Path aeronDir)
     {
-        this.counters = counters;
+        this.aeronDir = aeronDir;
     }
 
     /**
-     * @return every counter of the newest daemon on the driver, label (without the prefix) to value. A daemon killed
-     *         a moment ago still has its counters until the driver times its client out; they belong to an older
-     *         client (a lower owner id) and are left out.
+     * @return every daemon counter, label (without the prefix) to value, in allocation order.
+     * @throws IllegalArgumentException if no daemon counters file is there.
      */
     public Map<String, Long> read()
     {
-        final long[] newestOwner = {Long.MIN_VALUE};
-        counters.forEach((counterId, typeId, keyBuffer, label) ->
+        return DaemonCountersFile.read(aeronDir, (counters, pid) ->
         {
-            if (DaemonCounters.TYPE_ID == typeId && label.startsWith(DaemonCounters.PREFIX))
+            final Map<String, Long> values = new LinkedHashMap<>();
+            counters.forEach((counterId, typeId, keyBuffer, label) ->
             {
-                newestOwner[0] = Math.max(newestOwner[0], counters.getCounterOwnerId(counterId));
-            }
+                if (DaemonCounters.TYPE_ID == typeId && label.startsWith(DaemonCounters.PREFIX))
+                {
+                    values.put(label.substring(DaemonCounters.PREFIX.length()), counters.getCounterValue(counterId));
+                }
+            });
+            return values;
         });
-        final Map<String, Long> values = new LinkedHashMap<>();
-        counters.forEach((counterId, typeId, keyBuffer, label) ->
-        {
-            if (DaemonCounters.TYPE_ID == typeId && label.startsWith(DaemonCounters.PREFIX) &&
-                counters.getCounterOwnerId(counterId) == newestOwner[0])
-            {
-                values.put(label.substring(DaemonCounters.PREFIX.length()), counters.getCounterValue(counterId));
-            }
-        });
-        return values;
     }
 
     /**
@@ -57,5 +49,14 @@ public final class DaemonCountersReader
     {
         final Long value = read().get(label);
         return null == value ? Long.MIN_VALUE : value;
+    }
+
+    /**
+     * @return the process id of the daemon that wrote the file, and whether it is still running.
+     */
+    public String owner()
+    {
+        final long pid = DaemonCountersFile.read(aeronDir, (counters, owner) -> owner);
+        return "pid " + pid + (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) ? "" : " (not running)");
     }
 }
