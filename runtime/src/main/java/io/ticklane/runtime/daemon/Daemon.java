@@ -17,6 +17,7 @@ import org.agrona.concurrent.CompositeAgent;
 import org.agrona.concurrent.EpochNanoClock;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,7 +75,7 @@ public final class Daemon implements AutoCloseable
         try
         {
             final TransportContext channels = config.transportContext();
-            openedCounters = DaemonCountersFile.create(java.nio.file.Path.of(transport.context().aeronDirectoryName()));
+            openedCounters = DaemonCountersFile.create(Path.of(transport.context().aeronDirectoryName()));
             countersFile = openedCounters;
             counters = new DaemonCounters(countersFile.manager());
             marketData = transport.subscription(channels.marketDataChannel(), channels.marketDataStreamId());
@@ -97,7 +98,7 @@ public final class Daemon implements AutoCloseable
             strategy = config.strategy().newStrategy(trading);
             trading.strategy(strategy);
 
-            java.nio.file.Files.createDirectories(config.stateFile().toAbsolutePath().getParent());
+            Files.createDirectories(config.stateFile().toAbsolutePath().getParent());
             openedState = new DaemonState(StateStore.open(config.stateFile(), 1, strategy.maxCheckpointLength()),
                 config.strategy().instrumentId(), strategy.maxCheckpointLength());
             state = openedState;
