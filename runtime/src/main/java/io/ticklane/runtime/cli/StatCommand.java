@@ -56,7 +56,16 @@ public final class StatCommand implements Callable<Integer>
             {
                 Thread.sleep(intervalMs);
             }
-            final Map<String, Long> values = reader.read();
+            final Map<String, Long> values;
+            try
+            {
+                values = reader.read();
+            }
+            catch (final IllegalArgumentException ex)
+            {
+                spec.commandLine().getErr().println("stat: " + ex.getMessage());
+                return ExitCodes.CHECK_FAILED;
+            }
             if (values.isEmpty())
             {
                 spec.commandLine().getErr().println("stat: no ticklane daemon counters in " + aeronDir);
