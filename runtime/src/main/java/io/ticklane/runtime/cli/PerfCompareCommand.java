@@ -48,13 +48,8 @@ public final class PerfCompareCommand implements Callable<Integer>
     @Option(names = "--json", description = "Print the comparison as JSON.")
     private boolean json;
 
-    @Option(names = "--hgrm-unit", defaultValue = "us", paramLabel = "UNIT",
-        description = "Unit of .hgrm values: ns, us, ms or s (default: ${DEFAULT-VALUE}).")
-    private String hgrmUnit;
-
-    @Option(names = "--hlog-unit", defaultValue = "ns", paramLabel = "UNIT",
-        description = "Unit of .hlog recorded values: ns, us, ms or s (default: ${DEFAULT-VALUE}).")
-    private String hlogUnit;
+    @CommandLine.Mixin
+    private HistogramUnitOptions units = new HistogramUnitOptions();
 
     public Integer call() throws IOException
     {
@@ -102,7 +97,7 @@ public final class PerfCompareCommand implements Callable<Integer>
         }
         final CommandLine commandLine = spec.commandLine();
         final List<LatencyDistribution> distributions = HistogramFiles.read(file,
-            ValueUnits.nanosPerUnit(commandLine, "--hgrm-unit", hgrmUnit), ValueUnits.nanosPerUnit(commandLine, "--hlog-unit", hlogUnit));
+            units.hgrmNanosPerUnit(commandLine), units.hlogNanosPerUnit(commandLine));
         if (distributions.size() != 1)
         {
             throw new IllegalArgumentException(file + ": holds " + distributions.size() + " tagged histograms; compare needs one");

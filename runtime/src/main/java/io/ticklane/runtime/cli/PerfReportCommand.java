@@ -46,19 +46,14 @@ public final class PerfReportCommand implements Callable<Integer>
     @Option(names = "--json", description = "Print the summaries as a JSON array instead of the table.")
     private boolean json;
 
-    @Option(names = "--hgrm-unit", defaultValue = "us", paramLabel = "UNIT",
-        description = "Unit of .hgrm values: ns, us, ms or s (default: ${DEFAULT-VALUE}).")
-    private String hgrmUnit;
-
-    @Option(names = "--hlog-unit", defaultValue = "ns", paramLabel = "UNIT",
-        description = "Unit of .hlog recorded values: ns, us, ms or s (default: ${DEFAULT-VALUE}).")
-    private String hlogUnit;
+    @CommandLine.Mixin
+    private HistogramUnitOptions units = new HistogramUnitOptions();
 
     public Integer call() throws IOException
     {
         final CommandLine commandLine = spec.commandLine();
         final List<LatencyDistribution> distributions = HistogramFiles.readAll(files,
-            ValueUnits.nanosPerUnit(commandLine, "--hgrm-unit", hgrmUnit), ValueUnits.nanosPerUnit(commandLine, "--hlog-unit", hlogUnit));
+            units.hgrmNanosPerUnit(commandLine), units.hlogNanosPerUnit(commandLine));
         final LatencyReport report = new LatencyReport(distributions);
         final PrintWriter writer = commandLine.getOut();
         if (json)
