@@ -61,6 +61,9 @@ class DaemonEndToEndTest
     void theSameScenarioWithTheVenueOverUdpUnicast() throws Exception
     {
         final String[] channels = {
+            // on a starved CI host a UDP order publication was seen not connected for a moment after connecting: a
+            // longer retry bound than the default 50 ms keeps the daemon from halting on that (as it is built to)
+            "transport.offer_timeout_ms=2000",
             "transport.market_data_channel=aeron:udp?endpoint=localhost:" + freeUdpPort(),
             "transport.order_channel=aeron:udp?endpoint=localhost:" + freeUdpPort(),
             "transport.report_channel=aeron:udp?endpoint=localhost:" + freeUdpPort()};
@@ -85,7 +88,15 @@ class DaemonEndToEndTest
         {
             // given a market: the daemon quotes both sides
             venue.definitionAndSnapshot(999, 1001);
-            await("two-sided quotes", 30_000, () -> null != venue.lastQuote(Side.BUY) && null != venue.lastQuote(Side.SELL));
+            try
+            {
+                await("two-sided quotes", 30_000, () -> null != venue.lastQuote(Side.BUY) && null != venue.lastQuote(Side.SELL));
+            }
+            catch (final AssertionError ex)
+            {
+                throw new AssertionError(ex.getMessage() + "; daemon counters " + counters(aeronDir) + "; venue received " +
+                    venue.received() + "; halt " + daemon.haltReason(), ex);
+            }
             final ScriptedVenue.Order bid = venue.lastQuote(Side.BUY);
             assertTrue(bid.price() < 1000 && venue.lastQuote(Side.SELL).price() > 1000, venue.received().toString());
             await("quotes acknowledged", 5_000, () -> 2 == counters(aeronDir).get("open orders"));
