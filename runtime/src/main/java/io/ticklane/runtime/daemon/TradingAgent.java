@@ -30,8 +30,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@link QuotingStrategy} (book → factors → quoter → quote manager → risk → encode); every order frame the strategy
  * emits is copied once into the next outbound ring slot, tagged with the receive time of the frame that caused it.
  * It polls only while the outbound ring has room for the most frames one event can cause, so on one thread the
- * sender always gets to drain it and nothing waits on itself. Operator counters are refreshed at the end of each
- * batch. Nothing is allocated per event.
+ * sender always gets to drain it and nothing waits on itself. Operator counters are refreshed on timer ticks and
+ * operator commands, never between a market data frame and the order it causes. Nothing is allocated per event.
  */
 public final class TradingAgent implements Agent, EventPoller.Handler<FrameSlot>, MessageHandler
 {
@@ -139,6 +139,10 @@ public final class TradingAgent implements Agent, EventPoller.Handler<FrameSlot>
      */
     public void onClose()
     {
+        if (null != strategy)
+        {
+            publishCounters(); // the final figures, for whoever reports them after the stop
+        }
         saveState();
     }
 
@@ -207,13 +211,12 @@ public final class TradingAgent implements Agent, EventPoller.Handler<FrameSlot>
             publishCounters(); // before the applied count, so an operator waiting on it reads the outcome
             counters.adminApplied.incrementRelease();
         }
-        batch++;
-        final boolean more = batch < BATCH_LIMIT && outbound.hasAvailableCapacity(outboundReserve);
-        if (endOfBatch || !more)
+        else if (TimerTickDecoder.TEMPLATE_ID == templateId)
         {
-            publishCounters();
+            publishCounters(); // off the market data path: a reader sees state at most one timer interval old
         }
-        return more;
+        batch++;
+        return batch < BATCH_LIMIT && outbound.hasAvailableCapacity(outboundReserve);
     }
 
     /**
