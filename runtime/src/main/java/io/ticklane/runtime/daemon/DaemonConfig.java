@@ -2,7 +2,7 @@ package io.ticklane.runtime.daemon;
 
 import io.ticklane.gateway.transport.TransportContext;
 import io.ticklane.journal.queue.JournalInstrument;
-import io.ticklane.runtime.config.StrategyConfig;
+import io.ticklane.marketmaking.config.StrategyConfig;
 import io.ticklane.tuning.layout.CoreLayout;
 
 import java.io.IOException;

@@ -6,6 +6,7 @@ import io.aeron.ControlledFragmentAssembler;
 import io.aeron.Subscription;
 import io.aeron.logbuffer.ControlledFragmentHandler;
 import io.aeron.logbuffer.Header;
+import io.ticklane.gateway.transport.InboundStamp;
 import io.ticklane.sbe.AdminCommandEncoder;
 import io.ticklane.sbe.AdminCommandType;
 import io.ticklane.sbe.HeartbeatDecoder;

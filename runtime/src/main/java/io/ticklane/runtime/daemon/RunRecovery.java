@@ -1,5 +1,6 @@
 package io.ticklane.runtime.daemon;
 
+import io.ticklane.journal.queue.CodeVersion;
 import io.ticklane.journal.queue.Direction;
 import io.ticklane.journal.queue.JournalHeader;
 import io.ticklane.journal.queue.JournalReader;
@@ -8,7 +9,6 @@ import io.ticklane.marketmaking.StrategyMode;
 import io.ticklane.marketmaking.strategy.CheckpointCheck;
 import io.ticklane.marketmaking.strategy.QuotingStrategy;
 import io.ticklane.marketmaking.strategy.StrategyCheckpoint;
-import io.ticklane.runtime.cli.TicklaneVersion;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
 
@@ -124,7 +124,7 @@ final class RunRecovery
         Files.writeString(directory.resolve("strategy.properties"), config.strategyProperties(), StandardCharsets.UTF_8);
         Files.writeString(directory.resolve("daemon.properties"), config.describe(), StandardCharsets.UTF_8);
         final JournalWriter writer = JournalWriter.create(directory.resolve("journal"), JournalHeader.current(
-            List.of(config.instrument()), config.strategy().sha256(), TicklaneVersion.codeVersion(),
+            List.of(config.instrument()), config.strategy().sha256(), CodeVersion.current(),
             "ticklane daemon run " + directory.getFileName()));
         return new RunRecovery(directory, run, writer, 0, description);
     }

@@ -40,7 +40,7 @@ class DaemonConfigTest
     {
         final DaemonConfig config = DaemonConfig.load(write("risk.admin_token=t\n"), List.of("quoter=glft(gamma=0.2)"), tmp);
         final Path strategyFile = Files.writeString(tmp.resolve("strategy.properties"), config.strategyProperties());
-        assertEquals(config.strategy().sha256(), io.ticklane.runtime.config.StrategyConfig.load(strategyFile).sha256());
+        assertEquals(config.strategy().sha256(), io.ticklane.marketmaking.config.StrategyConfig.load(strategyFile).sha256());
         assertEquals("glft(gamma=0.2)", config.strategy().quoterSpec());
     }
 

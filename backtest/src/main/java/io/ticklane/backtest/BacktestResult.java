@@ -1,0 +1,66 @@
+package io.ticklane.backtest;
+
+/**
+ * What one backtest run produced: the strategy's final position and PnL marked at the last mid, the venue's fees and
+ * fills, the order flow, and how fast it ran. Everything except {@link #wallClockNs()} and {@link #eventsPerSecond()}
+ * is a function of the journal, the configuration and the venue models only, so two runs compare field by field.
+ * <p>
+ * PnL is in ticks × lots, the unit the venue's fee model charges in: net = realised + unrealised − venue fees.
+ *
+ * @param marketEvents        market data records fed to the venue (and delivered to the strategy).
+ * @param reportsDelivered    execution reports delivered to the strategy.
+ * @param firstEventNs        event time of the first market record, epoch ns (0 when none).
+ * @param lastEventNs         event time of the last market record, epoch ns.
+ * @param position            final signed position, lots.
+ * @param lastMid             last mid of the venue's book, ticks ({@code Long.MIN_VALUE} when never two-sided).
+ * @param realisedPnl         realised PnL, ticks × lots.
+ * @param unrealisedPnl       unrealised PnL at the last mid, ticks × lots.
+ * @param fees                fees charged by the venue, ticks × lots (negative for net rebates).
+ * @param netPnl              realised + unrealised − fees, ticks × lots.
+ * @param newOrders           NewOrder frames the strategy sent.
+ * @param cancels             CancelOrder frames the strategy sent.
+ * @param replaces            ReplaceOrder frames the strategy sent.
+ * @param fills               fill reports the venue produced.
+ * @param makerQuantity       lots filled passively.
+ * @param takerQuantity       lots filled aggressively.
+ * @param venueRejects        requests the venue rejected.
+ * @param riskRejections      orders the strategy's risk gate refused.
+ * @param wallClockNs         wall-clock duration of the run, ns (measurement only).
+ */
+public record BacktestResult(
+    long marketEvents,
+    long reportsDelivered,
+    long firstEventNs,
+    long lastEventNs,
+    long position,
+    long lastMid,
+    double realisedPnl,
+    double unrealisedPnl,
+    double fees,
+    double netPnl,
+    long newOrders,
+    long cancels,
+    long replaces,
+    long fills,
+    long makerQuantity,
+    long takerQuantity,
+    long venueRejects,
+    long riskRejections,
+    long wallClockNs)
+{
+    /**
+     * @return market events plus reports: every event the loop handled.
+     */
+    public long events()
+    {
+        return marketEvents + reportsDelivered;
+    }
+
+    /**
+     * @return events per wall-clock second (measurement only).
+     */
+    public double eventsPerSecond()
+    {
+        return wallClockNs > 0 ? events() * 1e9 / wallClockNs : 0;
+    }
+}

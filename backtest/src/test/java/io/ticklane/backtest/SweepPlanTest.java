@@ -1,0 +1,61 @@
+package io.ticklane.backtest;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SweepPlanTest
+{
+    @Test
+    void cartesianProductVariesTheFirstKeySlowest()
+    {
+        final SweepPlan plan = SweepPlan.parse(List.of("gamma=0.01,0.1", "quotes.replace_ticks=1,2,3"));
+
+        assertEquals(List.of("quoter.gamma", "quotes.replace_ticks"), plan.keys());
+        assertEquals(6, plan.combinations().size());
+        assertEquals(Map.of("quoter.gamma", "0.01", "quotes.replace_ticks", "1"), plan.combinations().get(0));
+        assertEquals(Map.of("quoter.gamma", "0.01", "quotes.replace_ticks", "3"), plan.combinations().get(2));
+        assertEquals(Map.of("quoter.gamma", "0.1", "quotes.replace_ticks", "1"), plan.combinations().get(3));
+    }
+
+    @Test
+    void quoterParameterIsReplacedInPlaceOrAppended()
+    {
+        assertEquals("glft(gamma=0.5,order_size=10)", SweepPlan.withParameter("glft(gamma=0.05,order_size=10)", "gamma", "0.5"));
+        assertEquals("glft(gamma=0.05,k_fallback=2)", SweepPlan.withParameter("glft(gamma=0.05)", "k_fallback", "2"));
+        assertEquals("glft(gamma=1)", SweepPlan.withParameter("glft", "gamma", "1"));
+    }
+
+    @Test
+    void configTextAppendsOverridesSoTheyWin()
+    {
+        final String text = SweepPlan.configText("risk.admin_token=x\nquoter=glft(gamma=0.05)", "glft(gamma=0.05)",
+            Map.of("quoter.gamma", "0.2"));
+
+        assertEquals("risk.admin_token=x\nquoter=glft(gamma=0.05)\n# sweep overrides\nquoter=glft(gamma=0.2)\n", text);
+    }
+
+    @Test
+    void directoryNamesAreIndexedAndFileSystemSafe()
+    {
+        assertEquals("007_quoter.gamma=0.1_a-b=x-y", SweepPlan.directoryName(7, new java.util.LinkedHashMap<>(
+            Map.of("quoter.gamma", "0.1"))) + "_a-b=x-y");
+        assertEquals("000_k=a-b", SweepPlan.directoryName(0, Map.of("k", "a/b")));
+    }
+
+    @Test
+    void malformedSpecsAreRejected()
+    {
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> SweepPlan.parse(List.of("gamma")))
+            .getMessage().contains("expected key=v1,v2"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> SweepPlan.parse(List.of("gamma=1,,2")))
+            .getMessage().contains("bad value"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> SweepPlan.parse(List.of("gamma=1", "quoter.gamma=2")))
+            .getMessage().contains("swept twice"));
+    }
+}

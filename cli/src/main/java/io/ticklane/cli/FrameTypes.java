@@ -1,0 +1,153 @@
+package io.ticklane.cli;
+
+import io.ticklane.sbe.AdminCommandDecoder;
+import io.ticklane.sbe.BestBidOfferDecoder;
+import io.ticklane.sbe.CancelOrderDecoder;
+import io.ticklane.sbe.ExecutionReportDecoder;
+import io.ticklane.sbe.HeartbeatDecoder;
+import io.ticklane.sbe.InstrumentDefinitionDecoder;
+import io.ticklane.sbe.L2SnapshotDecoder;
+import io.ticklane.sbe.L2UpdateDecoder;
+import io.ticklane.sbe.L3OrderEventDecoder;
+import io.ticklane.sbe.MassCancelDecoder;
+import io.ticklane.sbe.MessageHeaderDecoder;
+import io.ticklane.sbe.NewOrderDecoder;
+import io.ticklane.sbe.OrderStatusCompleteDecoder;
+import io.ticklane.sbe.OrderStatusRequestDecoder;
+import io.ticklane.sbe.ReplaceOrderDecoder;
+import io.ticklane.sbe.TimerTickDecoder;
+import io.ticklane.sbe.TradeDecoder;
+import io.ticklane.sbe.TradingStatusDecoder;
+import org.agrona.DirectBuffer;
+
+/**
+ * Names and human-readable text of SBE frames for the journal tools: SBE generates one decoder per message but no
+ * registry, so the template id to name table lives here. Not a hot path: {@link #describe} allocates.
+ */
+final class FrameTypes
+{
+    private static final int MAX_TEMPLATE_ID = 64;
+    private static final String[] NAMES = new String[MAX_TEMPLATE_ID];
+
+    static
+    {
+        NAMES[InstrumentDefinitionDecoder.TEMPLATE_ID] = "InstrumentDefinition";
+        NAMES[L2SnapshotDecoder.TEMPLATE_ID] = "L2Snapshot";
+        NAMES[L2UpdateDecoder.TEMPLATE_ID] = "L2Update";
+        NAMES[L3OrderEventDecoder.TEMPLATE_ID] = "L3OrderEvent";
+        NAMES[TradeDecoder.TEMPLATE_ID] = "Trade";
+        NAMES[BestBidOfferDecoder.TEMPLATE_ID] = "BestBidOffer";
+        NAMES[TradingStatusDecoder.TEMPLATE_ID] = "TradingStatus";
+        NAMES[NewOrderDecoder.TEMPLATE_ID] = "NewOrder";
+        NAMES[CancelOrderDecoder.TEMPLATE_ID] = "CancelOrder";
+        NAMES[ReplaceOrderDecoder.TEMPLATE_ID] = "ReplaceOrder";
+        NAMES[MassCancelDecoder.TEMPLATE_ID] = "MassCancel";
+        NAMES[ExecutionReportDecoder.TEMPLATE_ID] = "ExecutionReport";
+        NAMES[AdminCommandDecoder.TEMPLATE_ID] = "AdminCommand";
+        NAMES[TimerTickDecoder.TEMPLATE_ID] = "TimerTick";
+        NAMES[HeartbeatDecoder.TEMPLATE_ID] = "Heartbeat";
+        NAMES[OrderStatusRequestDecoder.TEMPLATE_ID] = "OrderStatusRequest";
+        NAMES[OrderStatusCompleteDecoder.TEMPLATE_ID] = "OrderStatusComplete";
+    }
+
+    private final MessageHeaderDecoder header = new MessageHeaderDecoder();
+    private final InstrumentDefinitionDecoder definition = new InstrumentDefinitionDecoder();
+    private final L2SnapshotDecoder snapshot = new L2SnapshotDecoder();
+    private final L2UpdateDecoder update = new L2UpdateDecoder();
+    private final L3OrderEventDecoder orderEvent = new L3OrderEventDecoder();
+    private final TradeDecoder trade = new TradeDecoder();
+    private final BestBidOfferDecoder bbo = new BestBidOfferDecoder();
+    private final TradingStatusDecoder status = new TradingStatusDecoder();
+    private final NewOrderDecoder newOrder = new NewOrderDecoder();
+    private final CancelOrderDecoder cancel = new CancelOrderDecoder();
+    private final ReplaceOrderDecoder replace = new ReplaceOrderDecoder();
+    private final MassCancelDecoder massCancel = new MassCancelDecoder();
+    private final ExecutionReportDecoder report = new ExecutionReportDecoder();
+    private final AdminCommandDecoder admin = new AdminCommandDecoder();
+    private final TimerTickDecoder timer = new TimerTickDecoder();
+    private final HeartbeatDecoder heartbeat = new HeartbeatDecoder();
+    private final OrderStatusRequestDecoder statusRequest = new OrderStatusRequestDecoder();
+    private final OrderStatusCompleteDecoder statusComplete = new OrderStatusCompleteDecoder();
+
+    /**
+     * @return the template id of the frame at the offset.
+     */
+    int templateId(final DirectBuffer buffer, final int offset)
+    {
+        return header.wrap(buffer, offset).templateId();
+    }
+
+    /**
+     * @return the message name, or "template-N" for one this build does not know.
+     */
+    static String name(final int templateId)
+    {
+        final String name = templateId >= 0 && templateId < MAX_TEMPLATE_ID ? NAMES[templateId] : null;
+        return null == name ? "template-" + templateId : name;
+    }
+
+    /**
+     * @return the template id of a message name (case-insensitive), or -1.
+     */
+    static int templateId(final String name)
+    {
+        for (int i = 0; i < MAX_TEMPLATE_ID; i++)
+        {
+            if (null != NAMES[i] && NAMES[i].equalsIgnoreCase(name))
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * @return the decoder's text for the frame (fields, groups), or a hex-free note for an unknown template.
+     */
+    String describe(final DirectBuffer buffer, final int offset)
+    {
+        header.wrap(buffer, offset);
+        final int templateId = header.templateId();
+        switch (templateId)
+        {
+            case InstrumentDefinitionDecoder.TEMPLATE_ID:
+                return definition.wrapAndApplyHeader(buffer, offset, header).toString();
+            case L2SnapshotDecoder.TEMPLATE_ID:
+                return snapshot.wrapAndApplyHeader(buffer, offset, header).toString();
+            case L2UpdateDecoder.TEMPLATE_ID:
+                return update.wrapAndApplyHeader(buffer, offset, header).toString();
+            case L3OrderEventDecoder.TEMPLATE_ID:
+                return orderEvent.wrapAndApplyHeader(buffer, offset, header).toString();
+            case TradeDecoder.TEMPLATE_ID:
+                return trade.wrapAndApplyHeader(buffer, offset, header).toString();
+            case BestBidOfferDecoder.TEMPLATE_ID:
+                return bbo.wrapAndApplyHeader(buffer, offset, header).toString();
+            case TradingStatusDecoder.TEMPLATE_ID:
+                return status.wrapAndApplyHeader(buffer, offset, header).toString();
+            case NewOrderDecoder.TEMPLATE_ID:
+                return newOrder.wrapAndApplyHeader(buffer, offset, header).toString();
+            case CancelOrderDecoder.TEMPLATE_ID:
+                return cancel.wrapAndApplyHeader(buffer, offset, header).toString();
+            case ReplaceOrderDecoder.TEMPLATE_ID:
+                return replace.wrapAndApplyHeader(buffer, offset, header).toString();
+            case MassCancelDecoder.TEMPLATE_ID:
+                return massCancel.wrapAndApplyHeader(buffer, offset, header).toString();
+            case ExecutionReportDecoder.TEMPLATE_ID:
+                return report.wrapAndApplyHeader(buffer, offset, header).toString();
+            case AdminCommandDecoder.TEMPLATE_ID:
+                // the operator token is a secret: never printed
+                return admin.wrapAndApplyHeader(buffer, offset, header).toString()
+                    .replaceAll("authToken=[^|]*", "authToken=(hidden)");
+            case TimerTickDecoder.TEMPLATE_ID:
+                return timer.wrapAndApplyHeader(buffer, offset, header).toString();
+            case HeartbeatDecoder.TEMPLATE_ID:
+                return heartbeat.wrapAndApplyHeader(buffer, offset, header).toString();
+            case OrderStatusRequestDecoder.TEMPLATE_ID:
+                return statusRequest.wrapAndApplyHeader(buffer, offset, header).toString();
+            case OrderStatusCompleteDecoder.TEMPLATE_ID:
+                return statusComplete.wrapAndApplyHeader(buffer, offset, header).toString();
+            default:
+                return "(template " + templateId + " unknown to this build, " + header.blockLength() + " byte block)";
+        }
+    }
+}

@@ -1,0 +1,366 @@
+package io.ticklane.cli;
+
+import io.ticklane.gateway.sim.exchange.ExchangeAgent;
+import io.ticklane.gateway.sim.exchange.ExchangeContext;
+import io.ticklane.gateway.sim.exchange.ExchangeCounters;
+import io.ticklane.gateway.sim.exchange.MarketFlow;
+import io.ticklane.gateway.sim.exchange.SyntheticMarket;
+import io.ticklane.gateway.sim.exchange.SyntheticMarketContext;
+import io.ticklane.gateway.transport.FramePublisher;
+import io.ticklane.gateway.transport.Transport;
+import io.ticklane.gateway.transport.TransportContext;
+import io.ticklane.gateway.sim.venue.BpsFeeModel;
+import io.ticklane.gateway.sim.venue.VenueContext;
+import io.ticklane.journal.queue.JournalInstrument;
+import io.ticklane.runtime.daemon.IdleStrategies;
+import io.ticklane.gateway.sim.exchange.JournalMarketFlow;
+import org.agrona.CloseHelper;
+import org.agrona.ErrorHandler;
+import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.OffsetEpochNanoClock;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * {@code ticklane venue}: a standalone simulated exchange over Aeron, so the daemon can be run and demonstrated
+ * against something that publishes a market and fills orders. It publishes a synthetic market (default) or replays
+ * a journal's market data, matches incoming orders in the simulated venue and sends execution reports, until its
+ * duration ends or it is stopped (Ctrl-C, SIGTERM: the shutdown hook lets it close its streams and driver cleanly).
+ */
+@Command(
+    name = "venue",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+        "Run a simulated exchange over Aeron: market data on the market data stream (with heartbeats, and a",
+        "definition + snapshot on connection and every --snapshot-ms), orders in on the order stream, execution",
+        "reports out on the report stream. The market is --synthetic (default: seeded Poisson order flow around a",
+        "Brownian mid) or --journal DIR replayed at its recorded pace times --speed. Embeds a media driver unless",
+        "--external-driver; a daemon on the same host then joins it (transport.embedded_driver=false).",
+        "Prints one status line per second. Exit 0 after a clean stop (publication failures are reported on",
+        "stderr), 1 when the exchange agent failed, 2 for bad options or input."
+    })
+public final class VenueCommand implements Callable<Integer>
+{
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--synthetic", description = "Publish a synthetic market (the default).")
+    private boolean synthetic;
+
+    @Option(names = "--journal", paramLabel = "DIR", description = "Replay this journal's market data instead.")
+    private Path journal;
+
+    @Option(names = "--speed", paramLabel = "X", defaultValue = "1",
+        description = "Flow time per real time: 10 = ten times faster, 0 = as fast as possible. Default: ${DEFAULT-VALUE}.")
+    private double speed;
+
+    @Option(names = "--pace", paramLabel = "TIME", defaultValue = "receive",
+        description = "Journal pacing: receive (recorded receive times) or exchange (frames' exchange times). " +
+            "Default: ${DEFAULT-VALUE}.")
+    private String pace;
+
+    @Option(names = "--keep-open", description = "After the journal's last frame, keep serving orders until stopped.")
+    private boolean keepOpen;
+
+    @Option(names = "--snapshot-levels", paramLabel = "N", defaultValue = "100",
+        description = "Journal replay: most levels a side of a snapshot carries. Default: ${DEFAULT-VALUE}.")
+    private int snapshotLevels;
+
+    @Option(names = "--instrument", paramLabel = "ID", defaultValue = "0",
+        description = "Instrument id: synthetic default 1, journal default its first.")
+    private long instrument;
+
+    @Option(names = "--rate", paramLabel = "N", defaultValue = "10000",
+        description = "Synthetic events (limit orders, cancels, market orders) per second. Default: ${DEFAULT-VALUE}.")
+    private double rate;
+
+    @Option(names = "--market-rate", paramLabel = "N", defaultValue = "500",
+        description = "Synthetic market orders per second, part of --rate. Default: ${DEFAULT-VALUE}.")
+    private double marketRate;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Synthetic random seed. Default: ${DEFAULT-VALUE}.")
+    private long seed;
+
+    @Option(names = "--sigma", paramLabel = "TICKS", defaultValue = "1",
+        description = "Synthetic fair mid volatility, ticks per square-root second. Default: ${DEFAULT-VALUE}.")
+    private double sigma;
+
+    @Option(names = "--k", paramLabel = "K", defaultValue = "0.5",
+        description = "Synthetic limit order intensity decay per tick from the touch. Default: ${DEFAULT-VALUE}.")
+    private double decay;
+
+    @Option(names = "--mid", paramLabel = "TICKS", defaultValue = "100000",
+        description = "Synthetic initial mid, ticks. Default: ${DEFAULT-VALUE}.")
+    private long mid;
+
+    @Option(names = "--tick-size", paramLabel = "UNITS", defaultValue = "1",
+        description = "Synthetic tick size in price units (trade priceUnits = ticks x this). Default: ${DEFAULT-VALUE}.")
+    private long tickSize;
+
+    @Option(names = "--price-exponent", paramLabel = "E", defaultValue = "-2",
+        description = "Synthetic price units are 10^E currency. Default: ${DEFAULT-VALUE}.")
+    private byte priceExponent;
+
+    @Option(names = "--symbol", paramLabel = "S", defaultValue = "SYNTH", description = "Synthetic symbol. Default: ${DEFAULT-VALUE}.")
+    private String symbol;
+
+    @Option(names = "--max-order", paramLabel = "LOTS", defaultValue = "10",
+        description = "Synthetic largest order, lots. Default: ${DEFAULT-VALUE}.")
+    private long maxOrderLots;
+
+    @Option(names = "--depth", paramLabel = "LOTS", defaultValue = "400",
+        description = "Synthetic resting depth the book settles around, lots. Default: ${DEFAULT-VALUE}.")
+    private long depthLots;
+
+    @Option(names = "--aeron-dir", paramLabel = "DIR", description = "Media driver directory. Default: " +
+        "Aeron's default with a -ticklane suffix.")
+    private String aeronDir = TransportContext.DEFAULT_AERON_DIR;
+
+    @Option(names = "--external-driver", description = "Join a media driver already running in --aeron-dir instead " +
+        "of embedding one.")
+    private boolean externalDriver;
+
+    @Option(names = "--md-channel", paramLabel = "URI", defaultValue = TransportContext.DEFAULT_CHANNEL,
+        description = "Market data channel. Default: ${DEFAULT-VALUE}.")
+    private String marketDataChannel;
+
+    @Option(names = "--md-stream", paramLabel = "ID", defaultValue = "1001", description = "Market data stream. Default: ${DEFAULT-VALUE}.")
+    private int marketDataStream;
+
+    @Option(names = "--order-channel", paramLabel = "URI", defaultValue = TransportContext.DEFAULT_CHANNEL,
+        description = "Order channel. Default: ${DEFAULT-VALUE}.")
+    private String orderChannel;
+
+    @Option(names = "--order-stream", paramLabel = "ID", defaultValue = "1002", description = "Order stream. Default: ${DEFAULT-VALUE}.")
+    private int orderStream;
+
+    @Option(names = "--report-channel", paramLabel = "URI", defaultValue = TransportContext.DEFAULT_CHANNEL,
+        description = "Execution report channel. Default: ${DEFAULT-VALUE}.")
+    private String reportChannel;
+
+    @Option(names = "--report-stream", paramLabel = "ID", defaultValue = "1003",
+        description = "Execution report stream. Default: ${DEFAULT-VALUE}.")
+    private int reportStream;
+
+    @Option(names = "--queue", paramLabel = "MODEL", defaultValue = "risk-averse",
+        description = "Queue model: risk-averse, prob-power:N, prob-log, fifo-l3 (order-by-order journals). " +
+            "Default: ${DEFAULT-VALUE}.")
+    private String queue;
+
+    @Option(names = "--latency", paramLabel = "MODEL", defaultValue = "constant:0,0,0",
+        description = "Venue latency model; entry latency delays orders on the real clock. Default: ${DEFAULT-VALUE}.")
+    private String latency;
+
+    @Option(names = "--maker-bps", paramLabel = "B", defaultValue = "0",
+        description = "Maker fee, bps of notional (negative: rebate). Default: ${DEFAULT-VALUE}.")
+    private double makerBps;
+
+    @Option(names = "--taker-bps", paramLabel = "B", defaultValue = "0",
+        description = "Taker fee, bps of notional. Default: ${DEFAULT-VALUE}.")
+    private double takerBps;
+
+    @Option(names = "--heartbeat-ms", paramLabel = "MS", defaultValue = "100",
+        description = "Venue heartbeat period. Default: ${DEFAULT-VALUE}.")
+    private long heartbeatMs;
+
+    @Option(names = "--snapshot-ms", paramLabel = "MS", defaultValue = "1000",
+        description = "Definition + snapshot period. Default: ${DEFAULT-VALUE}.")
+    private long snapshotMs;
+
+    @Option(names = "--idle", paramLabel = "STRATEGY", defaultValue = "backoff",
+        description = "Idle strategy of the exchange thread: backoff, busy-spin, yielding, sleeping. Default: ${DEFAULT-VALUE}.")
+    private String idle;
+
+    @Option(names = "--duration", paramLabel = "SECONDS", defaultValue = "0",
+        description = "Stop after this many seconds (default: run until stopped).")
+    private double durationSeconds;
+
+    @Option(names = "--quiet", description = "No per-second status line.")
+    private boolean quiet;
+
+    public Integer call() throws IOException, InterruptedException
+    {
+        final PrintWriter out = spec.commandLine().getOut();
+        final PrintWriter err = spec.commandLine().getErr();
+        validate();
+        final IdleStrategy idleStrategy = IdleStrategies.create(idle);
+        final TransportContext transportContext = new TransportContext()
+            .aeronDirectoryName(aeronDir)
+            .embeddedDriver(!externalDriver)
+            .marketDataChannel(marketDataChannel).marketDataStreamId(marketDataStream)
+            .orderChannel(orderChannel).orderStreamId(orderStream)
+            .reportChannel(reportChannel).reportStreamId(reportStream)
+            .conclude();
+
+        final JournalMarketFlow journalFlow;
+        final MarketFlow flow;
+        final long unitsPerTick;
+        final String source;
+        if (null != journal)
+        {
+            final JournalInstrument chosen = JournalMarketFlow.instrument(journal, instrument);
+            journalFlow = JournalMarketFlow.open(journal, chosen.id(), pacing(), snapshotLevels);
+            flow = journalFlow;
+            unitsPerTick = chosen.tickSize();
+            source = "journal=" + journal + " instrument=" + chosen.id() + " (" + chosen.symbol() + ") pace=" + pace +
+                " speed=" + speed;
+        }
+        else
+        {
+            journalFlow = null;
+            final SyntheticMarketContext market = new SyntheticMarketContext()
+                .instrumentId(0 == instrument ? SyntheticMarketContext.DEFAULT_INSTRUMENT_ID : instrument)
+                .symbol(symbol).priceExponent(priceExponent).priceUnitsPerTick(tickSize)
+                .seed(seed).eventsPerSecond(rate).marketOrdersPerSecond(marketRate).sigmaTicksPerSqrtSecond(sigma)
+                .decayPerTick(decay).initialMidTicks(mid).maxOrderLots(maxOrderLots).targetDepthLots(depthLots);
+            flow = new SyntheticMarket(market);
+            unitsPerTick = tickSize;
+            source = "synthetic seed=" + seed + " rate=" + rate + "/s market_rate=" + marketRate + "/s sigma=" + sigma +
+                " instrument=" + market.instrumentId() + " speed=" + speed;
+        }
+
+        Transport transport = null;
+        AgentRunner runner = null;
+        try
+        {
+            final ExchangeContext context = new ExchangeContext()
+                .flow(flow)
+                .venueContext(new VenueContext().instrumentId(flow.instrumentId()).priceUnitsPerTick(unitsPerTick)
+                    .queueModel(queue).latencyModel(latency).feeModel(new BpsFeeModel(makerBps, takerBps)))
+                .clock(new OffsetEpochNanoClock())
+                .speed(speed)
+                .heartbeatIntervalNs(TimeUnit.MILLISECONDS.toNanos(heartbeatMs))
+                .snapshotIntervalNs(TimeUnit.MILLISECONDS.toNanos(snapshotMs))
+                .conclude();
+            transport = launch(transportContext);
+            final ExchangeAgent agent = new ExchangeAgent(context, transport);
+            final AtomicReference<Throwable> firstError = new AtomicReference<>();
+            final ErrorHandler errorHandler = (throwable) -> firstError.compareAndSet(null, throwable);
+            runner = new AgentRunner(idleStrategy, errorHandler, null, agent);
+            out.println("venue " + source + " aeron_dir=" + transportContext.aeronDirectoryName() + " driver=" +
+                (externalDriver ? "external" : "embedded") + " queue=" + queue + " idle=" + idle);
+            final VenueStatusLine status = new VenueStatusLine(agent.counters());
+            final boolean signalled;
+            try (RunUntilStopped run = new RunUntilStopped(5_000))
+            {
+                if (!quiet)
+                {
+                    status.printHeader(out);
+                }
+                AgentRunner.startOnThread(runner);
+                final AgentRunner running = runner;
+                signalled = run.run(Math.round(durationSeconds * 1000), 1000, () ->
+                {
+                    if (!quiet)
+                    {
+                        status.print(out);
+                    }
+                    final boolean journalDone = !keepOpen && null != journalFlow && agent.counters().flowExhausted();
+                    if (null != firstError.get() || running.isClosed() || journalDone)
+                    {
+                        run.requestStop();
+                    }
+                });
+                // Read the counters while they are open: the agent closes them with its streams.
+                final ExchangeCounters counters = agent.counters();
+                final String summary = status.summary();
+                final long failures = counters.publishFailures();
+                final String lastFailure = FramePublisher.failureName(counters.lastFailure()) + " on stream " +
+                    counters.lastFailureStream();
+                final String reason = stopReason(signalled, firstError.get(), journalFlow, counters);
+                // Close before the run lets a signal's shutdown proceed: the embedded driver deletes its directory.
+                CloseHelper.close(runner);
+                runner = null;
+                CloseHelper.close(transport);
+                transport = null;
+                out.println("stopped reason=" + reason + " " + summary);
+                if (null != firstError.get())
+                {
+                    err.println("venue: exchange agent error: " + firstError.get());
+                    return ExitCodes.CHECK_FAILED;
+                }
+                if (0 != failures)
+                {
+                    err.println("venue: " + failures + " frame(s) not taken by a publication, last " + lastFailure);
+                }
+                return ExitCodes.OK;
+            }
+        }
+        finally
+        {
+            CloseHelper.quietCloseAll(runner, transport, journalFlow);
+            out.flush();
+        }
+    }
+
+    private static Transport launch(final TransportContext context)
+    {
+        try
+        {
+            return Transport.launch(context);
+        }
+        catch (final IllegalStateException ex)
+        {
+            // no driver to join, or one already running where we would embed ours: the options are wrong
+            throw new IllegalArgumentException(ex.getMessage() + " (--external-driver joins a running driver)", ex);
+        }
+    }
+
+    private static String stopReason(
+        final boolean signalled, final Throwable error, final JournalMarketFlow journalFlow, final ExchangeCounters counters)
+    {
+        if (null != error)
+        {
+            return "agent-error";
+        }
+        if (null != journalFlow && counters.flowExhausted())
+        {
+            return "end-of-journal";
+        }
+        return signalled ? "signal" : "duration";
+    }
+
+    private void validate()
+    {
+        if (synthetic && null != journal)
+        {
+            throw new IllegalArgumentException("--synthetic and --journal are exclusive: choose one market");
+        }
+        if (durationSeconds < 0)
+        {
+            throw new IllegalArgumentException("--duration must be >= 0: " + durationSeconds);
+        }
+        if (heartbeatMs <= 0 || snapshotMs <= 0)
+        {
+            throw new IllegalArgumentException("--heartbeat-ms and --snapshot-ms must be > 0");
+        }
+        if (instrument < 0)
+        {
+            throw new IllegalArgumentException("--instrument must be >= 0: " + instrument);
+        }
+        pacing();
+    }
+
+    private JournalMarketFlow.Pacing pacing()
+    {
+        switch (pace)
+        {
+            case "receive":
+                return JournalMarketFlow.Pacing.RECEIVE;
+            case "exchange":
+                return JournalMarketFlow.Pacing.EXCHANGE;
+            default:
+                throw new IllegalArgumentException("--pace must be receive or exchange, got '" + pace + "'");
+        }
+    }
+}

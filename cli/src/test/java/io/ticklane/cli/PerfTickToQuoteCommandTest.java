@@ -1,0 +1,53 @@
+package io.ticklane.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The real {@code ticklane perf tick-to-quote} for a short run: every file it promises, a summary that
+ * {@code ticklane perf compare} reads, and an HTML report with the plot.
+ */
+class PerfTickToQuoteCommandTest
+{
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aShortRunWritesHistogramsSummaryAndReport() throws Exception
+    {
+        final Path out = tmp.resolve("t2q");
+        final CliRun run = CliRun.run("perf", "tick-to-quote", "--rate", "5000", "--duration", "1", "--warmup", "0.5",
+            "--out", out.toString());
+        assertEquals(ExitCodes.OK, run.exitCode, run.toString());
+        for (final String file : new String[]{"tick_to_quote.hgrm", "tick_to_quote_from_receive.hgrm", "in_process.hgrm",
+            "baseline_echo.hgrm", "stage_book_applied.hgrm", "stage_published.hgrm", "tick_to_quote.hlog",
+            "summary.json", "report.html"})
+        {
+            assertTrue(Files.size(out.resolve(file)) > 0, file);
+        }
+        assertTrue(run.out.contains("ratio="), run.out);
+        final String summary = Files.readString(out.resolve("summary.json"));
+        assertTrue(summary.contains("\"ratioToBaseline\"") && summary.contains("\"baseline\"") &&
+            summary.contains("\"stage_quote_decided\""), summary);
+        assertTrue(Files.readString(out.resolve("report.html")).contains("<svg"));
+
+        final CliRun compare = CliRun.run("perf", "compare", out.resolve("summary.json").toString(),
+            out.resolve("summary.json").toString());
+        assertEquals(ExitCodes.OK, compare.exitCode, compare.toString());
+    }
+
+    @Test
+    void badArgumentsExitTwo()
+    {
+        final CliRun run = CliRun.run("perf", "tick-to-quote", "--rate", "0", "--out", tmp.toString());
+        assertEquals(ExitCodes.BAD_INPUT, run.exitCode, run.toString());
+        final CliRun layout = CliRun.run("perf", "tick-to-quote", "--layout", "sideways", "--out", tmp.toString());
+        assertEquals(ExitCodes.BAD_INPUT, layout.exitCode, layout.toString());
+    }
+}

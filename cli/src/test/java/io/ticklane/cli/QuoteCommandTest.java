@@ -1,0 +1,58 @@
+package io.ticklane.cli;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class QuoteCommandTest
+{
+    @Test
+    void glftPublishedVectorIsPrintedWithRoundedQuotes()
+    {
+        // hftbacktest GLFT tutorial vector: half-spread 20.472091, skew 9.763274 per lot; q = 2:
+        // r = 100000 − 19.526548 = 99980.473452; bid 99960.0014 → 99960; ask 100000.9455 → 100001.
+        final CliRun run = CliRun.run("quote", "--model", "glft(gamma=0.05,order_size=1)", "--mid", "100000",
+            "--inventory", "2", "--sigma", "10.69", "--a", "2.98616", "--k", "0.0423574");
+        assertEquals(ExitCodes.OK, run.exitCode, run.toString());
+        assertTrue(run.out.contains("reservation  99980.4734"), run.out);
+        assertTrue(run.out.contains("half-spread  20.47209"), run.out);
+        assertTrue(run.out.contains("skew         19.52654"), run.out);
+        assertTrue(run.out.contains("bid          99960 x 1"), run.out);
+        assertTrue(run.out.contains("ask          100001 x 1"), run.out);
+    }
+
+    @Test
+    void jsonCarriesTheTakeOrderOfTheHedgingModel()
+    {
+        // as-hedge, q = 6 ≥ threshold 5, target 0, max_take 2: sell 2 at best bid 99 − collar 1 = 98; no bid.
+        final CliRun run = CliRun.run("quote", "--model",
+            "as-hedge(gamma=0.1,sigma=2,k=1.5,hedge_threshold=5,max_take=2,collar_ticks=1)",
+            "--mid", "100", "--inventory", "6", "--best-bid", "99", "--best-ask", "101", "--json");
+        assertEquals(ExitCodes.OK, run.exitCode, run.toString());
+        final String out = run.out.replaceAll("\\s", "");
+        assertTrue(out.contains("\"bid\":null"), run.out);
+        assertTrue(out.contains("\"take\":{\"side\":\"SELL\",\"price\":98,\"size\":2}"), run.out);
+    }
+
+    @Test
+    void missingInputsSayWhyThereIsNoQuote()
+    {
+        final CliRun run = CliRun.run("quote", "--model", "glft", "--mid", "100", "--inventory", "0");
+        assertEquals(ExitCodes.OK, run.exitCode, run.toString());
+        assertTrue(run.out.contains("no quote"), run.out);
+    }
+
+    @Test
+    void badInputIsExitCodeTwo()
+    {
+        assertEquals(ExitCodes.BAD_INPUT, CliRun.run("quote", "--model", "glft(gama=1)", "--mid", "100", "--inventory", "0").exitCode);
+        assertEquals(ExitCodes.BAD_INPUT, CliRun.run("quote", "--model", "nope", "--mid", "100", "--inventory", "0").exitCode);
+        assertEquals(ExitCodes.BAD_INPUT, CliRun.run("quote", "--model", "glft", "--mid", "NaN", "--inventory", "0").exitCode);
+        assertEquals(ExitCodes.BAD_INPUT, CliRun.run("quote", "--model", "glft", "--mid", "100", "--inventory", "0",
+            "--best-bid", "101", "--best-ask", "100").exitCode);
+        assertEquals(ExitCodes.BAD_INPUT, CliRun.run("quote", "--model", "glft", "--mid", "100").exitCode);
+        assertEquals(ExitCodes.BAD_INPUT, CliRun.run("quote", "--model", "glft", "--mid", "100", "--inventory", "0",
+            "--k", "-1").exitCode);
+    }
+}

@@ -1,0 +1,377 @@
+package io.ticklane.marketmaking.config;
+
+import io.ticklane.marketmaking.order.Orders;
+import io.ticklane.marketmaking.order.Position;
+import io.ticklane.marketmaking.quote.QuoterRegistry;
+import io.ticklane.marketmaking.risk.RiskGate;
+import io.ticklane.marketmaking.risk.RiskLimits;
+import io.ticklane.marketmaking.strategy.QuoteInputsBinder;
+import io.ticklane.marketmaking.strategy.QuotingStrategy;
+import io.ticklane.microstructure.FactorEngine;
+import io.ticklane.microstructure.FactorRegistry;
+import io.ticklane.orderbook.L2Book;
+import io.ticklane.orderbook.L3Book;
+import io.ticklane.orderbook.OrderBook;
+import org.agrona.concurrent.MessageHandler;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The configuration of one strategy run (replay, backtest, daemon) from a properties file: the book, the factors,
+ * which factors feed the quoter, the quoter, the quote manager, position accounting and risk limits. Every key has a
+ * default except the operator token; unknown keys and bad values are errors that name the file and the key, so a
+ * typo never silently runs a default. The file's SHA-256 identifies the configuration in journals and reports.
+ */
+public final class StrategyConfig
+{
+    private static final Map<String, String> DEFAULTS = new LinkedHashMap<>();
+
+    static
+    {
+        DEFAULTS.put("instrument.id", "1");
+        DEFAULTS.put("book.type", "l2");
+        DEFAULTS.put("book.ladder_capacity", Integer.toString(OrderBook.DEFAULT_LADDER_CAPACITY));
+        DEFAULTS.put("book.max_orders", Integer.toString(L3Book.DEFAULT_MAX_ORDERS));
+        DEFAULTS.put("factors", "mid,realized_vol_ewma,intensity_a_bid,intensity_a_ask,intensity_k_bid,intensity_k_ask,vpin");
+        DEFAULTS.put("quoter", "glft(gamma=0.05,sigma_fallback=1,a_fallback=1,k_fallback=1)");
+        DEFAULTS.put("inputs.sigma", "realized_vol_ewma");
+        DEFAULTS.put("inputs.a_bid", "intensity_a_bid");
+        DEFAULTS.put("inputs.a_ask", "intensity_a_ask");
+        DEFAULTS.put("inputs.k_bid", "intensity_k_bid");
+        DEFAULTS.put("inputs.k_ask", "intensity_k_ask");
+        DEFAULTS.put("inputs.toxicity", "vpin");
+        DEFAULTS.put("inputs.order_flow", "");
+        DEFAULTS.put("inputs.microprice", "");
+        DEFAULTS.put("quotes.replace_ticks", "1");
+        DEFAULTS.put("quotes.replace_lots", "1");
+        DEFAULTS.put("quotes.min_quote_life_ms", "0");
+        DEFAULTS.put("quotes.max_orders_per_second", "50");
+        DEFAULTS.put("orders.capacity", "64");
+        DEFAULTS.put("position.tick_value", "1");
+        DEFAULTS.put("fees.maker_bps", "0");
+        DEFAULTS.put("fees.taker_bps", "0");
+        DEFAULTS.put("risk.max_order_quantity", Long.toString(RiskLimits.MAX_ORDER_QUANTITY_DEFAULT));
+        DEFAULTS.put("risk.max_position", Long.toString(RiskLimits.MAX_POSITION_DEFAULT));
+        DEFAULTS.put("risk.max_notional", Long.toString(RiskLimits.MAX_NOTIONAL_DEFAULT));
+        DEFAULTS.put("risk.tick_value", Long.toString(RiskLimits.TICK_VALUE_DEFAULT));
+        DEFAULTS.put("risk.price_collar_ticks", Long.toString(RiskLimits.PRICE_COLLAR_TICKS_DEFAULT));
+        DEFAULTS.put("risk.aggressive_collar_ticks", Long.toString(RiskLimits.AGGRESSIVE_COLLAR_TICKS_DEFAULT));
+        DEFAULTS.put("risk.flatten_collar_ticks", Long.toString(RiskLimits.FLATTEN_COLLAR_TICKS_DEFAULT));
+        DEFAULTS.put("risk.max_open_orders", Integer.toString(RiskLimits.MAX_OPEN_ORDERS_DEFAULT));
+        DEFAULTS.put("risk.max_orders_per_second", Integer.toString(RiskLimits.MAX_ORDERS_PER_SECOND_DEFAULT));
+        DEFAULTS.put("risk.max_cancels_per_second", Integer.toString(RiskLimits.MAX_CANCELS_PER_SECOND_DEFAULT));
+        DEFAULTS.put("risk.max_daily_loss", Long.toString(RiskLimits.MAX_DAILY_LOSS_DEFAULT));
+        DEFAULTS.put("risk.max_drawdown", Long.toString(RiskLimits.MAX_DRAWDOWN_DEFAULT));
+        DEFAULTS.put("risk.stale_market_data_ms", Long.toString(RiskLimits.STALE_MARKET_DATA_MS_DEFAULT));
+        DEFAULTS.put("risk.venue_silence_ms", Long.toString(RiskLimits.VENUE_SILENCE_MS_DEFAULT));
+        DEFAULTS.put("risk.admin_token", "");
+    }
+
+    private final String source;
+    private final Map<String, String> values;
+    private final String sha256;
+
+    private StrategyConfig(final String source, final Map<String, String> values, final String sha256)
+    {
+        this.source = source;
+        this.values = values;
+        this.sha256 = sha256;
+    }
+
+    /**
+     * @param file properties file.
+     * @return the configuration, every value validated.
+     * @throws IOException              if the file cannot be read.
+     * @throws IllegalArgumentException naming the file and key of the first bad or unknown setting.
+     */
+    public static StrategyConfig load(final Path file) throws IOException
+    {
+        final byte[] bytes = Files.readAllBytes(file);
+        final Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8))
+        {
+            properties.load(reader);
+        }
+
+        final Map<String, String> values = new LinkedHashMap<>(DEFAULTS);
+        final Set<String> unknown = new TreeSet<>();
+        for (final String key : properties.stringPropertyNames())
+        {
+            if (!DEFAULTS.containsKey(key))
+            {
+                unknown.add(key);
+            }
+            values.put(key, properties.getProperty(key).trim());
+        }
+        if (!unknown.isEmpty())
+        {
+            throw new IllegalArgumentException(file + ": unknown key(s) " + unknown + "; known: " + DEFAULTS.keySet());
+        }
+
+        final StrategyConfig config = new StrategyConfig(file.toString(), values, sha256(bytes));
+        config.validate();
+        return config;
+    }
+
+    /**
+     * @return SHA-256 of the file, hex: identifies the configuration in journals and reports.
+     */
+    public String sha256()
+    {
+        return sha256;
+    }
+
+    /**
+     * @param key a configuration key.
+     * @return true when it is a strategy setting this class knows.
+     */
+    public static boolean isKey(final String key)
+    {
+        return DEFAULTS.containsKey(key);
+    }
+
+    /**
+     * @return the operator token the risk gate accepts; a daemon signs its own STOP with it.
+     */
+    public String adminToken()
+    {
+        return values.get("risk.admin_token");
+    }
+
+    /**
+     * @return the instrument the strategy trades.
+     */
+    public int instrumentId()
+    {
+        return (int)positiveLong("instrument.id");
+    }
+
+    /**
+     * @return the quoter spec.
+     */
+    public String quoterSpec()
+    {
+        return values.get("quoter");
+    }
+
+    /**
+     * Builds the book named by the configuration.
+     *
+     * @return a new, empty book.
+     */
+    public OrderBook newBook()
+    {
+        final int capacity = (int)positiveLong("book.ladder_capacity");
+        switch (values.get("book.type"))
+        {
+            case "l2":
+                return new L2Book(instrumentId(), capacity);
+            case "l3":
+                return new L3Book(instrumentId(), capacity, (int)positiveLong("book.max_orders"));
+            default:
+                throw error("book.type", "must be l2 or l3");
+        }
+    }
+
+    /**
+     * Builds the whole strategy over a new book.
+     *
+     * @param outbound receives every order frame the strategy sends.
+     * @return the strategy.
+     */
+    public QuotingStrategy newStrategy(final MessageHandler outbound)
+    {
+        final FactorEngine engine = new FactorEngine(newBook(), FactorRegistry.standard().create(values.get("factors")));
+        final QuoteInputsBinder binder = new QuoteInputsBinder(
+            engine.snapshot(),
+            optional("inputs.sigma"),
+            optional("inputs.a_bid"),
+            optional("inputs.a_ask"),
+            optional("inputs.k_bid"),
+            optional("inputs.k_ask"),
+            optional("inputs.toxicity"),
+            optional("inputs.order_flow"),
+            optional("inputs.microprice"));
+        return new QuotingStrategy(
+            engine,
+            binder,
+            QuoterRegistry.standard().create(quoterSpec()),
+            new Orders((int)positiveLong("orders.capacity")),
+            new Position(instrumentId(), positiveDouble("position.tick_value"), number("fees.maker_bps"),
+                number("fees.taker_bps")),
+            new RiskGate(riskLimits()),
+            instrumentId(),
+            positiveLong("quotes.replace_ticks"),
+            positiveLong("quotes.replace_lots"),
+            nonNegativeLong("quotes.min_quote_life_ms"),
+            (int)positiveLong("quotes.max_orders_per_second"),
+            outbound);
+    }
+
+    private RiskLimits riskLimits()
+    {
+        final String token = values.get("risk.admin_token");
+        if (token.isEmpty())
+        {
+            throw error("risk.admin_token", "is required: operators authenticate commands with it");
+        }
+        try
+        {
+            return new RiskLimits()
+                .maxOrderQuantity(positiveLong("risk.max_order_quantity"))
+                .maxPosition(positiveLong("risk.max_position"))
+                .maxNotional(positiveLong("risk.max_notional"))
+                .tickValue(positiveLong("risk.tick_value"))
+                .priceCollarTicks(positiveLong("risk.price_collar_ticks"))
+                .aggressiveCollarTicks(positiveLong("risk.aggressive_collar_ticks"))
+                .flattenCollarTicks(nonNegativeLong("risk.flatten_collar_ticks"))
+                .maxOpenOrders((int)positiveLong("risk.max_open_orders"))
+                .maxOrdersPerSecond((int)positiveLong("risk.max_orders_per_second"))
+                .maxCancelsPerSecond((int)positiveLong("risk.max_cancels_per_second"))
+                .maxDailyLoss(positiveLong("risk.max_daily_loss"))
+                .maxDrawdown(positiveLong("risk.max_drawdown"))
+                .staleMarketDataMs(positiveLong("risk.stale_market_data_ms"))
+                .venueSilenceMs(nonNegativeLong("risk.venue_silence_ms"))
+                .adminToken(token)
+                .conclude();
+        }
+        catch (final IllegalStateException ex)
+        {
+            throw new IllegalArgumentException(source + ": risk: " + ex.getMessage(), ex);
+        }
+    }
+
+    /**
+     * Checks every setting once at load, without building the full-size book (that happens once, in
+     * {@link #newStrategy}): factors and the inputs bound to them over a tiny book, the quoter, risk limits, sizes.
+     */
+    private void validate()
+    {
+        try
+        {
+            final String bookType = values.get("book.type");
+            if (!"l2".equals(bookType) && !"l3".equals(bookType))
+            {
+                throw error("book.type", "must be l2 or l3");
+            }
+            final long capacity = positiveLong("book.ladder_capacity");
+            if (Long.bitCount(capacity) != 1 || capacity > (1 << 30))
+            {
+                throw error("book.ladder_capacity", "must be a power of two up to 2^30");
+            }
+            positiveLong("book.max_orders");
+            final FactorEngine engine = new FactorEngine(
+                new L2Book(instrumentId(), 4), FactorRegistry.standard().create(values.get("factors")));
+            new QuoteInputsBinder(engine.snapshot(), optional("inputs.sigma"), optional("inputs.a_bid"),
+                optional("inputs.a_ask"), optional("inputs.k_bid"), optional("inputs.k_ask"), optional("inputs.toxicity"),
+                optional("inputs.order_flow"), optional("inputs.microprice"));
+            QuoterRegistry.standard().create(quoterSpec());
+            riskLimits();
+            positiveLong("orders.capacity");
+            new Position(instrumentId(), positiveDouble("position.tick_value"), number("fees.maker_bps"),
+                number("fees.taker_bps"));
+            positiveLong("quotes.replace_ticks");
+            positiveLong("quotes.replace_lots");
+            nonNegativeLong("quotes.min_quote_life_ms");
+            positiveLong("quotes.max_orders_per_second");
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw ex.getMessage().startsWith(source) ? ex : new IllegalArgumentException(source + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    private String optional(final String key)
+    {
+        final String value = values.get(key);
+        return value.isEmpty() ? null : value;
+    }
+
+    private long positiveLong(final String key)
+    {
+        final long value = longValue(key);
+        if (value <= 0)
+        {
+            throw error(key, "must be positive");
+        }
+        return value;
+    }
+
+    private long nonNegativeLong(final String key)
+    {
+        final long value = longValue(key);
+        if (value < 0)
+        {
+            throw error(key, "must not be negative");
+        }
+        return value;
+    }
+
+    private long longValue(final String key)
+    {
+        try
+        {
+            return Long.parseLong(values.get(key));
+        }
+        catch (final NumberFormatException ex)
+        {
+            throw error(key, "must be an integer");
+        }
+    }
+
+    private double number(final String key)
+    {
+        try
+        {
+            final double value = Double.parseDouble(values.get(key));
+            if (Double.isFinite(value))
+            {
+                return value;
+            }
+        }
+        catch (final NumberFormatException ex)
+        {
+            // reported below
+        }
+        throw error(key, "must be a finite number");
+    }
+
+    private double positiveDouble(final String key)
+    {
+        final double value = number(key);
+        if (value <= 0)
+        {
+            throw error(key, "must be positive");
+        }
+        return value;
+    }
+
+    private IllegalArgumentException error(final String key, final String problem)
+    {
+        return new IllegalArgumentException(source + ": " + key + "=" + values.get(key) + " " + problem);
+    }
+
+    private static String sha256(final byte[] bytes)
+    {
+        try
+        {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        }
+        catch (final NoSuchAlgorithmException ex)
+        {
+            throw new IllegalStateException("SHA-256 is required of every JVM", ex);
+        }
+    }
+}
