@@ -1,5 +1,6 @@
 package io.ticklane.cli;
 
+import io.ticklane.microstructure.catalogue.FactorCatalogue;
 import io.ticklane.microstructure.Factor;
 import io.ticklane.microstructure.FactorEngine;
 import io.ticklane.microstructure.FactorRegistry;
@@ -59,7 +60,7 @@ public final class FactorsCommand implements Callable<Integer>
     public Integer call() throws IOException
     {
         final PrintWriter stdout = spec.commandLine().getOut();
-        final FactorRegistry registry = FactorRegistry.standard();
+        final FactorRegistry registry = FactorCatalogue.standard();
         if (list)
         {
             for (final String id : registry.ids())

@@ -18,16 +18,6 @@ public final class FactorRegistry
     private final Map<String, String> requiredParameters = new LinkedHashMap<>();
 
     /**
-     * @return a registry holding every factor Ticklane ships.
-     */
-    public static FactorRegistry standard()
-    {
-        final FactorRegistry registry = new FactorRegistry();
-        FactorCatalogue.registerAll(registry);
-        return registry;
-    }
-
-    /**
      * @param id          the name the factor is selected by.
      * @param description one line: what it measures, in what unit.
      * @param factory     creates it from parameters.

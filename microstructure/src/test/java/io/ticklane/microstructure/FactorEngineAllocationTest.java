@@ -1,5 +1,6 @@
 package io.ticklane.microstructure;
 
+import io.ticklane.microstructure.catalogue.FactorCatalogue;
 import io.ticklane.orderbook.L2Book;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +27,7 @@ class FactorEngineAllocationTest
     @Test
     void everyDefaultFactorTogetherAllocatesNothingPerEvent()
     {
-        final List<Factor> factors = FactorRegistry.standard().createAll();
+        final List<Factor> factors = FactorCatalogue.standard().createAll();
         final FactorEngine engine = new FactorEngine(new L2Book(SyntheticMarketStream.INSTRUMENT, 1 << 12), factors);
         final SyntheticMarketStream stream = new SyntheticMarketStream(engine);
 

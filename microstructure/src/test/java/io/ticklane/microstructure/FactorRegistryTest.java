@@ -1,5 +1,6 @@
 package io.ticklane.microstructure;
 
+import io.ticklane.microstructure.catalogue.FactorCatalogue;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -72,7 +73,7 @@ class FactorRegistryTest
     @Test
     void standardRegistryCreatesEveryFactorWithDefaultsExceptThoseThatNeedAParameter()
     {
-        final FactorRegistry standard = FactorRegistry.standard();
+        final FactorRegistry standard = FactorCatalogue.standard();
         final List<Factor> defaults = standard.createAll();
 
         assertEquals("model", standard.requiredParameter("microprice"), "no silent default model");

@@ -1,8 +1,8 @@
 package io.ticklane.backtest.replay;
 
+import io.ticklane.microstructure.catalogue.FactorCatalogue;
 import io.ticklane.journal.RealData;
 import io.ticklane.microstructure.FactorEngine;
-import io.ticklane.microstructure.FactorRegistry;
 import io.ticklane.microstructure.FactorSnapshot;
 import io.ticklane.orderbook.OrderBook;
 import org.junit.jupiter.api.Test;
@@ -104,7 +104,7 @@ class FactorsOnRealDataTest
 
         org.agrona.concurrent.MessageHandler engineFor(final OrderBook book)
         {
-            final FactorEngine engine = FactorEngine.observing(book, FactorRegistry.standard().createAll());
+            final FactorEngine engine = FactorEngine.observing(book, FactorCatalogue.standard().createAll());
             final FactorSnapshot snapshot = engine.snapshot();
             final int ofi = snapshot.indexOf("ofi_l1");
             final int vpin = snapshot.indexOf("vpin");

@@ -1,5 +1,6 @@
 package io.ticklane.marketmaking.config;
 
+import io.ticklane.microstructure.catalogue.FactorCatalogue;
 import io.ticklane.marketmaking.order.Orders;
 import io.ticklane.marketmaking.order.Position;
 import io.ticklane.marketmaking.quote.QuoterRegistry;
@@ -8,7 +9,6 @@ import io.ticklane.marketmaking.risk.RiskLimits;
 import io.ticklane.marketmaking.strategy.QuoteInputsBinder;
 import io.ticklane.marketmaking.strategy.QuotingStrategy;
 import io.ticklane.microstructure.FactorEngine;
-import io.ticklane.microstructure.FactorRegistry;
 import io.ticklane.orderbook.L2Book;
 import io.ticklane.orderbook.L3Book;
 import io.ticklane.orderbook.OrderBook;
@@ -193,7 +193,7 @@ public final class StrategyConfig
      */
     public QuotingStrategy newStrategy(final MessageHandler outbound)
     {
-        final FactorEngine engine = new FactorEngine(newBook(), FactorRegistry.standard().create(values.get("factors")));
+        final FactorEngine engine = new FactorEngine(newBook(), FactorCatalogue.standard().create(values.get("factors")));
         final QuoteInputsBinder binder = new QuoteInputsBinder(
             engine.snapshot(),
             optional("inputs.sigma"),
@@ -273,7 +273,7 @@ public final class StrategyConfig
             }
             positiveLong("book.max_orders");
             final FactorEngine engine = new FactorEngine(
-                new L2Book(instrumentId(), 4), FactorRegistry.standard().create(values.get("factors")));
+                new L2Book(instrumentId(), 4), FactorCatalogue.standard().create(values.get("factors")));
             new QuoteInputsBinder(engine.snapshot(), optional("inputs.sigma"), optional("inputs.a_bid"),
                 optional("inputs.a_ask"), optional("inputs.k_bid"), optional("inputs.k_ask"), optional("inputs.toxicity"),
                 optional("inputs.order_flow"), optional("inputs.microprice"));

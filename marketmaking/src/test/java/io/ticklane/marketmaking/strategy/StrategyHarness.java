@@ -1,12 +1,12 @@
 package io.ticklane.marketmaking.strategy;
 
+import io.ticklane.microstructure.catalogue.FactorCatalogue;
 import io.ticklane.marketmaking.order.Orders;
 import io.ticklane.marketmaking.order.Position;
 import io.ticklane.marketmaking.quote.QuoterRegistry;
 import io.ticklane.marketmaking.risk.RiskGate;
 import io.ticklane.marketmaking.risk.RiskLimits;
 import io.ticklane.microstructure.FactorEngine;
-import io.ticklane.microstructure.FactorRegistry;
 import io.ticklane.orderbook.L2Book;
 import io.ticklane.sbe.AdminCommandEncoder;
 import io.ticklane.sbe.AdminCommandType;
@@ -74,7 +74,7 @@ public final class StrategyHarness
     public StrategyHarness(final String quoterSpec, final int orderCapacity)
     {
         final L2Book book = new L2Book(INSTRUMENT, 1 << 12);
-        final FactorEngine engine = new FactorEngine(book, FactorRegistry.standard().create("mid"));
+        final FactorEngine engine = new FactorEngine(book, FactorCatalogue.standard().create("mid"));
         final RiskGate risk = new RiskGate(new RiskLimits()
             .maxOrderQuantity(10).maxPosition(20).maxNotional(1_000_000_000L).tickValue(1)
             .priceCollarTicks(100).aggressiveCollarTicks(20).flattenCollarTicks(2).maxOpenOrders(10)

@@ -1,5 +1,6 @@
 package io.ticklane.microstructure.flow;
 
+import io.ticklane.microstructure.catalogue.FactorCatalogue;
 import io.ticklane.microstructure.FactorRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +18,7 @@ class FlowFactorsTest
     @Test
     void theStandardRegistryOffersEveryFlowFactorWithADescription()
     {
-        final FactorRegistry registry = FactorRegistry.standard();
+        final FactorRegistry registry = FactorCatalogue.standard();
         for (final String id : IDS)
         {
             assertTrue(registry.ids().contains(id), id);

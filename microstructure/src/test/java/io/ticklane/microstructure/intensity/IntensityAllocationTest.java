@@ -1,7 +1,7 @@
 package io.ticklane.microstructure.intensity;
 
+import io.ticklane.microstructure.catalogue.FactorCatalogue;
 import io.ticklane.microstructure.Factor;
-import io.ticklane.microstructure.FactorRegistry;
 import io.ticklane.microstructure.MarketEvent;
 import io.ticklane.orderbook.L2Book;
 import io.ticklane.sbe.Side;
@@ -35,7 +35,7 @@ class IntensityAllocationTest
     @Test
     void aMillionEventsThroughEveryIntensityFactorAllocateNothing()
     {
-        final Factor[] factors = FactorRegistry.standard().create(
+        final Factor[] factors = FactorCatalogue.standard().create(
             "intensity_a_bid,intensity_k_bid,intensity_r2_bid,intensity_a_ask,intensity_k_ask,intensity_r2_ask")
             .toArray(new Factor[0]);
         final Random random = new Random(7);

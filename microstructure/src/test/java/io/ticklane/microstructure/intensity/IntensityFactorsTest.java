@@ -1,5 +1,6 @@
 package io.ticklane.microstructure.intensity;
 
+import io.ticklane.microstructure.catalogue.FactorCatalogue;
 import io.ticklane.microstructure.Factor;
 import io.ticklane.microstructure.FactorRegistry;
 import io.ticklane.microstructure.MarketEvent;
@@ -27,7 +28,7 @@ class IntensityFactorsTest
     @Test
     void everyFactorIsRegisteredWithItsParameters()
     {
-        final List<Factor> factors = FactorRegistry.standard().create(
+        final List<Factor> factors = FactorCatalogue.standard().create(
             "intensity_a_bid,intensity_k_bid,intensity_r2_bid,intensity_a_ask,intensity_k_ask(bucket_ticks=0.25,buckets=80),"
                 + "intensity_r2_ask(half_life_ms=1000,min_buckets=5)");
 
@@ -39,7 +40,7 @@ class IntensityFactorsTest
     @Test
     void badParametersAreRejectedAtStart()
     {
-        final FactorRegistry registry = FactorRegistry.standard();
+        final FactorRegistry registry = FactorCatalogue.standard();
         assertThrows(IllegalArgumentException.class, () -> registry.create("intensity_k_ask(min_buckets=1)"));
         assertThrows(IllegalArgumentException.class, () -> registry.create("intensity_k_ask(buckets=4,min_buckets=5)"));
         assertThrows(IllegalArgumentException.class, () -> registry.create("intensity_k_ask(bucket_ticks=0)"));
@@ -141,7 +142,7 @@ class IntensityFactorsTest
     {
         // given A = 2 /s, k = 0.8 /tick per side, a random-walk mid, 4 hours of flow, a one-hour half-life
         // (≈ 9,700 trades of effective weight per side)
-        final List<Factor> factors = FactorRegistry.standard().create(
+        final List<Factor> factors = FactorCatalogue.standard().create(
             "intensity_a_bid(half_life_ms=3600000),intensity_k_bid(half_life_ms=3600000),intensity_r2_bid(half_life_ms=3600000),"
                 + "intensity_a_ask(half_life_ms=3600000),intensity_k_ask(half_life_ms=3600000),intensity_r2_ask(half_life_ms=3600000)");
 
@@ -170,7 +171,7 @@ class IntensityFactorsTest
     @Test
     void factorsOfOneSpecShareASidesEstimatorWithTheSameValues()
     {
-        final List<Factor> shared = FactorRegistry.standard().create(
+        final List<Factor> shared = FactorCatalogue.standard().create(
             "intensity_a_ask(buckets=8,half_life_ms=500),intensity_k_ask(buckets=8,half_life_ms=500)," +
             "intensity_r2_ask(buckets=8,half_life_ms=500),intensity_a_bid(buckets=8,half_life_ms=500)," +
             "intensity_k_bid(buckets=8,half_life_ms=500),intensity_k_ask(buckets=8,half_life_ms=501)");

@@ -1,5 +1,6 @@
 package io.ticklane.microstructure.liquidity;
 
+import io.ticklane.microstructure.catalogue.FactorCatalogue;
 import io.ticklane.microstructure.FactorRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -10,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LiquidityFactorsTest
 {
-    private final FactorRegistry registry = FactorRegistry.standard();
+    private final FactorRegistry registry = FactorCatalogue.standard();
 
     @Test
     void everyFactorIsRegisteredWithADescriptionAndDefaults()

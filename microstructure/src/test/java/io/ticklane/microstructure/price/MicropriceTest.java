@@ -1,7 +1,7 @@
 package io.ticklane.microstructure.price;
 
+import io.ticklane.microstructure.catalogue.FactorCatalogue;
 import io.ticklane.microstructure.Factor;
-import io.ticklane.microstructure.FactorRegistry;
 import io.ticklane.microstructure.TestBooks;
 import io.ticklane.microstructure.fit.MicropriceModel;
 import org.junit.jupiter.api.Test;
@@ -34,7 +34,7 @@ class MicropriceTest
     void looksUpTheCellOfTheImbalanceAndSpread() throws IOException
     {
         final Path model = Files.writeString(dir.resolve("model.json"), MODEL_JSON);
-        final Factor factor = FactorRegistry.standard().create("microprice(model=" + model + ")").get(0);
+        final Factor factor = FactorCatalogue.standard().create("microprice(model=" + model + ")").get(0);
 
         factor.onEvent(books.at(1, 100, 1, 101, 9));
         // I = 1/10 = 0.1 -> bucket floor(0.4) = 0; S = 1: 100.5 - 0.3 = 100.2
@@ -70,16 +70,16 @@ class MicropriceTest
     void withoutAModelTheFactorRefusesToStart()
     {
         final IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
-            () -> FactorRegistry.standard().create("microprice"));
+            () -> FactorCatalogue.standard().create("microprice"));
         assertTrue(missing.getMessage().contains("needs a fitted model"), missing.getMessage());
         assertTrue(missing.getMessage().contains("weighted_mid_approx"), missing.getMessage());
 
         final IllegalArgumentException absent = assertThrows(IllegalArgumentException.class,
-            () -> FactorRegistry.standard().create("microprice(model=" + dir.resolve("nope.json") + ")"));
+            () -> FactorCatalogue.standard().create("microprice(model=" + dir.resolve("nope.json") + ")"));
         assertTrue(absent.getMessage().contains("nope.json"), absent.getMessage());
 
         assertThrows(IllegalArgumentException.class,
-            () -> FactorRegistry.standard().create("microprice(model=weighted_mid_approx,imbalance_buckets=0)"));
+            () -> FactorCatalogue.standard().create("microprice(model=weighted_mid_approx,imbalance_buckets=0)"));
     }
 
     @Test
@@ -88,20 +88,20 @@ class MicropriceTest
         final Path shortRow = Files.writeString(dir.resolve("short.json"),
             MODEL_JSON.replace("[-0.3, -0.1, 0.1, 0.3]", "[-0.3, -0.1, 0.1]"));
         final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
-            () -> FactorRegistry.standard().create("microprice(model=" + shortRow + ")"));
+            () -> FactorCatalogue.standard().create("microprice(model=" + shortRow + ")"));
         assertTrue(ex.getMessage().contains("short.json") && ex.getMessage().contains("expected 4"), ex.getMessage());
 
         final Path wrongKind = Files.writeString(dir.resolve("kind.json"), MODEL_JSON.replace("stoikov_2018", "other"));
-        assertThrows(IllegalArgumentException.class, () -> FactorRegistry.standard().create("microprice(model=" + wrongKind + ")"));
+        assertThrows(IllegalArgumentException.class, () -> FactorCatalogue.standard().create("microprice(model=" + wrongKind + ")"));
 
         final Path quantileEdges = Files.writeString(dir.resolve("edges.json"),
             MODEL_JSON.replace("\"imbalanceBuckets\": 4,", "\"imbalanceBuckets\": 4, \"imbalanceEdges\": [0, 0.2, 0.5, 0.8, 1],"));
         final IllegalArgumentException edges = assertThrows(IllegalArgumentException.class,
-            () -> FactorRegistry.standard().create("microprice(model=" + quantileEdges + ")"));
+            () -> FactorCatalogue.standard().create("microprice(model=" + quantileEdges + ")"));
         assertTrue(edges.getMessage().contains("equal-width"), edges.getMessage());
 
         final Path notJson = Files.writeString(dir.resolve("broken.json"), "{ \"model\": ");
-        assertThrows(IllegalArgumentException.class, () -> FactorRegistry.standard().create("microprice(model=" + notJson + ")"));
+        assertThrows(IllegalArgumentException.class, () -> FactorCatalogue.standard().create("microprice(model=" + notJson + ")"));
     }
 
     @Test
@@ -110,7 +110,7 @@ class MicropriceTest
         // spread 1, bucket 3: 0.6 > 1/2 would put the micro-price above the ask
         final Path model = Files.writeString(dir.resolve("wide.json"), MODEL_JSON.replace("0.1, 0.3]", "0.1, 0.6]"));
         final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
-            () -> FactorRegistry.standard().create("microprice(model=" + model + ")"));
+            () -> FactorCatalogue.standard().create("microprice(model=" + model + ")"));
         assertTrue(ex.getMessage().contains("spread 1 ticks, imbalance bucket 3"), ex.getMessage());
     }
 
@@ -120,7 +120,7 @@ class MicropriceTest
         // spread 1 bucket 3: 0.6 -> 0.5; spread 2 bucket 0: -1.3 -> -1.0; the other cells are within S/2
         final Path model = Files.writeString(dir.resolve("wide.json"),
             MODEL_JSON.replace("0.1, 0.3]", "0.1, 0.6]").replace("[-0.8,", "[-1.3,"));
-        final Microprice factor = (Microprice)FactorRegistry.standard()
+        final Microprice factor = (Microprice)FactorCatalogue.standard()
             .create("microprice(model=" + model + ",out_of_spread=clamp)").get(0);
         assertEquals(2, factor.clampedCells());
         factor.onEvent(books.at(1, 100, 9, 101, 1)); // I = 0.9 -> bucket 3, S = 1: 100.5 + 0.5 = the ask
@@ -131,7 +131,7 @@ class MicropriceTest
         assertEquals(101.2, factor.value(), 1e-12);
 
         assertThrows(IllegalArgumentException.class,
-            () -> FactorRegistry.standard().create("microprice(model=" + model + ",out_of_spread=maybe)"));
+            () -> FactorCatalogue.standard().create("microprice(model=" + model + ",out_of_spread=maybe)"));
     }
 
     @Test
@@ -174,7 +174,7 @@ class MicropriceTest
     @Test
     void weightedMidApproximationIsTheWeightedMidAtBucketCentres()
     {
-        final Factor factor = FactorRegistry.standard()
+        final Factor factor = FactorCatalogue.standard()
             .create("microprice(model=weighted_mid_approx,imbalance_buckets=4,spread_buckets=2)").get(0);
         factor.onEvent(books.at(1, 100, 1, 102, 4));
         // I = 0.2 -> bucket 0, centre 0.125; G = (0.125 - 0.5) * 2 = -0.75; 101 - 0.75 = 100.25

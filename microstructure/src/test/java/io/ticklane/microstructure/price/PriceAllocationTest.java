@@ -1,7 +1,7 @@
 package io.ticklane.microstructure.price;
 
+import io.ticklane.microstructure.catalogue.FactorCatalogue;
 import io.ticklane.microstructure.Factor;
-import io.ticklane.microstructure.FactorRegistry;
 import io.ticklane.microstructure.MarketEvent;
 import io.ticklane.microstructure.TestBooks;
 import org.junit.jupiter.api.Test;
@@ -27,7 +27,7 @@ class PriceAllocationTest
     @Test
     void aMillionEventsThroughEveryPriceFactorAllocateNothing()
     {
-        final Factor[] factors = FactorRegistry.standard().create(
+        final Factor[] factors = FactorCatalogue.standard().create(
             "mid,weighted_mid,microprice(model=weighted_mid_approx,spread_buckets=3),tick_momentum,return_events," +
             "return_time(horizon_ms=1,max_samples=64)").toArray(new Factor[0]);
         final TestBooks books = new TestBooks();

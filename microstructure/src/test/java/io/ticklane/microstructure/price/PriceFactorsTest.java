@@ -1,5 +1,6 @@
 package io.ticklane.microstructure.price;
 
+import io.ticklane.microstructure.catalogue.FactorCatalogue;
 import io.ticklane.microstructure.Factor;
 import io.ticklane.microstructure.FactorRegistry;
 import io.ticklane.microstructure.TestBooks;
@@ -123,7 +124,7 @@ class PriceFactorsTest
     @Test
     void registryBuildsTheFamilyWithDefaultsAndValidatesParameters()
     {
-        final FactorRegistry registry = FactorRegistry.standard();
+        final FactorRegistry registry = FactorCatalogue.standard();
         final List<Factor> factors = registry.create(
             "mid,weighted_mid,tick_momentum,return_events,return_time,microprice(model=weighted_mid_approx)");
         assertEquals(6, factors.size());
@@ -151,7 +152,7 @@ class PriceFactorsTest
     @Test
     void returnTimeHorizonParameterIsInMilliseconds()
     {
-        final Factor factor = FactorRegistry.standard().create("return_time(horizon_ms=2)").get(0);
+        final Factor factor = FactorCatalogue.standard().create("return_time(horizon_ms=2)").get(0);
         factor.onEvent(books.at(0, 99, 1, 101, 1));               // 100
         factor.onEvent(books.at(1_999_999, 109, 1, 111, 1));      // 110, 1 ns short of 2 ms
         assertTrue(Double.isNaN(factor.value()));

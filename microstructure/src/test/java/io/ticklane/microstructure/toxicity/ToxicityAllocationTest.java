@@ -1,7 +1,7 @@
 package io.ticklane.microstructure.toxicity;
 
+import io.ticklane.microstructure.catalogue.FactorCatalogue;
 import io.ticklane.microstructure.Factor;
-import io.ticklane.microstructure.FactorRegistry;
 import io.ticklane.microstructure.MarketEvent;
 import io.ticklane.orderbook.L2Book;
 import io.ticklane.sbe.TradeType;
@@ -32,7 +32,7 @@ class ToxicityAllocationTest
     @Test
     void aMillionTradesThroughEveryToxicityFactorAllocateNothing()
     {
-        final List<Factor> factors = FactorRegistry.standard().create(
+        final List<Factor> factors = FactorCatalogue.standard().create(
             "vpin(bucket_volume=100)," +
             "vpin(bucket_volume=100,classification=tick)," +
             "vpin(bucket_volume=100,classification=aggressor)," +

@@ -1,6 +1,6 @@
 package io.ticklane.microstructure.toxicity;
 
-import io.ticklane.microstructure.FactorRegistry;
+import io.ticklane.microstructure.catalogue.FactorCatalogue;
 import io.ticklane.microstructure.Factor;
 import org.junit.jupiter.api.Test;
 
@@ -49,7 +49,7 @@ class VpinCdfTest
     void oneTradeClosingSeveralBucketsEntersEveryValueIntoTheHistory()
     {
         // tick rule, V = 1, n = 1, m = 4: each 1-lot bucket's VPIN is |V_S − V_B| / 1
-        final Factor cdf = FactorRegistry.standard()
+        final Factor cdf = FactorCatalogue.standard()
             .create("vpin_cdf(bucket_volume=1,window=1,classification=tick,history=4)").get(0);
         // bucket 0: unknown sign, V_B = 0.5, VPIN 0; then a 3-lot uptick trade closes buckets 1, 2, 3, each VPIN 1
         trades.trade(cdf, 100, 1);

@@ -1,5 +1,6 @@
 package io.ticklane.microstructure.toxicity;
 
+import io.ticklane.microstructure.catalogue.FactorCatalogue;
 import io.ticklane.microstructure.Factor;
 import io.ticklane.microstructure.FactorRegistry;
 import org.junit.jupiter.api.Test;
@@ -112,7 +113,7 @@ class VpinTest
     {
         // window = 3, sigma_window defaults to 3: the first change needs bucket 1, σ needs 3 changes (bucket 3),
         // then 3 classified buckets (3, 4, 5): the first value after bucket 6 of 1-lot buckets (index 5)
-        final Factor vpin = FactorRegistry.standard().create("vpin(bucket_volume=1,window=3)").get(0);
+        final Factor vpin = FactorCatalogue.standard().create("vpin(bucket_volume=1,window=3)").get(0);
         final double[] prices = {100, 101, 100, 102, 101, 100, 101};
         for (int i = 0; i < prices.length; i++)
         {
@@ -123,7 +124,7 @@ class VpinTest
         assertTrue(value >= 0 && value <= 1, "VPIN is a fraction: " + value);
 
         // window = 1: sigma_window defaults to 2 (a sample σ needs two changes): first value after bucket index 2
-        final Factor short1 = FactorRegistry.standard().create("vpin(bucket_volume=1,window=1)").get(0);
+        final Factor short1 = FactorCatalogue.standard().create("vpin(bucket_volume=1,window=1)").get(0);
         trades.trade(short1, 100, 1);
         trades.trade(short1, 101, 1);
         assertTrue(Double.isNaN(short1.value()));
@@ -135,7 +136,7 @@ class VpinTest
     @Test
     void tickRuleWarmUpIsWindowBuckets()
     {
-        final Factor vpin = FactorRegistry.standard().create("vpin(bucket_volume=2,window=2,classification=tick)").get(0);
+        final Factor vpin = FactorCatalogue.standard().create("vpin(bucket_volume=2,window=2,classification=tick)").get(0);
         trades.trade(vpin, 100, 3);
         assertTrue(Double.isNaN(vpin.value()));
         trades.trade(vpin, 101, 1);
@@ -147,7 +148,7 @@ class VpinTest
     @Test
     void parametersAreValidatedByName()
     {
-        final FactorRegistry registry = FactorRegistry.standard();
+        final FactorRegistry registry = FactorCatalogue.standard();
         final List<String> bad = List.of(
             "vpin(bucket_volume=0)",
             "vpin(window=0)",

@@ -1,7 +1,7 @@
 package io.ticklane.microstructure.volatility;
 
+import io.ticklane.microstructure.catalogue.FactorCatalogue;
 import io.ticklane.microstructure.Factor;
-import io.ticklane.microstructure.FactorRegistry;
 import io.ticklane.microstructure.MarketEvent;
 import io.ticklane.orderbook.L2Book;
 import io.ticklane.sbe.Side;
@@ -39,7 +39,7 @@ class FamiliesAllocationTest
     @Test
     void aMillionEventsThroughBothFamiliesAllocateNothing()
     {
-        final List<Factor> created = FactorRegistry.standard().create(ALL);
+        final List<Factor> created = FactorCatalogue.standard().create(ALL);
         final Factor[] factors = created.toArray(new Factor[0]);
         assertEquals(11, factors.length);
         for (int i = 0; i < 5; i++)

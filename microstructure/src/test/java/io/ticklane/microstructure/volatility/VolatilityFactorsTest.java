@@ -1,5 +1,6 @@
 package io.ticklane.microstructure.volatility;
 
+import io.ticklane.microstructure.catalogue.FactorCatalogue;
 import io.ticklane.microstructure.FactorRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -9,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class VolatilityFactorsTest
 {
-    private final FactorRegistry registry = FactorRegistry.standard();
+    private final FactorRegistry registry = FactorCatalogue.standard();
 
     @Test
     void everyFactorIsRegisteredWithADescriptionAndDefaults()

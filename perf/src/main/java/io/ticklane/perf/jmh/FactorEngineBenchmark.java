@@ -1,5 +1,6 @@
 package io.ticklane.perf.jmh;
 
+import io.ticklane.microstructure.catalogue.FactorCatalogue;
 import io.ticklane.microstructure.FactorEngine;
 import io.ticklane.microstructure.FactorRegistry;
 import io.ticklane.microstructure.SyntheticMarketStream;
@@ -82,7 +83,7 @@ public class FactorEngineBenchmark
         switch (family)
         {
             case "all":
-                return FactorRegistry.standard();
+                return FactorCatalogue.standard();
             default:
                 registry = new FactorRegistry();
                 familyRegistration(family).accept(registry);
