@@ -3,9 +3,7 @@ package io.ticklane.backtest;
 import io.ticklane.gateway.sim.venue.LatencyModel;
 import io.ticklane.gateway.sim.venue.SimulatedVenue;
 import io.ticklane.gateway.sim.venue.VenueContext;
-import io.ticklane.journal.queue.Direction;
 import io.ticklane.journal.queue.JournalReader;
-import io.ticklane.journal.queue.JournalRecordHandler;
 import io.ticklane.marketmaking.order.Position;
 import io.ticklane.marketmaking.strategy.QuotingStrategy;
 import io.ticklane.orderbook.OrderBook;
@@ -17,7 +15,6 @@ import io.ticklane.sbe.NewOrderEncoder;
 import io.ticklane.sbe.MessageHeaderEncoder;
 import io.ticklane.sbe.ReplaceOrderEncoder;
 import io.ticklane.sbe.TimerTickEncoder;
-import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.MessageHandler;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -78,7 +75,6 @@ public final class BacktestDriver
 
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final ExecutionReportDecoder report = new ExecutionReportDecoder();
-    private final UnsafeBuffer frame = new UnsafeBuffer(0, 0);
     private final UnsafeBuffer timerFrame = new UnsafeBuffer(new byte[64]);
     private final MessageHeaderEncoder timerHeader = new MessageHeaderEncoder();
     private final TimerTickEncoder timerTick = new TimerTickEncoder();
@@ -172,9 +168,9 @@ public final class BacktestDriver
         }
         ran = true;
         final long startNs = System.nanoTime();
-        final JournalRecordHandler handler = this::onRecord;
+        final MessageHandler handler = this::onFrame;
         long nextProgress = PROGRESS_INTERVAL;
-        while (reader.poll(handler, 4096) > 0)
+        while (reader.pollInbound(handler, 4096) > 0)
         {
             if (null != progress && marketEvents >= nextProgress)
             {
@@ -220,27 +216,14 @@ public final class BacktestDriver
         return venue;
     }
 
-    private void onRecord(
-        final Direction direction,
-        final int stream,
-        final long receiveTimeNs,
-        final DirectBuffer buffer,
-        final int offset,
-        final int length)
+    private void onFrame(final int templateId, final MutableDirectBuffer frame, final int offset, final int length)
     {
-        if (Direction.IN != direction)
-        {
-            return;
-        }
-        frame.wrap(buffer, offset, length);
-        header.wrap(frame, 0);
-        final int templateId = header.templateId();
         if (templateId >= FIRST_ORDER_ENTRY_TEMPLATE_ID)
         {
             return;
         }
         // Every market data message starts with exchangeTimeNs, receiveTimeNs (sbe-schemas/SCHEMA.md).
-        final int body = MessageHeaderDecoder.ENCODED_LENGTH;
+        final int body = offset + MessageHeaderDecoder.ENCODED_LENGTH;
         final long exchangeTimeNs = frame.getLong(body, ByteOrder.LITTLE_ENDIAN);
         final long frameReceiveNs = frame.getLong(body + 8, ByteOrder.LITTLE_ENDIAN);
         final long eventTimeNs = 0 != exchangeTimeNs ? exchangeTimeNs : frameReceiveNs;
@@ -258,18 +241,18 @@ public final class BacktestDriver
 
         runUntil(eventTimeNs);
         recorder.onTime(eventTimeNs);
-        venue.onMarketData(frame, 0, length);
+        venue.onMarketData(frame, offset, length);
         markMid();
         recorder.onMid(lastMid2);
         final long arrivalNs = Math.max(eventTimeNs, latency.feedArrivalNs(exchangeTimeNs, frameReceiveNs));
         if (arrivalNs == eventTimeNs && marketRing.isEmpty())
         {
             runUntil(eventTimeNs);
-            strategy.onMessage(templateId, frame, 0, length);
+            strategy.onMessage(templateId, frame, offset, length);
         }
         else
         {
-            marketRing.add(arrivalNs, templateId, frame, 0, length);
+            marketRing.add(arrivalNs, templateId, frame, offset, length);
         }
     }
 

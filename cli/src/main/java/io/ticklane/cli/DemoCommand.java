@@ -222,7 +222,7 @@ public final class DemoCommand implements java.util.concurrent.Callable<Integer>
         }
         try (JournalReader reader = JournalReader.open(daemon.journalDirectory()))
         {
-            reader.readAll(replay);
+            reader.readInbound(replay);
         }
         return new String[]{journaled.sha256(), replay.outbound().sha256()};
     }

@@ -51,7 +51,7 @@ public final class ReplayCommand implements Callable<Integer>
             requireInstrument(reader, strategyConfig.instrumentId());
             long records = 0;
             int read;
-            while ((read = reader.poll(replay, PROGRESS_INTERVAL)) > 0)
+            while ((read = reader.pollInbound(replay, PROGRESS_INTERVAL)) > 0)
             {
                 records += read;
                 if (read == PROGRESS_INTERVAL)

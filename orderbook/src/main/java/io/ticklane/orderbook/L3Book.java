@@ -17,6 +17,10 @@ import org.agrona.concurrent.UnsafeBuffer;
  * the front of the queue: events for orders the book never saw consume it, and go STALE with
  * {@link StaleReason#UNKNOWN_ORDER_ID} only when it cannot cover them. Order records live in preallocated off-heap
  * memory, indexed by an Agrona open-addressing map sized at construction: no allocation afterwards.
+ * <p>
+ * One file on purpose: each level's FIFO is split between the ladder slot (head, tail, anonymous size) and the order
+ * records (prev, next), and add, reduce, unlink and window drops must change both halves together; the record store
+ * alone would be a thin wrapper over offsets that only this class reads.
  */
 public final class L3Book extends OrderBook
 {

@@ -18,6 +18,9 @@ import org.agrona.concurrent.UnsafeBuffer;
  * Each slot holds the level's total quantity plus what an order-by-order book needs: the part of that quantity not
  * attributed to known orders ({@link #anonymousQuantity(long)}), the number of known orders and the head and tail of
  * their FIFO. A plain L2 book leaves those fields at zero.
+ * <p>
+ * One file on purpose: a flyweight over one off-heap slot layout, whose window, best price and level count are one
+ * invariant that every mutator (set, add, retain, window moves) keeps; split, each part would have to re-derive it.
  */
 public final class PriceLadder
 {

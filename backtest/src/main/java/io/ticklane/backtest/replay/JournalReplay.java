@@ -11,7 +11,6 @@ import io.ticklane.sbe.ReplaceOrderEncoder;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.MessageHandler;
-import org.agrona.concurrent.UnsafeBuffer;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,13 +19,12 @@ import java.util.HexFormat;
 /**
  * Drives a strategy with a journal's inbound records, time only from the records, and hashes the order frames it
  * sends; and hashes a journal's own outbound records. The two hashes are equal when a replay reproduces the run that
- * wrote the journal, which is how {@code ticklane replay} and {@code ticklane demo} prove determinism. Feed it records
- * with a {@code JournalReader}; nothing is allocated per record.
+ * wrote the journal, which is how {@code ticklane replay} and {@code ticklane demo} prove determinism. Feed it a
+ * journal's inbound frames with {@code JournalReader.readInbound} or {@code pollInbound}; nothing is allocated per
+ * frame.
  */
-public final class JournalReplay implements JournalRecordHandler
+public final class JournalReplay implements MessageHandler
 {
-    private final UnsafeBuffer frame = new UnsafeBuffer(0, 0);
-    private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final FrameHash outbound = new FrameHash();
     private final QuotingStrategy strategy;
     private long replayed;
@@ -40,24 +38,12 @@ public final class JournalReplay implements JournalRecordHandler
     }
 
     /**
-     * Replays IN records; OUT records of a live run are what the replay reproduces, so they are skipped.
+     * Replays one inbound frame; the reader passes over OUT records, which are what the replay reproduces.
      * {@inheritDoc}
      */
-    public void onRecord(
-        final Direction direction,
-        final int stream,
-        final long receiveTimeNs,
-        final DirectBuffer buffer,
-        final int offset,
-        final int length)
+    public void onMessage(final int templateId, final MutableDirectBuffer buffer, final int index, final int length)
     {
-        if (Direction.IN != direction)
-        {
-            return;
-        }
-        frame.wrap(buffer, offset, length);
-        header.wrap(frame, 0);
-        strategy.onMessage(header.templateId(), frame, 0, length);
+        strategy.onMessage(templateId, buffer, index, length);
         replayed++;
     }
 

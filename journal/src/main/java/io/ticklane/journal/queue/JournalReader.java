@@ -1,12 +1,14 @@
 package io.ticklane.journal.queue;
 
 import io.ticklane.journal.reader.InputFormatException;
+import io.ticklane.sbe.MessageHeaderDecoder;
 import io.ticklane.sbe.MessageHeaderEncoder;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.wire.DocumentContext;
 import org.agrona.BufferUtil;
+import org.agrona.concurrent.MessageHandler;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.io.IOException;
@@ -18,9 +20,11 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Replays a journal into a {@link JournalRecordHandler}, after checking it is one this build can read: a Ticklane
- * header of this format version and SBE schema, and a trailer (a complete journal) unless the caller explicitly
- * reads an incomplete one. Each frame is copied once into a reused buffer; nothing is allocated per record.
+ * Replays a journal into a {@link JournalRecordHandler}, or only its inbound frames by template id into an Agrona
+ * {@link MessageHandler} (how replay, backtest and recovery drive a strategy: one loop, not one per caller), after
+ * checking it is one this build can read: a Ticklane header of this format version and SBE schema, and a trailer (a
+ * complete journal) unless the caller explicitly reads an incomplete one. Each frame is copied once into a reused
+ * buffer; nothing is allocated per record.
  *
  * <p>Problems are {@link InputFormatException}s naming the directory and, for a bad record, its 1-based index.
  * Single-threaded.
@@ -37,6 +41,8 @@ public final class JournalReader implements AutoCloseable
     private final boolean complete;
     private final long trailerRecordCount;
     private final UnsafeBuffer mapped = new UnsafeBuffer(0, 0);
+    private final UnsafeBuffer inbound = new UnsafeBuffer(0, 0);
+    private final MessageHeaderDecoder inboundHeader = new MessageHeaderDecoder();
     private UnsafeBuffer frame = new UnsafeBuffer(new byte[INITIAL_FRAME_CAPACITY]);
     private long recordsRead;
     private boolean done;
@@ -184,15 +190,7 @@ public final class JournalReader implements AutoCloseable
      */
     public int poll(final JournalRecordHandler handler, final int limit)
     {
-        int count = 0;
-        while (count < limit && !done)
-        {
-            if (readOne(handler))
-            {
-                count++;
-            }
-        }
-        return count;
+        return (int)read(handler, null, limit);
     }
 
     /**
@@ -204,15 +202,34 @@ public final class JournalReader implements AutoCloseable
      */
     public long readAll(final JournalRecordHandler handler)
     {
-        long count = 0;
-        while (!done)
-        {
-            if (readOne(handler))
-            {
-                count++;
-            }
-        }
-        return count;
+        return read(handler, null, Long.MAX_VALUE);
+    }
+
+    /**
+     * Reads up to {@code limit} records and hands each inbound (IN) frame to the handler with its SBE template id, as
+     * {@code onMessage(templateId, frame, 0, length)} over a buffer exactly the frame long; OUT records are read
+     * and passed over.
+     *
+     * @param handler told each inbound frame.
+     * @param limit   most records to read.
+     * @return records read, IN and OUT; 0 when done.
+     * @throws InputFormatException naming the record index for a corrupt record.
+     */
+    public int pollInbound(final MessageHandler handler, final int limit)
+    {
+        return (int)read(null, handler, limit);
+    }
+
+    /**
+     * Reads every remaining record, handing the inbound frames to the handler as {@link #pollInbound} does.
+     *
+     * @param handler told each inbound frame.
+     * @return records read, IN and OUT.
+     * @throws InputFormatException naming the record index for a corrupt record.
+     */
+    public long readInbound(final MessageHandler handler)
+    {
+        return read(null, handler, Long.MAX_VALUE);
     }
 
     public void close()
@@ -221,7 +238,33 @@ public final class JournalReader implements AutoCloseable
         queue.close();
     }
 
-    private boolean readOne(final JournalRecordHandler handler)
+    /**
+     * The one record loop: exactly one of the handlers is given.
+     */
+    private long read(final JournalRecordHandler records, final MessageHandler inboundFrames, final long limit)
+    {
+        long count = 0;
+        while (count < limit && !done)
+        {
+            if (readOne())
+            {
+                count++;
+                // The frame was copied out and the document released: handlers run outside Chronicle's read context.
+                if (null != records)
+                {
+                    records.onRecord(direction, stream, receiveTimeNs, frame, 0, frameLength);
+                }
+                else if (Direction.IN == direction)
+                {
+                    inbound.wrap(frame, 0, frameLength);
+                    inboundFrames.onMessage(inboundHeader.wrap(inbound, 0).templateId(), inbound, 0, frameLength);
+                }
+            }
+        }
+        return count;
+    }
+
+    private boolean readOne()
     {
         final long index = recordsRead + 1;
         try
@@ -248,8 +291,6 @@ public final class JournalReader implements AutoCloseable
                 "record " + index + ": the queue file ends before it (truncated copy or full disk?): " + ex.getMessage(), ex);
         }
         recordsRead++;
-        // The frame was copied out and the document released: the handler runs outside Chronicle's read context.
-        handler.onRecord(direction, stream, receiveTimeNs, frame, 0, frameLength);
         return true;
     }
 

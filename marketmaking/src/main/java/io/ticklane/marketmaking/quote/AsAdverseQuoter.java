@@ -20,67 +20,46 @@ import io.ticklane.microstructure.Parameters;
  */
 public final class AsAdverseQuoter implements Quoter
 {
-    private final String id;
-    private final double gamma;
+    private final AsSettings as;
     private final double tau;
     private final double alpha;
     private final double beta;
-    private final long orderSize;
-    private final ModelInputs model;
-    private final QuoteShaper shaper;
 
-    private AsAdverseQuoter(
-        final String id,
-        final double gamma,
-        final double tau,
-        final double alpha,
-        final double beta,
-        final long orderSize,
-        final ModelInputs model,
-        final QuoteShaper shaper)
+    private AsAdverseQuoter(final AsSettings as, final double tau, final double alpha, final double beta)
     {
-        this.id = id;
-        this.gamma = gamma;
+        this.as = as;
         this.tau = tau;
         this.alpha = alpha;
         this.beta = beta;
-        this.orderSize = orderSize;
-        this.model = model;
-        this.shaper = shaper;
     }
 
     static Quoter create(final Parameters params, final QuoterRegistry registry)
     {
         return new AsAdverseQuoter(
-            params.ownerId(),
-            params.positiveDoubleParam("gamma", 0.1),
-            params.positiveDoubleParam("horizon_s", 60.0),
+            AsSettings.from(params),
+            AsSettings.horizonS(params),
             QuoterParameters.nonNegative(params, "alpha", 1.0),
-            params.doubleParam("beta", 0.0),
-            params.intParam("order_size", 1, 1, Integer.MAX_VALUE),
-            ModelInputs.from(params, false),
-            QuoteShaper.from(params));
+            params.doubleParam("beta", 0.0));
     }
 
     public String id()
     {
-        return id;
+        return as.id;
     }
 
     public void quote(final QuoteInputs in, final TargetQuote out)
     {
-        out.clear();
-        final double s = in.midPrice();
-        if (Double.isNaN(s) || !model.resolveSigmaAndK(in))
+        if (!as.begin(in, out))
         {
             return;
         }
+        final double s = in.midPrice();
         final double toxicity = in.toxicity();
         final double flow = in.orderFlow();
         final double widening = Double.isNaN(toxicity) ? 1.0 : 1.0 + alpha * Math.max(0.0, Math.min(1.0, toxicity));
         final double shift = Double.isNaN(flow) ? 0.0 : beta * flow;
-        final double r = AvellanedaStoikov.reservation(s, in.inventory(), gamma, model.sigma, tau) + shift;
-        final double h = AvellanedaStoikov.halfSpread(gamma, model.sigma, tau, model.k) * widening;
-        shaper.quote(in, s, r, h, orderSize, orderSize, out);
+        final double r = as.reservation(s, in.inventory(), tau) + shift;
+        final double h = as.halfSpread(tau) * widening;
+        as.shaper.quote(in, s, r, h, as.orderSize, as.orderSize, out);
     }
 }

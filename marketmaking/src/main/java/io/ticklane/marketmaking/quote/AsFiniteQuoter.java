@@ -17,51 +17,29 @@ import io.ticklane.microstructure.Parameters;
  */
 public final class AsFiniteQuoter implements Quoter
 {
-    private final String id;
-    private final double gamma;
+    private final AsSettings as;
     private final long horizonNs;
-    private final ModelInputs model;
-    private final long orderSize;
-    private final QuoteShaper shaper;
     private long startNs = Long.MIN_VALUE;
 
-    private AsFiniteQuoter(
-        final String id,
-        final double gamma,
-        final double horizonS,
-        final ModelInputs model,
-        final long orderSize,
-        final QuoteShaper shaper)
+    private AsFiniteQuoter(final AsSettings as, final double horizonS)
     {
-        this.id = id;
-        this.gamma = gamma;
+        this.as = as;
         this.horizonNs = Math.round(horizonS * 1e9);
-        this.model = model;
-        this.orderSize = orderSize;
-        this.shaper = shaper;
     }
 
     static Quoter create(final Parameters params, final QuoterRegistry registry)
     {
-        return new AsFiniteQuoter(
-            params.ownerId(),
-            params.positiveDoubleParam("gamma", 0.1),
-            params.positiveDoubleParam("horizon_s", 60.0),
-            ModelInputs.from(params, false),
-            params.intParam("order_size", 1, 1, Integer.MAX_VALUE),
-            QuoteShaper.from(params));
+        return new AsFiniteQuoter(AsSettings.from(params), AsSettings.horizonS(params));
     }
 
     public String id()
     {
-        return id;
+        return as.id;
     }
 
     public void quote(final QuoteInputs in, final TargetQuote out)
     {
-        out.clear();
-        final double s = in.midPrice();
-        if (Double.isNaN(s) || !model.resolveSigmaAndK(in))
+        if (!as.begin(in, out))
         {
             return;
         }
@@ -72,9 +50,10 @@ public final class AsFiniteQuoter implements Quoter
 
         final long elapsedNs = Math.max(0, in.timeNs() - startNs);
         final double tau = Math.max(0, horizonNs - elapsedNs) / 1e9;
-        final double r = AvellanedaStoikov.reservation(s, in.inventory(), gamma, model.sigma, tau);
-        final double h = AvellanedaStoikov.halfSpread(gamma, model.sigma, tau, model.k);
-        shaper.quote(in, s, r, h, orderSize, orderSize, out);
+        final double s = in.midPrice();
+        final double r = as.reservation(s, in.inventory(), tau);
+        final double h = as.halfSpread(tau);
+        as.shaper.quote(in, s, r, h, as.orderSize, as.orderSize, out);
     }
 
     /**

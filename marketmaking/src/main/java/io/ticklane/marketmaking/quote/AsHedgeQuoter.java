@@ -26,78 +26,61 @@ import io.ticklane.sbe.Side;
  */
 public final class AsHedgeQuoter implements Quoter
 {
-    private final String id;
-    private final double gamma;
+    private final AsSettings as;
     private final double tau;
     private final long threshold;
     private final long target;
     private final long maxTake;
     private final long collarTicks;
-    private final long orderSize;
-    private final ModelInputs model;
-    private final QuoteShaper shaper;
 
     private AsHedgeQuoter(
-        final String id,
-        final double gamma,
+        final AsSettings as,
         final double tau,
         final long threshold,
         final long target,
         final long maxTake,
-        final long collarTicks,
-        final long orderSize,
-        final ModelInputs model,
-        final QuoteShaper shaper)
+        final long collarTicks)
     {
         if (target >= threshold)
         {
             throw new IllegalArgumentException(
-                "'" + id + "': hedge_target=" + target + " must be below hedge_threshold=" + threshold);
+                "'" + as.id + "': hedge_target=" + target + " must be below hedge_threshold=" + threshold);
         }
-        this.id = id;
-        this.gamma = gamma;
+        this.as = as;
         this.tau = tau;
         this.threshold = threshold;
         this.target = target;
         this.maxTake = maxTake;
         this.collarTicks = collarTicks;
-        this.orderSize = orderSize;
-        this.model = model;
-        this.shaper = shaper;
     }
 
     static Quoter create(final Parameters params, final QuoterRegistry registry)
     {
         return new AsHedgeQuoter(
-            params.ownerId(),
-            params.positiveDoubleParam("gamma", 0.1),
-            params.positiveDoubleParam("horizon_s", 60.0),
+            AsSettings.from(params),
+            AsSettings.horizonS(params),
             params.intParam("hedge_threshold", 10, 1, Integer.MAX_VALUE),
             params.intParam("hedge_target", 0, 0, Integer.MAX_VALUE),
             params.intParam("max_take", 1, 1, Integer.MAX_VALUE),
-            params.intParam("collar_ticks", 0, 0, Integer.MAX_VALUE),
-            params.intParam("order_size", 1, 1, Integer.MAX_VALUE),
-            ModelInputs.from(params, false),
-            QuoteShaper.from(params));
+            params.intParam("collar_ticks", 0, 0, Integer.MAX_VALUE));
     }
 
     public String id()
     {
-        return id;
+        return as.id;
     }
 
     public void quote(final QuoteInputs in, final TargetQuote out)
     {
-        out.clear();
-        final double s = in.midPrice();
-        if (Double.isNaN(s) || !model.resolveSigmaAndK(in))
+        if (!as.begin(in, out))
         {
             return;
         }
+        final double s = in.midPrice();
         final long q = in.inventory();
-        final double r = AvellanedaStoikov.reservation(s, q, gamma, model.sigma, tau);
-        final double h = AvellanedaStoikov.halfSpread(gamma, model.sigma, tau, model.k);
-        shaper.quote(in, s, r, h, orderSize, orderSize, out);
+        final double r = as.reservation(s, q, tau);
+        final double h = as.halfSpread(tau);
+        as.shaper.quote(in, s, r, h, as.orderSize, as.orderSize, out);
 
         final long excess = Math.abs(q) - target;
         if (Math.abs(q) < threshold)
@@ -109,7 +92,7 @@ public final class AsHedgeQuoter implements Quoter
             out.noBid();
             if (PriceLadder.NULL_PRICE != in.bestBid())
             {
-                shaper.take(Side.SELL, in.bestBid() - collarTicks, Math.min(excess, maxTake), out);
+                as.shaper.take(Side.SELL, in.bestBid() - collarTicks, Math.min(excess, maxTake), out);
             }
         }
         else
@@ -117,7 +100,7 @@ public final class AsHedgeQuoter implements Quoter
             out.noAsk();
             if (PriceLadder.NULL_PRICE != in.bestAsk())
             {
-                shaper.take(Side.BUY, in.bestAsk() + collarTicks, Math.min(excess, maxTake), out);
+                as.shaper.take(Side.BUY, in.bestAsk() + collarTicks, Math.min(excess, maxTake), out);
             }
         }
     }

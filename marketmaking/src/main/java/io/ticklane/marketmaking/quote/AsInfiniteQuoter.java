@@ -27,80 +27,61 @@ import io.ticklane.microstructure.Parameters;
  */
 public final class AsInfiniteQuoter implements Quoter
 {
-    private final String id;
-    private final double gamma;
+    private final AsSettings as;
     private final long qMax;
     private final double omega;
-    private final long orderSize;
-    private final ModelInputs model;
-    private final QuoteShaper shaper;
 
-    private AsInfiniteQuoter(
-        final String id,
-        final double gamma,
-        final long qMax,
-        final double omega,
-        final long orderSize,
-        final ModelInputs model,
-        final QuoteShaper shaper)
+    private AsInfiniteQuoter(final AsSettings as, final long qMax, final double omega)
     {
-        this.id = id;
-        this.gamma = gamma;
+        this.as = as;
         this.qMax = qMax;
         this.omega = omega;
-        this.orderSize = orderSize;
-        this.model = model;
-        this.shaper = shaper;
     }
 
     static Quoter create(final Parameters params, final QuoterRegistry registry)
     {
         return new AsInfiniteQuoter(
-            params.ownerId(),
-            params.positiveDoubleParam("gamma", 0.1),
+            AsSettings.from(params),
             params.intParam("q_max", 10, 1, Integer.MAX_VALUE),
-            QuoterParameters.optionalPositive(params, "omega"),
-            params.intParam("order_size", 1, 1, Integer.MAX_VALUE),
-            ModelInputs.from(params, false),
-            QuoteShaper.from(params));
+            QuoterParameters.optionalPositive(params, "omega"));
     }
 
     public String id()
     {
-        return id;
+        return as.id;
     }
 
     public void quote(final QuoteInputs in, final TargetQuote out)
     {
         out.clear();
         final double s = in.midPrice();
-        final boolean known = model.resolveSigmaAndK(in);
-        if (Double.isNaN(s) || Double.isNaN(model.k) || (!known && !Double.isNaN(omega)))
+        final boolean known = as.model.resolveSigmaAndK(in);
+        if (Double.isNaN(s) || Double.isNaN(as.model.k) || (!known && !Double.isNaN(omega)))
         {
             return;
         }
         final long q = Math.max(-qMax, Math.min(qMax, in.inventory()));
         // u(n) = 2ω − γ²σ²n², in units of γ²σ² when ω is the paper's choice (then u(n) = (q_max+1)² − n²).
-        final double unit = Double.isNaN(omega) ? 1.0 : gamma * gamma * model.sigma * model.sigma;
+        final double unit = Double.isNaN(omega) ? 1.0 : as.gamma * as.gamma * as.model.sigma * as.model.sigma;
         final double twoOmega = Double.isNaN(omega) ? (qMax + 1.0) * (qMax + 1.0) : 2 * omega;
-        final double rb = in.inventory() >= qMax ? Double.NaN : s + logRatio(twoOmega, unit, q + 1, q) / gamma;
-        final double ra = in.inventory() <= -qMax ? Double.NaN : s + logRatio(twoOmega, unit, q, q - 1) / gamma;
-        final double liquidity = AvellanedaStoikov.liquidityTerm(gamma, model.k);
+        final double rb = in.inventory() >= qMax ? Double.NaN : s + logRatio(twoOmega, unit, q + 1, q) / as.gamma;
+        final double ra = in.inventory() <= -qMax ? Double.NaN : s + logRatio(twoOmega, unit, q, q - 1) / as.gamma;
+        final double liquidity = AvellanedaStoikov.liquidityTerm(as.gamma, as.model.k);
         final boolean hasBid = Double.isFinite(rb);
         final boolean hasAsk = Double.isFinite(ra);
         if (hasBid && hasAsk)
         {
-            shaper.quote(in, s, 0.5 * (ra + rb), 0.5 * (ra - rb) + liquidity, orderSize, orderSize, out);
+            as.shaper.quote(in, s, 0.5 * (ra + rb), 0.5 * (ra - rb) + liquidity, as.orderSize, as.orderSize, out);
         }
         else if (hasBid)
         {
             out.model(rb, liquidity, s - rb);
-            shaper.bid(in, rb - liquidity, orderSize, out);
+            as.shaper.bid(in, rb - liquidity, as.orderSize, out);
         }
         else if (hasAsk)
         {
             out.model(ra, liquidity, s - ra);
-            shaper.ask(in, ra + liquidity, orderSize, out);
+            as.shaper.ask(in, ra + liquidity, as.orderSize, out);
         }
     }
 

@@ -20,67 +20,46 @@ import io.ticklane.microstructure.Parameters;
  */
 public final class AsInventoryQuoter implements Quoter
 {
-    private final String id;
-    private final double gamma;
+    private final AsSettings as;
     private final double tau;
     private final double penalty;
     private final long qMax;
-    private final long orderSize;
-    private final ModelInputs model;
-    private final QuoteShaper shaper;
 
-    private AsInventoryQuoter(
-        final String id,
-        final double gamma,
-        final double tau,
-        final double penalty,
-        final long qMax,
-        final long orderSize,
-        final ModelInputs model,
-        final QuoteShaper shaper)
+    private AsInventoryQuoter(final AsSettings as, final double tau, final double penalty, final long qMax)
     {
-        this.id = id;
-        this.gamma = gamma;
+        this.as = as;
         this.tau = tau;
         this.penalty = penalty;
         this.qMax = qMax;
-        this.orderSize = orderSize;
-        this.model = model;
-        this.shaper = shaper;
     }
 
     static Quoter create(final Parameters params, final QuoterRegistry registry)
     {
         return new AsInventoryQuoter(
-            params.ownerId(),
-            params.positiveDoubleParam("gamma", 0.1),
-            params.positiveDoubleParam("horizon_s", 60.0),
+            AsSettings.from(params),
+            AsSettings.horizonS(params),
             QuoterParameters.nonNegative(params, "inventory_penalty", 0.0),
-            params.intParam("q_max", 10, 1, Integer.MAX_VALUE),
-            params.intParam("order_size", 1, 1, Integer.MAX_VALUE),
-            ModelInputs.from(params, false),
-            QuoteShaper.from(params));
+            params.intParam("q_max", 10, 1, Integer.MAX_VALUE));
     }
 
     public String id()
     {
-        return id;
+        return as.id;
     }
 
     public void quote(final QuoteInputs in, final TargetQuote out)
     {
-        out.clear();
-        final double s = in.midPrice();
-        if (Double.isNaN(s) || !model.resolveSigmaAndK(in))
+        if (!as.begin(in, out))
         {
             return;
         }
+        final double s = in.midPrice();
         final long q = in.inventory();
-        final double sigma2 = model.sigma * model.sigma;
-        final double r = s - q * tau * (gamma * sigma2 + 2 * penalty);
-        final double h = AvellanedaStoikov.halfSpread(gamma, model.sigma, tau, model.k);
-        final long bidRoom = Math.min(orderSize, Math.max(0, qMax - q));
-        final long askRoom = Math.min(orderSize, Math.max(0, qMax + q));
-        shaper.quote(in, s, r, h, bidRoom, askRoom, out);
+        final double sigma2 = as.model.sigma * as.model.sigma;
+        final double r = s - q * tau * (as.gamma * sigma2 + 2 * penalty);
+        final double h = as.halfSpread(tau);
+        final long bidRoom = Math.min(as.orderSize, Math.max(0, qMax - q));
+        final long askRoom = Math.min(as.orderSize, Math.max(0, qMax + q));
+        as.shaper.quote(in, s, r, h, bidRoom, askRoom, out);
     }
 }

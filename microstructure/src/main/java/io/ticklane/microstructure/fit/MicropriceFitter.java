@@ -1,9 +1,9 @@
 package io.ticklane.microstructure.fit;
 
 import io.ticklane.microstructure.MarketEvent;
+import io.ticklane.microstructure.Touch;
 import io.ticklane.orderbook.BookState;
 import io.ticklane.orderbook.OrderBook;
-import io.ticklane.orderbook.PriceLadder;
 
 /**
  * Fits the Stoikov (2018) micro-price adjustment ("The micro-price: a high-frequency estimator of future prices",
@@ -36,6 +36,7 @@ import io.ticklane.orderbook.PriceLadder;
  */
 public final class MicropriceFitter
 {
+    private final Touch touch = new Touch();
     private final int imbalanceBuckets;
     private final int spreadBuckets;
     private final int maxMoveHalfTicks;
@@ -109,9 +110,7 @@ public final class MicropriceFitter
             return;
         }
         final OrderBook book = event.book();
-        final long bid = book.bestBidPrice();
-        final long ask = book.bestAskPrice();
-        if (BookState.LIVE != book.state() || PriceLadder.NULL_PRICE == bid || PriceLadder.NULL_PRICE == ask)
+        if (BookState.LIVE != book.state() || !touch.read(book))
         {
             havePrevious = false;
             return;
@@ -122,7 +121,7 @@ public final class MicropriceFitter
         }
         final long bidQty = book.bids().bestQuantity();
         final long askQty = book.asks().bestQuantity();
-        final long spread = ask - bid;
+        final long spread = touch.spread();
         final int state;
         if (spread < 1 || spread > spreadBuckets || bidQty + askQty <= 0)
         {
@@ -133,7 +132,7 @@ public final class MicropriceFitter
             final double imbalance = (double)bidQty / (bidQty + askQty);
             state = (int)(spread - 1) * imbalanceBuckets + MicropriceModel.imbalanceBucket(imbalance, imbalanceBuckets);
         }
-        final long twoMid = bid + ask;
+        final long twoMid = touch.twiceMid();
         if (havePrevious)
         {
             observe(previousState, twoMid - previousTwoMid, state);

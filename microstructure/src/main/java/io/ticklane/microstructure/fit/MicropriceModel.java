@@ -1,17 +1,9 @@
 package io.ticklane.microstructure.fit;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -26,7 +18,8 @@ import java.util.Locale;
  * Besides the table, a fitted model keeps its evidence: the increments {@code g^1..g^6}, the convergence
  * {@code max |G^{i+1} - G^i|} of the partial sums {@code G^i = g^1 + ... + g^i}, sample counts and the data source.
  * A model is not checked against the spread here (the fitter reports what the data say); the factor refuses any
- * model with {@code |G*| > S / 2} via {@link #requireWithinSpread()}.
+ * model with {@code |G*| > S / 2} via {@link #requireWithinSpread()}. Its JSON form is read and written by
+ * {@link MicropriceModelJson}.
  */
 public final class MicropriceModel
 {
@@ -36,9 +29,6 @@ public final class MicropriceModel
     public static final String KIND_WEIGHTED_MID_APPROX = "weighted_mid_approx";
     /** Number of increments g^i the fitter computes (the paper uses six). */
     public static final int TERMS = 6;
-
-    private static final int FORMAT_VERSION = 1;
-    private static final JsonFactory JSON = new JsonFactory();
 
     private final String kind;
     private final String dataSource;
@@ -374,60 +364,7 @@ public final class MicropriceModel
      */
     public void writeJson(final OutputStream out) throws IOException
     {
-        try (JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8))
-        {
-            json.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
-            json.useDefaultPrettyPrinter();
-            json.writeStartObject();
-            json.writeStringField("model", kind);
-            json.writeNumberField("version", FORMAT_VERSION);
-            json.writeStringField("dataSource", dataSource);
-            json.writeNumberField("imbalanceBuckets", imbalanceBuckets);
-            json.writeArrayFieldStart("imbalanceEdges");
-            for (int k = 0; k <= imbalanceBuckets; k++)
-            {
-                json.writeNumber((double)k / imbalanceBuckets);
-            }
-            json.writeEndArray();
-            json.writeArrayFieldStart("spreads");
-            for (int s = 1; s <= spreadBuckets; s++)
-            {
-                json.writeNumber(s);
-            }
-            json.writeEndArray();
-            json.writeNumberField("maxMoveTicks", maxMoveTicks);
-            json.writeNumberField("observations", observations);
-            json.writeNumberField("excludedWideSpread", excludedWideSpread);
-            json.writeNumberField("excludedLargeMove", excludedLargeMove);
-            json.writeFieldName("stateCounts");
-            json.writeStartArray();
-            for (int s = 0; s < spreadBuckets; s++)
-            {
-                json.writeStartArray();
-                for (int b = 0; b < imbalanceBuckets; b++)
-                {
-                    json.writeNumber(stateCounts[s * imbalanceBuckets + b]);
-                }
-                json.writeEndArray();
-            }
-            json.writeEndArray();
-            json.writeFieldName("increments");
-            json.writeStartArray();
-            for (final double[] increment : increments)
-            {
-                writeTable(json, increment);
-            }
-            json.writeEndArray();
-            json.writeArrayFieldStart("convergence");
-            for (final double c : convergence)
-            {
-                json.writeNumber(c);
-            }
-            json.writeEndArray();
-            json.writeFieldName("adjustment");
-            writeTable(json, adjustment);
-            json.writeEndObject();
-        }
+        MicropriceModelJson.write(this, out);
     }
 
     /**
@@ -438,205 +375,7 @@ public final class MicropriceModel
      */
     public static MicropriceModel readJson(final Path path) throws IOException
     {
-        try (JsonParser json = JSON.createParser(path.toFile()))
-        {
-            return read(json);
-        }
-        catch (final IllegalArgumentException | com.fasterxml.jackson.core.JsonProcessingException ex)
-        {
-            throw new IllegalArgumentException("micro-price model " + path + ": " + ex.getMessage(), ex);
-        }
-    }
-
-    private static MicropriceModel read(final JsonParser json) throws IOException
-    {
-        expect(json, json.nextToken(), JsonToken.START_OBJECT, "model object");
-        String kind = null;
-        String dataSource = "";
-        int imbalanceBuckets = -1;
-        int spreadBuckets = -1;
-        int maxMoveTicks = 1;
-        long observations = 0;
-        long excludedWideSpread = 0;
-        long excludedLargeMove = 0;
-        double[][] stateCounts = null;
-        final List<double[][]> increments = new ArrayList<>();
-        double[] convergence = new double[0];
-        double[][] table = null;
-        double[] edges = null;
-        while (JsonToken.FIELD_NAME == json.nextToken())
-        {
-            final String field = json.currentName();
-            final JsonToken value = json.nextToken();
-            switch (field)
-            {
-                case "model":
-                    kind = json.getValueAsString();
-                    break;
-                case "version":
-                    if (FORMAT_VERSION != json.getIntValue())
-                    {
-                        throw new IllegalArgumentException("unsupported version " + json.getText());
-                    }
-                    break;
-                case "dataSource":
-                    dataSource = json.getValueAsString();
-                    break;
-                case "imbalanceBuckets":
-                    imbalanceBuckets = json.getIntValue();
-                    break;
-                case "imbalanceEdges":
-                    edges = readVector(json, value); // derived from imbalanceBuckets; checked below
-                    break;
-                case "spreads":
-                    spreadBuckets = readVector(json, value).length;
-                    break;
-                case "maxMoveTicks":
-                    maxMoveTicks = json.getIntValue();
-                    break;
-                case "observations":
-                    observations = json.getLongValue();
-                    break;
-                case "excludedWideSpread":
-                    excludedWideSpread = json.getLongValue();
-                    break;
-                case "excludedLargeMove":
-                    excludedLargeMove = json.getLongValue();
-                    break;
-                case "stateCounts":
-                    stateCounts = readMatrix(json, value);
-                    break;
-                case "increments":
-                    expect(json, value, JsonToken.START_ARRAY, "array of tables");
-                    JsonToken next;
-                    while (JsonToken.END_ARRAY != (next = json.nextToken()))
-                    {
-                        increments.add(readMatrix(json, next));
-                    }
-                    break;
-                case "convergence":
-                    convergence = readVector(json, value);
-                    break;
-                case "adjustment":
-                    table = readMatrix(json, value);
-                    break;
-                default:
-                    throw new IllegalArgumentException("unknown field '" + field + "'");
-            }
-        }
-        if (!KIND_FITTED.equals(kind) && !KIND_WEIGHTED_MID_APPROX.equals(kind))
-        {
-            throw new IllegalArgumentException("'model' must be " + KIND_FITTED + " or " + KIND_WEIGHTED_MID_APPROX +
-                ", got " + kind);
-        }
-        if (null == table || imbalanceBuckets < 1 || spreadBuckets < 1)
-        {
-            throw new IllegalArgumentException("needs imbalanceBuckets, spreads and adjustment");
-        }
-        if (null != edges)
-        {
-            for (int k = 0; k < edges.length; k++)
-            {
-                if (edges.length != imbalanceBuckets + 1 || Math.abs(edges[k] - (double)k / imbalanceBuckets) > 1e-9)
-                {
-                    throw new IllegalArgumentException("'imbalanceEdges' must be the " + (imbalanceBuckets + 1) +
-                        " equal-width edges k/" + imbalanceBuckets + "; other bucketings are not supported");
-                }
-            }
-        }
-        final double[] flat = flatten(table, spreadBuckets, imbalanceBuckets, "adjustment");
-        final double[][] flatIncrements = new double[increments.size()][];
-        for (int i = 0; i < flatIncrements.length; i++)
-        {
-            flatIncrements[i] = flatten(increments.get(i), spreadBuckets, imbalanceBuckets, "increments");
-        }
-        final long[] counts = new long[flat.length];
-        if (null != stateCounts)
-        {
-            final double[] flatCounts = flatten(stateCounts, spreadBuckets, imbalanceBuckets, "stateCounts");
-            for (int i = 0; i < counts.length; i++)
-            {
-                counts[i] = (long)flatCounts[i];
-            }
-        }
-        return new MicropriceModel(kind, dataSource, imbalanceBuckets, spreadBuckets, maxMoveTicks, flat,
-            flatIncrements, convergence, counts, observations, excludedWideSpread, excludedLargeMove);
-    }
-
-    private void writeTable(final JsonGenerator json, final double[] cells) throws IOException
-    {
-        json.writeStartArray();
-        for (int s = 0; s < spreadBuckets; s++)
-        {
-            json.writeStartArray();
-            for (int b = 0; b < imbalanceBuckets; b++)
-            {
-                json.writeNumber(cells[s * imbalanceBuckets + b]);
-            }
-            json.writeEndArray();
-        }
-        json.writeEndArray();
-    }
-
-    private static double[] readVector(final JsonParser json, final JsonToken start) throws IOException
-    {
-        expect(json, start, JsonToken.START_ARRAY, "array of numbers");
-        final List<Double> values = new ArrayList<>();
-        JsonToken token;
-        while (JsonToken.END_ARRAY != (token = json.nextToken()))
-        {
-            if (!token.isNumeric())
-            {
-                throw new IllegalArgumentException("expected a number at " + json.currentLocation() + ", got " + token);
-            }
-            values.add(json.getDoubleValue());
-        }
-        final double[] result = new double[values.size()];
-        for (int i = 0; i < result.length; i++)
-        {
-            result[i] = values.get(i);
-        }
-        return result;
-    }
-
-    private static double[][] readMatrix(final JsonParser json, final JsonToken start) throws IOException
-    {
-        expect(json, start, JsonToken.START_ARRAY, "array of rows");
-        final List<double[]> rows = new ArrayList<>();
-        JsonToken token;
-        while (JsonToken.END_ARRAY != (token = json.nextToken()))
-        {
-            rows.add(readVector(json, token));
-        }
-        return rows.toArray(new double[0][]);
-    }
-
-    private static double[] flatten(final double[][] rows, final int spreads, final int buckets, final String what)
-    {
-        if (rows.length != spreads)
-        {
-            throw new IllegalArgumentException("'" + what + "' has " + rows.length + " rows, expected " + spreads +
-                " (one per spread)");
-        }
-        final double[] flat = new double[spreads * buckets];
-        for (int s = 0; s < spreads; s++)
-        {
-            if (rows[s].length != buckets)
-            {
-                throw new IllegalArgumentException("'" + what + "' row " + (s + 1) + " has " + rows[s].length +
-                    " cells, expected " + buckets + " (one per imbalance bucket)");
-            }
-            System.arraycopy(rows[s], 0, flat, s * buckets, buckets);
-        }
-        return flat;
-    }
-
-    private static void expect(final JsonParser json, final JsonToken actual, final JsonToken expected, final String what)
-    {
-        if (expected != actual)
-        {
-            throw new IllegalArgumentException("expected " + what + " at " + json.currentLocation() + ", got " + actual);
-        }
+        return MicropriceModelJson.read(path);
     }
 
     private static String cellName(final int index, final int imbalanceBuckets)

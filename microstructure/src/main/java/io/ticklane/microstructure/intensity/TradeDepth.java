@@ -1,8 +1,7 @@
 package io.ticklane.microstructure.intensity;
 
 import io.ticklane.microstructure.MarketEvent;
-import io.ticklane.orderbook.OrderBook;
-import io.ticklane.orderbook.PriceLadder;
+import io.ticklane.microstructure.Touch;
 
 /**
  * Measures how far from the mid each trade reached, the δ of λ(δ) = A·e^(−kδ), and on which side, one definition
@@ -28,6 +27,7 @@ public final class TradeDepth
     /** Not a measured trade: a BOOK event or an excluded trade. */
     public static final int NONE = 0;
 
+    private final Touch touch = new Touch();
     private double referenceMid = Double.NaN;
     private double depth = Double.NaN;
     private long measuredBid;
@@ -47,10 +47,7 @@ public final class TradeDepth
     {
         if (MarketEvent.BOOK == event.kind())
         {
-            final OrderBook book = event.book();
-            final long bid = book.bestBidPrice();
-            final long ask = book.bestAskPrice();
-            referenceMid = PriceLadder.NULL_PRICE == bid || PriceLadder.NULL_PRICE == ask ? Double.NaN : 0.5 * (bid + ask);
+            referenceMid = touch.read(event.book()) ? 0.5 * touch.twiceMid() : Double.NaN;
             return NONE;
         }
         if (MarketEvent.TRADE != event.kind())

@@ -2,8 +2,6 @@ package io.ticklane.microstructure.liquidity;
 
 import io.ticklane.microstructure.Factor;
 import io.ticklane.microstructure.MarketEvent;
-import io.ticklane.orderbook.OrderBook;
-import io.ticklane.orderbook.PriceLadder;
 
 /**
  * Amihud-style illiquidity: the absolute mid log-return per lot traded, averaged over recent intervals. A cheap
@@ -26,7 +24,7 @@ import io.ticklane.orderbook.PriceLadder;
  */
 public final class AmihudIlliquidity extends Factor
 {
-    private final long intervalNs;
+    private final MidIntervals intervals;
     private final int capacity;
     private final double[] ratios;
 
@@ -35,14 +33,7 @@ public final class AmihudIlliquidity extends Factor
     private int sinceResum;
     private double sum;
 
-    private boolean started;
-    private boolean partial;
-    private long intervalIndex;
     private long volume;
-    private boolean startValid;
-    private long startTwiceMid;
-    private boolean lastValid;
-    private long lastTwiceMid;
 
     /**
      * @param id         factor id.
@@ -56,7 +47,7 @@ public final class AmihudIlliquidity extends Factor
         {
             throw new IllegalArgumentException("interval_ms and windows must be positive: " + intervalMs + ", " + windows);
         }
-        this.intervalNs = intervalMs * 1_000_000L;
+        this.intervals = new MidIntervals(intervalMs * 1_000_000L);
         this.capacity = windows;
         this.ratios = new double[windows];
     }
@@ -64,30 +55,12 @@ public final class AmihudIlliquidity extends Factor
     public void onEvent(final MarketEvent event)
     {
         final long timeNs = event.timeNs();
-        if (started)
+        if (intervals.closes(timeNs))
         {
-            final long index = Math.floorDiv(timeNs, intervalNs);
-            if (index > intervalIndex)
-            {
-                close(index);
-            }
+            close();
         }
-
-        final OrderBook book = event.book();
-        final long bid = book.bestBidPrice();
-        final long ask = book.bestAskPrice();
-        lastValid = PriceLadder.NULL_PRICE != bid && PriceLadder.NULL_PRICE != ask;
-        if (lastValid)
-        {
-            lastTwiceMid = bid + ask;
-            if (!started)
-            {
-                started = true;
-                partial = true;
-                intervalIndex = Math.floorDiv(timeNs, intervalNs);
-            }
-        }
-        if (started && MarketEvent.TRADE == event.kind())
+        intervals.observe(event.book(), timeNs);
+        if (intervals.started() && MarketEvent.TRADE == event.kind())
         {
             volume += event.tradeQuantity();
         }
@@ -98,17 +71,15 @@ public final class AmihudIlliquidity extends Factor
         return count < capacity ? Double.NaN : Math.max(0.0, sum) / count;
     }
 
-    private void close(final long newIndex)
+    private void close()
     {
-        if (!partial && startValid && lastValid && volume > 0)
+        if (intervals.complete() && volume > 0)
         {
-            push(Math.abs(Math.log((double)lastTwiceMid / (double)startTwiceMid)) / (double)volume);
+            final double logReturn = Math.log((double)intervals.endTwiceMid() / (double)intervals.startTwiceMid());
+            push(Math.abs(logReturn) / (double)volume);
         }
-        partial = false;
-        intervalIndex = newIndex;
         volume = 0;
-        startValid = lastValid;
-        startTwiceMid = lastTwiceMid;
+        intervals.roll();
     }
 
     private void push(final double ratio)

@@ -2,8 +2,8 @@ package io.ticklane.microstructure.liquidity;
 
 import io.ticklane.microstructure.Factor;
 import io.ticklane.microstructure.MarketEvent;
+import io.ticklane.microstructure.Touch;
 import io.ticklane.orderbook.OrderBook;
-import io.ticklane.orderbook.PriceLadder;
 
 /**
  * Resting quantity within x basis points of the mid, both sides summed, in lots: how much can trade before the price
@@ -23,6 +23,7 @@ public final class DepthWithinBps extends Factor
     /** A level exactly on the band's edge stays inside whatever the rounding of mid · x / 10⁴. */
     private static final double BOUNDARY_TOLERANCE_TICKS = 1e-9;
 
+    private final Touch touch = new Touch();
     private final double fraction;
     private double value = Double.NaN;
 
@@ -43,26 +44,24 @@ public final class DepthWithinBps extends Factor
     public void onEvent(final MarketEvent event)
     {
         final OrderBook book = event.book();
-        final long bid = book.bestBidPrice();
-        final long ask = book.bestAskPrice();
-        if (PriceLadder.NULL_PRICE == bid || PriceLadder.NULL_PRICE == ask)
+        if (!touch.read(book))
         {
             value = Double.NaN;
             return;
         }
 
-        final double mid = 0.5 * (double)(bid + ask);
+        final double mid = 0.5 * (double)touch.twiceMid();
         final double halfWidth = mid * fraction;
         final long lowestBid = (long)Math.ceil(mid - halfWidth - BOUNDARY_TOLERANCE_TICKS);
         final long highestAsk = (long)Math.floor(mid + halfWidth + BOUNDARY_TOLERANCE_TICKS);
         long depth = 0;
-        if (lowestBid <= bid)
+        if (lowestBid <= touch.bid())
         {
-            depth += book.bids().depthWithin(ticks(bid - lowestBid));
+            depth += book.bids().depthWithin(ticks(touch.bid() - lowestBid));
         }
-        if (highestAsk >= ask)
+        if (highestAsk >= touch.ask())
         {
-            depth += book.asks().depthWithin(ticks(highestAsk - ask));
+            depth += book.asks().depthWithin(ticks(highestAsk - touch.ask()));
         }
         value = (double)depth;
     }

@@ -2,8 +2,6 @@ package io.ticklane.microstructure.liquidity;
 
 import io.ticklane.microstructure.Factor;
 import io.ticklane.microstructure.MarketEvent;
-import io.ticklane.orderbook.OrderBook;
-import io.ticklane.orderbook.PriceLadder;
 
 /**
  * Kyle's lambda: the price impact of signed order flow, in ticks of mid per lot, estimated by a rolling least-squares
@@ -30,7 +28,7 @@ import io.ticklane.orderbook.PriceLadder;
  */
 public final class KyleLambda extends Factor
 {
-    private final long intervalNs;
+    private final MidIntervals intervals;
     private final int capacity;
     private final double[] volumes;
     private final double[] midChanges;
@@ -43,14 +41,7 @@ public final class KyleLambda extends Factor
     private double sumXx;
     private double sumXy;
 
-    private boolean started;
-    private boolean partial;
-    private long intervalIndex;
     private long signedVolume;
-    private boolean startValid;
-    private long startTwiceMid;
-    private boolean lastValid;
-    private long lastTwiceMid;
 
     /**
      * @param id         factor id.
@@ -64,7 +55,7 @@ public final class KyleLambda extends Factor
         {
             throw new IllegalArgumentException("interval_ms must be positive and windows >= 3: " + intervalMs + ", " + windows);
         }
-        this.intervalNs = intervalMs * 1_000_000L;
+        this.intervals = new MidIntervals(intervalMs * 1_000_000L);
         this.capacity = windows;
         this.volumes = new double[windows];
         this.midChanges = new double[windows];
@@ -73,30 +64,12 @@ public final class KyleLambda extends Factor
     public void onEvent(final MarketEvent event)
     {
         final long timeNs = event.timeNs();
-        if (started)
+        if (intervals.closes(timeNs))
         {
-            final long index = Math.floorDiv(timeNs, intervalNs);
-            if (index > intervalIndex)
-            {
-                close(index);
-            }
+            close();
         }
-
-        final OrderBook book = event.book();
-        final long bid = book.bestBidPrice();
-        final long ask = book.bestAskPrice();
-        lastValid = PriceLadder.NULL_PRICE != bid && PriceLadder.NULL_PRICE != ask;
-        if (lastValid)
-        {
-            lastTwiceMid = bid + ask;
-            if (!started)
-            {
-                started = true;
-                partial = true;
-                intervalIndex = Math.floorDiv(timeNs, intervalNs);
-            }
-        }
-        if (started && MarketEvent.TRADE == event.kind())
+        intervals.observe(event.book(), timeNs);
+        if (intervals.started() && MarketEvent.TRADE == event.kind())
         {
             signedVolume += event.aggressor() * event.tradeQuantity();
         }
@@ -117,27 +90,24 @@ public final class KyleLambda extends Factor
         return (n * sumXy - sumX * sumY) / varianceTerm;
     }
 
-    private void close(final long newIndex)
+    private void close()
     {
-        if (!partial && startValid && lastValid)
+        if (intervals.complete())
         {
-            push((double)signedVolume, 0.5 * (double)(lastTwiceMid - startTwiceMid));
+            push((double)signedVolume, 0.5 * (double)(intervals.endTwiceMid() - intervals.startTwiceMid()));
         }
-        partial = false;
 
-        if (lastValid)
+        if (intervals.endValid())
         {
-            final long empty = Math.min(newIndex - intervalIndex - 1, capacity);
+            final long empty = Math.min(intervals.skipped(), capacity);
             for (long i = 0; i < empty; i++)
             {
                 push(0.0, 0.0);
             }
         }
 
-        intervalIndex = newIndex;
         signedVolume = 0;
-        startValid = lastValid;
-        startTwiceMid = lastTwiceMid;
+        intervals.roll();
     }
 
     private void push(final double x, final double y)

@@ -2,8 +2,7 @@ package io.ticklane.microstructure.liquidity;
 
 import io.ticklane.microstructure.Factor;
 import io.ticklane.microstructure.MarketEvent;
-import io.ticklane.orderbook.OrderBook;
-import io.ticklane.orderbook.PriceLadder;
+import io.ticklane.microstructure.Touch;
 
 /**
  * Relative quoted spread in basis points of the mid, {@code (ask − bid) / ((ask + bid) / 2) × 10⁴}: the spread
@@ -13,6 +12,7 @@ import io.ticklane.orderbook.PriceLadder;
  */
 public final class SpreadBps extends Factor
 {
+    private final Touch touch = new Touch();
     private double value = Double.NaN;
 
     /**
@@ -25,16 +25,13 @@ public final class SpreadBps extends Factor
 
     public void onEvent(final MarketEvent event)
     {
-        final OrderBook book = event.book();
-        final long bid = book.bestBidPrice();
-        final long ask = book.bestAskPrice();
-        if (PriceLadder.NULL_PRICE == bid || PriceLadder.NULL_PRICE == ask || bid + ask <= 0)
+        if (!touch.read(event.book()) || touch.twiceMid() <= 0)
         {
             value = Double.NaN;
         }
         else
         {
-            value = 2.0e4 * (double)(ask - bid) / (double)(ask + bid);
+            value = 2.0e4 * (double)touch.spread() / (double)touch.twiceMid();
         }
     }
 

@@ -2,8 +2,7 @@ package io.ticklane.microstructure.liquidity;
 
 import io.ticklane.microstructure.Factor;
 import io.ticklane.microstructure.MarketEvent;
-import io.ticklane.orderbook.OrderBook;
-import io.ticklane.orderbook.PriceLadder;
+import io.ticklane.microstructure.Touch;
 
 /**
  * Change of the quoted spread in ticks caused by the latest BOOK event, s(t) − s(t−1) with s = ask − bid: a
@@ -16,6 +15,7 @@ import io.ticklane.orderbook.PriceLadder;
  */
 public final class SpreadChange extends Factor
 {
+    private final Touch touch = new Touch();
     private boolean hasSpread;
     private long lastSpread;
     private double value = Double.NaN;
@@ -34,15 +34,12 @@ public final class SpreadChange extends Factor
         {
             return;
         }
-        final OrderBook book = event.book();
-        final long bid = book.bestBidPrice();
-        final long ask = book.bestAskPrice();
-        if (PriceLadder.NULL_PRICE == bid || PriceLadder.NULL_PRICE == ask)
+        if (!touch.read(event.book()))
         {
             value = Double.NaN;
             return;
         }
-        final long spread = ask - bid;
+        final long spread = touch.spread();
         value = hasSpread ? (double)(spread - lastSpread) : Double.NaN;
         lastSpread = spread;
         hasSpread = true;

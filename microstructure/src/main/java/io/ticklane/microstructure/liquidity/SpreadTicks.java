@@ -2,8 +2,7 @@ package io.ticklane.microstructure.liquidity;
 
 import io.ticklane.microstructure.Factor;
 import io.ticklane.microstructure.MarketEvent;
-import io.ticklane.orderbook.OrderBook;
-import io.ticklane.orderbook.PriceLadder;
+import io.ticklane.microstructure.Touch;
 
 /**
  * Quoted spread in ticks, {@code bestAsk − bestBid}: the cost of a round trip at the touch and the room a market
@@ -12,6 +11,7 @@ import io.ticklane.orderbook.PriceLadder;
  */
 public final class SpreadTicks extends Factor
 {
+    private final Touch touch = new Touch();
     private double value = Double.NaN;
 
     /**
@@ -24,10 +24,7 @@ public final class SpreadTicks extends Factor
 
     public void onEvent(final MarketEvent event)
     {
-        final OrderBook book = event.book();
-        final long bid = book.bestBidPrice();
-        final long ask = book.bestAskPrice();
-        value = PriceLadder.NULL_PRICE == bid || PriceLadder.NULL_PRICE == ask ? Double.NaN : (double)(ask - bid);
+        value = touch.read(event.book()) ? (double)touch.spread() : Double.NaN;
     }
 
     public double value()

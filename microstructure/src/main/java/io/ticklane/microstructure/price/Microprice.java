@@ -2,9 +2,9 @@ package io.ticklane.microstructure.price;
 
 import io.ticklane.microstructure.Factor;
 import io.ticklane.microstructure.MarketEvent;
+import io.ticklane.microstructure.Touch;
 import io.ticklane.microstructure.fit.MicropriceModel;
 import io.ticklane.orderbook.OrderBook;
-import io.ticklane.orderbook.PriceLadder;
 
 /**
  * Micro-price in ticks (Stoikov 2018, "The micro-price: a high-frequency estimator of future prices", Quantitative
@@ -25,6 +25,7 @@ import io.ticklane.orderbook.PriceLadder;
  */
 public final class Microprice extends Factor
 {
+    private final Touch touch = new Touch();
     private final double[] table;
     private final int imbalanceBuckets;
     private final int spreadBuckets;
@@ -80,14 +81,12 @@ public final class Microprice extends Factor
             return;
         }
         final OrderBook book = event.book();
-        final long bid = book.bestBidPrice();
-        final long ask = book.bestAskPrice();
-        if (PriceLadder.NULL_PRICE == bid || PriceLadder.NULL_PRICE == ask)
+        if (!touch.read(book))
         {
             value = Double.NaN;
             return;
         }
-        final long spread = ask - bid;
+        final long spread = touch.spread();
         final double bidQty = book.bids().bestQuantity();
         final double askQty = book.asks().bestQuantity();
         if (spread < 1 || spread > spreadBuckets || bidQty + askQty <= 0)
@@ -97,7 +96,7 @@ public final class Microprice extends Factor
             return;
         }
         final int bucket = MicropriceModel.imbalanceBucket(bidQty / (bidQty + askQty), imbalanceBuckets);
-        value = 0.5 * (bid + ask) + table[(int)(spread - 1) * imbalanceBuckets + bucket];
+        value = 0.5 * touch.twiceMid() + table[(int)(spread - 1) * imbalanceBuckets + bucket];
     }
 
     public double value()

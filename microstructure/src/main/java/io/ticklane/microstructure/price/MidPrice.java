@@ -2,8 +2,7 @@ package io.ticklane.microstructure.price;
 
 import io.ticklane.microstructure.Factor;
 import io.ticklane.microstructure.MarketEvent;
-import io.ticklane.orderbook.OrderBook;
-import io.ticklane.orderbook.PriceLadder;
+import io.ticklane.microstructure.Touch;
 
 /**
  * Mid price in ticks: {@code (bestBid + bestAsk) / 2}; NaN while either side is empty. The reference price of the
@@ -11,6 +10,7 @@ import io.ticklane.orderbook.PriceLadder;
  */
 public final class MidPrice extends Factor
 {
+    private final Touch touch = new Touch();
     private double value = Double.NaN;
 
     /**
@@ -25,10 +25,7 @@ public final class MidPrice extends Factor
     {
         if (MarketEvent.BOOK == event.kind())
         {
-            final OrderBook book = event.book();
-            final long bid = book.bestBidPrice();
-            final long ask = book.bestAskPrice();
-            value = PriceLadder.NULL_PRICE == bid || PriceLadder.NULL_PRICE == ask ? Double.NaN : 0.5 * (bid + ask);
+            value = touch.read(event.book()) ? 0.5 * touch.twiceMid() : Double.NaN;
         }
     }
 

@@ -2,8 +2,7 @@ package io.ticklane.microstructure.price;
 
 import io.ticklane.microstructure.Factor;
 import io.ticklane.microstructure.MarketEvent;
-import io.ticklane.orderbook.OrderBook;
-import io.ticklane.orderbook.PriceLadder;
+import io.ticklane.microstructure.Touch;
 
 /**
  * Log return of the mid over the last N BOOK events: {@code ln(mid_t / mid_{t-N})}, dimensionless (ticks cancel).
@@ -16,6 +15,7 @@ import io.ticklane.orderbook.PriceLadder;
  */
 public final class ReturnOverEvents extends Factor
 {
+    private final Touch touch = new Touch();
     private final double[] mids;
     private long seen;
     private int next;
@@ -41,14 +41,11 @@ public final class ReturnOverEvents extends Factor
         {
             return;
         }
-        final OrderBook book = event.book();
-        final long bid = book.bestBidPrice();
-        final long ask = book.bestAskPrice();
-        if (PriceLadder.NULL_PRICE == bid || PriceLadder.NULL_PRICE == ask)
+        if (!touch.read(event.book()))
         {
             return;
         }
-        final double mid = 0.5 * (bid + ask);
+        final double mid = 0.5 * touch.twiceMid();
         mids[next] = mid;
         next = next + 1 == mids.length ? 0 : next + 1;
         seen++;

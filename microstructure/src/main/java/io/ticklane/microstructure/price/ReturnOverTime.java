@@ -2,8 +2,7 @@ package io.ticklane.microstructure.price;
 
 import io.ticklane.microstructure.Factor;
 import io.ticklane.microstructure.MarketEvent;
-import io.ticklane.orderbook.OrderBook;
-import io.ticklane.orderbook.PriceLadder;
+import io.ticklane.microstructure.Touch;
 
 /**
  * Log return of the mid over a trailing calendar horizon h: {@code ln(mid(t) / mid(t - h))}, dimensionless, where
@@ -23,6 +22,7 @@ import io.ticklane.orderbook.PriceLadder;
  */
 public final class ReturnOverTime extends Factor
 {
+    private final Touch touch = new Touch();
     private final long horizonNs;
     private final long[] times;
     private final double[] mids;
@@ -62,15 +62,12 @@ public final class ReturnOverTime extends Factor
         {
             return;
         }
-        final OrderBook book = event.book();
-        final long bid = book.bestBidPrice();
-        final long ask = book.bestAskPrice();
-        if (PriceLadder.NULL_PRICE == bid || PriceLadder.NULL_PRICE == ask)
+        if (!touch.read(event.book()))
         {
             return;
         }
         final long timeNs = event.timeNs();
-        final double mid = 0.5 * (bid + ask);
+        final double mid = 0.5 * touch.twiceMid();
         if (head == tail || mids[(int)((head - 1) & mask)] != mid)
         {
             if (head - tail == times.length)

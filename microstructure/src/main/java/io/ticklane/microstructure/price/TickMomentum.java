@@ -2,7 +2,7 @@ package io.ticklane.microstructure.price;
 
 import io.ticklane.microstructure.Factor;
 import io.ticklane.microstructure.MarketEvent;
-import io.ticklane.orderbook.OrderBook;
+import io.ticklane.microstructure.Touch;
 import io.ticklane.orderbook.PriceLadder;
 
 /**
@@ -16,6 +16,7 @@ import io.ticklane.orderbook.PriceLadder;
  */
 public final class TickMomentum extends Factor
 {
+    private final Touch touch = new Touch();
     private final byte[] signs;
     private long lastTwoMid = PriceLadder.NULL_PRICE;
     private long changes;
@@ -42,14 +43,11 @@ public final class TickMomentum extends Factor
         {
             return;
         }
-        final OrderBook book = event.book();
-        final long bid = book.bestBidPrice();
-        final long ask = book.bestAskPrice();
-        if (PriceLadder.NULL_PRICE == bid || PriceLadder.NULL_PRICE == ask)
+        if (!touch.read(event.book()))
         {
             return;
         }
-        final long twoMid = bid + ask;
+        final long twoMid = touch.twiceMid();
         if (PriceLadder.NULL_PRICE != lastTwoMid && twoMid != lastTwoMid)
         {
             final byte sign = twoMid > lastTwoMid ? (byte)1 : (byte)-1;

@@ -2,8 +2,8 @@ package io.ticklane.microstructure.price;
 
 import io.ticklane.microstructure.Factor;
 import io.ticklane.microstructure.MarketEvent;
+import io.ticklane.microstructure.Touch;
 import io.ticklane.orderbook.OrderBook;
-import io.ticklane.orderbook.PriceLadder;
 
 /**
  * Imbalance-weighted mid in ticks: {@code I * P_a + (1 - I) * P_b} with {@code I = Q_b / (Q_b + Q_a)} from the
@@ -15,6 +15,7 @@ import io.ticklane.orderbook.PriceLadder;
  */
 public final class WeightedMid extends Factor
 {
+    private final Touch touch = new Touch();
     private double value = Double.NaN;
 
     /**
@@ -30,9 +31,7 @@ public final class WeightedMid extends Factor
         if (MarketEvent.BOOK == event.kind())
         {
             final OrderBook book = event.book();
-            final long bid = book.bestBidPrice();
-            final long ask = book.bestAskPrice();
-            if (PriceLadder.NULL_PRICE == bid || PriceLadder.NULL_PRICE == ask)
+            if (!touch.read(book))
             {
                 value = Double.NaN;
                 return;
@@ -40,7 +39,7 @@ public final class WeightedMid extends Factor
             final double bidQty = book.bids().bestQuantity();
             final double askQty = book.asks().bestQuantity();
             final double imbalance = bidQty / (bidQty + askQty);
-            value = imbalance * ask + (1.0 - imbalance) * bid;
+            value = imbalance * touch.ask() + (1.0 - imbalance) * touch.bid();
         }
     }
 

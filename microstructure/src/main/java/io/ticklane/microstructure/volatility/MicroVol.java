@@ -2,8 +2,7 @@ package io.ticklane.microstructure.volatility;
 
 import io.ticklane.microstructure.Factor;
 import io.ticklane.microstructure.MarketEvent;
-import io.ticklane.orderbook.OrderBook;
-import io.ticklane.orderbook.PriceLadder;
+import io.ticklane.microstructure.Touch;
 
 /**
  * Per-tick ("micro") volatility: the standard deviation of mid changes, in ticks, over the last N changes of the mid,
@@ -24,6 +23,7 @@ import io.ticklane.orderbook.PriceLadder;
  */
 public final class MicroVol extends Factor
 {
+    private final Touch touch = new Touch();
     private final int capacity;
     private final long[] halfTickChanges;
 
@@ -55,15 +55,12 @@ public final class MicroVol extends Factor
         {
             return;
         }
-        final OrderBook book = event.book();
-        final long bid = book.bestBidPrice();
-        final long ask = book.bestAskPrice();
-        if (PriceLadder.NULL_PRICE == bid || PriceLadder.NULL_PRICE == ask)
+        if (!touch.read(event.book()))
         {
             return;
         }
 
-        final long twiceMid = bid + ask;
+        final long twiceMid = touch.twiceMid();
         if (!hasMid)
         {
             hasMid = true;

@@ -1,8 +1,7 @@
 package io.ticklane.microstructure.volatility;
 
 import io.ticklane.microstructure.MarketEvent;
-import io.ticklane.orderbook.OrderBook;
-import io.ticklane.orderbook.PriceLadder;
+import io.ticklane.microstructure.Touch;
 
 /**
  * Turns book events into mid-change observations for the time-normalised volatility estimators, with their shared
@@ -22,6 +21,7 @@ final class MidChanges
     /** The latest observation is gone: the mid is back at the reference within one timestamp. */
     static final int UNDO = 3;
 
+    private final Touch touch = new Touch();
     private boolean hasMid;
     private boolean hasReference;
     private long twiceMid;
@@ -35,15 +35,12 @@ final class MidChanges
         {
             return NONE;
         }
-        final OrderBook book = event.book();
-        final long bid = book.bestBidPrice();
-        final long ask = book.bestAskPrice();
-        if (PriceLadder.NULL_PRICE == bid || PriceLadder.NULL_PRICE == ask)
+        if (!touch.read(event.book()))
         {
             return NONE;
         }
 
-        final long mid = bid + ask;
+        final long mid = touch.twiceMid();
         final long eventTimeNs = event.timeNs();
         if (!hasMid)
         {

@@ -2,8 +2,7 @@ package io.ticklane.microstructure.volatility;
 
 import io.ticklane.microstructure.Factor;
 import io.ticklane.microstructure.MarketEvent;
-import io.ticklane.orderbook.OrderBook;
-import io.ticklane.orderbook.PriceLadder;
+import io.ticklane.microstructure.Touch;
 
 /**
  * Parkinson's range estimator of the mid's volatility over fixed time windows, in log-return per square-root second:
@@ -31,6 +30,7 @@ public final class ParkinsonVol extends Factor
 {
     private static final double FOUR_LN_2 = 4.0 * Math.log(2.0);
 
+    private final Touch touch = new Touch();
     private final long windowNs;
     private final double windowSeconds;
     private final int capacity;
@@ -82,15 +82,12 @@ public final class ParkinsonVol extends Factor
         {
             return;
         }
-        final OrderBook book = event.book();
-        final long bid = book.bestBidPrice();
-        final long ask = book.bestAskPrice();
-        if (PriceLadder.NULL_PRICE == bid || PriceLadder.NULL_PRICE == ask)
+        if (!touch.read(event.book()))
         {
             return;
         }
 
-        final long twiceMid = bid + ask;
+        final long twiceMid = touch.twiceMid();
         if (!hasMid)
         {
             hasMid = true;

@@ -6,14 +6,11 @@ import io.ticklane.marketmaking.config.StrategyConfig;
 import io.ticklane.tuning.layout.CoreLayout;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -21,66 +18,23 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The daemon's configuration, layered: built-in defaults, then a properties file, then {@code key=value}
- * overrides from the command line, each layer replacing what the one before said. Keys {@code daemon.*} and
- * {@code transport.*} are the daemon's own and are validated here; every other key is a strategy setting, validated
- * by {@link StrategyConfig}. Everything is checked before anything starts, and an error names the key, the value
- * and where it came from.
+ * overrides from the command line, each layer replacing what the one before said ({@link DaemonSettings} holds the
+ * layers and reads keys). Keys {@code daemon.*} and {@code transport.*} are the daemon's own and are validated here;
+ * every other key is a strategy setting, validated by {@link StrategyConfig}. Everything is checked before anything
+ * starts, and an error names the key, the value and where it came from.
  * <p>
  * The strategy's effective settings are written out as one properties file ({@link #strategyProperties()}), which the
  * daemon keeps with its journal: {@code ticklane replay --config} on that file rebuilds exactly the live strategy.
  */
 public final class DaemonConfig
 {
-    private static final Map<String, String> DEFAULTS = new LinkedHashMap<>();
-
-    static
-    {
-        DEFAULTS.put("daemon.run_dir", "runs");
-        DEFAULTS.put("daemon.state_file", "");
-        DEFAULTS.put("daemon.layout", "one-thread");
-        DEFAULTS.put("daemon.idle", "backoff");
-        DEFAULTS.put("daemon.cores", "");
-        DEFAULTS.put("daemon.core_layout", "");
-        DEFAULTS.put("daemon.ring_slots", "8192");
-        DEFAULTS.put("daemon.slot_bytes", "4096");
-        DEFAULTS.put("daemon.outbound_reserve", "1024");
-        DEFAULTS.put("daemon.timer_interval_ms", "100");
-        DEFAULTS.put("daemon.heartbeat_interval_ms", "100");
-        DEFAULTS.put("daemon.shutdown_timeout_ms", "3000");
-        DEFAULTS.put("daemon.stage_latency", "false");
-        DEFAULTS.put("daemon.latency_origin", "receive");
-        DEFAULTS.put("daemon.instrument_symbol", "SYNTH");
-        DEFAULTS.put("daemon.instrument_tick_size", "1");
-        DEFAULTS.put("daemon.instrument_lot_size", "1");
-        DEFAULTS.put("daemon.instrument_price_exponent", "-2");
-        DEFAULTS.put("daemon.instrument_quantity_exponent", "0");
-        DEFAULTS.put("transport.aeron_dir", TransportContext.DEFAULT_AERON_DIR);
-        DEFAULTS.put("transport.embedded_driver", "true");
-        DEFAULTS.put("transport.market_data_channel", TransportContext.DEFAULT_CHANNEL);
-        DEFAULTS.put("transport.market_data_stream", Integer.toString(TransportContext.DEFAULT_MARKET_DATA_STREAM_ID));
-        DEFAULTS.put("transport.order_channel", TransportContext.DEFAULT_CHANNEL);
-        DEFAULTS.put("transport.order_stream", Integer.toString(TransportContext.DEFAULT_ORDER_STREAM_ID));
-        DEFAULTS.put("transport.report_channel", TransportContext.DEFAULT_CHANNEL);
-        DEFAULTS.put("transport.report_stream", Integer.toString(TransportContext.DEFAULT_REPORT_STREAM_ID));
-        DEFAULTS.put("transport.admin_channel", TransportContext.DEFAULT_CHANNEL);
-        DEFAULTS.put("transport.admin_stream", Integer.toString(TransportContext.DEFAULT_ADMIN_STREAM_ID));
-        DEFAULTS.put("transport.offer_timeout_ms",
-            Long.toString(TimeUnit.NANOSECONDS.toMillis(TransportContext.DEFAULT_OFFER_TIMEOUT_NS)));
-    }
-
-    private final Map<String, String> values;
-    private final Map<String, String> origins;
+    private final DaemonSettings settings;
     private final String strategyProperties;
     private final StrategyConfig strategy;
 
-    private DaemonConfig(
-        final Map<String, String> values,
-        final Map<String, String> origins,
-        final String strategyProperties,
-        final StrategyConfig strategy)
+    private DaemonConfig(final DaemonSettings settings, final String strategyProperties, final StrategyConfig strategy)
     {
-        this.values = values;
-        this.origins = origins;
+        this.settings = settings;
         this.strategyProperties = strategyProperties;
         this.strategy = strategy;
     }
@@ -95,35 +49,18 @@ public final class DaemonConfig
      */
     public static DaemonConfig load(final Path file, final List<String> overrides, final Path scratch) throws IOException
     {
-        final Map<String, String> daemon = new LinkedHashMap<>(DEFAULTS);
-        final Map<String, String> origins = new TreeMap<>();
-        DEFAULTS.keySet().forEach((key) -> origins.put(key, "default"));
-        final Map<String, String> strategySettings = new TreeMap<>();
+        final DaemonSettings settings = new DaemonSettings();
         if (null != file)
         {
-            final Properties properties = new Properties();
-            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8))
-            {
-                properties.load(reader);
-            }
-            for (final String key : properties.stringPropertyNames())
-            {
-                put(key, properties.getProperty(key).trim(), file.toString(), daemon, strategySettings, origins);
-            }
+            settings.readFile(file);
         }
         for (final String override : overrides)
         {
-            final int equals = override.indexOf('=');
-            if (equals <= 0)
-            {
-                throw new IllegalArgumentException("--set " + override + ": expected key=value");
-            }
-            put(override.substring(0, equals).trim(), override.substring(equals + 1).trim(), "--set", daemon,
-                strategySettings, origins);
+            settings.override(override);
         }
 
         final StringBuilder text = new StringBuilder("# effective strategy settings of a ticklane daemon run\n");
-        strategySettings.forEach((key, value) -> text.append(key).append('=').append(escape(value)).append('\n'));
+        settings.strategySettings().forEach((key, value) -> text.append(key).append('=').append(escape(value)).append('\n'));
         Files.createDirectories(scratch);
         final Path strategyFile = Files.createTempFile(scratch, "strategy", ".properties");
         final StrategyConfig strategy;
@@ -141,37 +78,9 @@ public final class DaemonConfig
         {
             Files.deleteIfExists(strategyFile);
         }
-        final DaemonConfig config = new DaemonConfig(daemon, origins, text.toString(), strategy);
+        final DaemonConfig config = new DaemonConfig(settings, text.toString(), strategy);
         config.validate();
         return config;
-    }
-
-    private static void put(
-        final String key,
-        final String value,
-        final String origin,
-        final Map<String, String> daemon,
-        final Map<String, String> strategy,
-        final Map<String, String> origins)
-    {
-        if (key.startsWith("daemon.") || key.startsWith("transport."))
-        {
-            if (!DEFAULTS.containsKey(key))
-            {
-                throw new IllegalArgumentException(origin + ": unknown key " + key + "; daemon keys: " + DEFAULTS.keySet());
-            }
-            daemon.put(key, value);
-        }
-        else if (StrategyConfig.isKey(key))
-        {
-            strategy.put(key, value);
-        }
-        else
-        {
-            throw new IllegalArgumentException(origin + ": unknown key " + key +
-                " (neither a daemon.*/transport.* key nor a strategy key)");
-        }
-        origins.put(key, origin);
     }
 
     private static String escape(final String value)
@@ -184,42 +93,42 @@ public final class DaemonConfig
         threadLayout();
         idleStrategyName();
         cores();
-        final int slots = intValue("daemon.ring_slots");
+        final int slots = settings.intValue("daemon.ring_slots");
         if (slots < 2 || Integer.bitCount(slots) != 1)
         {
-            throw error("daemon.ring_slots", "must be a power of two >= 2");
+            throw settings.error("daemon.ring_slots", "must be a power of two >= 2");
         }
-        if (intValue("daemon.slot_bytes") < 256)
+        if (settings.intValue("daemon.slot_bytes") < 256)
         {
-            throw error("daemon.slot_bytes", "must be >= 256");
+            throw settings.error("daemon.slot_bytes", "must be >= 256");
         }
-        final int reserve = intValue("daemon.outbound_reserve");
+        final int reserve = settings.intValue("daemon.outbound_reserve");
         if (reserve < 1 || reserve >= slots)
         {
-            throw error("daemon.outbound_reserve", "must be in [1, daemon.ring_slots)");
+            throw settings.error("daemon.outbound_reserve", "must be in [1, daemon.ring_slots)");
         }
-        positive("daemon.instrument_tick_size");
-        positive("daemon.instrument_lot_size");
-        exponent("daemon.instrument_price_exponent");
-        exponent("daemon.instrument_quantity_exponent");
-        if (values.get("daemon.instrument_symbol").isBlank())
+        settings.positive("daemon.instrument_tick_size");
+        settings.positive("daemon.instrument_lot_size");
+        settings.exponent("daemon.instrument_price_exponent");
+        settings.exponent("daemon.instrument_quantity_exponent");
+        if (settings.text("daemon.instrument_symbol").isBlank())
         {
-            throw error("daemon.instrument_symbol", "must not be blank");
+            throw settings.error("daemon.instrument_symbol", "must not be blank");
         }
-        positive("daemon.timer_interval_ms");
-        positive("daemon.heartbeat_interval_ms");
-        positive("daemon.shutdown_timeout_ms");
-        positive("transport.offer_timeout_ms");
-        bool("daemon.stage_latency");
-        final String origin = values.get("daemon.latency_origin");
+        settings.positive("daemon.timer_interval_ms");
+        settings.positive("daemon.heartbeat_interval_ms");
+        settings.positive("daemon.shutdown_timeout_ms");
+        settings.positive("transport.offer_timeout_ms");
+        settings.bool("daemon.stage_latency");
+        final String origin = settings.text("daemon.latency_origin");
         if (!"receive".equals(origin) && !"exchange_time".equals(origin))
         {
-            throw error("daemon.latency_origin", "must be receive or exchange_time");
+            throw settings.error("daemon.latency_origin", "must be receive or exchange_time");
         }
-        final String embedded = values.get("transport.embedded_driver");
+        final String embedded = settings.text("transport.embedded_driver");
         if (!"true".equals(embedded) && !"false".equals(embedded))
         {
-            throw error("transport.embedded_driver", "must be true or false");
+            throw settings.error("transport.embedded_driver", "must be true or false");
         }
         try
         {
@@ -237,17 +146,17 @@ public final class DaemonConfig
     public TransportContext transportContext()
     {
         return new TransportContext()
-            .aeronDirectoryName(values.get("transport.aeron_dir"))
-            .embeddedDriver(Boolean.parseBoolean(values.get("transport.embedded_driver")))
-            .marketDataChannel(values.get("transport.market_data_channel"))
-            .marketDataStreamId(intValue("transport.market_data_stream"))
-            .orderChannel(values.get("transport.order_channel"))
-            .orderStreamId(intValue("transport.order_stream"))
-            .reportChannel(values.get("transport.report_channel"))
-            .reportStreamId(intValue("transport.report_stream"))
-            .adminChannel(values.get("transport.admin_channel"))
-            .adminStreamId(intValue("transport.admin_stream"))
-            .offerTimeoutNs(TimeUnit.MILLISECONDS.toNanos(longValue("transport.offer_timeout_ms")));
+            .aeronDirectoryName(settings.text("transport.aeron_dir"))
+            .embeddedDriver(Boolean.parseBoolean(settings.text("transport.embedded_driver")))
+            .marketDataChannel(settings.text("transport.market_data_channel"))
+            .marketDataStreamId(settings.intValue("transport.market_data_stream"))
+            .orderChannel(settings.text("transport.order_channel"))
+            .orderStreamId(settings.intValue("transport.order_stream"))
+            .reportChannel(settings.text("transport.report_channel"))
+            .reportStreamId(settings.intValue("transport.report_stream"))
+            .adminChannel(settings.text("transport.admin_channel"))
+            .adminStreamId(settings.intValue("transport.admin_stream"))
+            .offerTimeoutNs(TimeUnit.MILLISECONDS.toNanos(settings.longValue("transport.offer_timeout_ms")));
     }
 
     /**
@@ -272,7 +181,7 @@ public final class DaemonConfig
      */
     public Path stateFile()
     {
-        final String file = values.get("daemon.state_file");
+        final String file = settings.text("daemon.state_file");
         return file.isEmpty() ? runDir().resolve("state.cmap") : Path.of(file);
     }
 
@@ -281,7 +190,7 @@ public final class DaemonConfig
      */
     public Path runDir()
     {
-        return Path.of(values.get("daemon.run_dir"));
+        return Path.of(settings.text("daemon.run_dir"));
     }
 
     /**
@@ -291,11 +200,11 @@ public final class DaemonConfig
     {
         try
         {
-            return ThreadLayout.fromName(values.get("daemon.layout"));
+            return ThreadLayout.fromName(settings.text("daemon.layout"));
         }
         catch (final IllegalArgumentException ex)
         {
-            throw error("daemon.layout", ex.getMessage());
+            throw settings.error("daemon.layout", ex.getMessage());
         }
     }
 
@@ -304,14 +213,14 @@ public final class DaemonConfig
      */
     public String idleStrategyName()
     {
-        final String name = values.get("daemon.idle");
+        final String name = settings.text("daemon.idle");
         try
         {
             IdleStrategies.create(name);
         }
         catch (final IllegalArgumentException ex)
         {
-            throw error("daemon.idle", ex.getMessage());
+            throw settings.error("daemon.idle", ex.getMessage());
         }
         return name;
     }
@@ -324,13 +233,13 @@ public final class DaemonConfig
     {
         final Map<String, Integer> cores = new TreeMap<>();
         final Set<String> roles = new TreeSet<>(List.of("receiver", "trading", "order-sender", "journal", "all"));
-        final String layoutFile = values.get("daemon.core_layout");
-        final String spec = values.get("daemon.cores");
+        final String layoutFile = settings.text("daemon.core_layout");
+        final String spec = settings.text("daemon.cores");
         if (!layoutFile.isEmpty())
         {
             if (!spec.isEmpty())
             {
-                throw error("daemon.core_layout", "give daemon.cores or daemon.core_layout, not both");
+                throw settings.error("daemon.core_layout", "give daemon.cores or daemon.core_layout, not both");
             }
             final CoreLayout layout;
             try
@@ -339,13 +248,13 @@ public final class DaemonConfig
             }
             catch (final IOException | IllegalArgumentException ex)
             {
-                throw error("daemon.core_layout", ex.getMessage());
+                throw settings.error("daemon.core_layout", ex.getMessage());
             }
             for (final String role : layout.roles())
             {
                 if (!roles.contains(role))
                 {
-                    throw error("daemon.core_layout", "unknown role '" + role + "', roles are " + roles);
+                    throw settings.error("daemon.core_layout", "unknown role '" + role + "', roles are " + roles);
                 }
                 layout.core(role).ifPresent((core) -> cores.put(role, core));
             }
@@ -360,20 +269,20 @@ public final class DaemonConfig
             final String[] parts = entry.trim().split("=");
             if (parts.length != 2 || !roles.contains(parts[0].trim()))
             {
-                throw error("daemon.cores", "expected role=core,... with roles " + roles + ", got '" + entry + "'");
+                throw settings.error("daemon.cores", "expected role=core,... with roles " + roles + ", got '" + entry + "'");
             }
             try
             {
                 final int core = Integer.parseInt(parts[1].trim());
                 if (core < 0)
                 {
-                    throw error("daemon.cores", "core must be >= 0: " + entry);
+                    throw settings.error("daemon.cores", "core must be >= 0: " + entry);
                 }
                 cores.put(parts[0].trim(), core);
             }
             catch (final NumberFormatException ex)
             {
-                throw error("daemon.cores", "core must be a number: " + entry);
+                throw settings.error("daemon.cores", "core must be a number: " + entry);
             }
         }
         return cores;
@@ -387,11 +296,11 @@ public final class DaemonConfig
     {
         return new JournalInstrument(
             strategy.instrumentId(),
-            values.get("daemon.instrument_symbol"),
-            longValue("daemon.instrument_tick_size"),
-            longValue("daemon.instrument_lot_size"),
-            (byte)longValue("daemon.instrument_price_exponent"),
-            (byte)longValue("daemon.instrument_quantity_exponent"));
+            settings.text("daemon.instrument_symbol"),
+            settings.longValue("daemon.instrument_tick_size"),
+            settings.longValue("daemon.instrument_lot_size"),
+            (byte)settings.longValue("daemon.instrument_price_exponent"),
+            (byte)settings.longValue("daemon.instrument_quantity_exponent"));
     }
 
     /**
@@ -399,7 +308,7 @@ public final class DaemonConfig
      */
     public boolean stageLatency()
     {
-        return bool("daemon.stage_latency");
+        return settings.bool("daemon.stage_latency");
     }
 
     /**
@@ -408,17 +317,7 @@ public final class DaemonConfig
      */
     public boolean exchangeTimeOrigin()
     {
-        return "exchange_time".equals(values.get("daemon.latency_origin"));
-    }
-
-    private boolean bool(final String key)
-    {
-        final String value = values.get(key);
-        if (!"true".equals(value) && !"false".equals(value))
-        {
-            throw error(key, "must be true or false");
-        }
-        return "true".equals(value);
+        return "exchange_time".equals(settings.text("daemon.latency_origin"));
     }
 
     /**
@@ -426,7 +325,7 @@ public final class DaemonConfig
      */
     public int ringSlots()
     {
-        return intValue("daemon.ring_slots");
+        return settings.intValue("daemon.ring_slots");
     }
 
     /**
@@ -434,7 +333,7 @@ public final class DaemonConfig
      */
     public int slotBytes()
     {
-        return intValue("daemon.slot_bytes");
+        return settings.intValue("daemon.slot_bytes");
     }
 
     /**
@@ -442,7 +341,7 @@ public final class DaemonConfig
      */
     public int outboundReserve()
     {
-        return intValue("daemon.outbound_reserve");
+        return settings.intValue("daemon.outbound_reserve");
     }
 
     /**
@@ -450,7 +349,7 @@ public final class DaemonConfig
      */
     public long timerIntervalNs()
     {
-        return TimeUnit.MILLISECONDS.toNanos(longValue("daemon.timer_interval_ms"));
+        return TimeUnit.MILLISECONDS.toNanos(settings.longValue("daemon.timer_interval_ms"));
     }
 
     /**
@@ -458,7 +357,7 @@ public final class DaemonConfig
      */
     public long heartbeatIntervalNs()
     {
-        return TimeUnit.MILLISECONDS.toNanos(longValue("daemon.heartbeat_interval_ms"));
+        return TimeUnit.MILLISECONDS.toNanos(settings.longValue("daemon.heartbeat_interval_ms"));
     }
 
     /**
@@ -466,7 +365,7 @@ public final class DaemonConfig
      */
     public long shutdownTimeoutMs()
     {
-        return longValue("daemon.shutdown_timeout_ms");
+        return settings.longValue("daemon.shutdown_timeout_ms");
     }
 
     /**
@@ -474,53 +373,8 @@ public final class DaemonConfig
      */
     public String describe()
     {
-        final StringBuilder text = new StringBuilder();
-        values.forEach((key, value) -> text.append(key).append('=').append(value)
-            .append("  # ").append(origins.get(key)).append('\n'));
-        return text.toString();
+        return settings.describe();
     }
 
-    private void exponent(final String key)
-    {
-        final long value = longValue(key);
-        if (value < Byte.MIN_VALUE || value > Byte.MAX_VALUE)
-        {
-            throw error(key, "must be in [-128, 127]");
-        }
-    }
 
-    private void positive(final String key)
-    {
-        if (longValue(key) <= 0)
-        {
-            throw error(key, "must be > 0");
-        }
-    }
-
-    private int intValue(final String key)
-    {
-        final long value = longValue(key);
-        if (value > Integer.MAX_VALUE || value < Integer.MIN_VALUE)
-        {
-            throw error(key, "out of range");
-        }
-        return (int)value;
-    }
-
-    private long longValue(final String key)
-    {
-        try
-        {
-            return Long.parseLong(values.get(key));
-        }
-        catch (final NumberFormatException ex)
-        {
-            throw error(key, "must be a whole number");
-        }
-    }
-
-    private IllegalArgumentException error(final String key, final String problem)
-    {
-        return new IllegalArgumentException(origins.get(key) + ": " + key + "=" + values.get(key) + ": " + problem);
-    }
 }

@@ -1,7 +1,6 @@
 package io.ticklane.runtime.daemon;
 
 import io.ticklane.journal.queue.CodeVersion;
-import io.ticklane.journal.queue.Direction;
 import io.ticklane.journal.queue.JournalHeader;
 import io.ticklane.journal.queue.JournalReader;
 import io.ticklane.journal.queue.JournalWriter;
@@ -9,7 +8,9 @@ import io.ticklane.marketmaking.StrategyMode;
 import io.ticklane.marketmaking.strategy.CheckpointCheck;
 import io.ticklane.marketmaking.strategy.QuotingStrategy;
 import io.ticklane.marketmaking.strategy.StrategyCheckpoint;
+import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.EpochNanoClock;
+import org.agrona.concurrent.MessageHandler;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.io.IOException;
@@ -94,7 +95,7 @@ final class RunRecovery
                     reader.header().configHash() + ", this start has " + config.strategy().sha256() +
                     ": restart with the run's own settings (" + savedDirectory.resolve("strategy.properties") + ")");
             }
-            reader.readAll(replay);
+            reader.readInbound(replay);
             complete = reader.isComplete();
         }
         finally
@@ -165,9 +166,8 @@ final class RunRecovery
     /**
      * Feeds the strategy the inbound records after the checkpoint's count.
      */
-    private static final class TailReplay implements io.ticklane.journal.queue.JournalRecordHandler
+    private static final class TailReplay implements MessageHandler
     {
-        private final UnsafeBuffer frame = new UnsafeBuffer(0, 0);
         private final QuotingStrategy strategy;
         private final long applied;
         private long inbound;
@@ -179,23 +179,12 @@ final class RunRecovery
             this.applied = applied;
         }
 
-        public void onRecord(
-            final Direction direction,
-            final int stream,
-            final long receiveTimeNs,
-            final org.agrona.DirectBuffer buffer,
-            final int offset,
-            final int length)
+        public void onMessage(final int templateId, final MutableDirectBuffer buffer, final int index, final int length)
         {
-            if (Direction.IN != direction)
-            {
-                return;
-            }
             inbound++;
             if (inbound > applied)
             {
-                frame.wrap(buffer, offset, length);
-                strategy.onMessage(frame.getShort(2) & 0xFFFF, frame, 0, length);
+                strategy.onMessage(templateId, buffer, index, length);
                 replayed++;
             }
         }

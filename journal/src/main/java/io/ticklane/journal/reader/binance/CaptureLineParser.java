@@ -13,6 +13,9 @@ import java.io.IOException;
  * prices to ticks and quantities to lots as it goes. Key order does not matter; a missing, mistyped or off-grid
  * field is an {@link InputFormatException} naming file and line. Unknown fields inside {@code data} are skipped
  * (Binance adds fields over time); an unknown stream or top-level field is an error.
+ * <p>
+ * One file on purpose: it is one streaming pass over one JSON object, and every field handler writes the same
+ * scratch fields and seen-field bits that {@code finish} then checks, with the file and line every error names.
  */
 final class CaptureLineParser
 {
@@ -378,47 +381,12 @@ final class CaptureLineParser
 
     private LineKind streamKind(final String stream)
     {
-        if (stream.endsWith("@bookTicker"))
+        final LineKind kind = LineKind.ofStream(stream);
+        if (null == kind)
         {
-            return LineKind.BOOK_TICKER;
+            throw error("unrecognised stream '" + stream + "'");
         }
-        if (stream.endsWith("@trade"))
-        {
-            return LineKind.TRADE;
-        }
-        final int depth = stream.indexOf("@depth");
-        if (depth > 0)
-        {
-            if (isDepthSpeedSuffix(stream, depth + "@depth".length()))
-            {
-                return LineKind.DEPTH_UPDATE;
-            }
-        }
-        throw error("unrecognised stream '" + stream + "'");
-    }
-
-    /**
-     * @return true when the stream name ends at {@code from} or continues with {@code @<digits>ms} only.
-     */
-    private static boolean isDepthSpeedSuffix(final String stream, final int from)
-    {
-        final int length = stream.length();
-        if (from == length)
-        {
-            return true;
-        }
-        if (stream.charAt(from) != '@' || !stream.endsWith("ms") || length - from < 4)
-        {
-            return false;
-        }
-        for (int i = from + 1; i < length - 2; i++)
-        {
-            if (stream.charAt(i) < '0' || stream.charAt(i) > '9')
-            {
-                return false;
-            }
-        }
-        return true;
+        return kind;
     }
 
     private void expectEventType(final String expected)
