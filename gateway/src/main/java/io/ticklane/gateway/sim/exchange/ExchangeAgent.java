@@ -1,36 +1,17 @@
 package io.ticklane.gateway.sim.exchange;
 
-import io.aeron.FragmentAssembler;
 import io.aeron.Subscription;
-import io.aeron.logbuffer.FragmentHandler;
-import io.aeron.logbuffer.Header;
 import io.ticklane.gateway.transport.FramePublisher;
 import io.ticklane.gateway.transport.Transport;
 import io.ticklane.gateway.transport.TransportContext;
-import io.ticklane.gateway.sim.venue.LiveOrderVisitor;
 import io.ticklane.gateway.sim.venue.SimulatedVenue;
 import io.ticklane.orderbook.OrderBook;
 import io.ticklane.orderbook.PriceLadder;
-import io.ticklane.sbe.CancelOrderDecoder;
-import io.ticklane.sbe.CancelOrderEncoder;
-import io.ticklane.sbe.ExecType;
-import io.ticklane.sbe.ExecutionReportEncoder;
-import io.ticklane.sbe.HeartbeatDecoder;
 import io.ticklane.sbe.HeartbeatEncoder;
-import io.ticklane.sbe.LiquidityFlag;
-import io.ticklane.sbe.MassCancelDecoder;
-import io.ticklane.sbe.MessageHeaderDecoder;
 import io.ticklane.sbe.MessageHeaderEncoder;
-import io.ticklane.sbe.NewOrderDecoder;
-import io.ticklane.sbe.OrderStatusCompleteEncoder;
-import io.ticklane.sbe.OrderStatusRequestDecoder;
-import io.ticklane.sbe.RejectReason;
-import io.ticklane.sbe.ReplaceOrderDecoder;
-import io.ticklane.sbe.Side;
 import org.agrona.BitUtil;
 import org.agrona.BufferUtil;
 import org.agrona.CloseHelper;
-import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.EpochNanoClock;
@@ -63,12 +44,12 @@ import java.nio.ByteOrder;
  * <p>
  * A frame a publication gives up on (see {@link FramePublisher}) is counted with its Aeron code and stream in the
  * {@link ExchangeCounters}, never ignored. Nothing is allocated per event once running, and nothing is logged.
+ * <p>
+ * This class is the duty cycle and the market data side; the orders side is an {@link ExchangeOrderSession}.
  */
 public final class ExchangeAgent implements Agent
 {
     private static final int HEADER = MessageHeaderEncoder.ENCODED_LENGTH;
-    private static final int ORDER_FRAME_CAPACITY = 1024;
-    private static final int REPORT_CAPACITY = 512;
     private static final long NOT_STARTED = Long.MIN_VALUE;
 
     private final MarketFlow flow;
@@ -79,35 +60,18 @@ public final class ExchangeAgent implements Agent
     private final long heartbeatIntervalNs;
     private final int senderId;
     private final int maxFramesPerCycle;
-    private final int orderFragmentLimit;
     private final int marketDataStreamId;
-    private final int reportStreamId;
 
     private final FramePublisher marketData;
     private final FramePublisher reports;
     private final Subscription orders;
     private final ExchangeCounters counters;
-    private final FragmentHandler orderAssembler;
-    private final LiveOrderVisitor statusVisitor = this::onStatusOrder;
-    private final LiveOrderVisitor massCancelVisitor = this::onMassCancelOrder;
+    private final ExchangeOrderSession orderSession;
 
     private final UnsafeBuffer marketFrame;
-    private final UnsafeBuffer orderFrame = new UnsafeBuffer(new byte[ORDER_FRAME_CAPACITY]);
-    private final UnsafeBuffer reportFrame = new UnsafeBuffer(new byte[REPORT_CAPACITY]);
     private final UnsafeBuffer heartbeatFrame = new UnsafeBuffer(new byte[64]);
-    private final MessageHeaderDecoder headerDecoder = new MessageHeaderDecoder();
     private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
-    private final MassCancelDecoder massCancelDecoder = new MassCancelDecoder();
-    private final OrderStatusRequestDecoder statusRequestDecoder = new OrderStatusRequestDecoder();
-    private final CancelOrderEncoder cancelEncoder = new CancelOrderEncoder();
-    private final ExecutionReportEncoder reportEncoder = new ExecutionReportEncoder();
-    private final OrderStatusCompleteEncoder completeEncoder = new OrderStatusCompleteEncoder();
     private final HeartbeatEncoder heartbeatEncoder = new HeartbeatEncoder();
-
-    private final long[] massCancelIds;
-    private final Side[] massCancelSides;
-    private int massCancelCount;
-    private Side massCancelSide;
 
     private long startNs = NOT_STARTED;
     private long nowNs;
@@ -134,16 +98,12 @@ public final class ExchangeAgent implements Agent
         heartbeatIntervalNs = context.heartbeatIntervalNs();
         senderId = context.senderId();
         maxFramesPerCycle = context.maxFramesPerCycle();
-        orderFragmentLimit = context.orderFragmentLimit();
-        massCancelIds = new long[context.venueContext().maxOrders()];
-        massCancelSides = new Side[context.venueContext().maxOrders()];
         marketFrame = new UnsafeBuffer(BufferUtil.allocateDirectAligned(
             Math.max(64, BitUtil.findNextPositivePowerOfTwo(flow.maxFrameLength())), 64));
         venue = new SimulatedVenue(context.venueContext(), this::onReport);
 
         final TransportContext channels = transport.context();
         marketDataStreamId = channels.marketDataStreamId();
-        reportStreamId = channels.reportStreamId();
         FramePublisher marketDataPublisher = null;
         FramePublisher reportPublisher = null;
         Subscription orderSubscription = null;
@@ -164,7 +124,8 @@ public final class ExchangeAgent implements Agent
         reports = reportPublisher;
         orders = orderSubscription;
         counters = exchangeCounters;
-        orderAssembler = new FragmentAssembler(this::onOrderFragment);
+        orderSession = new ExchangeOrderSession(venue, context.venueContext().maxOrders(), orders,
+            context.orderFragmentLimit(), reports, channels.reportStreamId(), counters);
     }
 
     public String roleName()
@@ -191,7 +152,7 @@ public final class ExchangeAgent implements Agent
         connected = nowConnected;
 
         work += publishDueFrames();
-        work += orders.poll(orderAssembler, orderFragmentLimit);
+        work += orderSession.poll(nowNs);
         venue.advanceTo(nowNs);
 
         if (nowNs - nextHeartbeatNs >= 0)
@@ -232,9 +193,6 @@ public final class ExchangeAgent implements Agent
     {
         return venue;
     }
-
-    // ---------------------------------------------------------------------------------------------------------
-    // Market data
 
     private int publishDueFrames()
     {
@@ -305,7 +263,7 @@ public final class ExchangeAgent implements Agent
         }
         else
         {
-            failed(marketData, marketDataStreamId);
+            counters.publishFailed(marketData, marketDataStreamId);
             snapshotWanted = true; // subscribers now have a gap: resync them as soon as the publication takes frames
         }
     }
@@ -332,154 +290,8 @@ public final class ExchangeAgent implements Agent
         return 1;
     }
 
-    private void failed(final FramePublisher publisher, final int streamId)
-    {
-        counters.publishFailures.incrementRelease();
-        counters.lastFailure.setRelease(publisher.lastFailure());
-        counters.lastFailureStream.setRelease(streamId);
-    }
-
-    // ---------------------------------------------------------------------------------------------------------
-    // Orders
-
-    private void onOrderFragment(final DirectBuffer buffer, final int offset, final int length, final Header header)
-    {
-        if (length < HEADER || length > ORDER_FRAME_CAPACITY)
-        {
-            counters.framesRefused.incrementRelease();
-            return;
-        }
-        headerDecoder.wrap(buffer, offset);
-        if (MessageHeaderDecoder.SCHEMA_ID != headerDecoder.schemaId() || length < HEADER + headerDecoder.blockLength())
-        {
-            counters.framesRefused.incrementRelease();
-            return;
-        }
-        final int templateId = headerDecoder.templateId();
-        switch (templateId)
-        {
-            case NewOrderDecoder.TEMPLATE_ID:
-            case CancelOrderDecoder.TEMPLATE_ID:
-            case ReplaceOrderDecoder.TEMPLATE_ID:
-                orderFrame.putBytes(0, buffer, offset, length);
-                orderFrame.putLong(HEADER, nowNs, ByteOrder.LITTLE_ENDIAN); // sendingTimeNs: received now
-                counters.ordersReceived.incrementRelease();
-                toVenue(templateId, orderFrame, length);
-                break;
-            case MassCancelDecoder.TEMPLATE_ID:
-                counters.ordersReceived.incrementRelease();
-                counters.massCancels.incrementRelease();
-                massCancelDecoder.wrap(buffer, offset + HEADER, headerDecoder.blockLength(), headerDecoder.version());
-                onMassCancel(massCancelDecoder.requestId(), massCancelDecoder.instrumentId(), massCancelDecoder.side());
-                break;
-            case OrderStatusRequestDecoder.TEMPLATE_ID:
-                counters.statusRequests.incrementRelease();
-                statusRequestDecoder.wrap(buffer, offset + HEADER, headerDecoder.blockLength(), headerDecoder.version());
-                onStatusRequest(statusRequestDecoder.requestId(), statusRequestDecoder.instrumentId());
-                break;
-            case HeartbeatDecoder.TEMPLATE_ID:
-                counters.daemonHeartbeats.incrementRelease();
-                break;
-            default:
-                counters.framesRefused.incrementRelease();
-                break;
-        }
-    }
-
-    private void toVenue(final int templateId, final MutableDirectBuffer frame, final int length)
-    {
-        if (!venue.onOrder(templateId, frame, 0, length))
-        {
-            counters.ordersDropped.incrementRelease();
-        }
-    }
-
-    private void onMassCancel(final long requestId, final long instrumentId, final Side side)
-    {
-        if (0 != instrumentId && venue.instrumentId() != instrumentId)
-        {
-            return;
-        }
-        venue.advanceTo(nowNs); // orders sent before the mass cancel are live by now (zero entry latency)
-        massCancelSide = null == side || Side.NULL_VAL == side ? null : side;
-        massCancelCount = 0;
-        venue.forEachLiveOrder(massCancelVisitor);
-        for (int i = 0; i < massCancelCount; i++)
-        {
-            cancelEncoder.wrapAndApplyHeader(orderFrame, 0, headerEncoder)
-                .sendingTimeNs(nowNs)
-                .clientOrderId(requestId)
-                .origClientOrderId(massCancelIds[i])
-                .instrumentId(venue.instrumentId())
-                .side(massCancelSides[i]);
-            toVenue(CancelOrderDecoder.TEMPLATE_ID, orderFrame, HEADER + cancelEncoder.encodedLength());
-        }
-    }
-
-    private void onMassCancelOrder(
-        final long clientOrderId, final long venueOrderId, final Side side, final long price, final long orderQuantity,
-        final long leavesQuantity, final long cumQuantity)
-    {
-        if (null == massCancelSide || massCancelSide == side)
-        {
-            massCancelIds[massCancelCount] = clientOrderId;
-            massCancelSides[massCancelCount] = side;
-            massCancelCount++;
-        }
-    }
-
-    private void onStatusRequest(final long requestId, final long instrumentId)
-    {
-        venue.advanceTo(nowNs); // orders sent before the request are answered for (zero entry latency)
-        final boolean ours = 0 == instrumentId || venue.instrumentId() == instrumentId;
-        final int count = ours ? venue.forEachLiveOrder(statusVisitor) : 0;
-        completeEncoder.wrapAndApplyHeader(reportFrame, 0, headerEncoder)
-            .venueTimeNs(nowNs)
-            .localTimeNs(nowNs)
-            .requestId(requestId)
-            .instrumentId(ours ? venue.instrumentId() : instrumentId)
-            .orderCount(count);
-        publishReport(reportFrame, 0, HEADER + completeEncoder.encodedLength());
-    }
-
-    private void onStatusOrder(
-        final long clientOrderId, final long venueOrderId, final Side side, final long price, final long orderQuantity,
-        final long leavesQuantity, final long cumQuantity)
-    {
-        reportEncoder.wrapAndApplyHeader(reportFrame, 0, headerEncoder)
-            .venueTimeNs(nowNs)
-            .localTimeNs(nowNs)
-            .clientOrderId(clientOrderId)
-            .venueOrderId(venueOrderId)
-            .execId(0)
-            .instrumentId(venue.instrumentId())
-            .execType(ExecType.STATUS)
-            .side(side)
-            .price(price)
-            .orderQuantity(orderQuantity)
-            .lastPrice(0)
-            .lastQuantity(0)
-            .leavesQuantity(leavesQuantity)
-            .cumQuantity(cumQuantity)
-            .liquidity(LiquidityFlag.NONE)
-            .rejectReason(RejectReason.NONE);
-        publishReport(reportFrame, 0, HEADER + reportEncoder.encodedLength());
-    }
-
     private void onReport(final int msgTypeId, final MutableDirectBuffer buffer, final int index, final int length)
     {
-        publishReport(buffer, index, length);
-    }
-
-    private void publishReport(final DirectBuffer buffer, final int index, final int length)
-    {
-        if (reports.offer(buffer, index, length))
-        {
-            counters.reportsPublished.incrementRelease();
-        }
-        else
-        {
-            failed(reports, reportStreamId);
-        }
+        orderSession.publishReport(buffer, index, length);
     }
 }

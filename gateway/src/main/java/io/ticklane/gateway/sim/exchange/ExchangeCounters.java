@@ -2,6 +2,7 @@ package io.ticklane.gateway.sim.exchange;
 
 import io.aeron.Aeron;
 import io.aeron.Counter;
+import io.ticklane.gateway.transport.FramePublisher;
 import org.agrona.CloseHelper;
 
 /**
@@ -229,6 +230,19 @@ public final class ExchangeCounters implements AutoCloseable
     public boolean flowExhausted()
     {
         return 0 != flowExhausted.get();
+    }
+
+    /**
+     * Records a frame a publication gave up on: counted, with its Aeron code and stream kept as the last failure.
+     *
+     * @param publisher the publication that gave up.
+     * @param streamId  its stream.
+     */
+    void publishFailed(final FramePublisher publisher, final int streamId)
+    {
+        publishFailures.incrementRelease();
+        lastFailure.setRelease(publisher.lastFailure());
+        lastFailureStream.setRelease(streamId);
     }
 
     /**

@@ -2,7 +2,6 @@ package io.ticklane.gateway.sim.exchange;
 
 import io.ticklane.sbe.AggressorSide;
 import io.ticklane.sbe.InstrumentDefinitionEncoder;
-import io.ticklane.sbe.L2Action;
 import io.ticklane.sbe.L2SnapshotEncoder;
 import io.ticklane.sbe.L2UpdateEncoder;
 import io.ticklane.sbe.MessageHeaderEncoder;
@@ -44,6 +43,9 @@ import java.nio.ByteOrder;
  * = price × {@code priceUnitsPerTick}. {@code exchangeTimeNs} = {@code startTimeNs} + simulated time,
  * {@code receiveTimeNs} = 0. One seed gives the same bytes on every JVM: the random stream is SplitMix64 and the
  * transcendental functions are {@link StrictMath}'s. Nothing is allocated per event.
+ * <p>
+ * The book is a {@link SyntheticBook} and the random stream a {@link DeterministicRandom}; this class is the order
+ * flow model and the frames.
  */
 public final class SyntheticMarket implements MarketFlow
 {
@@ -52,7 +54,6 @@ public final class SyntheticMarket implements MarketFlow
     private static final int PHASE_SNAPSHOT = 1;
     private static final int PHASE_EVENTS = 2;
     private static final double NS_PER_SECOND = 1e9;
-    private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
 
     private final long instrumentId;
     private final long priceUnitsPerTick;
@@ -66,7 +67,6 @@ public final class SyntheticMarket implements MarketFlow
     private final long targetDepthLots;
     private final int minLevels;
     private final int window;
-    private final int mask;
     private final long startTimeNs;
     private final double fairFloor;
 
@@ -76,29 +76,8 @@ public final class SyntheticMarket implements MarketFlow
     private final TradeEncoder tradeEncoder = new TradeEncoder();
     private final UnsafeBuffer definition;
     private final int definitionLength;
-
-    // One side each: quantity per price slot (price & mask), the highest and lowest non-empty price, levels, lots.
-    private final long[] bidQuantity;
-    private final long[] askQuantity;
-    private long bidHigh;
-    private long bidLow;
-    private int bidLevels;
-    private long bidDepth;
-    private long askHigh;
-    private long askLow;
-    private int askLevels;
-    private long askDepth;
-
-    // Level changes of the current event, encoded as one L2Update.
-    private final boolean[] stagedBid;
-    private final long[] stagedPrice;
-    private final long[] stagedQuantity;
-    private final L2Action[] stagedAction;
-    private int stagedCount;
-
-    private long randomState;
-    private double spareGaussian;
-    private boolean hasSpareGaussian;
+    private final SyntheticBook book;
+    private final DeterministicRandom random;
 
     private int phase = PHASE_DEFINITION;
     private double fairMid;
@@ -135,17 +114,10 @@ public final class SyntheticMarket implements MarketFlow
         targetDepthLots = context.targetDepthLots();
         minLevels = context.minLevels();
         window = context.windowTicks();
-        mask = window - 1;
         startTimeNs = context.startTimeNs();
         fairFloor = 2.0 * window;
-        randomState = context.seed();
-
-        bidQuantity = new long[window];
-        askQuantity = new long[window];
-        stagedBid = new boolean[window + 1];
-        stagedPrice = new long[window + 1];
-        stagedQuantity = new long[window + 1];
-        stagedAction = new L2Action[window + 1];
+        random = new DeterministicRandom(context.seed());
+        book = new SyntheticBook(window);
 
         definition = new UnsafeBuffer(new byte[HEADER + InstrumentDefinitionEncoder.BLOCK_LENGTH]);
         final InstrumentDefinitionEncoder encoder = new InstrumentDefinitionEncoder()
@@ -164,10 +136,10 @@ public final class SyntheticMarket implements MarketFlow
         fairMid = context.initialMidTicks();
         for (int d = 1; d <= minLevels; d++)
         {
-            addLevel(true, context.initialMidTicks() - d, 1 + uniform(maxOrderLots));
-            addLevel(false, context.initialMidTicks() + d, 1 + uniform(maxOrderLots));
+            book.addLevel(true, context.initialMidTicks() - d, 1 + random.uniform(maxOrderLots));
+            book.addLevel(false, context.initialMidTicks() + d, 1 + random.uniform(maxOrderLots));
         }
-        stagedCount = 0;
+        book.clearStaged();
         scheduleNextEvent();
     }
 
@@ -232,25 +204,7 @@ public final class SyntheticMarket implements MarketFlow
             .receiveTimeNs(0)
             .instrumentId(instrumentId)
             .sequence(sequence);
-        final L2SnapshotEncoder.LevelsEncoder levels = snapshotEncoder.levelsCount(bidLevels + askLevels);
-        for (long price = bidHigh, left = bidLevels; left > 0; price--)
-        {
-            final long quantity = bidQuantity[slot(price)];
-            if (0 != quantity)
-            {
-                levels.next().side(Side.BUY).price(price).quantity(quantity);
-                left--;
-            }
-        }
-        for (long price = askLow, left = askLevels; left > 0; price++)
-        {
-            final long quantity = askQuantity[slot(price)];
-            if (0 != quantity)
-            {
-                levels.next().side(Side.SELL).price(price).quantity(quantity);
-                left--;
-            }
-        }
+        book.writeLevels(snapshotEncoder);
         return HEADER + snapshotEncoder.encodedLength();
     }
 
@@ -308,7 +262,7 @@ public final class SyntheticMarket implements MarketFlow
      */
     public long bestBidPrice()
     {
-        return bidHigh;
+        return book.bestBid();
     }
 
     /**
@@ -316,7 +270,7 @@ public final class SyntheticMarket implements MarketFlow
      */
     public long bestAskPrice()
     {
-        return askLow;
+        return book.bestAsk();
     }
 
     /**
@@ -326,11 +280,7 @@ public final class SyntheticMarket implements MarketFlow
      */
     public long quantity(final Side side, final long price)
     {
-        if (Side.BUY == side)
-        {
-            return bidLevels > 0 && price >= bidLow && price <= bidHigh ? bidQuantity[slot(price)] : 0;
-        }
-        return askLevels > 0 && price >= askLow && price <= askHigh ? askQuantity[slot(price)] : 0;
+        return book.quantity(Side.BUY == side, price);
     }
 
     /**
@@ -339,7 +289,7 @@ public final class SyntheticMarket implements MarketFlow
      */
     public int levels(final Side side)
     {
-        return Side.BUY == side ? bidLevels : askLevels;
+        return book.levels(Side.BUY == side);
     }
 
     /**
@@ -348,18 +298,15 @@ public final class SyntheticMarket implements MarketFlow
      */
     public long depth(final Side side)
     {
-        return Side.BUY == side ? bidDepth : askDepth;
+        return book.depth(Side.BUY == side);
     }
-
-    // ---------------------------------------------------------------------------------------------------------
-    // Events
 
     private void scheduleNextEvent()
     {
         final long stepNs = nextInterArrivalNs();
         if (sigma > 0 && stepNs > 0)
         {
-            fairMid += sigma * StrictMath.sqrt(stepNs / NS_PER_SECOND) * gaussian();
+            fairMid += sigma * StrictMath.sqrt(stepNs / NS_PER_SECOND) * random.gaussian();
             if (fairMid < fairFloor)
             {
                 fairMid = 2 * fairFloor - fairMid; // reflect: prices stay positive
@@ -370,29 +317,29 @@ public final class SyntheticMarket implements MarketFlow
 
     private long nextInterArrivalNs()
     {
-        return (long)(exponential() / eventsPerSecond * NS_PER_SECOND + 0.5);
+        return (long)(random.exponential() / eventsPerSecond * NS_PER_SECOND + 0.5);
     }
 
     private void onEvent()
     {
-        stagedCount = 0;
-        if (bidLevels < minLevels)
+        book.clearStaged();
+        if (book.levels(true) < minLevels)
         {
             limitOrder(true);
             return;
         }
-        if (askLevels < minLevels)
+        if (book.levels(false) < minLevels)
         {
             limitOrder(false);
             return;
         }
-        final double u = uniform();
+        final double u = random.uniform();
         if (u < marketProbability)
         {
             marketOrder();
             return;
         }
-        final double depth = bidDepth + askDepth;
+        final double depth = book.depth(true) + book.depth(false);
         final double cancelProbability = (1.0 - marketProbability) * depth / (depth + targetDepthLots);
         if (u < marketProbability + cancelProbability)
         {
@@ -400,55 +347,43 @@ public final class SyntheticMarket implements MarketFlow
         }
         else
         {
-            limitOrder(coin());
+            limitOrder(random.coin());
         }
     }
 
     private void limitOrder(final boolean bid)
     {
-        final long distance = 1 + (long)(-StrictMath.log(1.0 - uniform() * distanceMass) / decay);
+        final long distance = 1 + (long)(-StrictMath.log(1.0 - random.uniform() * distanceMass) / decay);
         final long delta = Math.min(distance, maxDistance);
-        final long lots = 1 + uniform(maxOrderLots);
+        final long lots = 1 + random.uniform(maxOrderLots);
         if (bid)
         {
             long price = (long)Math.ceil(fairMid) - delta;
-            if (askLevels > 0)
+            if (book.levels(false) > 0)
             {
-                price = Math.min(price, askLow - 1);
+                price = Math.min(price, book.bestAsk() - 1);
             }
-            addLevel(true, price, lots);
+            book.addLevel(true, price, lots);
         }
         else
         {
             long price = (long)Math.floor(fairMid) + delta;
-            if (bidLevels > 0)
+            if (book.levels(true) > 0)
             {
-                price = Math.max(price, bidHigh + 1);
+                price = Math.max(price, book.bestBid() + 1);
             }
-            addLevel(false, price, lots);
+            book.addLevel(false, price, lots);
         }
     }
 
     private void cancel()
     {
-        final boolean bid = uniform(bidDepth + askDepth) < bidDepth;
-        final long[] quantities = bid ? bidQuantity : askQuantity;
-        long lot = uniform(bid ? bidDepth : askDepth);
-        long price = bid ? bidHigh : askLow;
-        final long step = bid ? -1 : 1;
-        while (true)
-        {
-            final long quantity = quantities[slot(price)];
-            if (lot < quantity)
-            {
-                break;
-            }
-            lot -= quantity;
-            price += step;
-        }
-        final long quantity = quantities[slot(price)];
-        long cancelled = 1 + uniform(Math.min(quantity, maxOrderLots));
-        if (cancelled == quantity && (bid ? bidLevels : askLevels) <= minLevels)
+        final long bidDepth = book.depth(true);
+        final boolean bid = random.uniform(bidDepth + book.depth(false)) < bidDepth;
+        final long price = book.priceOfLot(bid, random.uniform(book.depth(bid)));
+        final long quantity = book.quantityInRange(bid, price);
+        long cancelled = 1 + random.uniform(Math.min(quantity, maxOrderLots));
+        if (cancelled == quantity && book.levels(bid) <= minLevels)
         {
             cancelled = quantity - 1;
         }
@@ -457,29 +392,29 @@ public final class SyntheticMarket implements MarketFlow
             limitOrder(bid);
             return;
         }
-        setLevel(bid, price, quantity - cancelled);
+        book.setLevel(bid, price, quantity - cancelled);
     }
 
     private void marketOrder()
     {
         final boolean buy;
-        if (askLow < fairMid)
+        if (book.bestAsk() < fairMid)
         {
             buy = true;
         }
-        else if (bidHigh > fairMid)
+        else if (book.bestBid() > fairMid)
         {
             buy = false;
         }
         else
         {
-            buy = coin();
+            buy = random.coin();
         }
         final boolean fromBids = !buy;
-        final long price = fromBids ? bidHigh : askLow;
-        final long quantity = (fromBids ? bidQuantity : askQuantity)[slot(price)];
-        long taken = Math.min(1 + uniform(maxOrderLots), quantity);
-        if (taken == quantity && (fromBids ? bidLevels : askLevels) <= minLevels)
+        final long price = fromBids ? book.bestBid() : book.bestAsk();
+        final long quantity = book.quantityInRange(fromBids, price);
+        long taken = Math.min(1 + random.uniform(maxOrderLots), quantity);
+        if (taken == quantity && book.levels(fromBids) <= minLevels)
         {
             taken = quantity - 1;
         }
@@ -488,133 +423,13 @@ public final class SyntheticMarket implements MarketFlow
             limitOrder(fromBids);
             return;
         }
-        setLevel(fromBids, price, quantity - taken);
+        book.setLevel(fromBids, price, quantity - taken);
         tradePending = true;
         tradePrice = price;
         tradeQuantity = taken;
         tradeAggressor = buy ? AggressorSide.BUY : AggressorSide.SELL;
         trades++;
     }
-
-    // ---------------------------------------------------------------------------------------------------------
-    // Book
-
-    private int slot(final long price)
-    {
-        return (int)(price & mask);
-    }
-
-    private void addLevel(final boolean bid, final long price, final long lots)
-    {
-        if (bid ? bidLevels > 0 : askLevels > 0)
-        {
-            // Keep the side's span below the window: delete from the end farther from the new price.
-            while (bid ? bidLevels > 0 : askLevels > 0)
-            {
-                final long high = bid ? bidHigh : askHigh;
-                final long low = bid ? bidLow : askLow;
-                if (Math.max(high, price) - Math.min(low, price) < window)
-                {
-                    break;
-                }
-                setLevel(bid, price > high ? low : high, 0);
-            }
-        }
-        final long[] quantities = bid ? bidQuantity : askQuantity;
-        final long before = (bid ? bidLevels : askLevels) > 0 && inRange(bid, price) ? quantities[slot(price)] : 0;
-        setLevel(bid, price, before + lots);
-    }
-
-    private boolean inRange(final boolean bid, final long price)
-    {
-        return bid ? price >= bidLow && price <= bidHigh : price >= askLow && price <= askHigh;
-    }
-
-    /**
-     * Sets a level's absolute quantity, keeps the side's range, levels and depth, and stages the change.
-     */
-    private void setLevel(final boolean bid, final long price, final long quantity)
-    {
-        final long[] quantities = bid ? bidQuantity : askQuantity;
-        final int levels = bid ? bidLevels : askLevels;
-        final boolean known = levels > 0 && inRange(bid, price);
-        final long before = known ? quantities[slot(price)] : 0;
-        quantities[slot(price)] = quantity;
-
-        int newLevels = levels;
-        long high = bid ? bidHigh : askHigh;
-        long low = bid ? bidLow : askLow;
-        final L2Action action;
-        if (0 == before)
-        {
-            action = L2Action.NEW;
-            newLevels++;
-            if (0 == levels)
-            {
-                high = price;
-                low = price;
-            }
-            else
-            {
-                high = Math.max(high, price);
-                low = Math.min(low, price);
-            }
-        }
-        else if (0 == quantity)
-        {
-            action = L2Action.DELETE;
-            newLevels--;
-            if (0 == newLevels)
-            {
-                high = price;
-                low = price;
-            }
-            else if (price == high)
-            {
-                do
-                {
-                    high--;
-                }
-                while (0 == quantities[slot(high)]);
-            }
-            else if (price == low)
-            {
-                do
-                {
-                    low++;
-                }
-                while (0 == quantities[slot(low)]);
-            }
-        }
-        else
-        {
-            action = L2Action.CHANGE;
-        }
-
-        if (bid)
-        {
-            bidLevels = newLevels;
-            bidHigh = high;
-            bidLow = low;
-            bidDepth += quantity - before;
-        }
-        else
-        {
-            askLevels = newLevels;
-            askHigh = high;
-            askLow = low;
-            askDepth += quantity - before;
-        }
-
-        final int at = stagedCount++;
-        stagedBid[at] = bid;
-        stagedPrice[at] = price;
-        stagedQuantity[at] = quantity;
-        stagedAction[at] = action;
-    }
-
-    // ---------------------------------------------------------------------------------------------------------
-    // Frames
 
     private int encodeUpdate(final MutableDirectBuffer buffer, final int offset)
     {
@@ -626,15 +441,7 @@ public final class SyntheticMarket implements MarketFlow
             .instrumentId(instrumentId)
             .sequence(sequence)
             .prevSequence(previous);
-        final L2UpdateEncoder.LevelsEncoder levels = updateEncoder.levelsCount(stagedCount);
-        for (int i = 0; i < stagedCount; i++)
-        {
-            levels.next()
-                .side(stagedBid[i] ? Side.BUY : Side.SELL)
-                .action(stagedAction[i])
-                .price(stagedPrice[i])
-                .quantity(stagedQuantity[i]);
-        }
+        book.writeStaged(updateEncoder);
         return HEADER + updateEncoder.encodedLength();
     }
 
@@ -651,71 +458,5 @@ public final class SyntheticMarket implements MarketFlow
             .aggressorSide(tradeAggressor)
             .tradeType(TradeType.REGULAR);
         return HEADER + tradeEncoder.encodedLength();
-    }
-
-    // ---------------------------------------------------------------------------------------------------------
-    // Random numbers: SplitMix64, allocation-free and the same on every JVM.
-
-    private long nextLong()
-    {
-        long z = (randomState += GOLDEN_GAMMA);
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
-    }
-
-    private boolean coin()
-    {
-        return nextLong() < 0;
-    }
-
-    /**
-     * @return uniform in [0, 1).
-     */
-    private double uniform()
-    {
-        return (nextLong() >>> 11) * 0x1.0p-53;
-    }
-
-    /**
-     * @return uniform in [0, bound), bound > 0.
-     */
-    private long uniform(final long bound)
-    {
-        return (long)(uniform() * bound);
-    }
-
-    /**
-     * @return exponential with mean 1.
-     */
-    private double exponential()
-    {
-        return -StrictMath.log(1.0 - uniform());
-    }
-
-    /**
-     * @return standard normal (Marsaglia's polar method, the second of each pair kept for the next call).
-     */
-    private double gaussian()
-    {
-        if (hasSpareGaussian)
-        {
-            hasSpareGaussian = false;
-            return spareGaussian;
-        }
-        double x;
-        double y;
-        double s;
-        do
-        {
-            x = 2 * uniform() - 1;
-            y = 2 * uniform() - 1;
-            s = x * x + y * y;
-        }
-        while (s >= 1 || 0 == s);
-        final double factor = StrictMath.sqrt(-2 * StrictMath.log(s) / s);
-        spareGaussian = y * factor;
-        hasSpareGaussian = true;
-        return x * factor;
     }
 }
