@@ -3,11 +3,9 @@ package io.ticklane.marketmaking.order;
 import io.ticklane.sbe.ExecType;
 import io.ticklane.sbe.ExecutionReportDecoder;
 import io.ticklane.sbe.Side;
-import org.agrona.DirectBuffer;
-import org.agrona.MutableDirectBuffer;
+import io.ticklane.sbe.StrategyCheckpointDecoder;
+import io.ticklane.sbe.StrategyCheckpointEncoder;
 import org.agrona.collections.Long2LongHashMap;
-
-import java.nio.ByteOrder;
 
 /**
  * The open orders of one instrument and their state machine: up to {@code capacity} orders in preallocated slots,
@@ -27,35 +25,26 @@ public final class Orders
     private static final long NO_SLOT = -1;
     private static final int STATES = OrderState.values().length;
     private static final int EVENTS = OrderEvent.values().length;
-    private static final OrderState[] STATE_VALUES = OrderState.values();
-    private static final ByteOrder ORDER = ByteOrder.LITTLE_ENDIAN;
 
-    /** Bytes of the checkpoint header: capacity, open count, in-flight count, free count (int32 each). */
-    public static final int CHECKPOINT_HEADER_LENGTH = 16;
-    /** Bytes per open order in a checkpoint. */
-    public static final int CHECKPOINT_ORDER_LENGTH = 80;
-    /** Bytes per free slot in a checkpoint. */
-    public static final int CHECKPOINT_FREE_SLOT_LENGTH = 4;
+    final int capacity;
+    final Long2LongHashMap slotById;
+    final int[] freeSlots;
+    int freeCount;
 
-    private final int capacity;
-    private final Long2LongHashMap slotById;
-    private final int[] freeSlots;
-    private int freeCount;
+    final OrderState[] state;
+    final Side[] side;
+    final long[] clientOrderId;
+    final long[] price;
+    final long[] quantity;
+    final long[] leaves;
+    final long[] filled;
+    final long[] sentTimeNs;
+    final long[] replaceId;
+    final long[] replacePrice;
+    final long[] replaceQuantity;
 
-    private final OrderState[] state;
-    private final Side[] side;
-    private final long[] clientOrderId;
-    private final long[] price;
-    private final long[] quantity;
-    private final long[] leaves;
-    private final long[] filled;
-    private final long[] sentTimeNs;
-    private final long[] replaceId;
-    private final long[] replacePrice;
-    private final long[] replaceQuantity;
-
-    private int openCount;
-    private int inFlightCount;
+    int openCount;
+    int inFlightCount;
 
     private final long[] illegal = new long[STATES * EVENTS];
     private final long[] unknown = new long[EVENTS];
@@ -64,6 +53,7 @@ public final class Orders
     private long duplicateIds;
     private long noFreeSlot;
     private long unknownExecTypes;
+    private final OrderCheckpoint codec;
 
     /**
      * @param capacity most orders held at once (open and pending), at least 1.
@@ -94,6 +84,7 @@ public final class Orders
         replaceId = new long[capacity];
         replacePrice = new long[capacity];
         replaceQuantity = new long[capacity];
+        codec = new OrderCheckpoint(this);
     }
 
     /**
@@ -388,151 +379,37 @@ public final class Orders
     }
 
     /**
-     * Writes every open order and the free-slot stack, so {@link #readFrom} rebuilds the same slots and the same
-     * order of future slot use. Layout (little-endian): header {@code capacity, openCount, inFlightCount, freeCount}
-     * (int32 each); then per open order, in slot order, {@value #CHECKPOINT_ORDER_LENGTH} bytes: {@code slot} int32,
-     * {@code state} (ordinal) int8, {@code side} (SBE value) int8, 2 bytes padding, then int64s {@code clientOrderId,
-     * price, quantity, leaves, filled, sentTimeNs, replaceId, replacePrice, replaceQuantity}; then the free-slot
-     * stack, bottom first, int32 each. Counters are not written. Allocates nothing.
+     * Writes every open order and the free-slot stack into the checkpoint's groups, so {@link #decode} rebuilds the
+     * same slots and the same order of future slot use. Counters are not written. Allocates nothing.
      *
-     * @param buffer to write into; needs {@link #checkpointLength()} bytes from {@code offset}.
-     * @param offset where to start.
-     * @return bytes written.
+     * @param checkpoint encoder of the checkpoint message, its root block written.
      */
-    public int writeTo(final MutableDirectBuffer buffer, final int offset)
+    public void encode(final StrategyCheckpointEncoder checkpoint)
     {
-        buffer.putInt(offset, capacity, ORDER);
-        buffer.putInt(offset + 4, openCount, ORDER);
-        buffer.putInt(offset + 8, inFlightCount, ORDER);
-        buffer.putInt(offset + 12, freeCount, ORDER);
-        int at = offset + CHECKPOINT_HEADER_LENGTH;
-        for (int slot = 0; slot < capacity; slot++)
-        {
-            if (null == state[slot])
-            {
-                continue;
-            }
-            buffer.putInt(at, slot, ORDER);
-            buffer.putByte(at + 4, (byte)state[slot].ordinal());
-            buffer.putByte(at + 5, (byte)side[slot].value());
-            buffer.putShort(at + 6, (short)0, ORDER);
-            buffer.putLong(at + 8, clientOrderId[slot], ORDER);
-            buffer.putLong(at + 16, price[slot], ORDER);
-            buffer.putLong(at + 24, quantity[slot], ORDER);
-            buffer.putLong(at + 32, leaves[slot], ORDER);
-            buffer.putLong(at + 40, filled[slot], ORDER);
-            buffer.putLong(at + 48, sentTimeNs[slot], ORDER);
-            buffer.putLong(at + 56, replaceId[slot], ORDER);
-            buffer.putLong(at + 64, replacePrice[slot], ORDER);
-            buffer.putLong(at + 72, replaceQuantity[slot], ORDER);
-            at += CHECKPOINT_ORDER_LENGTH;
-        }
-        for (int i = 0; i < freeCount; i++)
-        {
-            buffer.putInt(at, freeSlots[i], ORDER);
-            at += CHECKPOINT_FREE_SLOT_LENGTH;
-        }
-        return at - offset;
+        codec.encode(checkpoint);
     }
 
     /**
-     * @return bytes {@link #writeTo} writes now.
-     */
-    public int checkpointLength()
-    {
-        return CHECKPOINT_HEADER_LENGTH + openCount * CHECKPOINT_ORDER_LENGTH + freeCount * CHECKPOINT_FREE_SLOT_LENGTH;
-    }
-
-    /**
-     * @param capacity order capacity.
-     * @return the most bytes a checkpoint of that capacity can take.
-     */
-    public static int maxCheckpointLength(final int capacity)
-    {
-        return CHECKPOINT_HEADER_LENGTH + capacity * Math.max(CHECKPOINT_ORDER_LENGTH, CHECKPOINT_FREE_SLOT_LENGTH);
-    }
-
-    /**
-     * @param buffer holding a checkpoint written by {@link #writeTo}.
-     * @param offset where it starts.
-     * @return the capacity it was written with.
-     */
-    public static int checkpointCapacity(final DirectBuffer buffer, final int offset)
-    {
-        return buffer.getInt(offset, ORDER);
-    }
-
-    /**
-     * @param buffer holding a checkpoint written by {@link #writeTo}.
-     * @param offset where it starts.
-     * @return its length in bytes (read from its header).
-     */
-    public static int checkpointLength(final DirectBuffer buffer, final int offset)
-    {
-        return CHECKPOINT_HEADER_LENGTH + buffer.getInt(offset + 4, ORDER) * CHECKPOINT_ORDER_LENGTH +
-            buffer.getInt(offset + 12, ORDER) * CHECKPOINT_FREE_SLOT_LENGTH;
-    }
-
-    /**
-     * Replaces every order with those of a checkpoint written by {@link #writeTo} from orders of the same capacity;
-     * counters are kept. For start-up: the caller has verified the record (its checksum) first.
+     * Checks the groups of a checkpoint whose counts were checked against the bytes and this capacity: every slot
+     * in range and used once, every state and side known, every client order id held once. Reads the groups
+     * through, so rewind the decoder before {@link #decode}.
      *
-     * @param buffer holding the checkpoint.
-     * @param offset where it starts.
-     * @return bytes read.
-     * @throws IllegalStateException if the checkpoint was written with another capacity or is inconsistent.
+     * @param checkpoint decoder of the checkpoint message, positioned at its first group.
+     * @return true if {@link #decode} can take them.
      */
-    public int readFrom(final DirectBuffer buffer, final int offset)
+    public boolean isDecodable(final StrategyCheckpointDecoder checkpoint)
     {
-        final int storedCapacity = buffer.getInt(offset, ORDER);
-        final int storedOpen = buffer.getInt(offset + 4, ORDER);
-        final int storedFree = buffer.getInt(offset + 12, ORDER);
-        if (storedCapacity != capacity || storedOpen < 0 || storedFree < 0 || storedOpen + storedFree != capacity)
-        {
-            throw new IllegalStateException("checkpoint holds orders for capacity " + storedCapacity + " (" + storedOpen +
-                " open, " + storedFree + " free), this build is configured for " + capacity);
-        }
-        slotById.clear();
-        for (int slot = 0; slot < capacity; slot++)
-        {
-            state[slot] = null;
-            side[slot] = null;
-            leaves[slot] = 0;
-        }
-        int inFlight = 0;
-        int at = offset + CHECKPOINT_HEADER_LENGTH;
-        for (int i = 0; i < storedOpen; i++)
-        {
-            final int slot = buffer.getInt(at, ORDER);
-            final OrderState s = STATE_VALUES[buffer.getByte(at + 4)];
-            state[slot] = s;
-            side[slot] = Side.get(buffer.getByte(at + 5));
-            clientOrderId[slot] = buffer.getLong(at + 8, ORDER);
-            price[slot] = buffer.getLong(at + 16, ORDER);
-            quantity[slot] = buffer.getLong(at + 24, ORDER);
-            leaves[slot] = buffer.getLong(at + 32, ORDER);
-            filled[slot] = buffer.getLong(at + 40, ORDER);
-            sentTimeNs[slot] = buffer.getLong(at + 48, ORDER);
-            replaceId[slot] = buffer.getLong(at + 56, ORDER);
-            replacePrice[slot] = buffer.getLong(at + 64, ORDER);
-            replaceQuantity[slot] = buffer.getLong(at + 72, ORDER);
-            slotById.put(clientOrderId[slot], slot);
-            if (OrderState.PENDING_REPLACE == s)
-            {
-                slotById.put(replaceId[slot], slot);
-            }
-            inFlight += s.isPending() ? 1 : 0;
-            at += CHECKPOINT_ORDER_LENGTH;
-        }
-        for (int i = 0; i < storedFree; i++)
-        {
-            freeSlots[i] = buffer.getInt(at, ORDER);
-            at += CHECKPOINT_FREE_SLOT_LENGTH;
-        }
-        freeCount = storedFree;
-        openCount = storedOpen;
-        inFlightCount = inFlight;
-        return at - offset;
+        return codec.isDecodable(checkpoint);
+    }
+
+    /**
+     * Replaces every order with those of a checkpoint {@link #isDecodable} accepted; counters are kept.
+     *
+     * @param checkpoint decoder of the checkpoint message, positioned at its first group.
+     */
+    public void decode(final StrategyCheckpointDecoder checkpoint)
+    {
+        codec.decode(checkpoint);
     }
 
     /**

@@ -5,11 +5,11 @@ import io.ticklane.orderbook.BookState;
 import io.ticklane.orderbook.PriceLadder;
 import io.ticklane.sbe.AdminCommandDecoder;
 import io.ticklane.sbe.AdminCommandType;
+import io.ticklane.sbe.RiskFlagsDecoder;
+import io.ticklane.sbe.RiskGateStateDecoder;
+import io.ticklane.sbe.RiskGateStateEncoder;
 import io.ticklane.sbe.Side;
 import org.agrona.DirectBuffer;
-import org.agrona.MutableDirectBuffer;
-
-import java.nio.ByteOrder;
 
 /**
  * The pre-trade check every outbound order passes before it is sent, and the owner of the strategy mode.
@@ -42,12 +42,6 @@ public final class RiskGate
 {
     private static final long NO_TIME = Long.MIN_VALUE;
     private static final long ONE_SECOND_NS = 1_000_000_000L;
-    private static final ByteOrder ORDER = ByteOrder.LITTLE_ENDIAN;
-    private static final StrategyMode[] MODES = StrategyMode.values();
-    private static final ModeReason[] REASONS = ModeReason.values();
-
-    /** Bytes {@link #writeTo} writes. */
-    public static final int CHECKPOINT_LENGTH = 104;
 
     private final long maxOrderQuantity;
     private final long maxPosition;
@@ -652,76 +646,78 @@ public final class RiskGate
 
     /**
      * Writes everything the gate decides from, so a restored gate keeps an operator STOP stopped, a tripped breaker
-     * tripped and the PnL peak where it was. Layout (little-endian, {@value #CHECKPOINT_LENGTH} bytes): int64s
-     * {@code position, workingBuy, workingSell}; int32 {@code openOrders}; int32 flags (bit 0 position breach, 1 loss
-     * breach, 2 drawdown breach, 3 book stale, 4 operator stop, 5 flattening, 6 cancel-all pending); int64s
-     * {@code referencePrice, bestBid, bestAsk, lastMarketDataNs, lastVenueNs, pnl, peakPnl, modeSinceNs}; int8s
-     * {@code mode, modeReason, latchedBreaker} (ordinals) and 5 bytes padding. Limits and the admin token are
-     * configuration; the rate windows and counters are not written (see docs/decisions/crash-recovery.md).
-     * Allocates nothing.
+     * tripped and the PnL peak where it was. Limits and the admin token are configuration; the rate windows and
+     * counters are not written (see docs/decisions/crash-recovery.md). Allocates nothing.
      *
-     * @param buffer to write into.
-     * @param offset where to start.
-     * @return bytes written.
+     * @param state the checkpoint's risk gate composite.
      */
-    public int writeTo(final MutableDirectBuffer buffer, final int offset)
+    public void encode(final RiskGateStateEncoder state)
     {
-        buffer.putLong(offset, position, ORDER);
-        buffer.putLong(offset + 8, workingBuy, ORDER);
-        buffer.putLong(offset + 16, workingSell, ORDER);
-        buffer.putInt(offset + 24, openOrders, ORDER);
-        final int flags = (positionBreach ? 1 : 0) | (lossBreach ? 2 : 0) | (drawdownBreach ? 4 : 0) |
-            (bookStale ? 8 : 0) | (operatorStop ? 16 : 0) | (flattening ? 32 : 0) | (cancelAllPending ? 64 : 0);
-        buffer.putInt(offset + 28, flags, ORDER);
-        buffer.putLong(offset + 32, referencePrice, ORDER);
-        buffer.putLong(offset + 40, bestBid, ORDER);
-        buffer.putLong(offset + 48, bestAsk, ORDER);
-        buffer.putLong(offset + 56, lastMarketDataNs, ORDER);
-        buffer.putLong(offset + 64, lastVenueNs, ORDER);
-        buffer.putLong(offset + 72, pnl, ORDER);
-        buffer.putLong(offset + 80, peakPnl, ORDER);
-        buffer.putLong(offset + 88, modeSinceNs, ORDER);
-        buffer.putByte(offset + 96, (byte)mode.ordinal());
-        buffer.putByte(offset + 97, (byte)modeReason.ordinal());
-        buffer.putByte(offset + 98, (byte)latchedBreaker.ordinal());
-        buffer.putByte(offset + 99, (byte)0);
-        buffer.putInt(offset + 100, 0, ORDER);
-        return CHECKPOINT_LENGTH;
+        state.position(position)
+            .workingBuy(workingBuy)
+            .workingSell(workingSell)
+            .openOrders(openOrders);
+        state.flags().clear()
+            .positionBreach(positionBreach)
+            .lossBreach(lossBreach)
+            .drawdownBreach(drawdownBreach)
+            .bookStale(bookStale)
+            .operatorStop(operatorStop)
+            .flattening(flattening)
+            .cancelAllPending(cancelAllPending);
+        state.referencePrice(referencePrice)
+            .bestBid(bestBid)
+            .bestAsk(bestAsk)
+            .lastMarketDataNs(lastMarketDataNs)
+            .lastVenueNs(lastVenueNs)
+            .pnl(pnl)
+            .peakPnl(peakPnl)
+            .modeSinceNs(modeSinceNs)
+            .mode(ModeCodes.code(mode))
+            .modeReason(ModeCodes.code(modeReason))
+            .latchedBreaker(ModeCodes.code(latchedBreaker));
     }
 
     /**
-     * Takes the state written by {@link #writeTo}; counters are kept.
-     *
-     * @param buffer holding it.
-     * @param offset where it starts.
-     * @return bytes read.
+     * @param state a checkpoint's risk gate composite.
+     * @return true if {@link #decode} can take it: its mode and reasons are codes this build knows.
      */
-    public int readFrom(final DirectBuffer buffer, final int offset)
+    public static boolean isDecodable(final RiskGateStateDecoder state)
     {
-        position = buffer.getLong(offset, ORDER);
-        workingBuy = buffer.getLong(offset + 8, ORDER);
-        workingSell = buffer.getLong(offset + 16, ORDER);
-        openOrders = buffer.getInt(offset + 24, ORDER);
-        final int flags = buffer.getInt(offset + 28, ORDER);
-        positionBreach = 0 != (flags & 1);
-        lossBreach = 0 != (flags & 2);
-        drawdownBreach = 0 != (flags & 4);
-        bookStale = 0 != (flags & 8);
-        operatorStop = 0 != (flags & 16);
-        flattening = 0 != (flags & 32);
-        cancelAllPending = 0 != (flags & 64);
-        referencePrice = buffer.getLong(offset + 32, ORDER);
-        bestBid = buffer.getLong(offset + 40, ORDER);
-        bestAsk = buffer.getLong(offset + 48, ORDER);
-        lastMarketDataNs = buffer.getLong(offset + 56, ORDER);
-        lastVenueNs = buffer.getLong(offset + 64, ORDER);
-        pnl = buffer.getLong(offset + 72, ORDER);
-        peakPnl = buffer.getLong(offset + 80, ORDER);
-        modeSinceNs = buffer.getLong(offset + 88, ORDER);
-        mode = MODES[buffer.getByte(offset + 96)];
-        modeReason = REASONS[buffer.getByte(offset + 97)];
-        latchedBreaker = REASONS[buffer.getByte(offset + 98)];
-        return CHECKPOINT_LENGTH;
+        return null != ModeCodes.mode(state.modeRaw()) && null != ModeCodes.reason(state.modeReasonRaw()) &&
+            null != ModeCodes.reason(state.latchedBreakerRaw());
+    }
+
+    /**
+     * Takes the state written by {@link #encode}; counters are kept. The caller has checked {@link #isDecodable}.
+     *
+     * @param state the checkpoint's risk gate composite.
+     */
+    public void decode(final RiskGateStateDecoder state)
+    {
+        position = state.position();
+        workingBuy = state.workingBuy();
+        workingSell = state.workingSell();
+        openOrders = state.openOrders();
+        final RiskFlagsDecoder flags = state.flags();
+        positionBreach = flags.positionBreach();
+        lossBreach = flags.lossBreach();
+        drawdownBreach = flags.drawdownBreach();
+        bookStale = flags.bookStale();
+        operatorStop = flags.operatorStop();
+        flattening = flags.flattening();
+        cancelAllPending = flags.cancelAllPending();
+        referencePrice = state.referencePrice();
+        bestBid = state.bestBid();
+        bestAsk = state.bestAsk();
+        lastMarketDataNs = state.lastMarketDataNs();
+        lastVenueNs = state.lastVenueNs();
+        pnl = state.pnl();
+        peakPnl = state.peakPnl();
+        modeSinceNs = state.modeSinceNs();
+        mode = ModeCodes.mode(state.modeRaw());
+        modeReason = ModeCodes.reason(state.modeReasonRaw());
+        latchedBreaker = ModeCodes.reason(state.latchedBreakerRaw());
     }
 
     // ----- counters -----

@@ -39,8 +39,6 @@ import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.MessageHandler;
 import org.agrona.concurrent.UnsafeBuffer;
 
-import java.nio.ByteOrder;
-
 /**
  * The trading pipeline of one instrument, as one SBE {@link MessageHandler}: market data goes through the book and
  * the factors to the quoter, the quote manager turns the target into order actions, every action passes the risk gate
@@ -50,7 +48,7 @@ import java.nio.ByteOrder;
  * Per market data event: book → factors → {@link QuoteInputsBinder} → {@link Quoter} → {@link QuoteManager} →
  * {@link RiskGate} → encode. Nothing is allocated per event.
  * <p>
- * Restart: {@link #checkpoint} writes the trading state (a {@link StrategyCheckpoint} record), {@link #restore}
+ * Restart: {@link #checkpoint} writes the trading state (an SBE {@link StrategyCheckpoint} record), {@link #restore}
  * takes it back into a strategy built from the same configuration, {@link #requestOrderStatus} asks the venue for
  * its live orders and the {@link Reconciliation} makes the two agree; no quote is sent until it
  * {@link #isConsistent() is consistent}. See docs/decisions/crash-recovery.md.
@@ -64,7 +62,7 @@ public final class QuotingStrategy implements MessageHandler
     private final HeartbeatDecoder heartbeat = new HeartbeatDecoder();
     private final OrderStatusRequestDecoder statusRequest = new OrderStatusRequestDecoder();
     private final OrderStatusCompleteDecoder statusComplete = new OrderStatusCompleteDecoder();
-    private final StrategyCheckpoint checkpoint = new StrategyCheckpoint();
+    private final StrategyCheckpoint checkpoint;
     private final Reconciliation reconciliation;
     private final QuoteInputs inputs = new QuoteInputs();
     private final TargetQuote target = new TargetQuote();
@@ -120,6 +118,7 @@ public final class QuotingStrategy implements MessageHandler
         this.quoteManager = new QuoteManager(
             orders, sender, replaceTicks, replaceLots, minQuoteLifeMs, maxOrdersPerSecond, TimeInForce.POST_ONLY, 1);
         this.reconciliation = new Reconciliation(orders, position, quoteManager);
+        this.checkpoint = new StrategyCheckpoint(orders, position, quoteManager, risk);
     }
 
     /**
@@ -134,13 +133,7 @@ public final class QuotingStrategy implements MessageHandler
      */
     public int checkpoint(final MutableDirectBuffer buffer, final int offset, final long lastJournalIndex)
     {
-        position.writeTo(buffer, offset + StrategyCheckpoint.POSITION_OFFSET);
-        quoteManager.writeTo(buffer, offset + StrategyCheckpoint.QUOTE_MANAGER_OFFSET);
-        risk.writeTo(buffer, offset + StrategyCheckpoint.RISK_OFFSET);
-        final int length = StrategyCheckpoint.ORDERS_OFFSET +
-            orders.writeTo(buffer, offset + StrategyCheckpoint.ORDERS_OFFSET);
-        checkpoint.seal(buffer, offset, length, position.instrumentId(), lastJournalIndex, lastTimeNs, quoter.memory());
-        return length;
+        return checkpoint.write(buffer, offset, lastJournalIndex, lastTimeNs, quoter.memory());
     }
 
     /**
@@ -164,26 +157,13 @@ public final class QuotingStrategy implements MessageHandler
     public CheckpointCheck restore(final DirectBuffer buffer, final int offset, final int length)
     {
         final CheckpointCheck check = checkpoint.verify(buffer, offset, length);
-        if (CheckpointCheck.VALID != check)
+        if (CheckpointCheck.VALID == check)
         {
-            return check;
+            checkpoint.restore();
+            lastTimeNs = checkpoint.lastTimeNs();
+            quoter.restoreMemory(checkpoint.quoterMemory());
         }
-        if (StrategyCheckpoint.instrumentId(buffer, offset) != position.instrumentId())
-        {
-            return CheckpointCheck.WRONG_INSTRUMENT;
-        }
-        if (Orders.checkpointCapacity(buffer, offset + StrategyCheckpoint.ORDERS_OFFSET) != orders.capacity())
-        {
-            return CheckpointCheck.WRONG_CAPACITY;
-        }
-        position.readFrom(buffer, offset + StrategyCheckpoint.POSITION_OFFSET);
-        quoteManager.readFrom(buffer, offset + StrategyCheckpoint.QUOTE_MANAGER_OFFSET);
-        risk.readFrom(buffer, offset + StrategyCheckpoint.RISK_OFFSET);
-        orders.readFrom(buffer, offset + StrategyCheckpoint.ORDERS_OFFSET);
-        lastTimeNs = buffer.getLong(offset + StrategyCheckpoint.LAST_TIME_OFFSET, ByteOrder.LITTLE_ENDIAN);
-        quoter.restoreMemory(buffer.getLong(offset + StrategyCheckpoint.QUOTER_MEMORY_OFFSET,
-            ByteOrder.LITTLE_ENDIAN));
-        return CheckpointCheck.VALID;
+        return check;
     }
 
     /**
