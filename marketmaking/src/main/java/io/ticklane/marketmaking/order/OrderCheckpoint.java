@@ -32,20 +32,20 @@ final class OrderCheckpoint
         }
     }
 
-    private final Orders orders;
+    private final OrderSlots slots;
     private final boolean[] slotSeen;
     private final long[] ids;
 
-    OrderCheckpoint(final Orders orders)
+    OrderCheckpoint(final OrderSlots slots)
     {
-        this.orders = orders;
-        slotSeen = new boolean[orders.capacity];
-        ids = new long[2 * orders.capacity];
+        this.slots = slots;
+        slotSeen = new boolean[slots.capacity];
+        ids = new long[2 * slots.capacity];
     }
 
     void encode(final StrategyCheckpointEncoder checkpoint)
     {
-        final Orders o = orders;
+        final OrderSlots o = slots;
         final StrategyCheckpointEncoder.OpenOrdersEncoder open = checkpoint.openOrdersCount(o.openCount);
         for (int slot = 0; slot < o.capacity; slot++)
         {
@@ -119,7 +119,7 @@ final class OrderCheckpoint
 
     void decode(final StrategyCheckpointDecoder checkpoint)
     {
-        final Orders o = orders;
+        final OrderSlots o = slots;
         o.slotById.clear();
         for (int slot = 0; slot < o.capacity; slot++)
         {

@@ -5,7 +5,6 @@ import io.ticklane.sbe.ExecutionReportDecoder;
 import io.ticklane.sbe.Side;
 import io.ticklane.sbe.StrategyCheckpointDecoder;
 import io.ticklane.sbe.StrategyCheckpointEncoder;
-import org.agrona.collections.Long2LongHashMap;
 
 /**
  * The open orders of one instrument and their state machine: up to {@code capacity} orders in preallocated slots,
@@ -19,40 +18,16 @@ import org.agrona.collections.Long2LongHashMap;
  * report's leaves quantity.
  * <p>
  * Single-threaded; nothing allocates after construction (the id index is sized so it never grows).
+ * <p>
+ * A facade over its parts, each a class of its own: {@link OrderSlots} (slots, id index, free-slot stack),
+ * {@link OrderStateMachine} (transitions on what we sent and on reports, and their counters),
+ * {@link OrderStatusResolution} (the venue's STATUS answer after a restart) and {@link OrderCheckpoint}.
  */
 public final class Orders
 {
-    private static final long NO_SLOT = -1;
-    private static final int STATES = OrderState.values().length;
-    private static final int EVENTS = OrderEvent.values().length;
-
-    final int capacity;
-    final Long2LongHashMap slotById;
-    final int[] freeSlots;
-    int freeCount;
-
-    final OrderState[] state;
-    final Side[] side;
-    final long[] clientOrderId;
-    final long[] price;
-    final long[] quantity;
-    final long[] leaves;
-    final long[] filled;
-    final long[] sentTimeNs;
-    final long[] replaceId;
-    final long[] replacePrice;
-    final long[] replaceQuantity;
-
-    int openCount;
-    int inFlightCount;
-
-    private final long[] illegal = new long[STATES * EVENTS];
-    private final long[] unknown = new long[EVENTS];
-    private long illegalTotal;
-    private long unknownTotal;
-    private long duplicateIds;
-    private long noFreeSlot;
-    private long unknownExecTypes;
+    private final OrderSlots slots;
+    private final OrderStateMachine machine;
+    private final OrderStatusResolution status;
     private final OrderCheckpoint codec;
 
     /**
@@ -60,31 +35,10 @@ public final class Orders
      */
     public Orders(final int capacity)
     {
-        if (capacity < 1)
-        {
-            throw new IllegalArgumentException("order capacity must be at least 1, got " + capacity);
-        }
-        this.capacity = capacity;
-        // each slot holds at most two ids (during a replace): 2 * capacity entries stay below 0.5 * 4 * capacity.
-        slotById = new Long2LongHashMap(4 * capacity, 0.5f, NO_SLOT);
-        freeSlots = new int[capacity];
-        for (int i = 0; i < capacity; i++)
-        {
-            freeSlots[i] = capacity - 1 - i;
-        }
-        freeCount = capacity;
-        state = new OrderState[capacity];
-        side = new Side[capacity];
-        clientOrderId = new long[capacity];
-        price = new long[capacity];
-        quantity = new long[capacity];
-        leaves = new long[capacity];
-        filled = new long[capacity];
-        sentTimeNs = new long[capacity];
-        replaceId = new long[capacity];
-        replacePrice = new long[capacity];
-        replaceQuantity = new long[capacity];
-        codec = new OrderCheckpoint(this);
+        slots = new OrderSlots(capacity);
+        machine = new OrderStateMachine(slots);
+        status = new OrderStatusResolution(slots);
+        codec = new OrderCheckpoint(slots);
     }
 
     /**
@@ -99,52 +53,7 @@ public final class Orders
      */
     public static OrderState next(final OrderState from, final OrderEvent event, final boolean anyFilled)
     {
-        final OrderState resting = anyFilled ? OrderState.PARTIALLY_FILLED : OrderState.LIVE;
-        switch (from)
-        {
-            case PENDING_NEW:
-                switch (event)
-                {
-                    case ACK: return OrderState.LIVE;
-                    case PARTIAL_FILL: return OrderState.PARTIALLY_FILLED; // fill before ack implies the ack
-                    case FILL: return OrderState.FILLED;
-                    case CANCELLED: return OrderState.CANCELLED;           // IOC rest, or venue cancel before ack
-                    case REJECTED: return OrderState.REJECTED;
-                    default: return null;
-                }
-            case LIVE:
-            case PARTIALLY_FILLED:
-                switch (event)
-                {
-                    case CANCEL_SENT: return OrderState.PENDING_CANCEL;
-                    case REPLACE_SENT: return OrderState.PENDING_REPLACE;
-                    case PARTIAL_FILL: return OrderState.PARTIALLY_FILLED;
-                    case FILL: return OrderState.FILLED;
-                    case CANCELLED: return OrderState.CANCELLED;           // unsolicited (venue, mass cancel)
-                    default: return null;
-                }
-            case PENDING_CANCEL:
-                switch (event)
-                {
-                    case PARTIAL_FILL: return OrderState.PENDING_CANCEL;   // filled while the cancel travels
-                    case FILL: return OrderState.FILLED;
-                    case CANCELLED: return OrderState.CANCELLED;
-                    case REJECTED: return resting;                         // cancel rejected: order still rests
-                    default: return null;
-                }
-            case PENDING_REPLACE:
-                switch (event)
-                {
-                    case PARTIAL_FILL: return OrderState.PENDING_REPLACE;  // filled while the replace travels
-                    case FILL: return OrderState.FILLED;
-                    case CANCELLED: return OrderState.CANCELLED;
-                    case REPLACED: return resting;
-                    case REJECTED: return resting;                         // replace rejected: old order rests
-                    default: return null;
-                }
-            default:
-                return null;
-        }
+        return OrderStateMachine.next(from, event, anyFilled);
     }
 
     /**
@@ -159,29 +68,7 @@ public final class Orders
      */
     public OrderUpdate onNewSent(final long id, final Side side, final long price, final long quantity, final long timeNs)
     {
-        if (NO_SLOT != slotById.get(id))
-        {
-            duplicateIds++;
-            return OrderUpdate.DUPLICATE_ID;
-        }
-        if (0 == freeCount)
-        {
-            noFreeSlot++;
-            return OrderUpdate.NO_FREE_SLOT;
-        }
-        final int slot = freeSlots[--freeCount];
-        slotById.put(id, slot);
-        state[slot] = OrderState.PENDING_NEW;
-        this.side[slot] = side;
-        clientOrderId[slot] = id;
-        this.price[slot] = price;
-        this.quantity[slot] = quantity;
-        leaves[slot] = quantity;
-        filled[slot] = 0;
-        sentTimeNs[slot] = timeNs;
-        openCount++;
-        inFlightCount++;
-        return OrderUpdate.APPLIED;
+        return machine.onNewSent(id, side, price, quantity, timeNs);
     }
 
     /**
@@ -193,12 +80,7 @@ public final class Orders
      */
     public OrderUpdate onCancelSent(final long id, final long timeNs)
     {
-        final int slot = (int)slotById.get(id);
-        if (NO_SLOT == slot)
-        {
-            return unknown(OrderEvent.CANCEL_SENT);
-        }
-        return transition(slot, OrderEvent.CANCEL_SENT, 0, 0);
+        return machine.onCancelSent(id);
     }
 
     /**
@@ -214,26 +96,7 @@ public final class Orders
     public OrderUpdate onReplaceSent(
         final long origId, final long newId, final long price, final long quantity, final long timeNs)
     {
-        final int slot = (int)slotById.get(origId);
-        if (NO_SLOT == slot)
-        {
-            return unknown(OrderEvent.REPLACE_SENT);
-        }
-        if (NO_SLOT != slotById.get(newId))
-        {
-            duplicateIds++;
-            return OrderUpdate.DUPLICATE_ID;
-        }
-        final OrderUpdate update = transition(slot, OrderEvent.REPLACE_SENT, 0, 0);
-        if (OrderUpdate.APPLIED == update)
-        {
-            slotById.put(newId, slot);
-            replaceId[slot] = newId;
-            replacePrice[slot] = price;
-            replaceQuantity[slot] = quantity;
-            sentTimeNs[slot] = timeNs;
-        }
-        return update;
+        return machine.onReplaceSent(origId, newId, price, quantity, timeNs);
     }
 
     /**
@@ -244,8 +107,8 @@ public final class Orders
      */
     public OrderUpdate onExecutionReport(final ExecutionReportDecoder report)
     {
-        return onReport(
-            report.clientOrderId(), execType(report.execTypeRaw()), report.lastQuantity(), report.leavesQuantity());
+        return machine.onReport(report.clientOrderId(), OrderStateMachine.execType(report.execTypeRaw()),
+            report.lastQuantity(), report.leavesQuantity());
     }
 
     /**
@@ -259,123 +122,7 @@ public final class Orders
      */
     public OrderUpdate onReport(final long id, final ExecType execType, final long lastQuantity, final long leavesQuantity)
     {
-        final OrderEvent event = event(execType);
-        if (null == event)
-        {
-            unknownExecTypes++;
-            return OrderUpdate.UNKNOWN_EXEC_TYPE;
-        }
-        final int slot = (int)slotById.get(id);
-        if (NO_SLOT == slot)
-        {
-            return unknown(event);
-        }
-        return transition(slot, event, lastQuantity, leavesQuantity);
-    }
-
-    private OrderUpdate transition(final int slot, final OrderEvent event, final long lastQuantity, final long leavesQuantity)
-    {
-        final OrderState from = state[slot];
-        final boolean fill = OrderEvent.PARTIAL_FILL == event || OrderEvent.FILL == event;
-        final long filledAfter = fill ? filled[slot] + lastQuantity : filled[slot];
-        final OrderState to = next(from, event, filledAfter > 0);
-        if (null == to)
-        {
-            illegal[from.ordinal() * EVENTS + event.ordinal()]++;
-            illegalTotal++;
-            return OrderUpdate.ILLEGAL_TRANSITION;
-        }
-
-        filled[slot] = filledAfter;
-        if (fill)
-        {
-            leaves[slot] = OrderEvent.FILL == event ? 0 : leavesQuantity;
-        }
-        if (OrderState.PENDING_REPLACE == from && !fill && !to.isTerminal())
-        {
-            endReplace(slot, OrderEvent.REPLACED == event, leavesQuantity);
-        }
-
-        if (to.isTerminal())
-        {
-            free(slot, from);
-        }
-        else
-        {
-            inFlightCount += (to.isPending() ? 1 : 0) - (from.isPending() ? 1 : 0);
-            state[slot] = to;
-        }
-        return OrderUpdate.APPLIED;
-    }
-
-    private void endReplace(final int slot, final boolean replaced, final long leavesQuantity)
-    {
-        if (replaced)
-        {
-            slotById.remove(clientOrderId[slot]);
-            clientOrderId[slot] = replaceId[slot];
-            price[slot] = replacePrice[slot];
-            quantity[slot] = replaceQuantity[slot];
-            leaves[slot] = leavesQuantity;
-        }
-        else
-        {
-            slotById.remove(replaceId[slot]);
-        }
-    }
-
-    private void free(final int slot, final OrderState from)
-    {
-        if (OrderState.PENDING_REPLACE == from)
-        {
-            slotById.remove(replaceId[slot]);
-        }
-        slotById.remove(clientOrderId[slot]);
-        if (from.isPending())
-        {
-            inFlightCount--;
-        }
-        openCount--;
-        state[slot] = null;
-        side[slot] = null;
-        leaves[slot] = 0;
-        freeSlots[freeCount++] = slot;
-    }
-
-    private OrderUpdate unknown(final OrderEvent event)
-    {
-        unknown[event.ordinal()]++;
-        unknownTotal++;
-        return OrderUpdate.UNKNOWN_ORDER;
-    }
-
-    private static OrderEvent event(final ExecType execType)
-    {
-        switch (execType)
-        {
-            case ACK: return OrderEvent.ACK;
-            case PARTIAL_FILL: return OrderEvent.PARTIAL_FILL;
-            case FILL: return OrderEvent.FILL;
-            case CANCELLED: return OrderEvent.CANCELLED;
-            case REPLACED: return OrderEvent.REPLACED;
-            case REJECTED: return OrderEvent.REJECTED;
-            default: return null;
-        }
-    }
-
-    private static ExecType execType(final short raw)
-    {
-        // ExecType.get throws on a value it does not know; a newer writer's value must be counted instead.
-        switch (raw)
-        {
-            case 0: return ExecType.ACK;
-            case 1: return ExecType.PARTIAL_FILL;
-            case 2: return ExecType.FILL;
-            case 3: return ExecType.CANCELLED;
-            case 4: return ExecType.REPLACED;
-            case 5: return ExecType.REJECTED;
-            default: return ExecType.NULL_VAL;
-        }
+        return machine.onReport(id, execType, lastQuantity, leavesQuantity);
     }
 
     /**
@@ -429,32 +176,7 @@ public final class Orders
      */
     public OrderUpdate onStatus(final long id, final long price, final long quantity, final long leaves, final long cum)
     {
-        final int slot = (int)slotById.get(id);
-        if (NO_SLOT == slot)
-        {
-            return OrderUpdate.UNKNOWN_ORDER;
-        }
-        final OrderState from = state[slot];
-        if (OrderState.PENDING_REPLACE == from)
-        {
-            if (id == replaceId[slot])
-            {
-                slotById.remove(clientOrderId[slot]);
-                clientOrderId[slot] = id;
-            }
-            else
-            {
-                slotById.remove(replaceId[slot]);
-            }
-        }
-        this.price[slot] = price;
-        this.quantity[slot] = quantity;
-        this.leaves[slot] = leaves;
-        filled[slot] = cum;
-        final OrderState to = cum > 0 ? OrderState.PARTIALLY_FILLED : OrderState.LIVE;
-        inFlightCount -= from.isPending() ? 1 : 0;
-        state[slot] = to;
-        return OrderUpdate.APPLIED;
+        return status.onStatus(id, price, quantity, leaves, cum);
     }
 
     /**
@@ -466,14 +188,7 @@ public final class Orders
      */
     public OrderState onEndedUnseen(final long id)
     {
-        final int slot = (int)slotById.get(id);
-        if (NO_SLOT == slot)
-        {
-            return null;
-        }
-        final OrderState from = state[slot];
-        free(slot, from);
-        return from;
+        return status.onEndedUnseen(id);
     }
 
     /**
@@ -482,7 +197,7 @@ public final class Orders
      */
     public int slotOf(final long id)
     {
-        return (int)slotById.get(id);
+        return slots.slotOf(id);
     }
 
     /**
@@ -491,7 +206,7 @@ public final class Orders
      */
     public long priceAt(final int slot)
     {
-        return price[slot];
+        return slots.price[slot];
     }
 
     /**
@@ -500,7 +215,7 @@ public final class Orders
      */
     public long leavesAt(final int slot)
     {
-        return leaves[slot];
+        return slots.leaves[slot];
     }
 
     /**
@@ -508,7 +223,7 @@ public final class Orders
      */
     public int capacity()
     {
-        return capacity;
+        return slots.capacity;
     }
 
     /**
@@ -516,7 +231,7 @@ public final class Orders
      */
     public boolean hasFreeSlot()
     {
-        return freeCount > 0;
+        return slots.freeCount > 0;
     }
 
     /**
@@ -524,7 +239,7 @@ public final class Orders
      */
     public int openOrderCount()
     {
-        return openCount;
+        return slots.openCount;
     }
 
     /**
@@ -532,7 +247,7 @@ public final class Orders
      */
     public int inFlightCount()
     {
-        return inFlightCount;
+        return slots.inFlightCount;
     }
 
     /**
@@ -542,9 +257,9 @@ public final class Orders
     public int openOrderCount(final Side side)
     {
         int count = 0;
-        for (int slot = 0; slot < capacity; slot++)
+        for (int slot = 0; slot < slots.capacity; slot++)
         {
-            if (side == this.side[slot])
+            if (side == slots.side[slot])
             {
                 count++;
             }
@@ -559,11 +274,11 @@ public final class Orders
     public long leavesQuantity(final Side side)
     {
         long sum = 0;
-        for (int slot = 0; slot < capacity; slot++)
+        for (int slot = 0; slot < slots.capacity; slot++)
         {
-            if (side == this.side[slot])
+            if (side == slots.side[slot])
             {
-                sum += leaves[slot];
+                sum += slots.leaves[slot];
             }
         }
         return sum;
@@ -575,8 +290,8 @@ public final class Orders
      */
     public OrderState state(final long id)
     {
-        final int slot = (int)slotById.get(id);
-        return NO_SLOT == slot ? null : state[slot];
+        final int slot = slots.slotOf(id);
+        return OrderSlots.NO_SLOT == slot ? null : slots.state[slot];
     }
 
     /**
@@ -585,8 +300,8 @@ public final class Orders
      */
     public Side side(final long id)
     {
-        final int slot = (int)slotById.get(id);
-        return NO_SLOT == slot ? null : side[slot];
+        final int slot = slots.slotOf(id);
+        return OrderSlots.NO_SLOT == slot ? null : slots.side[slot];
     }
 
     /**
@@ -595,8 +310,8 @@ public final class Orders
      */
     public long price(final long id)
     {
-        final int slot = (int)slotById.get(id);
-        return NO_SLOT == slot ? 0 : price[slot];
+        final int slot = slots.slotOf(id);
+        return OrderSlots.NO_SLOT == slot ? 0 : slots.price[slot];
     }
 
     /**
@@ -605,8 +320,8 @@ public final class Orders
      */
     public long leavesQuantity(final long id)
     {
-        final int slot = (int)slotById.get(id);
-        return NO_SLOT == slot ? 0 : leaves[slot];
+        final int slot = slots.slotOf(id);
+        return OrderSlots.NO_SLOT == slot ? 0 : slots.leaves[slot];
     }
 
     /**
@@ -615,8 +330,8 @@ public final class Orders
      */
     public long filledQuantity(final long id)
     {
-        final int slot = (int)slotById.get(id);
-        return NO_SLOT == slot ? 0 : filled[slot];
+        final int slot = slots.slotOf(id);
+        return OrderSlots.NO_SLOT == slot ? 0 : slots.filled[slot];
     }
 
     /**
@@ -625,8 +340,8 @@ public final class Orders
      */
     public long sentTimeNs(final long id)
     {
-        final int slot = (int)slotById.get(id);
-        return NO_SLOT == slot ? 0 : sentTimeNs[slot];
+        final int slot = slots.slotOf(id);
+        return OrderSlots.NO_SLOT == slot ? 0 : slots.sentTimeNs[slot];
     }
 
     /**
@@ -637,7 +352,7 @@ public final class Orders
      */
     public OrderState stateAt(final int slot)
     {
-        return state[slot];
+        return slots.state[slot];
     }
 
     /**
@@ -646,7 +361,7 @@ public final class Orders
      */
     public long clientOrderIdAt(final int slot)
     {
-        return clientOrderId[slot];
+        return slots.clientOrderId[slot];
     }
 
     /**
@@ -655,7 +370,7 @@ public final class Orders
      */
     public Side sideAt(final int slot)
     {
-        return side[slot];
+        return slots.side[slot];
     }
 
     /**
@@ -665,7 +380,7 @@ public final class Orders
      */
     public long illegalTransitions(final OrderState from, final OrderEvent event)
     {
-        return illegal[from.ordinal() * EVENTS + event.ordinal()];
+        return machine.illegalTransitions(from, event);
     }
 
     /**
@@ -673,7 +388,7 @@ public final class Orders
      */
     public long illegalTransitions()
     {
-        return illegalTotal;
+        return machine.illegalTotal;
     }
 
     /**
@@ -682,7 +397,7 @@ public final class Orders
      */
     public long unknownOrders(final OrderEvent event)
     {
-        return unknown[event.ordinal()];
+        return machine.unknownOrders(event);
     }
 
     /**
@@ -690,7 +405,7 @@ public final class Orders
      */
     public long unknownOrders()
     {
-        return unknownTotal;
+        return machine.unknownTotal;
     }
 
     /**
@@ -698,7 +413,7 @@ public final class Orders
      */
     public long duplicateIds()
     {
-        return duplicateIds;
+        return machine.duplicateIds;
     }
 
     /**
@@ -706,7 +421,7 @@ public final class Orders
      */
     public long noFreeSlot()
     {
-        return noFreeSlot;
+        return machine.noFreeSlot;
     }
 
     /**
@@ -714,6 +429,6 @@ public final class Orders
      */
     public long unknownExecTypes()
     {
-        return unknownExecTypes;
+        return machine.unknownExecTypes;
     }
 }
