@@ -3,11 +3,8 @@ package io.ticklane.marketmaking.order;
 import io.ticklane.sbe.ExecType;
 import io.ticklane.sbe.ExecutionReportDecoder;
 import io.ticklane.sbe.Side;
-import org.agrona.DirectBuffer;
-import org.agrona.MutableDirectBuffer;
-import org.agrona.collections.Long2LongHashMap;
-
-import java.nio.ByteOrder;
+import io.ticklane.sbe.StrategyCheckpointDecoder;
+import io.ticklane.sbe.StrategyCheckpointEncoder;
 
 /**
  * The open orders of one instrument and their state machine: up to {@code capacity} orders in preallocated slots,
@@ -21,79 +18,27 @@ import java.nio.ByteOrder;
  * report's leaves quantity.
  * <p>
  * Single-threaded; nothing allocates after construction (the id index is sized so it never grows).
+ * <p>
+ * A facade over its parts, each a class of its own: {@link OrderSlots} (slots, id index, free-slot stack),
+ * {@link OrderStateMachine} (transitions on what we sent and on reports, and their counters),
+ * {@link OrderStatusResolution} (the venue's STATUS answer after a restart) and {@link OrderCheckpoint}.
  */
 public final class Orders
 {
-    private static final long NO_SLOT = -1;
-    private static final int STATES = OrderState.values().length;
-    private static final int EVENTS = OrderEvent.values().length;
-    private static final OrderState[] STATE_VALUES = OrderState.values();
-    private static final ByteOrder ORDER = ByteOrder.LITTLE_ENDIAN;
-
-    /** Bytes of the checkpoint header: capacity, open count, in-flight count, free count (int32 each). */
-    public static final int CHECKPOINT_HEADER_LENGTH = 16;
-    /** Bytes per open order in a checkpoint. */
-    public static final int CHECKPOINT_ORDER_LENGTH = 80;
-    /** Bytes per free slot in a checkpoint. */
-    public static final int CHECKPOINT_FREE_SLOT_LENGTH = 4;
-
-    private final int capacity;
-    private final Long2LongHashMap slotById;
-    private final int[] freeSlots;
-    private int freeCount;
-
-    private final OrderState[] state;
-    private final Side[] side;
-    private final long[] clientOrderId;
-    private final long[] price;
-    private final long[] quantity;
-    private final long[] leaves;
-    private final long[] filled;
-    private final long[] sentTimeNs;
-    private final long[] replaceId;
-    private final long[] replacePrice;
-    private final long[] replaceQuantity;
-
-    private int openCount;
-    private int inFlightCount;
-
-    private final long[] illegal = new long[STATES * EVENTS];
-    private final long[] unknown = new long[EVENTS];
-    private long illegalTotal;
-    private long unknownTotal;
-    private long duplicateIds;
-    private long noFreeSlot;
-    private long unknownExecTypes;
+    private final OrderSlots slots;
+    private final OrderStateMachine machine;
+    private final OrderStatusResolution status;
+    private final OrderCheckpoint codec;
 
     /**
      * @param capacity most orders held at once (open and pending), at least 1.
      */
     public Orders(final int capacity)
     {
-        if (capacity < 1)
-        {
-            throw new IllegalArgumentException("order capacity must be at least 1, got " + capacity);
-        }
-        this.capacity = capacity;
-        // each slot holds at most two ids (during a replace): 2 * capacity entries stay below 0.5 * 4 * capacity.
-        slotById = new Long2LongHashMap(4 * capacity, 0.5f, NO_SLOT);
-        freeSlots = new int[capacity];
-        for (int i = 0; i < capacity; i++)
-        {
-            freeSlots[i] = capacity - 1 - i;
-        }
-        freeCount = capacity;
-        state = new OrderState[capacity];
-        side = new Side[capacity];
-        clientOrderId = new long[capacity];
-        price = new long[capacity];
-        quantity = new long[capacity];
-        leaves = new long[capacity];
-        filled = new long[capacity];
-        sentTimeNs = new long[capacity];
-        replaceId = new long[capacity];
-        replacePrice = new long[capacity];
-        replaceQuantity = new long[capacity];
+        slots = new OrderSlots(capacity);
+        machine = new OrderStateMachine(slots);
+        status = new OrderStatusResolution(slots);
+        codec = new OrderCheckpoint(slots);
     }
 
     /**
@@ -108,52 +53,7 @@ public final class Orders
      */
     public static OrderState next(final OrderState from, final OrderEvent event, final boolean anyFilled)
     {
-        final OrderState resting = anyFilled ? OrderState.PARTIALLY_FILLED : OrderState.LIVE;
-        switch (from)
-        {
-            case PENDING_NEW:
-                switch (event)
-                {
-                    case ACK: return OrderState.LIVE;
-                    case PARTIAL_FILL: return OrderState.PARTIALLY_FILLED; // fill before ack implies the ack
-                    case FILL: return OrderState.FILLED;
-                    case CANCELLED: return OrderState.CANCELLED;           // IOC rest, or venue cancel before ack
-                    case REJECTED: return OrderState.REJECTED;
-                    default: return null;
-                }
-            case LIVE:
-            case PARTIALLY_FILLED:
-                switch (event)
-                {
-                    case CANCEL_SENT: return OrderState.PENDING_CANCEL;
-                    case REPLACE_SENT: return OrderState.PENDING_REPLACE;
-                    case PARTIAL_FILL: return OrderState.PARTIALLY_FILLED;
-                    case FILL: return OrderState.FILLED;
-                    case CANCELLED: return OrderState.CANCELLED;           // unsolicited (venue, mass cancel)
-                    default: return null;
-                }
-            case PENDING_CANCEL:
-                switch (event)
-                {
-                    case PARTIAL_FILL: return OrderState.PENDING_CANCEL;   // filled while the cancel travels
-                    case FILL: return OrderState.FILLED;
-                    case CANCELLED: return OrderState.CANCELLED;
-                    case REJECTED: return resting;                         // cancel rejected: order still rests
-                    default: return null;
-                }
-            case PENDING_REPLACE:
-                switch (event)
-                {
-                    case PARTIAL_FILL: return OrderState.PENDING_REPLACE;  // filled while the replace travels
-                    case FILL: return OrderState.FILLED;
-                    case CANCELLED: return OrderState.CANCELLED;
-                    case REPLACED: return resting;
-                    case REJECTED: return resting;                         // replace rejected: old order rests
-                    default: return null;
-                }
-            default:
-                return null;
-        }
+        return OrderStateMachine.next(from, event, anyFilled);
     }
 
     /**
@@ -168,29 +68,7 @@ public final class Orders
      */
     public OrderUpdate onNewSent(final long id, final Side side, final long price, final long quantity, final long timeNs)
     {
-        if (NO_SLOT != slotById.get(id))
-        {
-            duplicateIds++;
-            return OrderUpdate.DUPLICATE_ID;
-        }
-        if (0 == freeCount)
-        {
-            noFreeSlot++;
-            return OrderUpdate.NO_FREE_SLOT;
-        }
-        final int slot = freeSlots[--freeCount];
-        slotById.put(id, slot);
-        state[slot] = OrderState.PENDING_NEW;
-        this.side[slot] = side;
-        clientOrderId[slot] = id;
-        this.price[slot] = price;
-        this.quantity[slot] = quantity;
-        leaves[slot] = quantity;
-        filled[slot] = 0;
-        sentTimeNs[slot] = timeNs;
-        openCount++;
-        inFlightCount++;
-        return OrderUpdate.APPLIED;
+        return machine.onNewSent(id, side, price, quantity, timeNs);
     }
 
     /**
@@ -202,12 +80,7 @@ public final class Orders
      */
     public OrderUpdate onCancelSent(final long id, final long timeNs)
     {
-        final int slot = (int)slotById.get(id);
-        if (NO_SLOT == slot)
-        {
-            return unknown(OrderEvent.CANCEL_SENT);
-        }
-        return transition(slot, OrderEvent.CANCEL_SENT, 0, 0);
+        return machine.onCancelSent(id);
     }
 
     /**
@@ -223,26 +96,7 @@ public final class Orders
     public OrderUpdate onReplaceSent(
         final long origId, final long newId, final long price, final long quantity, final long timeNs)
     {
-        final int slot = (int)slotById.get(origId);
-        if (NO_SLOT == slot)
-        {
-            return unknown(OrderEvent.REPLACE_SENT);
-        }
-        if (NO_SLOT != slotById.get(newId))
-        {
-            duplicateIds++;
-            return OrderUpdate.DUPLICATE_ID;
-        }
-        final OrderUpdate update = transition(slot, OrderEvent.REPLACE_SENT, 0, 0);
-        if (OrderUpdate.APPLIED == update)
-        {
-            slotById.put(newId, slot);
-            replaceId[slot] = newId;
-            replacePrice[slot] = price;
-            replaceQuantity[slot] = quantity;
-            sentTimeNs[slot] = timeNs;
-        }
-        return update;
+        return machine.onReplaceSent(origId, newId, price, quantity, timeNs);
     }
 
     /**
@@ -253,8 +107,8 @@ public final class Orders
      */
     public OrderUpdate onExecutionReport(final ExecutionReportDecoder report)
     {
-        return onReport(
-            report.clientOrderId(), execType(report.execTypeRaw()), report.lastQuantity(), report.leavesQuantity());
+        return machine.onReport(report.clientOrderId(), OrderStateMachine.execType(report.execTypeRaw()),
+            report.lastQuantity(), report.leavesQuantity());
     }
 
     /**
@@ -268,271 +122,41 @@ public final class Orders
      */
     public OrderUpdate onReport(final long id, final ExecType execType, final long lastQuantity, final long leavesQuantity)
     {
-        final OrderEvent event = event(execType);
-        if (null == event)
-        {
-            unknownExecTypes++;
-            return OrderUpdate.UNKNOWN_EXEC_TYPE;
-        }
-        final int slot = (int)slotById.get(id);
-        if (NO_SLOT == slot)
-        {
-            return unknown(event);
-        }
-        return transition(slot, event, lastQuantity, leavesQuantity);
-    }
-
-    private OrderUpdate transition(final int slot, final OrderEvent event, final long lastQuantity, final long leavesQuantity)
-    {
-        final OrderState from = state[slot];
-        final boolean fill = OrderEvent.PARTIAL_FILL == event || OrderEvent.FILL == event;
-        final long filledAfter = fill ? filled[slot] + lastQuantity : filled[slot];
-        final OrderState to = next(from, event, filledAfter > 0);
-        if (null == to)
-        {
-            illegal[from.ordinal() * EVENTS + event.ordinal()]++;
-            illegalTotal++;
-            return OrderUpdate.ILLEGAL_TRANSITION;
-        }
-
-        filled[slot] = filledAfter;
-        if (fill)
-        {
-            leaves[slot] = OrderEvent.FILL == event ? 0 : leavesQuantity;
-        }
-        if (OrderState.PENDING_REPLACE == from && !fill && !to.isTerminal())
-        {
-            endReplace(slot, OrderEvent.REPLACED == event, leavesQuantity);
-        }
-
-        if (to.isTerminal())
-        {
-            free(slot, from);
-        }
-        else
-        {
-            inFlightCount += (to.isPending() ? 1 : 0) - (from.isPending() ? 1 : 0);
-            state[slot] = to;
-        }
-        return OrderUpdate.APPLIED;
-    }
-
-    private void endReplace(final int slot, final boolean replaced, final long leavesQuantity)
-    {
-        if (replaced)
-        {
-            slotById.remove(clientOrderId[slot]);
-            clientOrderId[slot] = replaceId[slot];
-            price[slot] = replacePrice[slot];
-            quantity[slot] = replaceQuantity[slot];
-            leaves[slot] = leavesQuantity;
-        }
-        else
-        {
-            slotById.remove(replaceId[slot]);
-        }
-    }
-
-    private void free(final int slot, final OrderState from)
-    {
-        if (OrderState.PENDING_REPLACE == from)
-        {
-            slotById.remove(replaceId[slot]);
-        }
-        slotById.remove(clientOrderId[slot]);
-        if (from.isPending())
-        {
-            inFlightCount--;
-        }
-        openCount--;
-        state[slot] = null;
-        side[slot] = null;
-        leaves[slot] = 0;
-        freeSlots[freeCount++] = slot;
-    }
-
-    private OrderUpdate unknown(final OrderEvent event)
-    {
-        unknown[event.ordinal()]++;
-        unknownTotal++;
-        return OrderUpdate.UNKNOWN_ORDER;
-    }
-
-    private static OrderEvent event(final ExecType execType)
-    {
-        switch (execType)
-        {
-            case ACK: return OrderEvent.ACK;
-            case PARTIAL_FILL: return OrderEvent.PARTIAL_FILL;
-            case FILL: return OrderEvent.FILL;
-            case CANCELLED: return OrderEvent.CANCELLED;
-            case REPLACED: return OrderEvent.REPLACED;
-            case REJECTED: return OrderEvent.REJECTED;
-            default: return null;
-        }
-    }
-
-    private static ExecType execType(final short raw)
-    {
-        // ExecType.get throws on a value it does not know; a newer writer's value must be counted instead.
-        switch (raw)
-        {
-            case 0: return ExecType.ACK;
-            case 1: return ExecType.PARTIAL_FILL;
-            case 2: return ExecType.FILL;
-            case 3: return ExecType.CANCELLED;
-            case 4: return ExecType.REPLACED;
-            case 5: return ExecType.REJECTED;
-            default: return ExecType.NULL_VAL;
-        }
+        return machine.onReport(id, execType, lastQuantity, leavesQuantity);
     }
 
     /**
-     * Writes every open order and the free-slot stack, so {@link #readFrom} rebuilds the same slots and the same
-     * order of future slot use. Layout (little-endian): header {@code capacity, openCount, inFlightCount, freeCount}
-     * (int32 each); then per open order, in slot order, {@value #CHECKPOINT_ORDER_LENGTH} bytes: {@code slot} int32,
-     * {@code state} (ordinal) int8, {@code side} (SBE value) int8, 2 bytes padding, then int64s {@code clientOrderId,
-     * price, quantity, leaves, filled, sentTimeNs, replaceId, replacePrice, replaceQuantity}; then the free-slot
-     * stack, bottom first, int32 each. Counters are not written. Allocates nothing.
+     * Writes every open order and the free-slot stack into the checkpoint's groups, so {@link #decode} rebuilds the
+     * same slots and the same order of future slot use. Counters are not written. Allocates nothing.
      *
-     * @param buffer to write into; needs {@link #checkpointLength()} bytes from {@code offset}.
-     * @param offset where to start.
-     * @return bytes written.
+     * @param checkpoint encoder of the checkpoint message, its root block written.
      */
-    public int writeTo(final MutableDirectBuffer buffer, final int offset)
+    public void encode(final StrategyCheckpointEncoder checkpoint)
     {
-        buffer.putInt(offset, capacity, ORDER);
-        buffer.putInt(offset + 4, openCount, ORDER);
-        buffer.putInt(offset + 8, inFlightCount, ORDER);
-        buffer.putInt(offset + 12, freeCount, ORDER);
-        int at = offset + CHECKPOINT_HEADER_LENGTH;
-        for (int slot = 0; slot < capacity; slot++)
-        {
-            if (null == state[slot])
-            {
-                continue;
-            }
-            buffer.putInt(at, slot, ORDER);
-            buffer.putByte(at + 4, (byte)state[slot].ordinal());
-            buffer.putByte(at + 5, (byte)side[slot].value());
-            buffer.putShort(at + 6, (short)0, ORDER);
-            buffer.putLong(at + 8, clientOrderId[slot], ORDER);
-            buffer.putLong(at + 16, price[slot], ORDER);
-            buffer.putLong(at + 24, quantity[slot], ORDER);
-            buffer.putLong(at + 32, leaves[slot], ORDER);
-            buffer.putLong(at + 40, filled[slot], ORDER);
-            buffer.putLong(at + 48, sentTimeNs[slot], ORDER);
-            buffer.putLong(at + 56, replaceId[slot], ORDER);
-            buffer.putLong(at + 64, replacePrice[slot], ORDER);
-            buffer.putLong(at + 72, replaceQuantity[slot], ORDER);
-            at += CHECKPOINT_ORDER_LENGTH;
-        }
-        for (int i = 0; i < freeCount; i++)
-        {
-            buffer.putInt(at, freeSlots[i], ORDER);
-            at += CHECKPOINT_FREE_SLOT_LENGTH;
-        }
-        return at - offset;
+        codec.encode(checkpoint);
     }
 
     /**
-     * @return bytes {@link #writeTo} writes now.
-     */
-    public int checkpointLength()
-    {
-        return CHECKPOINT_HEADER_LENGTH + openCount * CHECKPOINT_ORDER_LENGTH + freeCount * CHECKPOINT_FREE_SLOT_LENGTH;
-    }
-
-    /**
-     * @param capacity order capacity.
-     * @return the most bytes a checkpoint of that capacity can take.
-     */
-    public static int maxCheckpointLength(final int capacity)
-    {
-        return CHECKPOINT_HEADER_LENGTH + capacity * Math.max(CHECKPOINT_ORDER_LENGTH, CHECKPOINT_FREE_SLOT_LENGTH);
-    }
-
-    /**
-     * @param buffer holding a checkpoint written by {@link #writeTo}.
-     * @param offset where it starts.
-     * @return the capacity it was written with.
-     */
-    public static int checkpointCapacity(final DirectBuffer buffer, final int offset)
-    {
-        return buffer.getInt(offset, ORDER);
-    }
-
-    /**
-     * @param buffer holding a checkpoint written by {@link #writeTo}.
-     * @param offset where it starts.
-     * @return its length in bytes (read from its header).
-     */
-    public static int checkpointLength(final DirectBuffer buffer, final int offset)
-    {
-        return CHECKPOINT_HEADER_LENGTH + buffer.getInt(offset + 4, ORDER) * CHECKPOINT_ORDER_LENGTH +
-            buffer.getInt(offset + 12, ORDER) * CHECKPOINT_FREE_SLOT_LENGTH;
-    }
-
-    /**
-     * Replaces every order with those of a checkpoint written by {@link #writeTo} from orders of the same capacity;
-     * counters are kept. For start-up: the caller has verified the record (its checksum) first.
+     * Checks the groups of a checkpoint whose counts were checked against the bytes and this capacity: every slot
+     * in range and used once, every state and side known, every client order id held once. Reads the groups
+     * through, so rewind the decoder before {@link #decode}.
      *
-     * @param buffer holding the checkpoint.
-     * @param offset where it starts.
-     * @return bytes read.
-     * @throws IllegalStateException if the checkpoint was written with another capacity or is inconsistent.
+     * @param checkpoint decoder of the checkpoint message, positioned at its first group.
+     * @return true if {@link #decode} can take them.
      */
-    public int readFrom(final DirectBuffer buffer, final int offset)
+    public boolean isDecodable(final StrategyCheckpointDecoder checkpoint)
     {
-        final int storedCapacity = buffer.getInt(offset, ORDER);
-        final int storedOpen = buffer.getInt(offset + 4, ORDER);
-        final int storedFree = buffer.getInt(offset + 12, ORDER);
-        if (storedCapacity != capacity || storedOpen < 0 || storedFree < 0 || storedOpen + storedFree != capacity)
-        {
-            throw new IllegalStateException("checkpoint holds orders for capacity " + storedCapacity + " (" + storedOpen +
-                " open, " + storedFree + " free), this build is configured for " + capacity);
-        }
-        slotById.clear();
-        for (int slot = 0; slot < capacity; slot++)
-        {
-            state[slot] = null;
-            side[slot] = null;
-            leaves[slot] = 0;
-        }
-        int inFlight = 0;
-        int at = offset + CHECKPOINT_HEADER_LENGTH;
-        for (int i = 0; i < storedOpen; i++)
-        {
-            final int slot = buffer.getInt(at, ORDER);
-            final OrderState s = STATE_VALUES[buffer.getByte(at + 4)];
-            state[slot] = s;
-            side[slot] = Side.get(buffer.getByte(at + 5));
-            clientOrderId[slot] = buffer.getLong(at + 8, ORDER);
-            price[slot] = buffer.getLong(at + 16, ORDER);
-            quantity[slot] = buffer.getLong(at + 24, ORDER);
-            leaves[slot] = buffer.getLong(at + 32, ORDER);
-            filled[slot] = buffer.getLong(at + 40, ORDER);
-            sentTimeNs[slot] = buffer.getLong(at + 48, ORDER);
-            replaceId[slot] = buffer.getLong(at + 56, ORDER);
-            replacePrice[slot] = buffer.getLong(at + 64, ORDER);
-            replaceQuantity[slot] = buffer.getLong(at + 72, ORDER);
-            slotById.put(clientOrderId[slot], slot);
-            if (OrderState.PENDING_REPLACE == s)
-            {
-                slotById.put(replaceId[slot], slot);
-            }
-            inFlight += s.isPending() ? 1 : 0;
-            at += CHECKPOINT_ORDER_LENGTH;
-        }
-        for (int i = 0; i < storedFree; i++)
-        {
-            freeSlots[i] = buffer.getInt(at, ORDER);
-            at += CHECKPOINT_FREE_SLOT_LENGTH;
-        }
-        freeCount = storedFree;
-        openCount = storedOpen;
-        inFlightCount = inFlight;
-        return at - offset;
+        return codec.isDecodable(checkpoint);
+    }
+
+    /**
+     * Replaces every order with those of a checkpoint {@link #isDecodable} accepted; counters are kept.
+     *
+     * @param checkpoint decoder of the checkpoint message, positioned at its first group.
+     */
+    public void decode(final StrategyCheckpointDecoder checkpoint)
+    {
+        codec.decode(checkpoint);
     }
 
     /**
@@ -552,32 +176,7 @@ public final class Orders
      */
     public OrderUpdate onStatus(final long id, final long price, final long quantity, final long leaves, final long cum)
     {
-        final int slot = (int)slotById.get(id);
-        if (NO_SLOT == slot)
-        {
-            return OrderUpdate.UNKNOWN_ORDER;
-        }
-        final OrderState from = state[slot];
-        if (OrderState.PENDING_REPLACE == from)
-        {
-            if (id == replaceId[slot])
-            {
-                slotById.remove(clientOrderId[slot]);
-                clientOrderId[slot] = id;
-            }
-            else
-            {
-                slotById.remove(replaceId[slot]);
-            }
-        }
-        this.price[slot] = price;
-        this.quantity[slot] = quantity;
-        this.leaves[slot] = leaves;
-        filled[slot] = cum;
-        final OrderState to = cum > 0 ? OrderState.PARTIALLY_FILLED : OrderState.LIVE;
-        inFlightCount -= from.isPending() ? 1 : 0;
-        state[slot] = to;
-        return OrderUpdate.APPLIED;
+        return status.onStatus(id, price, quantity, leaves, cum);
     }
 
     /**
@@ -589,14 +188,7 @@ public final class Orders
      */
     public OrderState onEndedUnseen(final long id)
     {
-        final int slot = (int)slotById.get(id);
-        if (NO_SLOT == slot)
-        {
-            return null;
-        }
-        final OrderState from = state[slot];
-        free(slot, from);
-        return from;
+        return status.onEndedUnseen(id);
     }
 
     /**
@@ -605,7 +197,7 @@ public final class Orders
      */
     public int slotOf(final long id)
     {
-        return (int)slotById.get(id);
+        return slots.slotOf(id);
     }
 
     /**
@@ -614,7 +206,7 @@ public final class Orders
      */
     public long priceAt(final int slot)
     {
-        return price[slot];
+        return slots.price[slot];
     }
 
     /**
@@ -623,7 +215,7 @@ public final class Orders
      */
     public long leavesAt(final int slot)
     {
-        return leaves[slot];
+        return slots.leaves[slot];
     }
 
     /**
@@ -631,7 +223,7 @@ public final class Orders
      */
     public int capacity()
     {
-        return capacity;
+        return slots.capacity;
     }
 
     /**
@@ -639,7 +231,7 @@ public final class Orders
      */
     public boolean hasFreeSlot()
     {
-        return freeCount > 0;
+        return slots.freeCount > 0;
     }
 
     /**
@@ -647,7 +239,7 @@ public final class Orders
      */
     public int openOrderCount()
     {
-        return openCount;
+        return slots.openCount;
     }
 
     /**
@@ -655,7 +247,7 @@ public final class Orders
      */
     public int inFlightCount()
     {
-        return inFlightCount;
+        return slots.inFlightCount;
     }
 
     /**
@@ -665,9 +257,9 @@ public final class Orders
     public int openOrderCount(final Side side)
     {
         int count = 0;
-        for (int slot = 0; slot < capacity; slot++)
+        for (int slot = 0; slot < slots.capacity; slot++)
         {
-            if (side == this.side[slot])
+            if (side == slots.side[slot])
             {
                 count++;
             }
@@ -682,11 +274,11 @@ public final class Orders
     public long leavesQuantity(final Side side)
     {
         long sum = 0;
-        for (int slot = 0; slot < capacity; slot++)
+        for (int slot = 0; slot < slots.capacity; slot++)
         {
-            if (side == this.side[slot])
+            if (side == slots.side[slot])
             {
-                sum += leaves[slot];
+                sum += slots.leaves[slot];
             }
         }
         return sum;
@@ -698,8 +290,8 @@ public final class Orders
      */
     public OrderState state(final long id)
     {
-        final int slot = (int)slotById.get(id);
-        return NO_SLOT == slot ? null : state[slot];
+        final int slot = slots.slotOf(id);
+        return OrderSlots.NO_SLOT == slot ? null : slots.state[slot];
     }
 
     /**
@@ -708,8 +300,8 @@ public final class Orders
      */
     public Side side(final long id)
     {
-        final int slot = (int)slotById.get(id);
-        return NO_SLOT == slot ? null : side[slot];
+        final int slot = slots.slotOf(id);
+        return OrderSlots.NO_SLOT == slot ? null : slots.side[slot];
     }
 
     /**
@@ -718,8 +310,8 @@ public final class Orders
      */
     public long price(final long id)
     {
-        final int slot = (int)slotById.get(id);
-        return NO_SLOT == slot ? 0 : price[slot];
+        final int slot = slots.slotOf(id);
+        return OrderSlots.NO_SLOT == slot ? 0 : slots.price[slot];
     }
 
     /**
@@ -728,8 +320,8 @@ public final class Orders
      */
     public long leavesQuantity(final long id)
     {
-        final int slot = (int)slotById.get(id);
-        return NO_SLOT == slot ? 0 : leaves[slot];
+        final int slot = slots.slotOf(id);
+        return OrderSlots.NO_SLOT == slot ? 0 : slots.leaves[slot];
     }
 
     /**
@@ -738,8 +330,8 @@ public final class Orders
      */
     public long filledQuantity(final long id)
     {
-        final int slot = (int)slotById.get(id);
-        return NO_SLOT == slot ? 0 : filled[slot];
+        final int slot = slots.slotOf(id);
+        return OrderSlots.NO_SLOT == slot ? 0 : slots.filled[slot];
     }
 
     /**
@@ -748,8 +340,8 @@ public final class Orders
      */
     public long sentTimeNs(final long id)
     {
-        final int slot = (int)slotById.get(id);
-        return NO_SLOT == slot ? 0 : sentTimeNs[slot];
+        final int slot = slots.slotOf(id);
+        return OrderSlots.NO_SLOT == slot ? 0 : slots.sentTimeNs[slot];
     }
 
     /**
@@ -760,7 +352,7 @@ public final class Orders
      */
     public OrderState stateAt(final int slot)
     {
-        return state[slot];
+        return slots.state[slot];
     }
 
     /**
@@ -769,7 +361,7 @@ public final class Orders
      */
     public long clientOrderIdAt(final int slot)
     {
-        return clientOrderId[slot];
+        return slots.clientOrderId[slot];
     }
 
     /**
@@ -778,7 +370,7 @@ public final class Orders
      */
     public Side sideAt(final int slot)
     {
-        return side[slot];
+        return slots.side[slot];
     }
 
     /**
@@ -788,7 +380,7 @@ public final class Orders
      */
     public long illegalTransitions(final OrderState from, final OrderEvent event)
     {
-        return illegal[from.ordinal() * EVENTS + event.ordinal()];
+        return machine.illegalTransitions(from, event);
     }
 
     /**
@@ -796,7 +388,7 @@ public final class Orders
      */
     public long illegalTransitions()
     {
-        return illegalTotal;
+        return machine.illegalTotal;
     }
 
     /**
@@ -805,7 +397,7 @@ public final class Orders
      */
     public long unknownOrders(final OrderEvent event)
     {
-        return unknown[event.ordinal()];
+        return machine.unknownOrders(event);
     }
 
     /**
@@ -813,7 +405,7 @@ public final class Orders
      */
     public long unknownOrders()
     {
-        return unknownTotal;
+        return machine.unknownTotal;
     }
 
     /**
@@ -821,7 +413,7 @@ public final class Orders
      */
     public long duplicateIds()
     {
-        return duplicateIds;
+        return machine.duplicateIds;
     }
 
     /**
@@ -829,7 +421,7 @@ public final class Orders
      */
     public long noFreeSlot()
     {
-        return noFreeSlot;
+        return machine.noFreeSlot;
     }
 
     /**
@@ -837,6 +429,6 @@ public final class Orders
      */
     public long unknownExecTypes()
     {
-        return unknownExecTypes;
+        return machine.unknownExecTypes;
     }
 }

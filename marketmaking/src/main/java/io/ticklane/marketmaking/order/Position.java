@@ -3,11 +3,9 @@ package io.ticklane.marketmaking.order;
 import io.ticklane.sbe.ExecType;
 import io.ticklane.sbe.ExecutionReportDecoder;
 import io.ticklane.sbe.LiquidityFlag;
+import io.ticklane.sbe.PositionStateDecoder;
+import io.ticklane.sbe.PositionStateEncoder;
 import io.ticklane.sbe.Side;
-import org.agrona.DirectBuffer;
-import org.agrona.MutableDirectBuffer;
-
-import java.nio.ByteOrder;
 
 /**
  * Position and PnL of one instrument from its fills: signed position in lots, average entry price in ticks, realised
@@ -21,10 +19,6 @@ import java.nio.ByteOrder;
 public final class Position
 {
     private static final double BASIS_POINTS = 10_000.0;
-    private static final ByteOrder ORDER = ByteOrder.LITTLE_ENDIAN;
-
-    /** Bytes {@link #writeTo} writes. */
-    public static final int CHECKPOINT_LENGTH = 56;
 
     private final int instrumentId;
     private final double tickValue;
@@ -136,44 +130,36 @@ public final class Position
     }
 
     /**
-     * Writes everything the position needs to continue exactly, doubles as their IEEE bits so nothing is rounded.
-     * Layout (little-endian, {@value #CHECKPOINT_LENGTH} bytes): {@code position} int64, {@code averagePrice}
-     * float64, {@code realisedTicksLots} float64, {@code fees} float64, {@code boughtQuantity, soldQuantity, fills}
-     * int64. The instrument and fee rates are configuration and are not written. Allocates nothing.
+     * Writes everything the position needs to continue exactly (doubles keep their IEEE bits, nothing is rounded).
+     * The instrument and fee rates are configuration and are not written. Allocates nothing.
      *
-     * @param buffer to write into.
-     * @param offset where to start.
-     * @return bytes written.
+     * @param state the checkpoint's position composite.
      */
-    public int writeTo(final MutableDirectBuffer buffer, final int offset)
+    public void encode(final PositionStateEncoder state)
     {
-        buffer.putLong(offset, position, ORDER);
-        buffer.putDouble(offset + 8, averagePrice, ORDER);
-        buffer.putDouble(offset + 16, realisedTicksLots, ORDER);
-        buffer.putDouble(offset + 24, fees, ORDER);
-        buffer.putLong(offset + 32, boughtQuantity, ORDER);
-        buffer.putLong(offset + 40, soldQuantity, ORDER);
-        buffer.putLong(offset + 48, fills, ORDER);
-        return CHECKPOINT_LENGTH;
+        state.position(position)
+            .averagePrice(averagePrice)
+            .realisedTicksLots(realisedTicksLots)
+            .fees(fees)
+            .boughtQuantity(boughtQuantity)
+            .soldQuantity(soldQuantity)
+            .fills(fills);
     }
 
     /**
-     * Takes the state written by {@link #writeTo}.
+     * Takes the state written by {@link #encode}.
      *
-     * @param buffer holding it.
-     * @param offset where it starts.
-     * @return bytes read.
+     * @param state the checkpoint's position composite.
      */
-    public int readFrom(final DirectBuffer buffer, final int offset)
+    public void decode(final PositionStateDecoder state)
     {
-        position = buffer.getLong(offset, ORDER);
-        averagePrice = buffer.getDouble(offset + 8, ORDER);
-        realisedTicksLots = buffer.getDouble(offset + 16, ORDER);
-        fees = buffer.getDouble(offset + 24, ORDER);
-        boughtQuantity = buffer.getLong(offset + 32, ORDER);
-        soldQuantity = buffer.getLong(offset + 40, ORDER);
-        fills = buffer.getLong(offset + 48, ORDER);
-        return CHECKPOINT_LENGTH;
+        position = state.position();
+        averagePrice = state.averagePrice();
+        realisedTicksLots = state.realisedTicksLots();
+        fees = state.fees();
+        boughtQuantity = state.boughtQuantity();
+        soldQuantity = state.soldQuantity();
+        fills = state.fills();
     }
 
     /**

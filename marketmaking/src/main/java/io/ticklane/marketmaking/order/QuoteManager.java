@@ -1,12 +1,11 @@
 package io.ticklane.marketmaking.order;
 
 import io.ticklane.marketmaking.quote.TargetQuote;
+import io.ticklane.sbe.QuoteFlagsDecoder;
+import io.ticklane.sbe.QuoteManagerStateDecoder;
+import io.ticklane.sbe.QuoteManagerStateEncoder;
 import io.ticklane.sbe.Side;
 import io.ticklane.sbe.TimeInForce;
-import org.agrona.DirectBuffer;
-import org.agrona.MutableDirectBuffer;
-
-import java.nio.ByteOrder;
 
 /**
  * Turns target quotes into order actions for one instrument, sending as little as possible: at most one quote order
@@ -33,10 +32,6 @@ public final class QuoteManager
     private static final int BID = 0;
     private static final int ASK = 1;
     private static final long NANOS_PER_MILLI = 1_000_000L;
-    private static final ByteOrder ORDER = ByteOrder.LITTLE_ENDIAN;
-
-    /** Bytes {@link #writeTo} writes. */
-    public static final int CHECKPOINT_LENGTH = 56;
 
     private final Orders orders;
     private final OrderActions actions;
@@ -322,52 +317,46 @@ public final class QuoteManager
     }
 
     /**
-     * Writes what the manager needs to continue exactly: the id counter and which order is each side's quote.
-     * Layout (little-endian, {@value #CHECKPOINT_LENGTH} bytes): int64s {@code nextClientOrderId, bidOrderId,
-     * askOrderId, bidReplaceId, askReplaceId, takeId}, then int64 flags (bit 0 has bid order, 1 has ask order, 2 bid
-     * replace in flight, 3 ask replace in flight, 4 take open). The throttle window and the
-     * counters are not written (see docs/decisions/crash-recovery.md). Allocates nothing.
+     * Writes what the manager needs to continue exactly: the id counter and which order is each side's quote. The
+     * throttle window and the counters are not written (see docs/decisions/crash-recovery.md). Allocates nothing.
      *
-     * @param buffer to write into.
-     * @param offset where to start.
-     * @return bytes written.
+     * @param state the checkpoint's quote manager composite.
      */
-    public int writeTo(final MutableDirectBuffer buffer, final int offset)
+    public void encode(final QuoteManagerStateEncoder state)
     {
-        buffer.putLong(offset, nextClientOrderId, ORDER);
-        buffer.putLong(offset + 8, orderId[BID], ORDER);
-        buffer.putLong(offset + 16, orderId[ASK], ORDER);
-        buffer.putLong(offset + 24, replaceId[BID], ORDER);
-        buffer.putLong(offset + 32, replaceId[ASK], ORDER);
-        buffer.putLong(offset + 40, takeId, ORDER);
-        final int flags = (hasOrder[BID] ? 1 : 0) | (hasOrder[ASK] ? 2 : 0) | (hasReplace[BID] ? 4 : 0) |
-            (hasReplace[ASK] ? 8 : 0) | (hasTake ? 16 : 0);
-        buffer.putLong(offset + 48, flags, ORDER);
-        return CHECKPOINT_LENGTH;
+        state.nextClientOrderId(nextClientOrderId)
+            .bidOrderId(orderId[BID])
+            .askOrderId(orderId[ASK])
+            .bidReplaceId(replaceId[BID])
+            .askReplaceId(replaceId[ASK])
+            .takeId(takeId);
+        state.flags().clear()
+            .hasBidOrder(hasOrder[BID])
+            .hasAskOrder(hasOrder[ASK])
+            .bidReplaceInFlight(hasReplace[BID])
+            .askReplaceInFlight(hasReplace[ASK])
+            .takeOpen(hasTake);
     }
 
     /**
-     * Takes the state written by {@link #writeTo}.
+     * Takes the state written by {@link #encode}.
      *
-     * @param buffer holding it.
-     * @param offset where it starts.
-     * @return bytes read.
+     * @param state the checkpoint's quote manager composite.
      */
-    public int readFrom(final DirectBuffer buffer, final int offset)
+    public void decode(final QuoteManagerStateDecoder state)
     {
-        nextClientOrderId = buffer.getLong(offset, ORDER);
-        orderId[BID] = buffer.getLong(offset + 8, ORDER);
-        orderId[ASK] = buffer.getLong(offset + 16, ORDER);
-        replaceId[BID] = buffer.getLong(offset + 24, ORDER);
-        replaceId[ASK] = buffer.getLong(offset + 32, ORDER);
-        takeId = buffer.getLong(offset + 40, ORDER);
-        final long flags = buffer.getLong(offset + 48, ORDER);
-        hasOrder[BID] = 0 != (flags & 1);
-        hasOrder[ASK] = 0 != (flags & 2);
-        hasReplace[BID] = 0 != (flags & 4);
-        hasReplace[ASK] = 0 != (flags & 8);
-        hasTake = 0 != (flags & 16);
-        return CHECKPOINT_LENGTH;
+        nextClientOrderId = state.nextClientOrderId();
+        orderId[BID] = state.bidOrderId();
+        orderId[ASK] = state.askOrderId();
+        replaceId[BID] = state.bidReplaceId();
+        replaceId[ASK] = state.askReplaceId();
+        takeId = state.takeId();
+        final QuoteFlagsDecoder flags = state.flags();
+        hasOrder[BID] = flags.hasBidOrder();
+        hasOrder[ASK] = flags.hasAskOrder();
+        hasReplace[BID] = flags.bidReplaceInFlight();
+        hasReplace[ASK] = flags.askReplaceInFlight();
+        hasTake = flags.takeOpen();
     }
 
     /**

@@ -5,11 +5,10 @@ import io.ticklane.orderbook.BookState;
 import io.ticklane.orderbook.PriceLadder;
 import io.ticklane.sbe.AdminCommandDecoder;
 import io.ticklane.sbe.AdminCommandType;
+import io.ticklane.sbe.RiskGateStateDecoder;
+import io.ticklane.sbe.RiskGateStateEncoder;
 import io.ticklane.sbe.Side;
 import org.agrona.DirectBuffer;
-import org.agrona.MutableDirectBuffer;
-
-import java.nio.ByteOrder;
 
 /**
  * The pre-trade check every outbound order passes before it is sent, and the owner of the strategy mode.
@@ -37,65 +36,18 @@ import java.nio.ByteOrder;
  * does (they are facts about the data the gate can see, and the next book snapshot is routine); STOP, FLATTEN and
  * the loss/drawdown breakers are latched and need an operator RESUME, which is refused while any breach is active.
  * Every move to a stricter mode asks the caller to cancel all working orders.
+ * <p>
+ * A facade over its parts, each a class of its own: {@link RiskInputs} (the facts reported), {@link ModeControl}
+ * (mode, latches, precedence), {@link PreTradeChecks}, {@link OperatorCommands} (admin and flattening),
+ * {@link RiskCounters}, and {@link RiskGateCheckpoint}.
  */
 public final class RiskGate
 {
-    private static final long NO_TIME = Long.MIN_VALUE;
-    private static final long ONE_SECOND_NS = 1_000_000_000L;
-    private static final ByteOrder ORDER = ByteOrder.LITTLE_ENDIAN;
-    private static final StrategyMode[] MODES = StrategyMode.values();
-    private static final ModeReason[] REASONS = ModeReason.values();
-
-    /** Bytes {@link #writeTo} writes. */
-    public static final int CHECKPOINT_LENGTH = 104;
-
-    private final long maxOrderQuantity;
-    private final long maxPosition;
-    private final long maxNotional;
-    private final long tickValue;
-    private final long priceCollarTicks;
-    private final long aggressiveCollarTicks;
-    private final long flattenCollarTicks;
-    private final int maxOpenOrders;
-    private final long maxDailyLoss;
-    private final long maxDrawdown;
-    private final long staleMarketDataNs;
-    private final long venueSilenceNs;
-    private final SlidingWindowRateLimit orderRate;
-    private final SlidingWindowRateLimit cancelRate;
-    private final AdminToken adminToken;
-    private final Flattener flattener = new Flattener();
-
-    private long position;
-    private long workingBuy;
-    private long workingSell;
-    private int openOrders;
-    private long referencePrice = PriceLadder.NULL_PRICE;
-    private long bestBid = PriceLadder.NULL_PRICE;
-    private long bestAsk = PriceLadder.NULL_PRICE;
-    private long lastMarketDataNs = NO_TIME;
-    private long lastVenueNs = NO_TIME;
-    private long pnl;
-    private long peakPnl;
-
-    private boolean positionBreach;
-    private boolean lossBreach;
-    private boolean drawdownBreach;
-    private boolean bookStale;
-    private boolean operatorStop;
-    private boolean flattening;
-    private ModeReason latchedBreaker = ModeReason.NONE;
-
-    private StrategyMode mode = StrategyMode.ACTIVE;
-    private ModeReason modeReason = ModeReason.NONE;
-    private long modeSinceNs = NO_TIME;
-    private boolean cancelAllPending;
-
-    private final long[] rejections = new long[RiskCheck.values().length];
-    private final long[] adminOutcomes = new long[AdminOutcome.values().length];
-    private long passedOrders;
-    private long passedCancels;
-    private long modeChanges;
+    private final RiskCounters counters = new RiskCounters();
+    private final RiskInputs inputs;
+    private final ModeControl mode;
+    private final PreTradeChecks checks;
+    private final OperatorCommands operator;
 
     /**
      * @param limits settings; concluded here if they were not already.
@@ -104,24 +56,12 @@ public final class RiskGate
     public RiskGate(final RiskLimits limits)
     {
         limits.conclude();
-        maxOrderQuantity = limits.maxOrderQuantity();
-        maxPosition = limits.maxPosition();
-        maxNotional = limits.maxNotional();
-        tickValue = limits.tickValue();
-        priceCollarTicks = limits.priceCollarTicks();
-        aggressiveCollarTicks = limits.aggressiveCollarTicks();
-        flattenCollarTicks = limits.flattenCollarTicks();
-        maxOpenOrders = limits.maxOpenOrders();
-        maxDailyLoss = limits.maxDailyLoss();
-        maxDrawdown = limits.maxDrawdown();
-        staleMarketDataNs = limits.staleMarketDataMs() * 1_000_000L;
-        venueSilenceNs = limits.venueSilenceMs() * 1_000_000L;
-        orderRate = new SlidingWindowRateLimit(limits.maxOrdersPerSecond(), ONE_SECOND_NS);
-        cancelRate = new SlidingWindowRateLimit(limits.maxCancelsPerSecond(), ONE_SECOND_NS);
-        adminToken = new AdminToken(limits.adminTokenBytes());
+        inputs = new RiskInputs(limits.maxPosition(), limits.maxDailyLoss(), limits.maxDrawdown());
+        mode = new ModeControl(
+            inputs, counters, limits.staleMarketDataMs() * 1_000_000L, limits.venueSilenceMs() * 1_000_000L);
+        checks = new PreTradeChecks(limits, inputs, mode, counters);
+        operator = new OperatorCommands(limits, inputs, mode, counters);
     }
-
-    // ----- checks -----
 
     /**
      * Checks a new order; if it passes it is counted against the order rate, so call this only for an order that
@@ -137,7 +77,7 @@ public final class RiskGate
     public RiskCheck checkNewOrder(
         final Side side, final long price, final long quantity, final boolean aggressive, final long timeNs)
     {
-        return check(side, price, quantity, 0, aggressive, true, timeNs);
+        return checks.check(side, price, quantity, 0, aggressive, true, timeNs);
     }
 
     /**
@@ -161,7 +101,7 @@ public final class RiskGate
         final boolean aggressive,
         final long timeNs)
     {
-        return check(side, newPrice, newQuantity, replacedQuantity, aggressive, false, timeNs);
+        return checks.check(side, newPrice, newQuantity, replacedQuantity, aggressive, false, timeNs);
     }
 
     /**
@@ -172,105 +112,8 @@ public final class RiskGate
      */
     public RiskCheck checkCancel(final long timeNs)
     {
-        evaluate(timeNs);
-        if (StrategyMode.ACTIVE == mode && !cancelRate.allows(timeNs))
-        {
-            return reject(RiskCheck.CANCEL_RATE);
-        }
-        cancelRate.record(timeNs);
-        passedCancels++;
-        return RiskCheck.PASSED;
+        return checks.checkCancel(timeNs);
     }
-
-    private RiskCheck check(
-        final Side side,
-        final long price,
-        final long quantity,
-        final long replacedQuantity,
-        final boolean aggressive,
-        final boolean isNew,
-        final long timeNs)
-    {
-        evaluate(timeNs);
-        if (quantity <= 0)
-        {
-            return reject(RiskCheck.INVALID_QUANTITY);
-        }
-        if (Side.BUY != side && Side.SELL != side)
-        {
-            return reject(RiskCheck.INVALID_SIDE);
-        }
-        if (StrategyMode.HALTED == mode)
-        {
-            return reject(RiskCheck.HALTED);
-        }
-
-        final boolean buy = Side.BUY == side;
-        // never below 0: a replaced quantity larger than the working one (stale order state) must not make room
-        final long otherWorking = Math.max(0, (buy ? workingBuy : workingSell) - replacedQuantity);
-        final boolean reducing = buy ?
-            position < 0 && otherWorking + quantity <= -position :
-            position > 0 && otherWorking + quantity <= position;
-        if (StrategyMode.REDUCE_ONLY == mode && !reducing)
-        {
-            return reject(RiskCheck.REDUCE_ONLY);
-        }
-        if (quantity > maxOrderQuantity)
-        {
-            return reject(RiskCheck.MAX_ORDER_SIZE);
-        }
-        if (!reducing)
-        {
-            final long worstCase = buy ? position + otherWorking + quantity : position - otherWorking - quantity;
-            if (Math.abs(worstCase) > maxPosition)
-            {
-                return reject(RiskCheck.MAX_POSITION);
-            }
-        }
-        if (notional(price, quantity) > maxNotional)
-        {
-            return reject(RiskCheck.MAX_NOTIONAL);
-        }
-        if (PriceLadder.NULL_PRICE == referencePrice)
-        {
-            return reject(RiskCheck.NO_REFERENCE_PRICE);
-        }
-        if (Math.abs(price - referencePrice) > (aggressive ? aggressiveCollarTicks : priceCollarTicks))
-        {
-            return reject(RiskCheck.PRICE_COLLAR);
-        }
-        if (isNew && openOrders >= maxOpenOrders)
-        {
-            return reject(RiskCheck.MAX_OPEN_ORDERS);
-        }
-        if (!orderRate.allows(timeNs))
-        {
-            return reject(RiskCheck.ORDER_RATE);
-        }
-        orderRate.record(timeNs);
-        passedOrders++;
-        return RiskCheck.PASSED;
-    }
-
-    private long notional(final long price, final long quantity)
-    {
-        final long absPrice = Long.MIN_VALUE == price ? Long.MAX_VALUE : Math.abs(price);
-        return saturatingMultiply(saturatingMultiply(absPrice, quantity), tickValue);
-    }
-
-    private static long saturatingMultiply(final long a, final long b)
-    {
-        final long product = a * b;
-        return 0 != Math.multiplyHigh(a, b) || product < 0 ? Long.MAX_VALUE : product;
-    }
-
-    private RiskCheck reject(final RiskCheck outcome)
-    {
-        rejections[outcome.ordinal()]++;
-        return outcome;
-    }
-
-    // ----- inputs -----
 
     /**
      * A market-data update was applied: refreshes the staleness clock, the collar's reference and the touch.
@@ -284,15 +127,8 @@ public final class RiskGate
      */
     public RiskAction onMarketData(final long timeNs, final long referencePrice, final long bestBid, final long bestAsk)
     {
-        if (NO_TIME == lastMarketDataNs || timeNs > lastMarketDataNs)
-        {
-            lastMarketDataNs = timeNs;
-        }
-        heardFromVenue(timeNs);
-        this.referencePrice = referencePrice;
-        this.bestBid = bestBid;
-        this.bestAsk = bestAsk;
-        return evaluateAndTakeAction(timeNs);
+        inputs.onMarketData(timeNs, referencePrice, bestBid, bestAsk);
+        return mode.evaluateAndTakeAction(timeNs);
     }
 
     /**
@@ -302,8 +138,8 @@ public final class RiskGate
      */
     public RiskAction onBookState(final BookState state, final long timeNs)
     {
-        bookStale = BookState.STALE == state;
-        return evaluateAndTakeAction(timeNs);
+        inputs.onBookState(state);
+        return mode.evaluateAndTakeAction(timeNs);
     }
 
     /**
@@ -313,9 +149,8 @@ public final class RiskGate
      */
     public RiskAction onPosition(final long position, final long timeNs)
     {
-        this.position = position;
-        positionBreach = Math.abs(position) > maxPosition;
-        return evaluateAndTakeAction(timeNs);
+        inputs.onPosition(position);
+        return mode.evaluateAndTakeAction(timeNs);
     }
 
     /**
@@ -327,9 +162,7 @@ public final class RiskGate
      */
     public void onWorkingOrders(final long workingBuyQuantity, final long workingSellQuantity, final int openOrders)
     {
-        this.workingBuy = workingBuyQuantity;
-        this.workingSell = workingSellQuantity;
-        this.openOrders = openOrders;
+        inputs.onWorkingOrders(workingBuyQuantity, workingSellQuantity, openOrders);
     }
 
     /**
@@ -342,15 +175,9 @@ public final class RiskGate
      */
     public RiskAction onPnl(final long totalPnl, final long timeNs)
     {
-        pnl = totalPnl;
-        peakPnl = Math.max(peakPnl, totalPnl);
-        lossBreach = totalPnl < -maxDailyLoss;
-        drawdownBreach = peakPnl - totalPnl > maxDrawdown;
-        if (ModeReason.NONE == latchedBreaker)
-        {
-            latchedBreaker = lossBreach ? ModeReason.DAILY_LOSS : drawdownBreach ? ModeReason.DRAWDOWN : ModeReason.NONE;
-        }
-        return evaluateAndTakeAction(timeNs);
+        inputs.onPnl(totalPnl);
+        mode.latchBreaker();
+        return mode.evaluateAndTakeAction(timeNs);
     }
 
     /**
@@ -362,11 +189,8 @@ public final class RiskGate
      */
     public RiskAction onNewTradingDay(final long timeNs)
     {
-        pnl = 0;
-        peakPnl = 0;
-        lossBreach = false;
-        drawdownBreach = false;
-        return evaluateAndTakeAction(timeNs);
+        inputs.onNewTradingDay();
+        return mode.evaluateAndTakeAction(timeNs);
     }
 
     /**
@@ -377,16 +201,8 @@ public final class RiskGate
      */
     public RiskAction onVenueMessage(final long timeNs)
     {
-        heardFromVenue(timeNs);
-        return venueSilenceNs > 0 ? evaluateAndTakeAction(timeNs) : RiskAction.NONE;
-    }
-
-    private void heardFromVenue(final long timeNs)
-    {
-        if (NO_TIME == lastVenueNs || timeNs > lastVenueNs)
-        {
-            lastVenueNs = timeNs;
-        }
+        inputs.heardFromVenue(timeNs);
+        return mode.watchesVenueSilence() ? mode.evaluateAndTakeAction(timeNs) : RiskAction.NONE;
     }
 
     /**
@@ -397,7 +213,7 @@ public final class RiskGate
      */
     public RiskAction onTimer(final long timeNs)
     {
-        return evaluateAndTakeAction(timeNs);
+        return mode.evaluateAndTakeAction(timeNs);
     }
 
     /**
@@ -406,21 +222,8 @@ public final class RiskGate
      */
     public RiskAction takeAction()
     {
-        if (cancelAllPending)
-        {
-            cancelAllPending = false;
-            return RiskAction.CANCEL_ALL_REQUIRED;
-        }
-        return RiskAction.NONE;
+        return mode.takeAction();
     }
-
-    private RiskAction evaluateAndTakeAction(final long timeNs)
-    {
-        evaluate(timeNs);
-        return takeAction();
-    }
-
-    // ----- operator -----
 
     /**
      * An operator command from an SBE AdminCommand frame, the token compared in place.
@@ -431,7 +234,7 @@ public final class RiskGate
      */
     public AdminOutcome onAdmin(final AdminCommandDecoder command, final long timeNs)
     {
-        return onAdmin(
+        return operator.onAdmin(
             command.commandRaw(), command.buffer(), command.offset() + AdminCommandDecoder.authTokenEncodingOffset(), timeNs);
     }
 
@@ -447,67 +250,8 @@ public final class RiskGate
     public AdminOutcome onAdmin(
         final AdminCommandType type, final DirectBuffer tokenBuffer, final int tokenOffset, final long timeNs)
     {
-        return onAdmin(null == type ? AdminCommandType.NULL_VAL.value() : type.value(), tokenBuffer, tokenOffset, timeNs);
-    }
-
-    private AdminOutcome onAdmin(final short commandRaw, final DirectBuffer tokenBuffer, final int tokenOffset, final long timeNs)
-    {
-        if (!adminToken.matches(tokenBuffer, tokenOffset))
-        {
-            return admin(AdminOutcome.REJECTED_BAD_TOKEN);
-        }
-        if (AdminCommandType.STOP.value() == commandRaw)
-        {
-            operatorStop = true;
-            flattening = false;
-            return cancelAllAfterAdmin(timeNs);
-        }
-        if (AdminCommandType.FLATTEN.value() == commandRaw)
-        {
-            operatorStop = false;
-            flattening = true;
-            return cancelAllAfterAdmin(timeNs);
-        }
-        if (AdminCommandType.CANCEL_ALL.value() == commandRaw)
-        {
-            return cancelAllAfterAdmin(timeNs);
-        }
-        if (AdminCommandType.RESUME.value() == commandRaw)
-        {
-            return resume(timeNs);
-        }
-        return admin(AdminOutcome.REJECTED_UNKNOWN_COMMAND);
-    }
-
-    private AdminOutcome cancelAllAfterAdmin(final long timeNs)
-    {
-        evaluate(timeNs);
-        cancelAllPending = false; // the outcome asks for it
-        return admin(AdminOutcome.CANCEL_ALL_REQUIRED);
-    }
-
-    private AdminOutcome resume(final long timeNs)
-    {
-        evaluate(timeNs);
-        if (!operatorStop && !flattening && ModeReason.NONE == latchedBreaker)
-        {
-            return admin(AdminOutcome.RESUME_REFUSED_NOTHING_TO_RESUME);
-        }
-        if (isBreachActive(timeNs))
-        {
-            return admin(AdminOutcome.RESUME_REFUSED_BREACH_ACTIVE);
-        }
-        operatorStop = false;
-        flattening = false;
-        latchedBreaker = ModeReason.NONE;
-        evaluate(timeNs);
-        return admin(AdminOutcome.RESUMED);
-    }
-
-    private AdminOutcome admin(final AdminOutcome outcome)
-    {
-        adminOutcomes[outcome.ordinal()]++;
-        return outcome;
+        return operator.onAdmin(
+            null == type ? AdminCommandType.NULL_VAL.value() : type.value(), tokenBuffer, tokenOffset, timeNs);
     }
 
     /**
@@ -519,8 +263,7 @@ public final class RiskGate
      */
     public boolean nextFlattenOrder()
     {
-        return flattening && StrategyMode.REDUCE_ONLY == mode &&
-            flattener.compute(position, workingBuy, workingSell, bestBid, bestAsk, flattenCollarTicks, maxOrderQuantity);
+        return operator.nextFlattenOrder();
     }
 
     /**
@@ -528,10 +271,8 @@ public final class RiskGate
      */
     public Flattener flattener()
     {
-        return flattener;
+        return operator.flattener();
     }
-
-    // ----- mode -----
 
     /**
      * @param timeNs event time.
@@ -539,89 +280,7 @@ public final class RiskGate
      */
     public boolean isBreachActive(final long timeNs)
     {
-        return lossBreach || drawdownBreach || positionBreach || bookStale || isMarketDataStale(timeNs) ||
-            isVenueSilent(timeNs);
-    }
-
-    private boolean isVenueSilent(final long timeNs)
-    {
-        return venueSilenceNs > 0 && NO_TIME != lastVenueNs && timeNs - lastVenueNs > venueSilenceNs;
-    }
-
-    private boolean isMarketDataStale(final long timeNs)
-    {
-        return NO_TIME != lastMarketDataNs && timeNs - lastMarketDataNs > staleMarketDataNs;
-    }
-
-    private void evaluate(final long timeNs)
-    {
-        final StrategyMode newMode;
-        final ModeReason newReason;
-        if (operatorStop)
-        {
-            newMode = StrategyMode.HALTED;
-            newReason = ModeReason.OPERATOR_STOP;
-        }
-        else if (ModeReason.NONE != latchedBreaker)
-        {
-            newMode = StrategyMode.HALTED;
-            newReason = latchedBreaker;
-        }
-        else if (bookStale)
-        {
-            newMode = StrategyMode.HALTED;
-            newReason = ModeReason.BOOK_STALE;
-        }
-        else if (isVenueSilent(timeNs))
-        {
-            newMode = StrategyMode.HALTED;
-            newReason = ModeReason.VENUE_SILENT;
-        }
-        else if (isMarketDataStale(timeNs))
-        {
-            newMode = StrategyMode.HALTED;
-            newReason = ModeReason.STALE_MARKET_DATA;
-        }
-        else if (flattening)
-        {
-            newMode = StrategyMode.REDUCE_ONLY;
-            newReason = ModeReason.OPERATOR_FLATTEN;
-        }
-        else if (positionBreach)
-        {
-            newMode = StrategyMode.REDUCE_ONLY;
-            newReason = ModeReason.POSITION_LIMIT;
-        }
-        else
-        {
-            newMode = StrategyMode.ACTIVE;
-            newReason = ModeReason.NONE;
-        }
-
-        if (newMode != mode || newReason != modeReason)
-        {
-            if (strictness(newMode) > strictness(mode))
-            {
-                cancelAllPending = true;
-            }
-            mode = newMode;
-            modeReason = newReason;
-            modeSinceNs = timeNs;
-            modeChanges++;
-        }
-    }
-
-    private static int strictness(final StrategyMode mode)
-    {
-        switch (mode)
-        {
-            case HALTED:
-                return 2;
-            case REDUCE_ONLY:
-                return 1;
-            default:
-                return 0;
-        }
+        return mode.isBreachActive(timeNs);
     }
 
     /**
@@ -629,7 +288,7 @@ public final class RiskGate
      */
     public StrategyMode mode()
     {
-        return mode;
+        return mode.mode;
     }
 
     /**
@@ -637,7 +296,7 @@ public final class RiskGate
      */
     public ModeReason modeReason()
     {
-        return modeReason;
+        return mode.modeReason;
     }
 
     /**
@@ -645,86 +304,37 @@ public final class RiskGate
      */
     public long modeSinceNs()
     {
-        return modeSinceNs;
-    }
-
-    // ----- checkpoint -----
-
-    /**
-     * Writes everything the gate decides from, so a restored gate keeps an operator STOP stopped, a tripped breaker
-     * tripped and the PnL peak where it was. Layout (little-endian, {@value #CHECKPOINT_LENGTH} bytes): int64s
-     * {@code position, workingBuy, workingSell}; int32 {@code openOrders}; int32 flags (bit 0 position breach, 1 loss
-     * breach, 2 drawdown breach, 3 book stale, 4 operator stop, 5 flattening, 6 cancel-all pending); int64s
-     * {@code referencePrice, bestBid, bestAsk, lastMarketDataNs, lastVenueNs, pnl, peakPnl, modeSinceNs}; int8s
-     * {@code mode, modeReason, latchedBreaker} (ordinals) and 5 bytes padding. Limits and the admin token are
-     * configuration; the rate windows and counters are not written (see docs/decisions/crash-recovery.md).
-     * Allocates nothing.
-     *
-     * @param buffer to write into.
-     * @param offset where to start.
-     * @return bytes written.
-     */
-    public int writeTo(final MutableDirectBuffer buffer, final int offset)
-    {
-        buffer.putLong(offset, position, ORDER);
-        buffer.putLong(offset + 8, workingBuy, ORDER);
-        buffer.putLong(offset + 16, workingSell, ORDER);
-        buffer.putInt(offset + 24, openOrders, ORDER);
-        final int flags = (positionBreach ? 1 : 0) | (lossBreach ? 2 : 0) | (drawdownBreach ? 4 : 0) |
-            (bookStale ? 8 : 0) | (operatorStop ? 16 : 0) | (flattening ? 32 : 0) | (cancelAllPending ? 64 : 0);
-        buffer.putInt(offset + 28, flags, ORDER);
-        buffer.putLong(offset + 32, referencePrice, ORDER);
-        buffer.putLong(offset + 40, bestBid, ORDER);
-        buffer.putLong(offset + 48, bestAsk, ORDER);
-        buffer.putLong(offset + 56, lastMarketDataNs, ORDER);
-        buffer.putLong(offset + 64, lastVenueNs, ORDER);
-        buffer.putLong(offset + 72, pnl, ORDER);
-        buffer.putLong(offset + 80, peakPnl, ORDER);
-        buffer.putLong(offset + 88, modeSinceNs, ORDER);
-        buffer.putByte(offset + 96, (byte)mode.ordinal());
-        buffer.putByte(offset + 97, (byte)modeReason.ordinal());
-        buffer.putByte(offset + 98, (byte)latchedBreaker.ordinal());
-        buffer.putByte(offset + 99, (byte)0);
-        buffer.putInt(offset + 100, 0, ORDER);
-        return CHECKPOINT_LENGTH;
+        return mode.modeSinceNs;
     }
 
     /**
-     * Takes the state written by {@link #writeTo}; counters are kept.
+     * Writes everything the gate decides from (see {@link RiskGateCheckpoint}). Allocates nothing.
      *
-     * @param buffer holding it.
-     * @param offset where it starts.
-     * @return bytes read.
+     * @param state the checkpoint's risk gate composite.
      */
-    public int readFrom(final DirectBuffer buffer, final int offset)
+    public void encode(final RiskGateStateEncoder state)
     {
-        position = buffer.getLong(offset, ORDER);
-        workingBuy = buffer.getLong(offset + 8, ORDER);
-        workingSell = buffer.getLong(offset + 16, ORDER);
-        openOrders = buffer.getInt(offset + 24, ORDER);
-        final int flags = buffer.getInt(offset + 28, ORDER);
-        positionBreach = 0 != (flags & 1);
-        lossBreach = 0 != (flags & 2);
-        drawdownBreach = 0 != (flags & 4);
-        bookStale = 0 != (flags & 8);
-        operatorStop = 0 != (flags & 16);
-        flattening = 0 != (flags & 32);
-        cancelAllPending = 0 != (flags & 64);
-        referencePrice = buffer.getLong(offset + 32, ORDER);
-        bestBid = buffer.getLong(offset + 40, ORDER);
-        bestAsk = buffer.getLong(offset + 48, ORDER);
-        lastMarketDataNs = buffer.getLong(offset + 56, ORDER);
-        lastVenueNs = buffer.getLong(offset + 64, ORDER);
-        pnl = buffer.getLong(offset + 72, ORDER);
-        peakPnl = buffer.getLong(offset + 80, ORDER);
-        modeSinceNs = buffer.getLong(offset + 88, ORDER);
-        mode = MODES[buffer.getByte(offset + 96)];
-        modeReason = REASONS[buffer.getByte(offset + 97)];
-        latchedBreaker = REASONS[buffer.getByte(offset + 98)];
-        return CHECKPOINT_LENGTH;
+        RiskGateCheckpoint.encode(inputs, mode, state);
     }
 
-    // ----- counters -----
+    /**
+     * @param state a checkpoint's risk gate composite.
+     * @return true if {@link #decode} can take it: its mode and reasons are codes this build knows.
+     */
+    public static boolean isDecodable(final RiskGateStateDecoder state)
+    {
+        return RiskGateCheckpoint.isDecodable(state);
+    }
+
+    /**
+     * Takes the state written by {@link #encode}; counters are kept. The caller has checked {@link #isDecodable}.
+     *
+     * @param state the checkpoint's risk gate composite.
+     */
+    public void decode(final RiskGateStateDecoder state)
+    {
+        RiskGateCheckpoint.decode(state, inputs, mode);
+    }
 
     /**
      * @param check a rejection.
@@ -732,7 +342,7 @@ public final class RiskGate
      */
     public long rejections(final RiskCheck check)
     {
-        return rejections[check.ordinal()];
+        return counters.rejections(check);
     }
 
     /**
@@ -740,7 +350,7 @@ public final class RiskGate
      */
     public long passedOrders()
     {
-        return passedOrders;
+        return counters.passedOrders;
     }
 
     /**
@@ -748,7 +358,7 @@ public final class RiskGate
      */
     public long passedCancels()
     {
-        return passedCancels;
+        return counters.passedCancels;
     }
 
     /**
@@ -757,7 +367,7 @@ public final class RiskGate
      */
     public long adminOutcomes(final AdminOutcome outcome)
     {
-        return adminOutcomes[outcome.ordinal()];
+        return counters.adminOutcomes(outcome);
     }
 
     /**
@@ -765,7 +375,7 @@ public final class RiskGate
      */
     public long modeChanges()
     {
-        return modeChanges;
+        return counters.modeChanges;
     }
 
     /**
@@ -773,7 +383,7 @@ public final class RiskGate
      */
     public long pnl()
     {
-        return pnl;
+        return inputs.pnl;
     }
 
     /**
@@ -781,6 +391,6 @@ public final class RiskGate
      */
     public long peakPnl()
     {
-        return peakPnl;
+        return inputs.peakPnl;
     }
 }

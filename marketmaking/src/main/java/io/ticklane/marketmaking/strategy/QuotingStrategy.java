@@ -3,7 +3,6 @@ package io.ticklane.marketmaking.strategy;
 import io.ticklane.clock.PipelineStage;
 import io.ticklane.clock.StageStamps;
 import io.ticklane.marketmaking.StrategyMode;
-import io.ticklane.marketmaking.order.OrderActions;
 import io.ticklane.marketmaking.order.Orders;
 import io.ticklane.marketmaking.order.Position;
 import io.ticklane.marketmaking.order.QuoteManager;
@@ -14,32 +13,21 @@ import io.ticklane.marketmaking.quote.TargetQuote;
 import io.ticklane.marketmaking.risk.AdminOutcome;
 import io.ticklane.marketmaking.risk.ModeReason;
 import io.ticklane.marketmaking.risk.RiskAction;
-import io.ticklane.marketmaking.risk.RiskCheck;
 import io.ticklane.marketmaking.risk.RiskGate;
 import io.ticklane.microstructure.FactorEngine;
 import io.ticklane.orderbook.OrderBook;
 import io.ticklane.orderbook.PriceLadder;
 import io.ticklane.sbe.AdminCommandDecoder;
-import io.ticklane.sbe.CancelOrderEncoder;
 import io.ticklane.sbe.ExecutionReportDecoder;
 import io.ticklane.sbe.HeartbeatDecoder;
 import io.ticklane.sbe.MessageHeaderDecoder;
-import io.ticklane.sbe.MessageHeaderEncoder;
-import io.ticklane.sbe.NewOrderEncoder;
 import io.ticklane.sbe.OrderStatusCompleteDecoder;
-import io.ticklane.sbe.OrderStatusRequestEncoder;
 import io.ticklane.sbe.OrderStatusRequestDecoder;
-import io.ticklane.sbe.OrderType;
-import io.ticklane.sbe.ReplaceOrderEncoder;
-import io.ticklane.sbe.Side;
 import io.ticklane.sbe.TimeInForce;
 import io.ticklane.sbe.TimerTickDecoder;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.MessageHandler;
-import org.agrona.concurrent.UnsafeBuffer;
-
-import java.nio.ByteOrder;
 
 /**
  * The trading pipeline of one instrument, as one SBE {@link MessageHandler}: market data goes through the book and
@@ -48,9 +36,9 @@ import java.nio.ByteOrder;
  * ticks go to the risk gate. The same code runs live and in replay: time comes only from the frames.
  * <p>
  * Per market data event: book → factors → {@link QuoteInputsBinder} → {@link Quoter} → {@link QuoteManager} →
- * {@link RiskGate} → encode. Nothing is allocated per event.
+ * {@link OrderSender} ({@link RiskGate}, then encode). Nothing is allocated per event.
  * <p>
- * Restart: {@link #checkpoint} writes the trading state (a {@link StrategyCheckpoint} record), {@link #restore}
+ * Restart: {@link #checkpoint} writes the trading state (an SBE {@link StrategyCheckpoint} record), {@link #restore}
  * takes it back into a strategy built from the same configuration, {@link #requestOrderStatus} asks the venue for
  * its live orders and the {@link Reconciliation} makes the two agree; no quote is sent until it
  * {@link #isConsistent() is consistent}. See docs/decisions/crash-recovery.md.
@@ -64,7 +52,7 @@ public final class QuotingStrategy implements MessageHandler
     private final HeartbeatDecoder heartbeat = new HeartbeatDecoder();
     private final OrderStatusRequestDecoder statusRequest = new OrderStatusRequestDecoder();
     private final OrderStatusCompleteDecoder statusComplete = new OrderStatusCompleteDecoder();
-    private final StrategyCheckpoint checkpoint = new StrategyCheckpoint();
+    private final StrategyCheckpoint checkpoint;
     private final Reconciliation reconciliation;
     private final QuoteInputs inputs = new QuoteInputs();
     private final TargetQuote target = new TargetQuote();
@@ -116,10 +104,11 @@ public final class QuotingStrategy implements MessageHandler
         this.orders = orders;
         this.position = position;
         this.risk = risk;
-        this.sender = new OrderSender(instrumentId, outbound);
+        this.sender = new OrderSender(instrumentId, outbound, risk, orders);
         this.quoteManager = new QuoteManager(
             orders, sender, replaceTicks, replaceLots, minQuoteLifeMs, maxOrdersPerSecond, TimeInForce.POST_ONLY, 1);
         this.reconciliation = new Reconciliation(orders, position, quoteManager);
+        this.checkpoint = new StrategyCheckpoint(orders, position, quoteManager, risk);
     }
 
     /**
@@ -134,13 +123,7 @@ public final class QuotingStrategy implements MessageHandler
      */
     public int checkpoint(final MutableDirectBuffer buffer, final int offset, final long lastJournalIndex)
     {
-        position.writeTo(buffer, offset + StrategyCheckpoint.POSITION_OFFSET);
-        quoteManager.writeTo(buffer, offset + StrategyCheckpoint.QUOTE_MANAGER_OFFSET);
-        risk.writeTo(buffer, offset + StrategyCheckpoint.RISK_OFFSET);
-        final int length = StrategyCheckpoint.ORDERS_OFFSET +
-            orders.writeTo(buffer, offset + StrategyCheckpoint.ORDERS_OFFSET);
-        checkpoint.seal(buffer, offset, length, position.instrumentId(), lastJournalIndex, lastTimeNs, quoter.memory());
-        return length;
+        return checkpoint.write(buffer, offset, lastJournalIndex, lastTimeNs, quoter.memory());
     }
 
     /**
@@ -164,26 +147,13 @@ public final class QuotingStrategy implements MessageHandler
     public CheckpointCheck restore(final DirectBuffer buffer, final int offset, final int length)
     {
         final CheckpointCheck check = checkpoint.verify(buffer, offset, length);
-        if (CheckpointCheck.VALID != check)
+        if (CheckpointCheck.VALID == check)
         {
-            return check;
+            checkpoint.restore();
+            lastTimeNs = checkpoint.lastTimeNs();
+            quoter.restoreMemory(checkpoint.quoterMemory());
         }
-        if (StrategyCheckpoint.instrumentId(buffer, offset) != position.instrumentId())
-        {
-            return CheckpointCheck.WRONG_INSTRUMENT;
-        }
-        if (Orders.checkpointCapacity(buffer, offset + StrategyCheckpoint.ORDERS_OFFSET) != orders.capacity())
-        {
-            return CheckpointCheck.WRONG_CAPACITY;
-        }
-        position.readFrom(buffer, offset + StrategyCheckpoint.POSITION_OFFSET);
-        quoteManager.readFrom(buffer, offset + StrategyCheckpoint.QUOTE_MANAGER_OFFSET);
-        risk.readFrom(buffer, offset + StrategyCheckpoint.RISK_OFFSET);
-        orders.readFrom(buffer, offset + StrategyCheckpoint.ORDERS_OFFSET);
-        lastTimeNs = buffer.getLong(offset + StrategyCheckpoint.LAST_TIME_OFFSET, ByteOrder.LITTLE_ENDIAN);
-        quoter.restoreMemory(buffer.getLong(offset + StrategyCheckpoint.QUOTER_MEMORY_OFFSET,
-            ByteOrder.LITTLE_ENDIAN));
-        return CheckpointCheck.VALID;
+        return check;
     }
 
     /**
@@ -226,6 +196,7 @@ public final class QuotingStrategy implements MessageHandler
     public QuotingStrategy stageStamps(final StageStamps stages)
     {
         this.stages = stages;
+        sender.stageStamps(stages);
         engine.stageStamps(stages);
         return this;
     }
@@ -444,127 +415,5 @@ public final class QuotingStrategy implements MessageHandler
         }
         quoteManager.onTarget(target, timeNs);
         act(risk.takeAction(), timeNs);
-    }
-
-    /**
-     * The next stage of the quote manager: the risk gate, then the SBE encoder.
-     */
-    private final class OrderSender implements OrderActions
-    {
-        private final UnsafeBuffer frame = new UnsafeBuffer(new byte[256]);
-        private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
-        private final NewOrderEncoder newOrder = new NewOrderEncoder();
-        private final CancelOrderEncoder cancel = new CancelOrderEncoder();
-        private final ReplaceOrderEncoder replace = new ReplaceOrderEncoder();
-        private final OrderStatusRequestEncoder statusRequest = new OrderStatusRequestEncoder();
-        private final long instrumentId;
-        private final MessageHandler outbound;
-        private long rejections;
-
-        OrderSender(final long instrumentId, final MessageHandler outbound)
-        {
-            this.instrumentId = instrumentId;
-            this.outbound = outbound;
-        }
-
-        public boolean sendNew(
-            final long clientOrderId,
-            final Side side,
-            final long price,
-            final long quantity,
-            final TimeInForce timeInForce,
-            final long timeNs)
-        {
-            reportWorkingOrders();
-            if (!passed(risk.checkNewOrder(side, price, quantity, TimeInForce.IOC == timeInForce, timeNs)))
-            {
-                return false;
-            }
-            newOrder.wrapAndApplyHeader(frame, 0, headerEncoder)
-                .sendingTimeNs(timeNs)
-                .clientOrderId(clientOrderId)
-                .instrumentId(instrumentId)
-                .side(side)
-                .orderType(OrderType.LIMIT)
-                .timeInForce(timeInForce)
-                .price(price)
-                .quantity(quantity);
-            stages.stamp(PipelineStage.ORDER_ENCODED);
-            outbound.onMessage(NewOrderEncoder.TEMPLATE_ID, frame, 0,
-                MessageHeaderEncoder.ENCODED_LENGTH + newOrder.encodedLength());
-            return true;
-        }
-
-        public boolean sendCancel(final long requestId, final long clientOrderId, final Side side, final long timeNs)
-        {
-            if (!passed(risk.checkCancel(timeNs)))
-            {
-                return false;
-            }
-            cancel.wrapAndApplyHeader(frame, 0, headerEncoder)
-                .sendingTimeNs(timeNs)
-                .clientOrderId(requestId)
-                .origClientOrderId(clientOrderId)
-                .instrumentId(instrumentId)
-                .side(side);
-            stages.stamp(PipelineStage.ORDER_ENCODED);
-            outbound.onMessage(CancelOrderEncoder.TEMPLATE_ID, frame, 0,
-                MessageHeaderEncoder.ENCODED_LENGTH + cancel.encodedLength());
-            return true;
-        }
-
-        public boolean sendReplace(
-            final long newClientOrderId,
-            final long origClientOrderId,
-            final Side side,
-            final long price,
-            final long quantity,
-            final long timeNs)
-        {
-            reportWorkingOrders();
-            final long replaced = Math.max(0, orders.leavesQuantity(origClientOrderId));
-            if (!passed(risk.checkReplace(side, price, quantity, replaced, false, timeNs)))
-            {
-                return false;
-            }
-            replace.wrapAndApplyHeader(frame, 0, headerEncoder)
-                .sendingTimeNs(timeNs)
-                .clientOrderId(newClientOrderId)
-                .origClientOrderId(origClientOrderId)
-                .instrumentId(instrumentId)
-                .side(side)
-                .price(price)
-                .quantity(quantity);
-            stages.stamp(PipelineStage.ORDER_ENCODED);
-            outbound.onMessage(ReplaceOrderEncoder.TEMPLATE_ID, frame, 0,
-                MessageHeaderEncoder.ENCODED_LENGTH + replace.encodedLength());
-            return true;
-        }
-
-        void sendStatusRequest(final long requestId, final long timeNs)
-        {
-            statusRequest.wrapAndApplyHeader(frame, 0, headerEncoder)
-                .sendingTimeNs(timeNs)
-                .requestId(requestId)
-                .instrumentId(instrumentId);
-            outbound.onMessage(OrderStatusRequestEncoder.TEMPLATE_ID, frame, 0,
-                MessageHeaderEncoder.ENCODED_LENGTH + statusRequest.encodedLength());
-        }
-
-        private void reportWorkingOrders()
-        {
-            risk.onWorkingOrders(orders.leavesQuantity(Side.BUY), orders.leavesQuantity(Side.SELL), orders.openOrderCount());
-        }
-
-        private boolean passed(final RiskCheck check)
-        {
-            if (RiskCheck.PASSED == check)
-            {
-                stages.stamp(PipelineStage.RISK_PASSED);
-                return true;
-            }
-            rejections++;
-            return false;
-        }
     }
 }

@@ -198,7 +198,7 @@ class StrategyCheckpointTest
         assertEquals(CheckpointCheck.BAD_CHECKSUM, fresh.strategy.restore(record, 0, length));
         record.putByte(length - 3, (byte)(record.getByte(length - 3) ^ 0x10));
         record.putInt(0, 0);
-        assertEquals(CheckpointCheck.BAD_MAGIC, fresh.strategy.restore(record, 0, length));
+        assertEquals(CheckpointCheck.WRONG_TEMPLATE, fresh.strategy.restore(record, 0, length));
         assertEquals(0, fresh.strategy.orders().openOrderCount(), "nothing restored");
 
         final int again = original.strategy.checkpoint(record, 0, 1L);

@@ -76,7 +76,8 @@ final class RunRecovery
         if (CheckpointCheck.VALID != check)
         {
             throw new IllegalArgumentException(config.stateFile() + ": the saved checkpoint cannot be restored (" + check +
-                "): it was written for another instrument or configuration; move the file away to start flat");
+                "): it was written for another instrument or configuration, or damaged, or by a build before SBE " +
+                "checkpoints; move the file away to start flat");
         }
         final long position = StrategyCheckpoint.lastJournalIndex(buffer, 0);
         final int savedRun = JournalPosition.run(position);
