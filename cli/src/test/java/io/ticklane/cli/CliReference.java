@@ -70,12 +70,13 @@ final class CliReference
     }
 
     /**
-     * Depth first, in declaration order; an alias maps to the same command, which is listed once.
+     * Depth first, in declaration order; an alias maps to the same command, which is listed once; a hidden command
+     * is left out, as --help leaves it out.
      */
     private static void collect(
         final CommandLine command, final List<CommandLine> into, final Map<CommandLine, Boolean> seen)
     {
-        if (null != seen.put(command, Boolean.TRUE))
+        if (null != seen.put(command, Boolean.TRUE) || command.getCommandSpec().usageMessage().hidden())
         {
             return;
         }
