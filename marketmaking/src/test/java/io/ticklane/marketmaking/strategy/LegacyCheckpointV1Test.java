@@ -200,6 +200,15 @@ class LegacyCheckpointV1Test
     }
 
     @Test
+    void buffersAndStoresAreSizedForThePreviousBuildsRecords()
+    {
+        // the previous build's maxCheckpointLength for 64 orders (264 + 16 + 64 x 80): its state files were made
+        // with that record length, StateStore.open refuses a file made with another, and a loaded record must fit
+        assertEquals(5_400, fresh().maxCheckpointLength());
+        assertEquals(5_249, StrategyCheckpoint.maxLength(64), "an SBE record is shorter: it fits as well");
+    }
+
+    @Test
     void aVersion1RecordOffHeapRestoresToo()
     {
         final UnsafeBuffer direct = new UnsafeBuffer(ByteBuffer.allocateDirect(fixture.length + 16));
