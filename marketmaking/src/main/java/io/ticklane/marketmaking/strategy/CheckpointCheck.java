@@ -4,6 +4,7 @@ package io.ticklane.marketmaking.strategy;
  * Whether a strategy checkpoint record can be restored, and if not why: a restart must refuse a damaged or
  * mismatched record with a clear reason rather than trade on it. The checks run in this order: the message header,
  * the lengths and group counts against the bytes, the checksum, then what the record holds against this strategy.
+ * A v1 record gets the same answers for the same problems, in the v1 reader's order ({@link LegacyCheckpointV1}).
  */
 public enum CheckpointCheck
 {
@@ -11,7 +12,10 @@ public enum CheckpointCheck
     VALID,
     /** Fewer bytes than a message header, a root block, or the length the record states. */
     TOO_SHORT,
-    /** The message header names another message: not a strategy checkpoint (an older layout reads as this too). */
+    /**
+     * The message header names another message: not a strategy checkpoint (a v1 record of the build before SBE
+     * checkpoints is recognised by its magic first and upgraded, so this is neither).
+     */
     WRONG_TEMPLATE,
     /** The message header names another SBE schema. */
     WRONG_SCHEMA,

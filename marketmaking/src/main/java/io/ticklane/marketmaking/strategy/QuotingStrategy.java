@@ -68,6 +68,7 @@ public final class QuotingStrategy implements MessageHandler
     private StageStamps stages = StageStamps.NONE;
     private long lastEvents;
     private long lastTimeNs;
+    private boolean upgradedV1;
 
     /**
      * @param engine             factor engine over the instrument's book (it applies the market data).
@@ -127,17 +128,25 @@ public final class QuotingStrategy implements MessageHandler
     }
 
     /**
-     * @return the most bytes {@link #checkpoint} writes for this strategy.
+     * @return the most bytes a checkpoint of this strategy takes: what {@link #checkpoint} writes, and what
+     *         {@link #restore} may be given (a v1 record of the previous build is longer). Size buffers and stores
+     *         with it: a state file of the previous build was made with the v1 length, and a store opens only with
+     *         the record length its file was made with.
      */
     public int maxCheckpointLength()
     {
-        return StrategyCheckpoint.maxLength(orders.capacity());
+        final int capacity = orders.capacity();
+        return Math.max(StrategyCheckpoint.maxLength(capacity), LegacyCheckpointV1.maxLength(capacity));
     }
 
     /**
      * Takes back the state of a checkpoint into this strategy, which must be built from the same configuration and
      * have seen no event yet. Market state (book, factors) is not in a checkpoint: it comes back with the next
      * snapshot. Nothing changes unless the record is {@link CheckpointCheck#VALID}.
+     * <p>
+     * A v1 record (the hand-made layout of the build before SBE checkpoints) is checked as that build did and
+     * transcoded into an SBE record first ({@link LegacyCheckpointV1}: it allocates, start-up only), which then takes
+     * the same path as any other; {@link #upgradedV1Checkpoint()} says it happened.
      *
      * @param buffer holding the record.
      * @param offset where it starts.
@@ -145,6 +154,33 @@ public final class QuotingStrategy implements MessageHandler
      * @return VALID if restored, or why not.
      */
     public CheckpointCheck restore(final DirectBuffer buffer, final int offset, final int length)
+    {
+        upgradedV1 = false;
+        if (LegacyCheckpointV1.isV1(buffer, offset, length))
+        {
+            final LegacyCheckpointV1 legacy = new LegacyCheckpointV1(position.instrumentId(), orders.capacity());
+            final CheckpointCheck transcoded = legacy.transcode(buffer, offset, length, checkpoint);
+            if (CheckpointCheck.VALID != transcoded)
+            {
+                return transcoded;
+            }
+            final CheckpointCheck restored = restoreSbe(legacy.buffer(), 0, legacy.length());
+            upgradedV1 = CheckpointCheck.VALID == restored;
+            return restored;
+        }
+        return restoreSbe(buffer, offset, length);
+    }
+
+    /**
+     * @return true if the last {@link #restore} restored a v1 record (so the next {@link #checkpoint} upgrades the
+     *         saved state to SBE): worth one line at start-up.
+     */
+    public boolean upgradedV1Checkpoint()
+    {
+        return upgradedV1;
+    }
+
+    private CheckpointCheck restoreSbe(final DirectBuffer buffer, final int offset, final int length)
     {
         final CheckpointCheck check = checkpoint.verify(buffer, offset, length);
         if (CheckpointCheck.VALID == check)

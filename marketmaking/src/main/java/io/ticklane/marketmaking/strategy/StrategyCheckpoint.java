@@ -91,12 +91,16 @@ public final class StrategyCheckpoint
     /**
      * For start-up: allocates two flyweights.
      *
-     * @param buffer holding a verified record.
+     * @param buffer holding a verified record (or a v1 record a restore upgraded).
      * @param offset where it starts.
      * @return the journal index stored by the writer.
      */
     public static long lastJournalIndex(final DirectBuffer buffer, final int offset)
     {
+        if (LegacyCheckpointV1.isV1(buffer, offset, buffer.capacity() - offset))
+        {
+            return LegacyCheckpointV1.lastJournalIndex(buffer, offset);
+        }
         return new StrategyCheckpointDecoder().wrapAndApplyHeader(buffer, offset, new MessageHeaderDecoder())
             .lastJournalIndex();
     }
@@ -134,6 +138,19 @@ public final class StrategyCheckpoint
         encoder.messageLength(length);
         encoder.checksum(checksum(buffer, offset, length) & 0xFFFF_FFFFL);
         return length;
+    }
+
+    /**
+     * Seals a record whose other fields are written, as {@link #write} does: for the v1 upgrade, which writes its
+     * record through the encoders itself ({@link LegacyCheckpointV1}).
+     *
+     * @param buffer holding the record.
+     * @param offset where it starts.
+     * @param length its messageLength.
+     */
+    void seal(final MutableDirectBuffer buffer, final int offset, final int length)
+    {
+        buffer.putInt(offset + CHECKSUM_OFFSET, checksum(buffer, offset, length), StrategyCheckpointEncoder.BYTE_ORDER);
     }
 
     /**

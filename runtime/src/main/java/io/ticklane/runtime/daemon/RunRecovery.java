@@ -76,8 +76,9 @@ final class RunRecovery
         if (CheckpointCheck.VALID != check)
         {
             throw new IllegalArgumentException(config.stateFile() + ": the saved checkpoint cannot be restored (" + check +
-                "): it was written for another instrument or configuration, or damaged, or by a build before SBE " +
-                "checkpoints; move the file away to start flat");
+                "): it was written for another instrument or order capacity (restart with the configuration that " +
+                "wrote it), or it is damaged or not a checkpoint (then move the file away to start flat; checkpoints " +
+                "of the previous build, v1, are upgraded, not refused)");
         }
         final long position = StrategyCheckpoint.lastJournalIndex(buffer, 0);
         final int savedRun = JournalPosition.run(position);
@@ -103,7 +104,9 @@ final class RunRecovery
         {
             trading.muted(false);
         }
-        final String restored = "restored run " + savedRun + " at inbound record " + applied + ", replayed " +
+        final String restored = "restored run " + savedRun + " at inbound record " + applied +
+            (strategy.upgradedV1Checkpoint() ? " (upgraded a v1 checkpoint: the next one is saved as SBE)" : "") +
+            ", replayed " +
             replay.replayed + " inbound records after it (" + trading.mutedFrames() + " order frames muted); position " +
             strategy.position().position() + ", mode " + strategy.risk().mode() + " (" + strategy.risk().modeReason() + ")" +
             (StrategyMode.HALTED == strategy.risk().mode() ?
