@@ -10,7 +10,6 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -42,11 +41,8 @@ public final class FactorsCommand implements Callable<Integer>
         description = "Factors to compute, e.g. ofi_l1,vpin(bucket_volume=500) (default: all).")
     private String factors;
 
-    @Option(names = "--tick-size", paramLabel = "PRICE", description = "Tick size in currency (default per source).")
-    private BigDecimal tickSize;
-
-    @Option(names = "--lot-size", paramLabel = "QTY", description = "Lot size (Binance; default inferred).")
-    private BigDecimal lotSize;
+    @CommandLine.Mixin
+    private ReplaySizeOptions sizes = new ReplaySizeOptions();
 
     @Option(names = "--list", description = "List the factors and exit.")
     private boolean list;
@@ -72,7 +68,7 @@ public final class FactorsCommand implements Callable<Integer>
         }
 
         final List<Factor> selected = null == factors ? registry.createAll() : registry.create(factors);
-        final ReplaySource source = ReplaySource.resolve(inputs, tickSize, lotSize);
+        final ReplaySource source = sizes.resolve(inputs);
         final PrintWriter err = spec.commandLine().getErr();
         final FactorCsv.Result result = FactorCsv.write(source, selected, out,
             (records, rows) -> err.printf("factors: %,d records, %,d rows written...%n", records, rows));
