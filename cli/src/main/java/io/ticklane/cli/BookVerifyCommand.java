@@ -144,7 +144,7 @@ public final class BookVerifyCommand implements Callable<Integer>
         final LobsterContext context = new LobsterContext().symbol(symbol).tradingDate(date);
         if (null != tickSize)
         {
-            context.tickSize(priceUnits(tickSize, LobsterContext.PRICE_EXPONENT));
+            context.tickSize(LobsterTickSize.priceUnits(spec.commandLine(), tickSize));
         }
 
         final VerifyReport report = new LobsterVerification(
@@ -164,23 +164,5 @@ public final class BookVerifyCommand implements Callable<Integer>
         out.println(json ? report.toJson() : report.summaryLine());
         out.flush();
         return report.passed() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
-    }
-
-    private long priceUnits(final BigDecimal price, final int exponent)
-    {
-        try
-        {
-            final long units = price.scaleByPowerOfTen(-exponent).longValueExact();
-            if (units <= 0)
-            {
-                throw new ArithmeticException();
-            }
-            return units;
-        }
-        catch (final ArithmeticException ex)
-        {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                "--tick-size " + price.toPlainString() + " is not a positive multiple of 10^" + exponent);
-        }
     }
 }

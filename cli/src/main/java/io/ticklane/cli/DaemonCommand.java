@@ -2,16 +2,14 @@ package io.ticklane.cli;
 
 import io.ticklane.runtime.daemon.Daemon;
 import io.ticklane.runtime.daemon.DaemonConfig;
+import io.ticklane.runtime.daemon.HgrmFile;
 import io.ticklane.runtime.daemon.StatusLine;
-import org.HdrHistogram.Histogram;
 import org.agrona.concurrent.OffsetEpochNanoClock;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -89,7 +87,7 @@ public final class DaemonCommand implements Callable<Integer>
             });
             flat = daemon.shutdown();
             status.total().add(daemon.tickToQuote().getIntervalHistogram());
-            writeHistogram(daemon.runDirectory().resolve("tick_to_quote.hgrm"), status.total());
+            HgrmFile.write(daemon.runDirectory().resolve("tick_to_quote.hgrm"), status.total());
             out.println("journal=" + daemon.journalDirectory() + " tick_to_quote=" +
                 daemon.runDirectory().resolve("tick_to_quote.hgrm"));
             final String halt = daemon.haltReason();
@@ -105,21 +103,6 @@ public final class DaemonCommand implements Callable<Integer>
             out.println("stopped reason=" + halt + " orders_confirmed_cancelled=" + flat);
             out.flush();
             return flat && "shutdown".equals(halt) ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
-        }
-    }
-
-    /**
-     * Writes a histogram of nanoseconds as an HdrHistogram percentile file in microseconds.
-     *
-     * @param file      where.
-     * @param histogram values in ns.
-     * @throws IOException if it cannot be written.
-     */
-    static void writeHistogram(final Path file, final Histogram histogram) throws IOException
-    {
-        try (PrintStream stream = new PrintStream(new FileOutputStream(file.toFile()), false, "UTF-8"))
-        {
-            histogram.outputPercentileDistribution(stream, 1000.0);
         }
     }
 }

@@ -1,16 +1,13 @@
 package io.ticklane.cli;
 
-import io.ticklane.microstructure.FactorEngine;
 import io.ticklane.microstructure.fit.IntensityFit;
 import io.ticklane.microstructure.fit.IntensityFitter;
-import io.ticklane.backtest.replay.ReplaySource;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,18 +45,14 @@ public final class FitIntensityCommand implements Callable<Integer>
         description = "Number of distance buckets (default: ${DEFAULT-VALUE}).")
     private int buckets;
 
-    @Option(names = "--tick-size", paramLabel = "PRICE", description = "Tick size in currency (default per source).")
-    private BigDecimal tickSize;
-
-    @Option(names = "--lot-size", paramLabel = "QTY", description = "Lot size (Binance; default inferred).")
-    private BigDecimal lotSize;
+    @CommandLine.Mixin
+    private ReplaySizeOptions sizes = new ReplaySizeOptions();
 
     public Integer call() throws IOException
     {
         final IntensityFitter fitter = new IntensityFitter(bucketTicks, buckets);
         final PrintWriter err = spec.commandLine().getErr();
-        final String bookSummary = ReplaySource.resolve(inputs, tickSize, lotSize).replay(
-            (book) -> FactorEngine.observing(book, List.of()).listener(fitter::onEvent),
+        final String bookSummary = sizes.resolve(inputs).replayEvents(fitter::onEvent,
             (records) -> err.printf("fit intensity: %,d records...%n", records));
 
         final IntensityFit fit = fitter.fit();

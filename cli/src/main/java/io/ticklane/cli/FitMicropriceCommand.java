@@ -1,16 +1,13 @@
 package io.ticklane.cli;
 
-import io.ticklane.microstructure.FactorEngine;
 import io.ticklane.microstructure.fit.MicropriceFitter;
 import io.ticklane.microstructure.fit.MicropriceModel;
-import io.ticklane.backtest.replay.ReplaySource;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -55,19 +52,15 @@ public final class FitMicropriceCommand implements Callable<Integer>
         description = "Sample every K-th book event (default: ${DEFAULT-VALUE}).")
     private int sampleEvery;
 
-    @Option(names = "--tick-size", paramLabel = "PRICE", description = "Tick size in currency (default per source).")
-    private BigDecimal tickSize;
-
-    @Option(names = "--lot-size", paramLabel = "QTY", description = "Lot size (Binance; default inferred).")
-    private BigDecimal lotSize;
+    @CommandLine.Mixin
+    private ReplaySizeOptions sizes = new ReplaySizeOptions();
 
     public Integer call() throws IOException
     {
         final MicropriceFitter fitter = new MicropriceFitter(
             imbalanceBuckets, spreadBuckets, maxMoveTicks, sampleEvery, String.valueOf(inputs));
         final PrintWriter err = spec.commandLine().getErr();
-        final String bookSummary = ReplaySource.resolve(inputs, tickSize, lotSize).replay(
-            (book) -> FactorEngine.observing(book, List.of()).listener(fitter::onEvent),
+        final String bookSummary = sizes.resolve(inputs).replayEvents(fitter::onEvent,
             (records) -> err.printf("fit microprice: %,d records...%n", records));
 
         final MicropriceModel model = fitter.fit();

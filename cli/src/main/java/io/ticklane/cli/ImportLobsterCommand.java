@@ -63,7 +63,7 @@ public final class ImportLobsterCommand implements Callable<Integer>
         final PrintWriter stdout = spec.commandLine().getOut();
         final PrintWriter err = spec.commandLine().getErr();
         final LobsterContext context = new LobsterContext().symbol(instrument).tradingDate(date)
-            .tickSize(priceUnits(tickSize));
+            .tickSize(LobsterTickSize.priceUnits(spec.commandLine(), tickSize));
         final String source = "LOBSTER message " + message.getFileName() + " orderbook " + book.getFileName() +
             " tick " + tickSize.toPlainString() + "; " + SOURCE_NOTE;
 
@@ -78,23 +78,5 @@ public final class ImportLobsterCommand implements Callable<Integer>
             stdout.flush();
         }
         return ExitCodes.OK;
-    }
-
-    private long priceUnits(final BigDecimal price)
-    {
-        try
-        {
-            final long units = price.scaleByPowerOfTen(-LobsterContext.PRICE_EXPONENT).longValueExact();
-            if (units <= 0)
-            {
-                throw new ArithmeticException();
-            }
-            return units;
-        }
-        catch (final ArithmeticException ex)
-        {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                "--tick-size " + price.toPlainString() + " is not a positive multiple of 10^" + LobsterContext.PRICE_EXPONENT);
-        }
     }
 }

@@ -1,6 +1,7 @@
 package io.ticklane.cli;
 
 import io.ticklane.journal.queue.Direction;
+import io.ticklane.journal.queue.FrameTypes;
 import io.ticklane.journal.queue.JournalReader;
 import org.agrona.DirectBuffer;
 import picocli.CommandLine;

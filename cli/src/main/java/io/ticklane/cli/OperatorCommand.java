@@ -1,14 +1,10 @@
 package io.ticklane.cli;
 
-import io.aeron.Aeron;
-import io.aeron.Publication;
 import io.ticklane.gateway.transport.TransportContext;
-import io.ticklane.runtime.daemon.DaemonCounters;
-import io.ticklane.runtime.daemon.DaemonCountersReader;
+import io.ticklane.runtime.daemon.ModeName;
+import io.ticklane.runtime.daemon.OperatorClient;
 import io.ticklane.sbe.AdminCommandEncoder;
 import io.ticklane.sbe.AdminCommandType;
-import io.ticklane.sbe.MessageHeaderEncoder;
-import org.agrona.concurrent.UnsafeBuffer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,8 +39,8 @@ public final class OperatorCommand implements Callable<Integer>
     @Option(names = "--token", required = true, paramLabel = "T", description = "Operator token (risk.admin_token).")
     private String token;
 
-    @Option(names = "--aeron-dir", paramLabel = "DIR", description = "The daemon's media driver directory.")
-    private String aeronDir = TransportContext.DEFAULT_AERON_DIR;
+    @CommandLine.Mixin
+    private DaemonAeronDirOption daemon = new DaemonAeronDirOption();
 
     @Option(names = "--stream", paramLabel = "ID", description = "Admin stream id (default ${DEFAULT-VALUE}).")
     private int streamId = TransportContext.DEFAULT_ADMIN_STREAM_ID;
@@ -58,8 +54,8 @@ public final class OperatorCommand implements Callable<Integer>
     public Integer call() throws InterruptedException
     {
         final AdminCommandType type = parse(command);
-        final byte[] ascii = token.getBytes(StandardCharsets.US_ASCII);
-        if (ascii.length > AdminCommandEncoder.authTokenLength())
+        final String aeronDir = daemon.aeronDir();
+        if (token.getBytes(StandardCharsets.US_ASCII).length > AdminCommandEncoder.authTokenLength())
         {
             throw new IllegalArgumentException("--token longer than " + AdminCommandEncoder.authTokenLength() + " bytes");
         }
@@ -69,63 +65,26 @@ public final class OperatorCommand implements Callable<Integer>
         }
         final PrintWriter out = spec.commandLine().getOut();
         final PrintWriter err = spec.commandLine().getErr();
-        try (Aeron aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(aeronDir));
-            Publication publication = aeron.addPublication("aeron:ipc", streamId))
+        final OperatorClient.Result result = OperatorClient.send(aeronDir, streamId, type, instrumentId, token, timeoutMs);
+        switch (result.outcome())
         {
-            final DaemonCountersReader counters = new DaemonCountersReader(java.nio.file.Path.of(aeronDir));
-            final long deadlineNs = System.nanoTime() + timeoutMs * 1_000_000L;
-            while (!publication.isConnected())
-            {
-                if (System.nanoTime() - deadlineNs > 0)
-                {
-                    err.println("admin: no daemon subscribed to aeron:ipc stream " + streamId + " in " + aeronDir);
-                    return ExitCodes.CHECK_FAILED;
-                }
-                Thread.sleep(10);
-            }
-            final long appliedBefore = counters.value(DaemonCounters.ADMIN_APPLIED);
-            final long rejectedBefore = counters.value(DaemonCounters.ADMIN_REJECTED);
-
-            final UnsafeBuffer buffer = new UnsafeBuffer(new byte[128]);
-            final byte[] padded = new byte[AdminCommandEncoder.authTokenLength()];
-            System.arraycopy(ascii, 0, padded, 0, ascii.length);
-            final AdminCommandEncoder encoder = new AdminCommandEncoder()
-                .wrapAndApplyHeader(buffer, 0, new MessageHeaderEncoder())
-                .timestampNs(System.currentTimeMillis() * 1_000_000L)
-                .requestId(System.nanoTime())
-                .command(type)
-                .instrumentId(instrumentId)
-                .putAuthToken(padded, 0);
-            final int length = MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength();
-            while (publication.offer(buffer, 0, length) < 0)
-            {
-                if (System.nanoTime() - deadlineNs > 0)
-                {
-                    err.println("admin: the daemon's admin stream did not take the command in time");
-                    return ExitCodes.CHECK_FAILED;
-                }
-                Thread.sleep(1);
-            }
-            while (counters.value(DaemonCounters.ADMIN_APPLIED) <= appliedBefore)
-            {
-                if (System.nanoTime() - deadlineNs > 0)
-                {
-                    err.println("admin: sent " + command + " but the daemon did not report applying it in " + timeoutMs +
-                        " ms");
-                    return ExitCodes.CHECK_FAILED;
-                }
-                Thread.sleep(5);
-            }
-            final String mode = StatCommand.modeName(counters.value(DaemonCounters.MODE));
-            if (counters.value(DaemonCounters.ADMIN_REJECTED) > rejectedBefore)
-            {
-                err.println("admin: " + command + " REJECTED by the daemon (wrong token); mode=" + mode);
+            case NO_DAEMON:
+                err.println("admin: no daemon subscribed to aeron:ipc stream " + streamId + " in " + aeronDir);
                 return ExitCodes.CHECK_FAILED;
-            }
-            out.println("admin: " + command + " applied; mode=" + mode + " open_orders=" +
-                counters.value(DaemonCounters.OPEN_ORDERS) + " position=" + counters.value(DaemonCounters.POSITION));
-            out.flush();
-            return ExitCodes.OK;
+            case NOT_TAKEN:
+                err.println("admin: the daemon's admin stream did not take the command in time");
+                return ExitCodes.CHECK_FAILED;
+            case NOT_APPLIED:
+                err.println("admin: sent " + command + " but the daemon did not report applying it in " + timeoutMs + " ms");
+                return ExitCodes.CHECK_FAILED;
+            case REJECTED:
+                err.println("admin: " + command + " REJECTED by the daemon (wrong token); mode=" + ModeName.of(result.mode()));
+                return ExitCodes.CHECK_FAILED;
+            default:
+                out.println("admin: " + command + " applied; mode=" + ModeName.of(result.mode()) + " open_orders=" +
+                    result.openOrders() + " position=" + result.position());
+                out.flush();
+                return ExitCodes.OK;
         }
     }
 

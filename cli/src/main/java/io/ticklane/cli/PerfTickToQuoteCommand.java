@@ -1,28 +1,18 @@
 package io.ticklane.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
+import io.ticklane.perf.latency.LatencySummary;
+import io.ticklane.perf.latency.TickToQuoteReport;
+import io.ticklane.perf.latency.TickToQuoteRun;
 import io.ticklane.runtime.daemon.IdleStrategies;
 import io.ticklane.runtime.daemon.ThreadLayout;
-import io.ticklane.perf.latency.LatencyDistribution;
-import io.ticklane.perf.latency.LatencyReport;
-import io.ticklane.perf.latency.LatencySummary;
-import io.ticklane.perf.latency.TickToQuoteRun;
-import org.HdrHistogram.Histogram;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -78,81 +68,17 @@ public final class PerfTickToQuoteCommand implements Callable<Integer>
         err.printf("perf: tick-to-quote at %,.0f/s for %.0f s (+%.0f s warm-up), layout %s, idle %s%n",
             rate, duration, warmup, layout, idle);
         final TickToQuoteRun.Result result = new TickToQuoteRun(rate, duration, warmup, layout, idle, outDir, err).run();
+        final TickToQuoteReport report = TickToQuoteReport.write(result, outDir, rate, layout, idle, duration);
 
-        final double achieved = result.updatesSent() / result.seconds();
-        final List<LatencyDistribution> distributions = new ArrayList<>();
-        distributions.add(write("baseline_echo", result.baseline(), result.echoesSent() / result.seconds()));
-        distributions.add(write("tick_to_quote", result.tickToQuote(), achieved));
-        distributions.add(write("tick_to_quote_from_receive", result.fromReceive(), achieved));
-        distributions.add(write("in_process", result.inProcess(), Double.NaN));
-        for (final Map.Entry<String, Histogram> stage : result.stages().entrySet())
-        {
-            distributions.add(write("stage_" + stage.getKey(), stage.getValue(), Double.NaN));
-        }
-        final LatencyReport report = new LatencyReport(distributions);
-        writeSummary(report.summaries(), achieved);
-        Files.writeString(outDir.resolve("report.html"), report.html(List.of(outDir.toString())), StandardCharsets.UTF_8);
-
-        out.println(report.table());
-        final LatencySummary baseline = report.summaries().get(0);
-        final LatencySummary tickToQuote = report.summaries().get(1);
-        out.printf(Locale.ROOT, "rate requested=%.0f/s achieved=%.0f/s quotes timed=%d journal=%s%n", rate, achieved,
-            tickToQuote.count(), result.journal());
+        out.println(report.report().table());
+        final LatencySummary baseline = report.baseline();
+        final LatencySummary tickToQuote = report.tickToQuote();
+        out.printf(Locale.ROOT, "rate requested=%.0f/s achieved=%.0f/s quotes timed=%d journal=%s%n", rate,
+            report.achievedRatePerSecond(), tickToQuote.count(), result.journal());
         out.printf(Locale.ROOT, "tick_to_quote p99=%.1fus baseline p99=%.1fus ratio=%.2f summary=%s%n",
             tickToQuote.micros("p99"), baseline.micros("p99"), tickToQuote.micros("p99") / baseline.micros("p99"),
             outDir.resolve("summary.json"));
         out.flush();
         return tickToQuote.count() > 0 ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
-    }
-
-    private LatencyDistribution write(final String name, final Histogram histogram, final double ratePerSecond)
-        throws IOException
-    {
-        DaemonCommand.writeHistogram(outDir.resolve(name + ".hgrm"), histogram);
-        return LatencyDistribution.of(name, histogram, ratePerSecond);
-    }
-
-    private void writeSummary(final List<LatencySummary> summaries, final double achieved) throws IOException
-    {
-        final LatencySummary baseline = summaries.get(0);
-        final LatencySummary tickToQuote = summaries.get(1);
-        try (Writer writer = Files.newBufferedWriter(outDir.resolve("summary.json"), StandardCharsets.UTF_8);
-            JsonGenerator json = new JsonFactory().createGenerator(writer))
-        {
-            json.useDefaultPrettyPrinter();
-            json.writeStartObject();
-            // the tick-to-quote figures at the top level, as ticklane perf compare reads them
-            json.writeStringField("name", tickToQuote.name());
-            json.writeStringField("unit", "us");
-            json.writeNumberField("count", tickToQuote.count());
-            json.writeNumberField("ratePerSecond", achieved);
-            json.writeObjectFieldStart("percentiles");
-            for (final Map.Entry<String, Double> entry : tickToQuote.micros().entrySet())
-            {
-                json.writeNumberField(entry.getKey(), entry.getValue());
-            }
-            json.writeEndObject();
-            json.writeNumberField("requestedRatePerSecond", rate);
-            json.writeStringField("layout", layout);
-            json.writeStringField("idle", idle);
-            json.writeNumberField("durationSeconds", duration);
-            json.writeStringField("measuredFrom", "planned send time (coordinated omission corrected)");
-            json.writeObjectFieldStart("ratioToBaseline");
-            for (final Map.Entry<String, Double> entry : tickToQuote.micros().entrySet())
-            {
-                json.writeNumberField(entry.getKey(), entry.getValue() / baseline.micros(entry.getKey()));
-            }
-            json.writeEndObject();
-            json.writeFieldName("baseline");
-            baseline.writeJson(json);
-            json.writeArrayFieldStart("breakdown");
-            for (int i = 2; i < summaries.size(); i++)
-            {
-                summaries.get(i).writeJson(json);
-            }
-            json.writeEndArray();
-            json.writeEndObject();
-            json.writeRaw('\n');
-        }
     }
 }

@@ -1,13 +1,11 @@
 package io.ticklane.cli;
 
-import io.ticklane.journal.queue.JournalInstrument;
-import io.ticklane.journal.queue.JournalReader;
 import io.ticklane.marketmaking.strategy.QuotingStrategy;
 import io.ticklane.marketmaking.config.StrategyConfig;
 import io.ticklane.backtest.replay.JournalReplay;
+import io.ticklane.backtest.replay.ReplayRun;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -30,36 +28,20 @@ import java.util.concurrent.Callable;
     })
 public final class ReplayCommand implements Callable<Integer>
 {
-    private static final int PROGRESS_INTERVAL = 1_000_000;
-
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--journal", paramLabel = "DIR", required = true, description = "Journal directory.")
-    private Path journal;
-
-    @Option(names = "--config", paramLabel = "FILE", required = true, description = "Strategy configuration (.properties).")
-    private Path config;
+    @CommandLine.Mixin
+    private JournalConfigOptions inputs = new JournalConfigOptions();
 
     public Integer call() throws IOException
     {
+        final Path journal = inputs.journal();
+        final Path config = inputs.config();
         final StrategyConfig strategyConfig = StrategyConfig.load(config);
         final PrintWriter err = spec.commandLine().getErr();
-        final JournalReplay replay = new JournalReplay(strategyConfig);
-        try (JournalReader reader = JournalReader.open(journal))
-        {
-            requireInstrument(reader, strategyConfig.instrumentId());
-            long records = 0;
-            int read;
-            while ((read = reader.pollInbound(replay, PROGRESS_INTERVAL)) > 0)
-            {
-                records += read;
-                if (read == PROGRESS_INTERVAL)
-                {
-                    err.printf("replay: %,d records...%n", records);
-                }
-            }
-        }
+        final JournalReplay replay = ReplayRun.run(journal, strategyConfig, config,
+            (records) -> err.printf("replay: %,d records...%n", records));
 
         final JournalReplay.FrameHash outbound = replay.outbound();
         final QuotingStrategy strategy = replay.strategy();
@@ -71,20 +53,5 @@ public final class ReplayCommand implements Callable<Integer>
         out.println("sha256=" + outbound.sha256());
         out.flush();
         return ExitCodes.OK;
-    }
-
-    private void requireInstrument(final JournalReader reader, final int instrumentId)
-    {
-        final StringBuilder held = new StringBuilder();
-        for (final JournalInstrument instrument : reader.header().instruments())
-        {
-            if (instrument.id() == instrumentId)
-            {
-                return;
-            }
-            held.append(held.length() > 0 ? "," : "").append(instrument.id());
-        }
-        throw new IllegalArgumentException(
-            config + ": instrument.id=" + instrumentId + " but journal " + journal + " holds instrument(s) [" + held + "]");
     }
 }

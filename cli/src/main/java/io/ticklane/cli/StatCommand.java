@@ -1,9 +1,9 @@
 package io.ticklane.cli;
 
-import io.ticklane.gateway.transport.TransportContext;
 import io.ticklane.marketmaking.risk.ModeReason;
 import io.ticklane.runtime.daemon.DaemonCounters;
 import io.ticklane.runtime.daemon.DaemonCountersReader;
+import io.ticklane.runtime.daemon.ModeName;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,13 +29,11 @@ import java.util.concurrent.Callable;
     })
 public final class StatCommand implements Callable<Integer>
 {
-    private static final String[] MODES = {"ACTIVE", "REDUCE_ONLY", "HALTED"};
-
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--aeron-dir", paramLabel = "DIR", description = "The daemon's media driver directory.")
-    private String aeronDir = TransportContext.DEFAULT_AERON_DIR;
+    @CommandLine.Mixin
+    private DaemonAeronDirOption daemon = new DaemonAeronDirOption();
 
     @Option(names = "--interval-ms", paramLabel = "MS", description = "Refresh period (default ${DEFAULT-VALUE}).")
     private long intervalMs = 1_000;
@@ -49,6 +47,7 @@ public final class StatCommand implements Callable<Integer>
     public Integer call() throws InterruptedException
     {
         final PrintWriter out = spec.commandLine().getOut();
+        final String aeronDir = daemon.aeronDir();
         final DaemonCountersReader reader = new DaemonCountersReader(Path.of(aeronDir));
         for (long i = 0; 0 == count || i < count; i++)
         {
@@ -94,21 +93,12 @@ public final class StatCommand implements Callable<Integer>
     {
         if (DaemonCounters.MODE.equals(label))
         {
-            return "  = " + modeName(value);
+            return "  = " + ModeName.of(value);
         }
         if (DaemonCounters.MODE_REASON.equals(label) && value >= 0 && value < ModeReason.values().length)
         {
             return "  = " + ModeReason.values()[(int)value];
         }
         return "";
-    }
-
-    /**
-     * @param mode the mode counter's value.
-     * @return the mode's name.
-     */
-    static String modeName(final long mode)
-    {
-        return mode >= 0 && mode < MODES.length ? MODES[(int)mode] : "UNKNOWN(" + mode + ")";
     }
 }

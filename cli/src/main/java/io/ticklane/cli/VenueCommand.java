@@ -1,22 +1,16 @@
 package io.ticklane.cli;
 
-import io.ticklane.gateway.sim.exchange.ExchangeAgent;
-import io.ticklane.gateway.sim.exchange.ExchangeContext;
 import io.ticklane.gateway.sim.exchange.ExchangeCounters;
-import io.ticklane.gateway.sim.exchange.MarketFlow;
-import io.ticklane.gateway.sim.exchange.SyntheticMarket;
+import io.ticklane.gateway.sim.exchange.JournalMarketFlow;
+import io.ticklane.gateway.sim.exchange.SimulatedExchange;
+import io.ticklane.gateway.sim.exchange.SimulatedExchangeContext;
 import io.ticklane.gateway.sim.exchange.SyntheticMarketContext;
-import io.ticklane.gateway.transport.FramePublisher;
-import io.ticklane.gateway.transport.Transport;
-import io.ticklane.gateway.transport.TransportContext;
 import io.ticklane.gateway.sim.venue.BpsFeeModel;
-import io.ticklane.gateway.sim.venue.VenueContext;
+import io.ticklane.gateway.transport.FramePublisher;
+import io.ticklane.gateway.transport.TransportContext;
 import io.ticklane.journal.queue.JournalInstrument;
 import io.ticklane.runtime.daemon.IdleStrategies;
-import io.ticklane.gateway.sim.exchange.JournalMarketFlow;
 import org.agrona.CloseHelper;
-import org.agrona.ErrorHandler;
-import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.OffsetEpochNanoClock;
 import picocli.CommandLine;
@@ -28,7 +22,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code ticklane venue}: a standalone simulated exchange over Aeron, so the daemon can be run and demonstrated
@@ -194,62 +187,40 @@ public final class VenueCommand implements Callable<Integer>
         final PrintWriter err = spec.commandLine().getErr();
         validate();
         final IdleStrategy idleStrategy = IdleStrategies.create(idle);
-        final TransportContext transportContext = new TransportContext()
-            .aeronDirectoryName(aeronDir)
-            .embeddedDriver(!externalDriver)
-            .marketDataChannel(marketDataChannel).marketDataStreamId(marketDataStream)
-            .orderChannel(orderChannel).orderStreamId(orderStream)
-            .reportChannel(reportChannel).reportStreamId(reportStream)
-            .conclude();
-
-        final JournalMarketFlow journalFlow;
-        final MarketFlow flow;
-        final long unitsPerTick;
-        final String source;
-        if (null != journal)
-        {
-            final JournalInstrument chosen = JournalMarketFlow.instrument(journal, instrument);
-            journalFlow = JournalMarketFlow.open(journal, chosen.id(), pacing(), snapshotLevels);
-            flow = journalFlow;
-            unitsPerTick = chosen.tickSize();
-            source = "journal=" + journal + " instrument=" + chosen.id() + " (" + chosen.symbol() + ") pace=" + pace +
-                " speed=" + speed;
-        }
-        else
-        {
-            journalFlow = null;
-            final SyntheticMarketContext market = new SyntheticMarketContext()
+        final SimulatedExchangeContext context = new SimulatedExchangeContext()
+            .transportContext(new TransportContext()
+                .aeronDirectoryName(aeronDir)
+                .embeddedDriver(!externalDriver)
+                .marketDataChannel(marketDataChannel).marketDataStreamId(marketDataStream)
+                .orderChannel(orderChannel).orderStreamId(orderStream)
+                .reportChannel(reportChannel).reportStreamId(reportStream)
+                .conclude())
+            .syntheticMarket(new SyntheticMarketContext()
                 .instrumentId(0 == instrument ? SyntheticMarketContext.DEFAULT_INSTRUMENT_ID : instrument)
                 .symbol(symbol).priceExponent(priceExponent).priceUnitsPerTick(tickSize)
                 .seed(seed).eventsPerSecond(rate).marketOrdersPerSecond(marketRate).sigmaTicksPerSqrtSecond(sigma)
-                .decayPerTick(decay).initialMidTicks(mid).maxOrderLots(maxOrderLots).targetDepthLots(depthLots);
-            flow = new SyntheticMarket(market);
-            unitsPerTick = tickSize;
-            source = "synthetic seed=" + seed + " rate=" + rate + "/s market_rate=" + marketRate + "/s sigma=" + sigma +
-                " instrument=" + market.instrumentId() + " speed=" + speed;
-        }
+                .decayPerTick(decay).initialMidTicks(mid).maxOrderLots(maxOrderLots).targetDepthLots(depthLots))
+            .journal(journal).journalInstrumentId(instrument).pacing(pacing()).snapshotLevels(snapshotLevels)
+            .queueModel(queue).latencyModel(latency).feeModel(new BpsFeeModel(makerBps, takerBps))
+            .clock(new OffsetEpochNanoClock())
+            .speed(speed)
+            .heartbeatIntervalNs(TimeUnit.MILLISECONDS.toNanos(heartbeatMs))
+            .snapshotIntervalNs(TimeUnit.MILLISECONDS.toNanos(snapshotMs))
+            .idleStrategy(idleStrategy);
 
-        Transport transport = null;
-        AgentRunner runner = null;
+        SimulatedExchange exchange = null;
         try
         {
-            final ExchangeContext context = new ExchangeContext()
-                .flow(flow)
-                .venueContext(new VenueContext().instrumentId(flow.instrumentId()).priceUnitsPerTick(unitsPerTick)
-                    .queueModel(queue).latencyModel(latency).feeModel(new BpsFeeModel(makerBps, takerBps)))
-                .clock(new OffsetEpochNanoClock())
-                .speed(speed)
-                .heartbeatIntervalNs(TimeUnit.MILLISECONDS.toNanos(heartbeatMs))
-                .snapshotIntervalNs(TimeUnit.MILLISECONDS.toNanos(snapshotMs))
-                .conclude();
-            transport = launch(transportContext);
-            final ExchangeAgent agent = new ExchangeAgent(context, transport);
-            final AtomicReference<Throwable> firstError = new AtomicReference<>();
-            final ErrorHandler errorHandler = (throwable) -> firstError.compareAndSet(null, throwable);
-            runner = new AgentRunner(idleStrategy, errorHandler, null, agent);
-            out.println("venue " + source + " aeron_dir=" + transportContext.aeronDirectoryName() + " driver=" +
+            exchange = launch(context);
+            final JournalInstrument chosen = exchange.journalInstrument();
+            final String source = null != chosen ?
+                "journal=" + journal + " instrument=" + chosen.id() + " (" + chosen.symbol() + ") pace=" + pace +
+                " speed=" + speed :
+                "synthetic seed=" + seed + " rate=" + rate + "/s market_rate=" + marketRate + "/s sigma=" + sigma +
+                " instrument=" + context.syntheticMarket().instrumentId() + " speed=" + speed;
+            out.println("venue " + source + " aeron_dir=" + exchange.aeronDirectoryName() + " driver=" +
                 (externalDriver ? "external" : "embedded") + " queue=" + queue + " idle=" + idle);
-            final VenueStatusLine status = new VenueStatusLine(agent.counters());
+            final VenueStatusLine status = new VenueStatusLine(exchange.counters());
             final boolean signalled;
             try (RunUntilStopped run = new RunUntilStopped(5_000))
             {
@@ -257,36 +228,34 @@ public final class VenueCommand implements Callable<Integer>
                 {
                     status.printHeader(out);
                 }
-                AgentRunner.startOnThread(runner);
-                final AgentRunner running = runner;
+                exchange.start();
+                final SimulatedExchange running = exchange;
                 signalled = run.run(Math.round(durationSeconds * 1000), 1000, () ->
                 {
                     if (!quiet)
                     {
                         status.print(out);
                     }
-                    final boolean journalDone = !keepOpen && null != journalFlow && agent.counters().flowExhausted();
-                    if (null != firstError.get() || running.isClosed() || journalDone)
+                    if (running.hasStopped() || (!keepOpen && running.hasReplayedJournal()))
                     {
                         run.requestStop();
                     }
                 });
                 // Read the counters while they are open: the agent closes them with its streams.
-                final ExchangeCounters counters = agent.counters();
+                final ExchangeCounters counters = exchange.counters();
                 final String summary = status.summary();
                 final long failures = counters.publishFailures();
                 final String lastFailure = FramePublisher.failureName(counters.lastFailure()) + " on stream " +
                     counters.lastFailureStream();
-                final String reason = stopReason(signalled, firstError.get(), journalFlow, counters);
+                final Throwable error = exchange.firstError();
+                final String reason = null != error ? "agent-error" :
+                    exchange.hasReplayedJournal() ? "end-of-journal" : signalled ? "signal" : "duration";
                 // Close before the run lets a signal's shutdown proceed: the embedded driver deletes its directory.
-                CloseHelper.close(runner);
-                runner = null;
-                CloseHelper.close(transport);
-                transport = null;
+                exchange.close();
                 out.println("stopped reason=" + reason + " " + summary);
-                if (null != firstError.get())
+                if (null != error)
                 {
-                    err.println("venue: exchange agent error: " + firstError.get());
+                    err.println("venue: exchange agent error: " + error);
                     return ExitCodes.CHECK_FAILED;
                 }
                 if (0 != failures)
@@ -298,36 +267,22 @@ public final class VenueCommand implements Callable<Integer>
         }
         finally
         {
-            CloseHelper.quietCloseAll(runner, transport, journalFlow);
+            CloseHelper.quietClose(exchange);
             out.flush();
         }
     }
 
-    private static Transport launch(final TransportContext context)
+    private static SimulatedExchange launch(final SimulatedExchangeContext context) throws IOException
     {
         try
         {
-            return Transport.launch(context);
+            return SimulatedExchange.launch(context);
         }
         catch (final IllegalStateException ex)
         {
             // no driver to join, or one already running where we would embed ours: the options are wrong
             throw new IllegalArgumentException(ex.getMessage() + " (--external-driver joins a running driver)", ex);
         }
-    }
-
-    private static String stopReason(
-        final boolean signalled, final Throwable error, final JournalMarketFlow journalFlow, final ExchangeCounters counters)
-    {
-        if (null != error)
-        {
-            return "agent-error";
-        }
-        if (null != journalFlow && counters.flowExhausted())
-        {
-            return "end-of-journal";
-        }
-        return signalled ? "signal" : "duration";
     }
 
     private void validate()

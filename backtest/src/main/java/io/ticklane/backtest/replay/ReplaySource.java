@@ -3,6 +3,8 @@ package io.ticklane.backtest.replay;
 import io.ticklane.journal.reader.binance.BinanceCaptureReader;
 import io.ticklane.journal.reader.binance.MarketDetection;
 import io.ticklane.journal.reader.lobster.LobsterContext;
+import io.ticklane.microstructure.FactorEngine;
+import io.ticklane.microstructure.MarketEventListener;
 import io.ticklane.orderbook.OrderBook;
 import io.ticklane.backtest.verify.BinanceVerification;
 import io.ticklane.backtest.verify.LobsterVerification;
@@ -104,6 +106,19 @@ public final class ReplaySource
     public boolean isLobster()
     {
         return null != lobsterBook;
+    }
+
+    /**
+     * Replays the whole source into a listener of market events (each book change and trade once applied), as the
+     * offline fitters take them; no factor is computed.
+     *
+     * @param listener told every market event.
+     * @param progress told the record count every million records.
+     * @return one line saying how exact the book stayed (the verification summary).
+     */
+    public String replayEvents(final MarketEventListener listener, final LongConsumer progress)
+    {
+        return replay((book) -> FactorEngine.observing(book, List.of()).listener(listener), progress);
     }
 
     /**

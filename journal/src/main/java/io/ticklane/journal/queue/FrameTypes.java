@@ -1,4 +1,4 @@
-package io.ticklane.cli;
+package io.ticklane.journal.queue;
 
 import io.ticklane.sbe.AdminCommandDecoder;
 import io.ticklane.sbe.BestBidOfferDecoder;
@@ -21,12 +21,14 @@ import io.ticklane.sbe.TradingStatusDecoder;
 import org.agrona.DirectBuffer;
 
 /**
- * Names and human-readable text of SBE frames for the journal tools: SBE generates one decoder per message but no
- * registry, so the template id to name table lives here. Not a hot path: {@link #describe} allocates.
+ * Names and human-readable text of SBE frames for the journal tools ({@code journal cat}, {@code journal inspect},
+ * {@link JournalStatistics}): SBE generates one decoder per message but no registry, so the template id to name table
+ * lives here. Not a hot path: {@link #describe} allocates.
  */
-final class FrameTypes
+public final class FrameTypes
 {
-    private static final int MAX_TEMPLATE_ID = 64;
+    /** Template ids at or above this one have no name here (and count as "other" in statistics). */
+    public static final int MAX_TEMPLATE_ID = 64;
     private static final String[] NAMES = new String[MAX_TEMPLATE_ID];
 
     static
@@ -72,7 +74,7 @@ final class FrameTypes
     /**
      * @return the template id of the frame at the offset.
      */
-    int templateId(final DirectBuffer buffer, final int offset)
+    public int templateId(final DirectBuffer buffer, final int offset)
     {
         return header.wrap(buffer, offset).templateId();
     }
@@ -80,7 +82,7 @@ final class FrameTypes
     /**
      * @return the message name, or "template-N" for one this build does not know.
      */
-    static String name(final int templateId)
+    public static String name(final int templateId)
     {
         final String name = templateId >= 0 && templateId < MAX_TEMPLATE_ID ? NAMES[templateId] : null;
         return null == name ? "template-" + templateId : name;
@@ -89,7 +91,7 @@ final class FrameTypes
     /**
      * @return the template id of a message name (case-insensitive), or -1.
      */
-    static int templateId(final String name)
+    public static int templateId(final String name)
     {
         for (int i = 0; i < MAX_TEMPLATE_ID; i++)
         {
@@ -104,7 +106,7 @@ final class FrameTypes
     /**
      * @return the decoder's text for the frame (fields, groups), or a hex-free note for an unknown template.
      */
-    String describe(final DirectBuffer buffer, final int offset)
+    public String describe(final DirectBuffer buffer, final int offset)
     {
         header.wrap(buffer, offset);
         final int templateId = header.templateId();

@@ -1,0 +1,139 @@
+package io.ticklane.backtest;
+
+import io.ticklane.backtest.replay.ConfiguredInstrument;
+import io.ticklane.gateway.sim.venue.BpsFeeModel;
+import io.ticklane.gateway.sim.venue.VenueContext;
+import io.ticklane.journal.queue.CodeVersion;
+import io.ticklane.journal.queue.JournalInstrument;
+import io.ticklane.journal.queue.JournalReader;
+import io.ticklane.marketmaking.config.StrategyConfig;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * One strategy configuration backtested as a report needs it: the main run and the {@link FillIllusionGuard}'s
+ * second run over the same journal, assembled into a {@link BacktestReport} written as report.json and report.html.
+ * Shared by {@link BacktestRun} (one configuration) and {@link SweepRunner} (one per combination, in parallel: it
+ * keeps no state between calls).
+ */
+final class ConfigurationRun
+{
+    private final BacktestSettings settings;
+    private final JournalDigest digest;
+    private final MetricSettings metricSettings;
+    private final FillIllusionGuard guard;
+
+    ConfigurationRun(final BacktestSettings settings, final JournalDigest digest, final MetricSettings metricSettings)
+    {
+        this.settings = settings;
+        this.digest = digest;
+        this.metricSettings = metricSettings;
+        this.guard = new FillIllusionGuard(settings.queueModel(), settings.optimisticQueueModel());
+    }
+
+    /**
+     * Checks what can be checked before anything runs: the configuration's instrument is in the journal and both
+     * runs' venue models exist, so a bad model name fails fast.
+     */
+    static void check(final BacktestSettings settings, final StrategyConfig config) throws IOException
+    {
+        final JournalInstrument instrument = instrument(settings, config.instrumentId());
+        final FillIllusionGuard guard = new FillIllusionGuard(settings.queueModel(), settings.optimisticQueueModel());
+        venueContext(settings, config, instrument.tickSize(), settings.queueModel()).conclude();
+        venueContext(settings, config, instrument.tickSize(), guard.guardQueueModel()).conclude();
+    }
+
+    /**
+     * Runs the main and the guard backtests of one configuration and writes its report.json and report.html.
+     *
+     * @param progress progress lines, or null for none (sweeps report per combination instead).
+     * @param label    what progress lines start with.
+     */
+    BacktestReport run(
+        final StrategyConfig config,
+        final String configText,
+        final Map<String, String> overrides,
+        final Path configFile,
+        final Path dir,
+        final Consumer<String> progress,
+        final String label) throws IOException
+    {
+        final JournalInstrument instrument = instrument(settings, config.instrumentId());
+        final VenueContext mainContext = venueContext(settings, config, instrument.tickSize(), settings.queueModel()).conclude();
+        final VenueContext guardContext =
+            venueContext(settings, config, instrument.tickSize(), guard.guardQueueModel()).conclude();
+
+        final BacktestDriver mainDriver = new BacktestDriver(mainContext, config::newStrategy, metricSettings)
+            .timerTicks(settings.timerIntervalMs() * 1_000_000L);
+        final BacktestResult main = run(mainDriver, mainContext, progress, label);
+        final BacktestDriver guardDriver = new BacktestDriver(guardContext, config::newStrategy, metricSettings)
+            .timerTicks(settings.timerIntervalMs() * 1_000_000L);
+        final BacktestResult guarded = run(guardDriver, guardContext, progress, label);
+
+        final BacktestReport report = new BacktestReport(
+            digest,
+            config.sha256(),
+            configText,
+            overrides,
+            CodeVersion.current(),
+            instrument,
+            config.quoterSpec(),
+            new BacktestReport.Models(mainContext.queueModel().name(), mainContext.latencyModel().name(),
+                mainContext.feeModel().name(), settings.makerBps(), settings.takerBps(), settings.timerIntervalMs()),
+            main,
+            mainDriver.metrics(),
+            guard.compare(main, guarded),
+            new BacktestReport.Run(settings.journal().toAbsolutePath().toString(), configFile.toAbsolutePath().toString(),
+                main.wallClockNs(), guarded.wallClockNs()));
+        ReportJson.write(dir.resolve("report.json"), report);
+        ReportHtml.write(dir.resolve("report.html"), report);
+        return report;
+    }
+
+    private BacktestResult run(
+        final BacktestDriver driver, final VenueContext context, final Consumer<String> progress, final String label)
+        throws IOException
+    {
+        final String name = context.queueModel().name();
+        try (JournalReader reader = JournalReader.open(settings.journal()))
+        {
+            final BacktestDriver.Progress onProgress = null == progress ? null : (events, elapsedNs) ->
+                progress.accept(String.format("%s[%s]: %,d events, %,.0f events/s", label, name, events,
+                    events * 1e9 / Math.max(1, elapsedNs)));
+            final BacktestResult result = driver.run(reader, onProgress);
+            if (null != progress)
+            {
+                progress.accept(String.format("%s[%s]: done, %,d events in %.3f s, %,.0f events/s",
+                    label, name, result.events(), result.wallClockNs() / 1e9, result.eventsPerSecond()));
+            }
+            return result;
+        }
+        catch (final UncheckedIOException ex)
+        {
+            throw ex.getCause();
+        }
+    }
+
+    private static VenueContext venueContext(
+        final BacktestSettings settings, final StrategyConfig config, final long unitsPerTick, final String queueModel)
+    {
+        return new VenueContext()
+            .instrumentId(config.instrumentId())
+            .priceUnitsPerTick(unitsPerTick)
+            .queueModel(queueModel)
+            .latencyModel(settings.latencyModel())
+            .feeModel(new BpsFeeModel(settings.makerBps(), settings.takerBps()));
+    }
+
+    private static JournalInstrument instrument(final BacktestSettings settings, final int instrumentId) throws IOException
+    {
+        try (JournalReader reader = JournalReader.open(settings.journal()))
+        {
+            return ConfiguredInstrument.require(reader.header(), instrumentId, settings.config(), settings.journal());
+        }
+    }
+}

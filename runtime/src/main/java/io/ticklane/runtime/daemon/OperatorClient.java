@@ -1,0 +1,127 @@
+package io.ticklane.runtime.daemon;
+
+import io.aeron.Aeron;
+import io.aeron.Publication;
+import io.ticklane.sbe.AdminCommandEncoder;
+import io.ticklane.sbe.AdminCommandType;
+import io.ticklane.sbe.MessageHeaderEncoder;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/**
+ * Sends one operator command (STOP, FLATTEN, CANCEL ALL, RESUME) to a running daemon as an SBE {@code AdminCommand}
+ * over Aeron IPC on the daemon's media driver, then watches the daemon's counters to learn what became of it: the
+ * daemon journals the command and its risk gate checks the token, so the counters, not the send, say whether it was
+ * applied. Nothing here throws for a daemon that is absent or slow: the outcome says so.
+ */
+public final class OperatorClient
+{
+    /** What became of a command. */
+    public enum Outcome
+    {
+        /** The daemon applied it. */
+        APPLIED,
+        /** The daemon rejected it: wrong token. */
+        REJECTED,
+        /** No daemon subscribed to the admin stream in time. */
+        NO_DAEMON,
+        /** The admin stream did not take the command in time (back pressure). */
+        NOT_TAKEN,
+        /** Sent, but the daemon did not report handling it in time. */
+        NOT_APPLIED
+    }
+
+    /**
+     * @param outcome    what became of the command.
+     * @param mode       the daemon's mode counter after it (see {@link ModeName}); meaningful for APPLIED and REJECTED.
+     * @param openOrders the daemon's open orders after it.
+     * @param position   the daemon's position after it, lots.
+     */
+    public record Result(Outcome outcome, long mode, long openOrders, long position)
+    {
+    }
+
+    private OperatorClient()
+    {
+    }
+
+    /**
+     * @param aeronDir     the daemon's media driver directory (a driver must be running there).
+     * @param streamId     the daemon's admin stream on {@code aeron:ipc}.
+     * @param command      what to ask.
+     * @param instrumentId instrument, 0 for all.
+     * @param token        the operator token, ASCII, at most {@link AdminCommandEncoder#authTokenLength()} bytes.
+     * @param timeoutMs    how long to wait for the daemon at each step.
+     * @return what became of the command.
+     * @throws InterruptedException if interrupted while waiting.
+     */
+    public static Result send(
+        final String aeronDir,
+        final int streamId,
+        final AdminCommandType command,
+        final int instrumentId,
+        final String token,
+        final long timeoutMs) throws InterruptedException
+    {
+        final byte[] ascii = token.getBytes(StandardCharsets.US_ASCII);
+        if (ascii.length > AdminCommandEncoder.authTokenLength())
+        {
+            throw new IllegalArgumentException("token longer than " + AdminCommandEncoder.authTokenLength() + " bytes");
+        }
+        try (Aeron aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(aeronDir));
+            Publication publication = aeron.addPublication("aeron:ipc", streamId))
+        {
+            final DaemonCountersReader counters = new DaemonCountersReader(Path.of(aeronDir));
+            final long deadlineNs = System.nanoTime() + timeoutMs * 1_000_000L;
+            while (!publication.isConnected())
+            {
+                if (System.nanoTime() - deadlineNs > 0)
+                {
+                    return result(Outcome.NO_DAEMON, counters);
+                }
+                Thread.sleep(10);
+            }
+            final long appliedBefore = counters.value(DaemonCounters.ADMIN_APPLIED);
+            final long rejectedBefore = counters.value(DaemonCounters.ADMIN_REJECTED);
+
+            final UnsafeBuffer buffer = new UnsafeBuffer(new byte[128]);
+            final byte[] padded = new byte[AdminCommandEncoder.authTokenLength()];
+            System.arraycopy(ascii, 0, padded, 0, ascii.length);
+            final AdminCommandEncoder encoder = new AdminCommandEncoder()
+                .wrapAndApplyHeader(buffer, 0, new MessageHeaderEncoder())
+                .timestampNs(System.currentTimeMillis() * 1_000_000L)
+                .requestId(System.nanoTime())
+                .command(command)
+                .instrumentId(instrumentId)
+                .putAuthToken(padded, 0);
+            final int length = MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength();
+            while (publication.offer(buffer, 0, length) < 0)
+            {
+                if (System.nanoTime() - deadlineNs > 0)
+                {
+                    return result(Outcome.NOT_TAKEN, counters);
+                }
+                Thread.sleep(1);
+            }
+            // the applied counter counts every command the daemon handled, a rejected one included
+            while (counters.value(DaemonCounters.ADMIN_APPLIED) <= appliedBefore)
+            {
+                if (System.nanoTime() - deadlineNs > 0)
+                {
+                    return result(Outcome.NOT_APPLIED, counters);
+                }
+                Thread.sleep(5);
+            }
+            final boolean rejected = counters.value(DaemonCounters.ADMIN_REJECTED) > rejectedBefore;
+            return result(rejected ? Outcome.REJECTED : Outcome.APPLIED, counters);
+        }
+    }
+
+    private static Result result(final Outcome outcome, final DaemonCountersReader counters)
+    {
+        return new Result(outcome, counters.value(DaemonCounters.MODE), counters.value(DaemonCounters.OPEN_ORDERS),
+            counters.value(DaemonCounters.POSITION));
+    }
+}

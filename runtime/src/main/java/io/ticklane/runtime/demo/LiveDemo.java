@@ -1,0 +1,152 @@
+package io.ticklane.runtime.demo;
+
+import io.ticklane.gateway.sim.exchange.SimulatedExchange;
+import io.ticklane.gateway.sim.exchange.SimulatedExchangeContext;
+import io.ticklane.gateway.sim.exchange.SyntheticMarketContext;
+import io.ticklane.gateway.sim.venue.BpsFeeModel;
+import io.ticklane.gateway.transport.Transport;
+import io.ticklane.runtime.daemon.Daemon;
+import io.ticklane.runtime.daemon.DaemonConfig;
+import io.ticklane.runtime.daemon.IdleStrategies;
+import org.agrona.CloseHelper;
+import org.agrona.concurrent.EpochNanoClock;
+import org.agrona.concurrent.OffsetEpochNanoClock;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/**
+ * The simulated exchange and the quoting daemon running in one process over Aeron IPC on one embedded media driver
+ * (in a fresh temporary directory), sharing one clock. Each demo gets its own session directory under the runs
+ * directory, so no checkpoint of an earlier demo is restored and every demo starts flat. The daemon's settings are
+ * the demo's: small risk limits, the synthetic market's instrument, a throw-away operator token.
+ */
+public final class LiveDemo implements AutoCloseable
+{
+    /** Queue model of the demo's venue: probabilistic, so resting quotes fill now and then. */
+    public static final String QUEUE_MODEL = "prob-power:2";
+    /** Maker fee of the demo's venue, bps (a rebate). */
+    public static final double MAKER_BPS = -0.5;
+    /** Taker fee of the demo's venue, bps. */
+    public static final double TAKER_BPS = 2.5;
+
+    private final DaemonConfig config;
+    private Transport transport;
+    private SimulatedExchange exchange;
+    private Daemon daemon;
+
+    private LiveDemo(final DaemonConfig config)
+    {
+        this.config = config;
+    }
+
+    /**
+     * Creates the session directory, launches the driver, starts the exchange and then the daemon.
+     *
+     * @param context settings; concluded here.
+     * @return the running demo.
+     * @throws IOException if a directory cannot be created or the daemon cannot start its journal.
+     */
+    public static LiveDemo start(final LiveDemoContext context) throws IOException
+    {
+        context.conclude();
+        final Path base = context.runsDirectory().toAbsolutePath().resolve(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+            .withZone(ZoneOffset.UTC).format(Instant.now()));
+        Files.createDirectories(base);
+        final SyntheticMarketContext market = new SyntheticMarketContext()
+            .seed(context.seed()).eventsPerSecond(context.eventsPerSecond()).conclude();
+        final String aeronDir = Files.createTempDirectory("ticklane-demo-aeron").toString();
+        final DaemonConfig config = DaemonConfig.load(null, List.of(
+            "instrument.id=" + market.instrumentId(),
+            "quoter=" + context.quoter(),
+            "risk.admin_token=demo", "risk.max_order_quantity=10", "risk.max_position=20",
+            "risk.max_notional=100000000000", "risk.price_collar_ticks=50", "risk.venue_silence_ms=1000",
+            "daemon.run_dir=" + base.resolve("runs"), "daemon.idle=" + context.idle(),
+            "daemon.instrument_symbol=" + market.symbol(),
+            "daemon.instrument_tick_size=" + market.priceUnitsPerTick(),
+            "daemon.instrument_lot_size=" + market.lotSize(),
+            "daemon.instrument_price_exponent=" + market.priceExponent(),
+            "daemon.instrument_quantity_exponent=" + market.quantityExponent(),
+            "transport.aeron_dir=" + aeronDir), base);
+
+        final EpochNanoClock clock = new OffsetEpochNanoClock();
+        final LiveDemo demo = new LiveDemo(config);
+        try
+        {
+            demo.transport = Transport.launch(config.transportContext());
+            demo.exchange = SimulatedExchange.launch(new SimulatedExchangeContext()
+                .transport(demo.transport)
+                .syntheticMarket(market)
+                .queueModel(QUEUE_MODEL)
+                .feeModel(new BpsFeeModel(MAKER_BPS, TAKER_BPS))
+                .clock(clock)
+                .idleStrategy(IdleStrategies.create(context.idle())));
+            demo.exchange.start();
+            demo.daemon = Daemon.start(config, demo.transport, clock);
+            return demo;
+        }
+        catch (final IOException | RuntimeException | Error ex)
+        {
+            demo.close();
+            throw ex;
+        }
+    }
+
+    /**
+     * @return the daemon's settings (its strategy's included).
+     */
+    public DaemonConfig config()
+    {
+        return config;
+    }
+
+    /**
+     * @return the running daemon.
+     */
+    public Daemon daemon()
+    {
+        return daemon;
+    }
+
+    /**
+     * @return the running exchange.
+     */
+    public SimulatedExchange exchange()
+    {
+        return exchange;
+    }
+
+    /**
+     * @return true once the exchange or a daemon agent raised an error: the demo should stop.
+     */
+    public boolean hasFailed()
+    {
+        return null != exchange.firstError() || null != daemon.firstError();
+    }
+
+    /**
+     * Stops the daemon gracefully (cancel everything, wait for the venue, complete the journal) while the exchange
+     * still answers.
+     *
+     * @return true when every order was confirmed cancelled.
+     */
+    public boolean shutdown()
+    {
+        return daemon.shutdown();
+    }
+
+    /**
+     * Closes the daemon, the exchange, then the driver.
+     */
+    public void close()
+    {
+        CloseHelper.quietClose(daemon);
+        CloseHelper.quietClose(exchange);
+        CloseHelper.quietClose(transport);
+    }
+}

@@ -1,0 +1,136 @@
+package io.ticklane.runtime.demo;
+
+import io.ticklane.runtime.daemon.IdleStrategies;
+
+import java.nio.file.Path;
+
+/**
+ * Settings of one {@link LiveDemo}, in the Aeron {@code Context} style: where its runs go, the synthetic market's
+ * rate and seed, the quoter and the idle strategy of every agent, with the demo's defaults and a {@link #conclude()}
+ * that checks them before anything starts.
+ */
+public final class LiveDemoContext
+{
+    /** Default quoter: GLFT with parameters that quote around the synthetic market's default flow. */
+    public static final String DEFAULT_QUOTER = "glft(gamma=0.1,sigma=1,a=50,k=0.5,order_size=1)";
+    /** Default synthetic market events per second. */
+    public static final double DEFAULT_EVENTS_PER_SECOND = 2000;
+
+    private Path runsDirectory = Path.of("demo-runs");
+    private double eventsPerSecond = DEFAULT_EVENTS_PER_SECOND;
+    private long seed = 1;
+    private String quoter = DEFAULT_QUOTER;
+    private String idle = "backoff";
+
+    /**
+     * @return this.
+     * @throws IllegalArgumentException naming the first bad setting.
+     */
+    public LiveDemoContext conclude()
+    {
+        if (null == runsDirectory)
+        {
+            throw new IllegalArgumentException("runs directory must be set");
+        }
+        if (!(eventsPerSecond > 0))
+        {
+            throw new IllegalArgumentException("events per second must be > 0: " + eventsPerSecond);
+        }
+        if (null == quoter || quoter.isBlank())
+        {
+            throw new IllegalArgumentException("quoter must be set");
+        }
+        IdleStrategies.create(idle);
+        return this;
+    }
+
+    /**
+     * @param directory where each demo's session directory (runs, journal, histogram) is created.
+     * @return this.
+     */
+    public LiveDemoContext runsDirectory(final Path directory)
+    {
+        this.runsDirectory = directory;
+        return this;
+    }
+
+    /**
+     * @return where each demo's session directory is created.
+     */
+    public Path runsDirectory()
+    {
+        return runsDirectory;
+    }
+
+    /**
+     * @param eventsPerSecond synthetic market events per second.
+     * @return this.
+     */
+    public LiveDemoContext eventsPerSecond(final double eventsPerSecond)
+    {
+        this.eventsPerSecond = eventsPerSecond;
+        return this;
+    }
+
+    /**
+     * @return synthetic market events per second.
+     */
+    public double eventsPerSecond()
+    {
+        return eventsPerSecond;
+    }
+
+    /**
+     * @param seed synthetic market seed.
+     * @return this.
+     */
+    public LiveDemoContext seed(final long seed)
+    {
+        this.seed = seed;
+        return this;
+    }
+
+    /**
+     * @return synthetic market seed.
+     */
+    public long seed()
+    {
+        return seed;
+    }
+
+    /**
+     * @param quoter quoter specification, e.g. glft(gamma=0.1).
+     * @return this.
+     */
+    public LiveDemoContext quoter(final String quoter)
+    {
+        this.quoter = quoter;
+        return this;
+    }
+
+    /**
+     * @return quoter specification.
+     */
+    public String quoter()
+    {
+        return quoter;
+    }
+
+    /**
+     * @param idle idle strategy of every agent: busy-spin, yielding, backoff or sleeping.
+     * @return this.
+     */
+    public LiveDemoContext idle(final String idle)
+    {
+        this.idle = idle;
+        return this;
+    }
+
+    /**
+     * @return idle strategy name of every agent.
+     */
+    public String idle()
+    {
+        return idle;
+    }
+}
