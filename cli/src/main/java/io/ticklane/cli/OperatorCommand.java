@@ -18,15 +18,15 @@ import java.util.concurrent.Callable;
 /**
  * {@code ticklane admin}: an operator's command to a running daemon (STOP, FLATTEN, CANCEL ALL, RESUME), sent as an
  * SBE {@code AdminCommand} over Aeron IPC on the daemon's media driver. The daemon journals it and its risk gate
- * checks the token; this command then reads the daemon's counters to say whether it was applied or rejected.
+ * checks the token; this command then reads the daemon's counters to say whether it was applied, rejected or refused.
  */
 @Command(
     name = "admin",
     mixinStandardHelpOptions = true,
     description = {
         "Send an operator command to a running daemon: stop | flatten | cancel-all | resume.",
-        "Exit 0 when the daemon applied it, 1 when it rejected it (wrong token) or no daemon answered in time,",
-        "2 for bad usage."
+        "Exit 0 when the daemon applied it; 1 when it rejected it (wrong token), its risk gate refused a RESUME",
+        "(a breach still active, or nothing to resume) or no daemon answered in time; 2 for bad usage."
     })
 public final class OperatorCommand implements Callable<Integer>
 {
@@ -79,6 +79,16 @@ public final class OperatorCommand implements Callable<Integer>
                 return ExitCodes.CHECK_FAILED;
             case REJECTED:
                 err.println("admin: " + command + " REJECTED by the daemon (wrong token); mode=" + ModeName.of(result.mode()));
+                return ExitCodes.CHECK_FAILED;
+            case REFUSED_BREACH_ACTIVE:
+                err.println("admin: " + command + " REFUSED by the risk gate: a breach is still active (loss, drawdown," +
+                    " position, stale market data or book); mode=" + ModeName.of(result.mode(), result.modeReason()) +
+                    " - retry once it clears");
+                return ExitCodes.CHECK_FAILED;
+            case REFUSED_NOTHING_TO_RESUME:
+                err.println("admin: " + command + " REFUSED by the risk gate: nothing to resume (no operator STOP or" +
+                    " FLATTEN, no latched breaker; a halt for stale data, book or venue silence clears by itself); mode=" +
+                    ModeName.of(result.mode(), result.modeReason()));
                 return ExitCodes.CHECK_FAILED;
             default:
                 out.println("admin: " + command + " applied; mode=" + ModeName.of(result.mode()) + " open_orders=" +

@@ -164,6 +164,9 @@ class DaemonCrashRecoveryTest
             assertTrue(third.stream().anyMatch((l) -> l.contains("the run had stopped cleanly: a new run begins") &&
                 l.contains("position " + venueFills.position.get() + ", mode HALTED (OPERATOR_STOP)")), third.toString());
             await("reconciled", 30_000, third, () -> counters.value(DaemonCounters.RECONCILED) == 1);
+            // a RESUME before the new run has a book is refused (stale data is a breach), and admin says so
+            await("a two-sided book in the new run", 30_000, third, () ->
+                counters.value(DaemonCounters.BEST_BID) > 0 && counters.value(DaemonCounters.BEST_ASK) > 0);
             final CliRun resume = CliRun.run("admin", "resume", "--token", "crash", "--aeron-dir", aeronDir);
             assertEquals(ExitCodes.OK, resume.exitCode, resume.toString());
             await("quoting after RESUME", 30_000, third, () -> counters.value(DaemonCounters.ORDERS_NEW) > 0);

@@ -148,6 +148,14 @@ class DaemonEndToEndTest
             final CliRun stat = CliRun.run("stat", "--aeron-dir", aeronDir, "--count", "1");
             assertEquals(ExitCodes.OK, stat.exitCode, stat.toString());
             assertTrue(stat.out.contains("= HALTED") && stat.out.contains("= VENUE_SILENT"), stat.out);
+
+            // a RESUME cannot lift a self-clearing halt (venue silence): the risk gate refuses it and admin says so
+            final CliRun refused = CliRun.run("admin", "resume", "--token", "secret", "--aeron-dir", aeronDir);
+            assertEquals(ExitCodes.CHECK_FAILED, refused.exitCode, refused.toString());
+            assertTrue(refused.err.contains("REFUSED by the risk gate: nothing to resume") &&
+                refused.err.contains("mode=HALTED (VENUE_SILENT)"), refused.toString());
+            assertEquals(2L, counters(aeronDir).get(DaemonCounters.MODE), "still halted");
+            assertEquals(1L, counters(aeronDir).get(DaemonCounters.ADMIN_REFUSED_NOTHING));
         }
         finally
         {

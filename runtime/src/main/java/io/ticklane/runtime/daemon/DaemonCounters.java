@@ -39,6 +39,10 @@ public final class DaemonCounters implements AutoCloseable
     /** Counter label (without the "ticklane: " prefix). */
     public static final String ADMIN_APPLIED = "admin commands applied by the strategy";
     /** Counter label (without the "ticklane: " prefix). */
+    public static final String ADMIN_REFUSED_BREACH = "admin RESUME refused: a breach is still active";
+    /** Counter label (without the "ticklane: " prefix). */
+    public static final String ADMIN_REFUSED_NOTHING = "admin RESUME refused: nothing to resume";
+    /** Counter label (without the "ticklane: " prefix). */
     public static final String VENUE_HEARTBEATS = "venue heartbeats";
     /** Counter label (without the "ticklane: " prefix). */
     public static final String ORDERS_NEW = "orders sent: new";
@@ -87,6 +91,8 @@ public final class DaemonCounters implements AutoCloseable
     final AtomicCounter adminCommands;
     final AtomicCounter adminRejected;
     final AtomicCounter adminApplied;
+    final AtomicCounter adminRefusedBreach;
+    final AtomicCounter adminRefusedNothing;
     final AtomicCounter timerTicks;
     final AtomicCounter venueHeartbeats;
     final AtomicCounter framesRefused;
@@ -125,6 +131,8 @@ public final class DaemonCounters implements AutoCloseable
         adminCommands = add(manager, ADMIN_COMMANDS);
         adminRejected = add(manager, ADMIN_REJECTED);
         adminApplied = add(manager, ADMIN_APPLIED);
+        adminRefusedBreach = add(manager, ADMIN_REFUSED_BREACH);
+        adminRefusedNothing = add(manager, ADMIN_REFUSED_NOTHING);
         timerTicks = add(manager, "timer ticks");
         venueHeartbeats = add(manager, VENUE_HEARTBEATS);
         framesRefused = add(manager, "inbound frames refused (foreign schema, unknown template, oversize)");

@@ -1,5 +1,6 @@
 package io.ticklane.runtime.daemon;
 
+import io.ticklane.marketmaking.risk.ModeReason;
 import io.ticklane.marketmaking.StrategyMode;
 
 /**
@@ -9,6 +10,7 @@ import io.ticklane.marketmaking.StrategyMode;
 public final class ModeName
 {
     private static final StrategyMode[] MODES = StrategyMode.values();
+    private static final ModeReason[] REASONS = ModeReason.values();
 
     private ModeName()
     {
@@ -21,5 +23,21 @@ public final class ModeName
     public static String of(final long mode)
     {
         return mode >= 0 && mode < MODES.length ? MODES[(int)mode].name() : "UNKNOWN(" + mode + ")";
+    }
+
+    /**
+     * @param mode   the mode counter's value.
+     * @param reason the mode reason counter's value (the {@link ModeReason} ordinal).
+     * @return e.g. {@code HALTED (VENUE_SILENT)}, or the mode alone when there is no reason.
+     */
+    public static String of(final long mode, final long reason)
+    {
+        if (ModeReason.NONE.ordinal() == reason)
+        {
+            return of(mode);
+        }
+        final String why = reason >= 0 && reason < REASONS.length ? REASONS[(int)reason].name() :
+            "UNKNOWN(" + reason + ")";
+        return of(mode) + " (" + why + ")";
     }
 }

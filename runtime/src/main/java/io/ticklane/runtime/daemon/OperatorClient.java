@@ -25,6 +25,10 @@ public final class OperatorClient
         APPLIED,
         /** The daemon rejected it: wrong token. */
         REJECTED,
+        /** A RESUME the risk gate refused: a breach (loss, drawdown, position, stale data or book) still holds. */
+        REFUSED_BREACH_ACTIVE,
+        /** A RESUME the risk gate refused: nothing was stopped, flattening or latched. */
+        REFUSED_NOTHING_TO_RESUME,
         /** No daemon subscribed to the admin stream in time. */
         NO_DAEMON,
         /** The admin stream did not take the command in time (back pressure). */
@@ -35,11 +39,12 @@ public final class OperatorClient
 
     /**
      * @param outcome    what became of the command.
-     * @param mode       the daemon's mode counter after it (see {@link ModeName}); meaningful for APPLIED and REJECTED.
+     * @param mode       the daemon's mode counter after it (see {@link ModeName}); meaningful once the daemon handled it.
+     * @param modeReason the daemon's mode reason counter after it (a {@code ModeReason} ordinal).
      * @param openOrders the daemon's open orders after it.
      * @param position   the daemon's position after it, lots.
      */
-    public record Result(Outcome outcome, long mode, long openOrders, long position)
+    public record Result(Outcome outcome, long mode, long modeReason, long openOrders, long position)
     {
     }
 
@@ -85,6 +90,8 @@ public final class OperatorClient
             }
             final long appliedBefore = counters.value(DaemonCounters.ADMIN_APPLIED);
             final long rejectedBefore = counters.value(DaemonCounters.ADMIN_REJECTED);
+            final long refusedBreachBefore = counters.value(DaemonCounters.ADMIN_REFUSED_BREACH);
+            final long refusedNothingBefore = counters.value(DaemonCounters.ADMIN_REFUSED_NOTHING);
 
             final UnsafeBuffer buffer = new UnsafeBuffer(new byte[128]);
             final byte[] padded = new byte[AdminCommandEncoder.authTokenLength()];
@@ -114,14 +121,27 @@ public final class OperatorClient
                 }
                 Thread.sleep(5);
             }
-            final boolean rejected = counters.value(DaemonCounters.ADMIN_REJECTED) > rejectedBefore;
-            return result(rejected ? Outcome.REJECTED : Outcome.APPLIED, counters);
+            // the outcome counters are published before the applied count moves (TradingAgent)
+            if (counters.value(DaemonCounters.ADMIN_REJECTED) > rejectedBefore)
+            {
+                return result(Outcome.REJECTED, counters);
+            }
+            if (counters.value(DaemonCounters.ADMIN_REFUSED_BREACH) > refusedBreachBefore)
+            {
+                return result(Outcome.REFUSED_BREACH_ACTIVE, counters);
+            }
+            if (counters.value(DaemonCounters.ADMIN_REFUSED_NOTHING) > refusedNothingBefore)
+            {
+                return result(Outcome.REFUSED_NOTHING_TO_RESUME, counters);
+            }
+            return result(Outcome.APPLIED, counters);
         }
     }
 
     private static Result result(final Outcome outcome, final DaemonCountersReader counters)
     {
-        return new Result(outcome, counters.value(DaemonCounters.MODE), counters.value(DaemonCounters.OPEN_ORDERS),
+        return new Result(outcome, counters.value(DaemonCounters.MODE), counters.value(DaemonCounters.MODE_REASON),
+            counters.value(DaemonCounters.OPEN_ORDERS),
             counters.value(DaemonCounters.POSITION));
     }
 }

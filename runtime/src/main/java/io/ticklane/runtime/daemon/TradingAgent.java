@@ -299,6 +299,8 @@ public final class TradingAgent implements Agent, EventPoller.Handler<FrameSlot>
         counters.reconciled.setRelease(strategy.isConsistent() ? 1 : 0);
         counters.adminRejected.setRelease(risk.adminOutcomes(AdminOutcome.REJECTED_BAD_TOKEN) +
             risk.adminOutcomes(AdminOutcome.REJECTED_UNKNOWN_COMMAND));
+        counters.adminRefusedBreach.setRelease(risk.adminOutcomes(AdminOutcome.RESUME_REFUSED_BREACH_ACTIVE));
+        counters.adminRefusedNothing.setRelease(risk.adminOutcomes(AdminOutcome.RESUME_REFUSED_NOTHING_TO_RESUME));
         for (final RiskCheck check : riskChecks)
         {
             final AtomicCounter counter = counters.riskRejects(check);
