@@ -42,7 +42,7 @@ public final class PerfCompareCommand implements Callable<Integer>
     private Path newer;
 
     @Option(names = "--threshold", defaultValue = "10%", paramLabel = "PCT",
-        description = "Allowed growth per percentile, e.g. 10% or 10 (default: ${DEFAULT-VALUE}).")
+        description = "Allowed growth per percentile, e.g. 10%% or 10 (default: 10%%).")
     private String threshold;
 
     @Option(names = "--json", description = "Print the comparison as JSON.")

@@ -7,6 +7,7 @@ import io.ticklane.gateway.sim.exchange.SimulatedExchangeContext;
 import io.ticklane.gateway.sim.exchange.SyntheticMarketContext;
 import io.ticklane.gateway.sim.venue.BpsFeeModel;
 import io.ticklane.gateway.transport.FramePublisher;
+import io.ticklane.gateway.transport.MediaDriverDirectoryException;
 import io.ticklane.gateway.transport.TransportContext;
 import io.ticklane.journal.queue.JournalInstrument;
 import io.ticklane.runtime.daemon.IdleStrategies;
@@ -278,7 +279,7 @@ public final class VenueCommand implements Callable<Integer>
         {
             return SimulatedExchange.launch(context);
         }
-        catch (final IllegalStateException ex)
+        catch (final MediaDriverDirectoryException ex)
         {
             // no driver to join, or one already running where we would embed ours: the options are wrong
             throw new IllegalArgumentException(ex.getMessage() + " (--external-driver joins a running driver)", ex);

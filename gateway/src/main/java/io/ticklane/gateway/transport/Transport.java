@@ -38,8 +38,8 @@ public final class Transport implements AutoCloseable
      *
      * @param context settings; concluded here.
      * @return the running transport.
-     * @throws IllegalStateException when an external driver is expected and none is running in the directory, or an
-     *                               embedded one is asked for where a driver is already running.
+     * @throws MediaDriverDirectoryException when an external driver is expected and none is running in the directory,
+     *                                       or an embedded one is asked for where a driver is already running.
      */
     public static Transport launch(final TransportContext context)
     {
@@ -52,7 +52,7 @@ public final class Transport implements AutoCloseable
                 // dirDeleteOnStart would wipe the directory of a driver that is running there: refuse instead.
                 if (isDriverRunning(context.aeronDirectoryName()))
                 {
-                    throw new IllegalStateException("a media driver is already running in " + context.aeronDirectoryName() +
+                    throw new MediaDriverDirectoryException("a media driver is already running in " + context.aeronDirectoryName() +
                         ": join it as an external driver, or use another directory");
                 }
                 driver = MediaDriver.launch(new MediaDriver.Context()
@@ -65,7 +65,7 @@ public final class Transport implements AutoCloseable
             }
             else if (!new File(context.aeronDirectoryName(), "cnc.dat").exists())
             {
-                throw new IllegalStateException("no media driver in " + context.aeronDirectoryName() +
+                throw new MediaDriverDirectoryException("no media driver in " + context.aeronDirectoryName() +
                     ": start one there (or the process that embeds it) first, or use an embedded driver");
             }
             final Aeron aeron = Aeron.connect(new Aeron.Context()

@@ -21,7 +21,7 @@ class TransportTest
         final String dir = tmp.resolve("aeron").toString();
         try (Transport first = Transport.launch(new TransportContext().aeronDirectoryName(dir)))
         {
-            final IllegalStateException ex = assertThrows(IllegalStateException.class,
+            final MediaDriverDirectoryException ex = assertThrows(MediaDriverDirectoryException.class,
                 () -> Transport.launch(new TransportContext().aeronDirectoryName(dir)));
             assertTrue(ex.getMessage().startsWith("a media driver is already running in " + dir), ex.getMessage());
             assertTrue(Files.exists(Path.of(dir, "cnc.dat")));
@@ -32,5 +32,14 @@ class TransportTest
             }
         }
         assertFalse(Files.exists(Path.of(dir)), "the embedded driver deletes its directory when closed");
+    }
+
+    @Test
+    void joiningADirectoryWithoutADriverIsRefusedAsABadSetting()
+    {
+        final String dir = tmp.resolve("no-driver").toString();
+        final MediaDriverDirectoryException ex = assertThrows(MediaDriverDirectoryException.class,
+            () -> Transport.launch(new TransportContext().aeronDirectoryName(dir).embeddedDriver(false)));
+        assertTrue(ex.getMessage().startsWith("no media driver in " + dir), ex.getMessage());
     }
 }

@@ -52,8 +52,8 @@ public final class SimulatedExchange implements AutoCloseable
      * @return the exchange, not yet running.
      * @throws IOException              if the journal to replay cannot be read.
      * @throws IllegalArgumentException for a bad setting or a journal without the instrument.
-     * @throws IllegalStateException    from {@link Transport#launch} when no driver runs where one is joined, or one
-     *                                  already runs where one would be embedded.
+     * @throws io.ticklane.gateway.transport.MediaDriverDirectoryException from {@link Transport#launch} when no driver
+     *         runs where one is joined, or one already runs where one would be embedded.
      */
     public static SimulatedExchange launch(final SimulatedExchangeContext context) throws IOException
     {
