@@ -14,13 +14,10 @@ import io.ticklane.sbe.StrategyCheckpointEncoder;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.zip.CRC32C;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /**
  * A checkpoint file written by an earlier build must still restore, value for value: {@code
@@ -35,7 +32,7 @@ class CheckpointFixtureTest
     private static final int HEADER = MessageHeaderEncoder.ENCODED_LENGTH;
     private static final int OPEN_ORDERS_GROUP = HEADER + StrategyCheckpointEncoder.BLOCK_LENGTH;
 
-    private final byte[] fixture = fixture("/checkpoint/strategy-checkpoint-v2.bin");
+    private final byte[] fixture = CheckpointScenario.fixture("/checkpoint/strategy-checkpoint-v2.bin");
     private final UnsafeBuffer bytes = new UnsafeBuffer(fixture.clone());
 
     @Test
@@ -46,36 +43,8 @@ class CheckpointFixtureTest
         assertEquals(661, fixture.length);
         assertEquals(CheckpointCheck.VALID, h.strategy.restore(bytes, 0, fixture.length));
 
-        assertEquals(0x0000_0003_0000_002AL, StrategyCheckpoint.lastJournalIndex(bytes, 0));
-        assertEquals(-1, h.strategy.position().position());
-        assertEquals(998.0, h.strategy.position().averagePrice());
-        assertEquals(2.0, h.strategy.position().realisedPnlTicksLots());
-        assertEquals(0.0, h.strategy.position().fees());
-        assertEquals(1, h.strategy.position().boughtQuantity());
-        assertEquals(2, h.strategy.position().soldQuantity());
-        assertEquals(2, h.strategy.position().fills());
-
-        assertEquals(StrategyMode.REDUCE_ONLY, h.strategy.risk().mode());
-        assertEquals(ModeReason.OPERATOR_FLATTEN, h.strategy.risk().modeReason());
-        assertEquals(5 * SECOND, h.strategy.risk().modeSinceNs());
-        assertEquals(-2, h.strategy.risk().pnl());
-        assertEquals(0, h.strategy.risk().peakPnl());
-
-        assertEquals(9, h.strategy.quoteManager().nextClientOrderId());
-
+        CheckpointScenario.assertRestored(h.strategy, bytes);
         final Orders orders = h.strategy.orders();
-        assertEquals(2, orders.openOrderCount());
-        assertEquals(2, orders.inFlightCount());
-        assertOrder(orders, 0, 5, OrderState.PENDING_REPLACE, Side.BUY, 1002, 2, 1);
-        assertOrder(orders, 1, 6, OrderState.PENDING_REPLACE, Side.SELL, 1010, 2, 0);
-        assertEquals(4 * SECOND, orders.sentTimeNs(5));
-        assertEquals(4 * SECOND, orders.sentTimeNs(6));
-        assertEquals(0, orders.slotOf(7), "the bid's replace id is indexed");
-        assertEquals(1, orders.slotOf(8), "the ask's replace id is indexed");
-        for (int slot = 2; slot < orders.capacity(); slot++)
-        {
-            assertEquals(null, orders.stateAt(slot), "slot " + slot);
-        }
 
         // the flatten latch came back: a timer re-evaluates the mode and it stays
         h.strategy.risk().onTimer(6 * SECOND);
@@ -84,7 +53,7 @@ class CheckpointFixtureTest
 
         // the replace in flight carries its price and quantity: the venue's REPLACED applies them
         orders.onReport(7, ExecType.REPLACED, 0, 2);
-        assertOrder(orders, 0, 7, OrderState.PARTIALLY_FILLED, Side.BUY, 1004, 2, 1);
+        CheckpointScenario.assertOrder(orders, 0, 7, OrderState.PARTIALLY_FILLED, Side.BUY, 1004, 2, 1);
         assertEquals(-1, orders.slotOf(5));
 
         // the free-slot stack came back in its order: the next order takes slot 2, then 3
@@ -190,19 +159,6 @@ class CheckpointFixtureTest
         return new StrategyHarness(CheckpointFixtureWriter.QUOTER).strategy;
     }
 
-    private static void assertOrder(
-        final Orders orders, final int slot, final long id, final OrderState state, final Side side, final long price,
-        final long leaves, final long filled)
-    {
-        assertEquals(slot, orders.slotOf(id), "slot of " + id);
-        assertEquals(state, orders.stateAt(slot));
-        assertEquals(id, orders.clientOrderIdAt(slot));
-        assertEquals(side, orders.sideAt(slot));
-        assertEquals(price, orders.price(id));
-        assertEquals(leaves, orders.leavesQuantity(id));
-        assertEquals(filled, orders.filledQuantity(id));
-    }
-
     private void flip(final int at)
     {
         bytes.putByte(at, (byte)(bytes.getByte(at) ^ 0x10));
@@ -217,18 +173,5 @@ class CheckpointFixtureTest
         crc.update(bytes.byteArray(), 0, checksumAt);
         crc.update(bytes.byteArray(), checksumEnd, fixture.length - checksumEnd);
         bytes.putInt(checksumAt, (int)crc.getValue(), StrategyCheckpointEncoder.BYTE_ORDER);
-    }
-
-    private static byte[] fixture(final String resource)
-    {
-        try (InputStream in = CheckpointFixtureTest.class.getResourceAsStream(resource))
-        {
-            assertNotNull(in, resource);
-            return in.readAllBytes();
-        }
-        catch (final IOException ex)
-        {
-            throw new IllegalStateException(resource, ex);
-        }
     }
 }

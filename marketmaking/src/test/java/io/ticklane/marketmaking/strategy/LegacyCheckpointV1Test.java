@@ -14,8 +14,6 @@ import io.ticklane.sbe.StrategyCheckpointDecoder;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
@@ -25,7 +23,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -51,7 +48,7 @@ class LegacyCheckpointV1Test
     private static final int V1_FREE_COUNT = V1_ORDERS + 12;
     private static final int V1_FIRST_ORDER = V1_ORDERS + 16;
 
-    private final byte[] fixture = fixture("/checkpoint/strategy-checkpoint-v1-legacy.bin");
+    private final byte[] fixture = CheckpointScenario.fixture("/checkpoint/strategy-checkpoint-v1-legacy.bin");
     private final UnsafeBuffer bytes = new UnsafeBuffer(fixture.clone());
 
     @Test
@@ -63,36 +60,8 @@ class LegacyCheckpointV1Test
         assertEquals(CheckpointCheck.VALID, h.strategy.restore(bytes, 0, fixture.length));
         assertTrue(h.strategy.upgradedV1Checkpoint());
 
-        assertEquals(0x0000_0003_0000_002AL, StrategyCheckpoint.lastJournalIndex(bytes, 0));
-        assertEquals(-1, h.strategy.position().position());
-        assertEquals(998.0, h.strategy.position().averagePrice());
-        assertEquals(2.0, h.strategy.position().realisedPnlTicksLots());
-        assertEquals(0.0, h.strategy.position().fees());
-        assertEquals(1, h.strategy.position().boughtQuantity());
-        assertEquals(2, h.strategy.position().soldQuantity());
-        assertEquals(2, h.strategy.position().fills());
-
-        assertEquals(StrategyMode.REDUCE_ONLY, h.strategy.risk().mode());
-        assertEquals(ModeReason.OPERATOR_FLATTEN, h.strategy.risk().modeReason());
-        assertEquals(5 * SECOND, h.strategy.risk().modeSinceNs());
-        assertEquals(-2, h.strategy.risk().pnl());
-        assertEquals(0, h.strategy.risk().peakPnl());
-
-        assertEquals(9, h.strategy.quoteManager().nextClientOrderId());
-
+        CheckpointScenario.assertRestored(h.strategy, bytes);
         final Orders orders = h.strategy.orders();
-        assertEquals(2, orders.openOrderCount());
-        assertEquals(2, orders.inFlightCount());
-        assertOrder(orders, 0, 5, OrderState.PENDING_REPLACE, Side.BUY, 1002, 2, 1);
-        assertOrder(orders, 1, 6, OrderState.PENDING_REPLACE, Side.SELL, 1010, 2, 0);
-        assertEquals(4 * SECOND, orders.sentTimeNs(5));
-        assertEquals(4 * SECOND, orders.sentTimeNs(6));
-        assertEquals(0, orders.slotOf(7), "the bid's replace id is indexed");
-        assertEquals(1, orders.slotOf(8), "the ask's replace id is indexed");
-        for (int slot = 2; slot < orders.capacity(); slot++)
-        {
-            assertEquals(null, orders.stateAt(slot), "slot " + slot);
-        }
 
         // what the accessors do not show, read back from the SBE checkpoint the restored strategy writes
         final UnsafeBuffer written = new UnsafeBuffer(new byte[h.strategy.maxCheckpointLength()]);
@@ -151,7 +120,7 @@ class LegacyCheckpointV1Test
 
         // the replace in flight carries its price and quantity: the venue's REPLACED applies them
         orders.onReport(7, ExecType.REPLACED, 0, 2);
-        assertOrder(orders, 0, 7, OrderState.PARTIALLY_FILLED, Side.BUY, 1004, 2, 1);
+        CheckpointScenario.assertOrder(orders, 0, 7, OrderState.PARTIALLY_FILLED, Side.BUY, 1004, 2, 1);
         assertEquals(-1, orders.slotOf(5));
 
         // the free-slot stack came back in its order: the next order takes slot 2, then 3
@@ -170,7 +139,7 @@ class LegacyCheckpointV1Test
         final UnsafeBuffer written = new UnsafeBuffer(new byte[h.strategy.maxCheckpointLength()]);
         final int length = h.strategy.checkpoint(written, 0, CheckpointFixtureWriter.JOURNAL_INDEX);
 
-        assertArrayEquals(fixture("/checkpoint/strategy-checkpoint-v2.bin"), Arrays.copyOf(written.byteArray(), length),
+        assertArrayEquals(CheckpointScenario.fixture("/checkpoint/strategy-checkpoint-v2.bin"), Arrays.copyOf(written.byteArray(), length),
             "v1 restored then written as SBE is, byte for byte, the v2 fixture of the same scenario");
     }
 
@@ -195,8 +164,8 @@ class LegacyCheckpointV1Test
         assertEquals(2.0, restored.strategy.position().realisedPnlTicksLots());
         assertEquals(StrategyMode.REDUCE_ONLY, restored.strategy.risk().mode());
         assertEquals(ModeReason.OPERATOR_FLATTEN, restored.strategy.risk().modeReason());
-        assertOrder(restored.strategy.orders(), 0, 5, OrderState.PENDING_REPLACE, Side.BUY, 1002, 2, 1);
-        assertOrder(restored.strategy.orders(), 1, 6, OrderState.PENDING_REPLACE, Side.SELL, 1010, 2, 0);
+        CheckpointScenario.assertOrder(restored.strategy.orders(), 0, 5, OrderState.PENDING_REPLACE, Side.BUY, 1002, 2, 1);
+        CheckpointScenario.assertOrder(restored.strategy.orders(), 1, 6, OrderState.PENDING_REPLACE, Side.SELL, 1010, 2, 0);
     }
 
     @Test
@@ -381,19 +350,6 @@ class LegacyCheckpointV1Test
         return new StrategyHarness(CheckpointFixtureWriter.QUOTER).strategy;
     }
 
-    private static void assertOrder(
-        final Orders orders, final int slot, final long id, final OrderState state, final Side side, final long price,
-        final long leaves, final long filled)
-    {
-        assertEquals(slot, orders.slotOf(id), "slot of " + id);
-        assertEquals(state, orders.stateAt(slot));
-        assertEquals(id, orders.clientOrderIdAt(slot));
-        assertEquals(side, orders.sideAt(slot));
-        assertEquals(price, orders.price(id));
-        assertEquals(leaves, orders.leavesQuantity(id));
-        assertEquals(filled, orders.filledQuantity(id));
-    }
-
     /** Seals the bytes again as the v1 writer did: CRC32C of the bytes from offset 16 to the stated length. */
     private void resealV1()
     {
@@ -401,18 +357,5 @@ class LegacyCheckpointV1Test
         final CRC32C crc = new CRC32C();
         crc.update(bytes.byteArray(), 16, stated - 16);
         bytes.putInt(V1_CHECKSUM, (int)crc.getValue(), LE);
-    }
-
-    private static byte[] fixture(final String resource)
-    {
-        try (InputStream in = LegacyCheckpointV1Test.class.getResourceAsStream(resource))
-        {
-            assertNotNull(in, resource);
-            return in.readAllBytes();
-        }
-        catch (final IOException ex)
-        {
-            throw new IllegalStateException(resource, ex);
-        }
     }
 }
