@@ -4,6 +4,7 @@ import io.ticklane.journal.reader.InputFormatException;
 import org.agrona.concurrent.MessageHandler;
 
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -144,17 +145,28 @@ public final class BinanceCaptureReader implements AutoCloseable
      */
     public BinanceCaptureReader(final Context context)
     {
+        this(context, Files::newInputStream);
+    }
+
+    /**
+     * Read the context's files through {@code captureSource}, as tests and fuzzing do to feed bytes from memory.
+     *
+     * @param context       settings; {@link Context#conclude()} is called here.
+     * @param captureSource opens each file's bytes.
+     */
+    BinanceCaptureReader(final Context context, final CaptureSource captureSource)
+    {
         context.conclude();
         final List<Path> files = List.copyOf(context.files);
         sizes = null != context.tickSize && null != context.lotSize ?
             new TickLotSizes(context.tickSize.stripTrailingZeros(), false, context.lotSize.stripTrailingZeros(), false, null, 0) :
-            new GridInference().infer(files, context.tickSize, context.lotSize);
+            new GridInference().infer(files, captureSource, context.tickSize, context.lotSize);
         final DecimalGrid tick = DecimalGrid.of(sizes.tickSize());
         final DecimalGrid lot = DecimalGrid.of(sizes.lotSize());
         parser = new CaptureLineParser(context.market, tick, lot);
         encoder = new MarketDataEncoder(context.instrumentId, tick, lot);
         synchroniser = new DepthSynchroniser(context.market, encoder, counters);
-        lines = new CaptureLines(files);
+        lines = new CaptureLines(files, captureSource);
     }
 
     /**

@@ -5,8 +5,8 @@ import io.ticklane.journal.reader.InputFormatException;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
@@ -22,6 +22,7 @@ final class CaptureLines implements AutoCloseable
     private static final int CHUNK = 64 * 1024;
 
     private final List<Path> files;
+    private final CaptureSource captureSource;
     private final byte[] chunk = new byte[CHUNK];
     private byte[] line = new byte[CHUNK];
     private int fileIndex = -1;
@@ -35,9 +36,10 @@ final class CaptureLines implements AutoCloseable
     private long localNs;
     private int jsonOffset;
 
-    CaptureLines(final List<Path> files)
+    CaptureLines(final List<Path> files, final CaptureSource captureSource)
     {
         this.files = List.copyOf(files);
+        this.captureSource = captureSource;
     }
 
     /**
@@ -122,16 +124,18 @@ final class CaptureLines implements AutoCloseable
         chunkLimit = 0;
         try
         {
-            if (Files.size(file) == 0)
-            {
-                throw new InputFormatException(source, 0, "empty file");
-            }
-            final InputStream raw = Files.newInputStream(file);
+            final PushbackInputStream raw = new PushbackInputStream(captureSource.open(file), 1);
             try
             {
+                final int first = raw.read();
+                if (first < 0)
+                {
+                    throw new InputFormatException(source, 0, "empty file");
+                }
+                raw.unread(first);
                 in = new GZIPInputStream(raw, CHUNK);
             }
-            catch (final IOException ex)
+            catch (final IOException | RuntimeException ex)
             {
                 raw.close();
                 throw ex;

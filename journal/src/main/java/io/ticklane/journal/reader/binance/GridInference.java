@@ -33,9 +33,9 @@ final class GridInference
      * @param lot   lot given by the caller, or null to infer it.
      * @return the sizes to use.
      */
-    TickLotSizes infer(final List<Path> files, final BigDecimal tick, final BigDecimal lot)
+    TickLotSizes infer(final List<Path> files, final CaptureSource captureSource, final BigDecimal tick, final BigDecimal lot)
     {
-        try (CaptureLines lines = new CaptureLines(files))
+        try (CaptureLines lines = new CaptureLines(files, captureSource))
         {
             while (lines.next())
             {

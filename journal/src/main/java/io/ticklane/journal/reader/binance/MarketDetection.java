@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.ticklane.journal.reader.InputFormatException;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -27,7 +28,18 @@ public final class MarketDetection
      */
     public BinanceMarket detect(final List<Path> files)
     {
-        try (CaptureLines lines = new CaptureLines(files))
+        return detect(files, Files::newInputStream);
+    }
+
+    /**
+     * @param files         capture files in stream order.
+     * @param captureSource opens each file's bytes (tests and fuzzing feed them from memory).
+     * @return the market of the first depth update or snapshot.
+     * @throws InputFormatException if no depth message is found or a line is malformed.
+     */
+    BinanceMarket detect(final List<Path> files, final CaptureSource captureSource)
+    {
+        try (CaptureLines lines = new CaptureLines(files, captureSource))
         {
             while (lines.next())
             {

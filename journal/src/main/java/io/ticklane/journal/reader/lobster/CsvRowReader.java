@@ -63,10 +63,33 @@ final class CsvRowReader implements AutoCloseable
     static CsvRowReader open(final Path file, final IntFunction<String> columnNames)
     {
         final String source = file.toString();
+        final InputStream raw;
+        try
+        {
+            raw = Files.newInputStream(file);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot open " + source, ex);
+        }
+        return read(source, columnNames, raw);
+    }
+
+    /**
+     * Read a file's bytes from a stream (closed with the reader), decompressing them when they start with the gzip
+     * magic bytes: what {@link #open} does once the file is open, and how tests and fuzzing feed bytes without a file.
+     *
+     * @param source      the file the bytes are, as error messages name it.
+     * @param columnNames name of a column by 0-based index, asked only when building an error message.
+     * @param content     the file's bytes.
+     * @return a reader positioned before the first row.
+     */
+    static CsvRowReader read(final String source, final IntFunction<String> columnNames, final InputStream content)
+    {
         InputStream raw = null;
         try
         {
-            raw = new BufferedInputStream(Files.newInputStream(file), CHUNK_SIZE);
+            raw = new BufferedInputStream(content, CHUNK_SIZE);
             raw.mark(2);
             final int b0 = raw.read();
             final int b1 = raw.read();
@@ -76,17 +99,17 @@ final class CsvRowReader implements AutoCloseable
         }
         catch (final EOFException ex)
         {
-            closeQuietly(raw);
+            closeQuietly(null == raw ? content : raw);
             throw new InputFormatException(source, 0, "truncated gzip (" + ex.getMessage() + ")", ex);
         }
         catch (final ZipException ex)
         {
-            closeQuietly(raw);
+            closeQuietly(null == raw ? content : raw);
             throw new InputFormatException(source, 0, "corrupt gzip (" + ex.getMessage() + ")", ex);
         }
         catch (final IOException ex)
         {
-            closeQuietly(raw);
+            closeQuietly(null == raw ? content : raw);
             throw new UncheckedIOException("cannot open " + source, ex);
         }
     }

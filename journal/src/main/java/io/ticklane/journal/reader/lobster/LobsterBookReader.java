@@ -1,5 +1,6 @@
 package io.ticklane.journal.reader.lobster;
 
+import java.io.InputStream;
 import java.nio.file.Path;
 
 /**
@@ -42,6 +43,17 @@ public final class LobsterBookReader implements AutoCloseable
     public LobsterBookReader(final Path file)
     {
         rows = CsvRowReader.open(file, LobsterBookReader::columnName);
+    }
+
+    /**
+     * Read an orderbook file's bytes from a stream (tests and fuzzing feed bytes without writing a file).
+     *
+     * @param file    the file the bytes are, as errors name it.
+     * @param content the file's bytes (plain or gzip); closed with the reader.
+     */
+    LobsterBookReader(final Path file, final InputStream content)
+    {
+        rows = CsvRowReader.read(file.toString(), LobsterBookReader::columnName, content);
     }
 
     /**

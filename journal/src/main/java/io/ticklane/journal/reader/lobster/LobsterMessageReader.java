@@ -13,6 +13,7 @@ import io.ticklane.sbe.TradingStatusType;
 import org.agrona.concurrent.MessageHandler;
 import org.agrona.concurrent.UnsafeBuffer;
 
+import java.io.InputStream;
 import java.nio.file.Path;
 
 /**
@@ -86,12 +87,29 @@ public final class LobsterMessageReader implements AutoCloseable
      */
     public LobsterMessageReader(final Path file, final LobsterContext context)
     {
-        context.conclude(file);
+        this(context.conclude(file), CsvRowReader.open(file, LobsterMessageReader::columnName));
+    }
+
+    /**
+     * Read a message file's bytes from a stream: symbol and date still come from the file's name (tests and fuzzing
+     * feed bytes without writing a file).
+     *
+     * @param file    the file the bytes are, as errors name it.
+     * @param context instrument settings. Concluded here.
+     * @param content the file's bytes (plain or gzip); closed with the reader.
+     */
+    LobsterMessageReader(final Path file, final LobsterContext context, final InputStream content)
+    {
+        this(context.conclude(file), CsvRowReader.read(file.toString(), LobsterMessageReader::columnName, content));
+    }
+
+    private LobsterMessageReader(final LobsterContext context, final CsvRowReader rows)
+    {
         this.context = context;
         this.tickSize = context.tickSize();
         this.instrumentId = context.instrumentId();
         this.midnightEpochNs = context.midnightEpochNs();
-        this.rows = CsvRowReader.open(file, LobsterMessageReader::columnName);
+        this.rows = rows;
     }
 
     /**
