@@ -2,12 +2,9 @@ package io.ticklane.journal.queue;
 
 import io.ticklane.journal.reader.InputFormatException;
 import io.ticklane.sbe.MessageHeaderDecoder;
-import io.ticklane.sbe.MessageHeaderEncoder;
-import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.wire.DocumentContext;
-import org.agrona.BufferUtil;
 import org.agrona.concurrent.MessageHandler;
 import org.agrona.concurrent.UnsafeBuffer;
 
@@ -31,8 +28,6 @@ import java.util.stream.Stream;
  */
 public final class JournalReader implements AutoCloseable
 {
-    private static final int INITIAL_FRAME_CAPACITY = 64 * 1024;
-
     private final Path dir;
     private final String source;
     private final ChronicleQueue queue;
@@ -40,21 +35,17 @@ public final class JournalReader implements AutoCloseable
     private final JournalHeader header;
     private final boolean complete;
     private final long trailerRecordCount;
-    private final UnsafeBuffer mapped = new UnsafeBuffer(0, 0);
+    private final JournalDecoder decoder;
     private final UnsafeBuffer inbound = new UnsafeBuffer(0, 0);
     private final MessageHeaderDecoder inboundHeader = new MessageHeaderDecoder();
-    private UnsafeBuffer frame = new UnsafeBuffer(new byte[INITIAL_FRAME_CAPACITY]);
     private long recordsRead;
     private boolean done;
-    private Direction direction;
-    private int stream;
-    private long receiveTimeNs;
-    private int frameLength;
 
     private JournalReader(final Path dir, final boolean allowIncomplete)
     {
         this.dir = dir;
         this.source = dir.toString();
+        this.decoder = new JournalDecoder(source);
         this.queue = JournalFormat.openQueue(dir, true);
         try
         {
@@ -250,13 +241,15 @@ public final class JournalReader implements AutoCloseable
             {
                 count++;
                 // The frame was copied out and the document released: handlers run outside Chronicle's read context.
+                final int frameLength = decoder.frameLength();
                 if (null != records)
                 {
-                    records.onRecord(direction, stream, receiveTimeNs, frame, 0, frameLength);
+                    records.onRecord(decoder.direction(), decoder.stream(), decoder.receiveTimeNs(), decoder.frame(), 0,
+                        frameLength);
                 }
-                else if (Direction.IN == direction)
+                else if (Direction.IN == decoder.direction())
                 {
-                    inbound.wrap(frame, 0, frameLength);
+                    inbound.wrap(decoder.frame(), 0, frameLength);
                     inboundFrames.onMessage(inboundHeader.wrap(inbound, 0).templateId(), inbound, 0, frameLength);
                 }
             }
@@ -308,58 +301,12 @@ public final class JournalReader implements AutoCloseable
                 }
                 return false;
             }
-            final Bytes<?> bytes = document.wire().bytes();
-            final long available = bytes.readRemaining();
-            if (available < 1)
-            {
-                throw new InputFormatException(source, index, "record " + index + ": empty");
-            }
-            final byte kind = bytes.readByte();
-            if (JournalFormat.KIND_TRAILER == kind)
+            if (!decoder.record(document.wire().bytes(), index))
             {
                 done = true;
                 checkTrailerCount(index);
                 return false;
             }
-            if (JournalFormat.KIND_RECORD != kind)
-            {
-                throw new InputFormatException(source, index, "record " + index + ": unknown record kind " + kind);
-            }
-            if (available < JournalFormat.RECORD_PREFIX_LENGTH)
-            {
-                throw new InputFormatException(source, index,
-                    "record " + index + ": truncated, " + available + " bytes is less than a record prefix");
-            }
-            final byte code = bytes.readByte();
-            direction = Direction.fromCode(code);
-            if (null == direction)
-            {
-                throw new InputFormatException(source, index, "record " + index + ": unknown direction " + code);
-            }
-            stream = bytes.readInt();
-            receiveTimeNs = bytes.readLong();
-            final int length = bytes.readInt();
-            final long remaining = bytes.readRemaining();
-            if (length < MessageHeaderEncoder.ENCODED_LENGTH || length > remaining)
-            {
-                throw new InputFormatException(source, index,
-                    "record " + index + ": frame length " + length + " does not fit the record's " + remaining + " bytes");
-            }
-            if (length > frame.capacity())
-            {
-                frame = new UnsafeBuffer(new byte[Integer.highestOneBit(length) << 1]);
-            }
-            if (bytes.isDirectMemory())
-            {
-                // Chronicle's own copy (unsafeReadObject) is a Java loop of 16-byte moves; Unsafe.copyMemory is a memcpy.
-                mapped.wrap(bytes.addressForRead(bytes.readPosition()), length);
-                frame.putBytes(0, mapped, 0, length);
-            }
-            else
-            {
-                bytes.unsafeReadObject(frame.byteArray(), (int)BufferUtil.ARRAY_BASE_OFFSET, length);
-            }
-            frameLength = length;
             return true;
         }
     }
@@ -381,39 +328,7 @@ public final class JournalReader implements AutoCloseable
             {
                 throw new InputFormatException(source, 0, "not a Ticklane journal: the queue is empty (no header)");
             }
-            final Bytes<?> bytes = document.wire().bytes();
-            if (bytes.readRemaining() < 1 + 8 + 12 || JournalFormat.KIND_HEADER != bytes.readByte() ||
-                JournalFormat.MAGIC != bytes.readLong())
-            {
-                throw new InputFormatException(source, 0, "not a Ticklane journal: the first record is not a journal header");
-            }
-            final int formatVersion = bytes.readInt();
-            if (JournalFormat.FORMAT_VERSION != formatVersion)
-            {
-                throw new InputFormatException(source, 0, "journal format version " + formatVersion +
-                    ", this build reads version " + JournalFormat.FORMAT_VERSION);
-            }
-            final int schemaId = bytes.readInt();
-            final int schemaVersion = bytes.readInt();
-            if (MessageHeaderEncoder.SCHEMA_ID != schemaId || schemaVersion < 1 ||
-                schemaVersion > MessageHeaderEncoder.SCHEMA_VERSION)
-            {
-                // an older version is read: the schema only ever grows (SCHEMA.md, evolution rules)
-                throw new InputFormatException(source, 0, "journal frames use SBE schema " + schemaId + " version " +
-                    schemaVersion + ", this build reads schema " + MessageHeaderEncoder.SCHEMA_ID + " versions 1 to " +
-                    MessageHeaderEncoder.SCHEMA_VERSION);
-            }
-            final String configHash = bytes.readUtf8();
-            final String codeVersion = bytes.readUtf8();
-            final String description = bytes.readUtf8();
-            final int count = bytes.readInt();
-            final List<JournalInstrument> instruments = new ArrayList<>(count);
-            for (int i = 0; i < count; i++)
-            {
-                instruments.add(new JournalInstrument(
-                    bytes.readInt(), bytes.readUtf8(), bytes.readLong(), bytes.readLong(), bytes.readByte(), bytes.readByte()));
-            }
-            return new JournalHeader(formatVersion, schemaId, schemaVersion, instruments, configHash, codeVersion, description);
+            return decoder.header(document.wire().bytes());
         }
     }
 
@@ -435,13 +350,7 @@ public final class JournalReader implements AutoCloseable
                 {
                     return -1;
                 }
-                final Bytes<?> bytes = document.wire().bytes();
-                if (bytes.readRemaining() < 17 || JournalFormat.KIND_TRAILER != bytes.readByte() ||
-                    JournalFormat.MAGIC != bytes.readLong())
-                {
-                    return -1;
-                }
-                return bytes.readLong();
+                return JournalDecoder.trailerCount(document.wire().bytes());
             }
         }
     }

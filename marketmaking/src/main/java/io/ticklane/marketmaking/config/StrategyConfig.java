@@ -15,12 +15,16 @@ import io.ticklane.orderbook.OrderBook;
 import org.agrona.concurrent.MessageHandler;
 
 import java.io.IOException;
-import java.io.Reader;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -98,11 +102,32 @@ public final class StrategyConfig
      */
     public static StrategyConfig load(final Path file) throws IOException
     {
-        final byte[] bytes = Files.readAllBytes(file);
+        return parse(file.toString(), Files.readAllBytes(file));
+    }
+
+    /**
+     * The configuration in a file's bytes, read once so the SHA-256 is of exactly the text that was parsed.
+     *
+     * @param source the file, as errors name it.
+     * @param bytes  its content.
+     * @return the configuration, every value validated.
+     * @throws IllegalArgumentException naming the source and key of the first bad or unknown setting, or the source when
+     *                                  the text is not UTF-8 properties.
+     */
+    static StrategyConfig parse(final String source, final byte[] bytes)
+    {
         final Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8))
+        try
         {
-            properties.load(reader);
+            properties.load(new StringReader(utf8(source, bytes)));
+        }
+        catch (final IOException ex)
+        {
+            throw new IllegalStateException("reading a string cannot fail", ex);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new IllegalArgumentException(source + ": not a properties file: " + ex.getMessage(), ex);
         }
 
         final Map<String, String> values = new LinkedHashMap<>(DEFAULTS);
@@ -117,10 +142,10 @@ public final class StrategyConfig
         }
         if (!unknown.isEmpty())
         {
-            throw new IllegalArgumentException(file + ": unknown key(s) " + unknown + "; known: " + DEFAULTS.keySet());
+            throw new IllegalArgumentException(source + ": unknown key(s) " + unknown + "; known: " + DEFAULTS.keySet());
         }
 
-        final StrategyConfig config = new StrategyConfig(file.toString(), values, sha256(bytes));
+        final StrategyConfig config = new StrategyConfig(source, values, sha256(bytes));
         config.validate();
         return config;
     }
@@ -140,6 +165,14 @@ public final class StrategyConfig
     public static boolean isKey(final String key)
     {
         return DEFAULTS.containsKey(key);
+    }
+
+    /**
+     * @return every key, in the order of the defaults.
+     */
+    static Set<String> keys()
+    {
+        return Collections.unmodifiableSet(DEFAULTS.keySet());
     }
 
     /**
@@ -361,6 +394,28 @@ public final class StrategyConfig
     private IllegalArgumentException error(final String key, final String problem)
     {
         return new IllegalArgumentException(source + ": " + key + "=" + values.get(key) + " " + problem);
+    }
+
+    private static String utf8(final String source, final byte[] bytes)
+    {
+        final ByteBuffer in = ByteBuffer.wrap(bytes);
+        try
+        {
+            return StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(in)
+                .toString();
+        }
+        catch (final CharacterCodingException ex)
+        {
+            int line = 1;
+            for (int i = 0; i < in.position(); i++)
+            {
+                line += '\n' == bytes[i] ? 1 : 0;
+            }
+            throw new IllegalArgumentException(source + ": line " + line + " is not UTF-8 text", ex);
+        }
     }
 
     private static String sha256(final byte[] bytes)

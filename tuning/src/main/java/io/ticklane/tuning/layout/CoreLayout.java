@@ -1,6 +1,11 @@
 package io.ticklane.tuning.layout;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +51,40 @@ public final class CoreLayout
     {
         final String fileName = file.getFileName().toString();
         final String name = fileName.endsWith(".properties") ? fileName.substring(0, fileName.length() - 11) : fileName;
-        return parse(name, file.toString(), Files.readAllLines(file, StandardCharsets.UTF_8));
+        return read(name, file.toString(), Files.readAllBytes(file));
+    }
+
+    /**
+     * Parses a layout file's bytes.
+     *
+     * @param name   the layout's name.
+     * @param source the file, for error messages.
+     * @param bytes  its content, UTF-8.
+     * @return the layout.
+     * @throws IllegalArgumentException naming the source and line when it is not UTF-8 or is malformed.
+     */
+    static CoreLayout read(final String name, final String source, final byte[] bytes)
+    {
+        final ByteBuffer in = ByteBuffer.wrap(bytes);
+        final String text;
+        try
+        {
+            text = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(in)
+                .toString();
+        }
+        catch (final CharacterCodingException ex)
+        {
+            int line = 1;
+            for (int i = 0; i < in.position(); i++)
+            {
+                line += '\n' == bytes[i] ? 1 : 0;
+            }
+            throw new IllegalArgumentException(source + ":" + line + ": not UTF-8 text", ex);
+        }
+        return parse(name, source, new BufferedReader(new StringReader(text)).lines().toList());
     }
 
     /**

@@ -1,0 +1,123 @@
+package io.ticklane.runtime.daemon;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Fuzzed daemon settings: a properties file's bytes and up to three {@code --set key=value} overrides, loaded by
+ * {@link DaemonConfig#load}. The answer is a configuration every accessor of which works (so nothing bad surfaces
+ * later, at start-up), whose strategy settings are exactly the ones given, or an {@link IllegalArgumentException}
+ * (the class itself, not a leaked subclass) naming where the bad setting came from and the key. Anything else is a
+ * finding.
+ * <p>
+ * Input: up to three leading lines {@code --set key=value}, the overrides; the bytes after them are the file.
+ * Corpus: src/test/resources/io/ticklane/runtime/daemon/DaemonConfigFuzzTestInputs/&lt;method&gt;/.
+ */
+class DaemonConfigFuzzTest
+{
+    private static final int MAX_OVERRIDES = 3;
+    private static final byte[] SET = "--set ".getBytes(StandardCharsets.US_ASCII);
+
+    @TempDir
+    static Path dir;
+
+    @FuzzTest
+    void settingsLoadOrAreRefusedNamingTheKey(final byte[] data) throws IOException
+    {
+        final List<String> overrides = new ArrayList<>();
+        int at = 0;
+        while (overrides.size() < MAX_OVERRIDES && startsWith(data, at, SET))
+        {
+            int end = at + SET.length;
+            while (end < data.length && '\n' != data[end])
+            {
+                end++;
+            }
+            overrides.add(new String(data, at + SET.length, end - at - SET.length, StandardCharsets.UTF_8));
+            at = Math.min(end + 1, data.length);
+        }
+        final Path file = Files.write(dir.resolve("daemon.properties"), Arrays.copyOfRange(data, at, data.length));
+
+        final DaemonConfig config;
+        try
+        {
+            config = DaemonConfig.load(file, overrides, dir);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            final String message = ex.getMessage();
+            assertEquals(IllegalArgumentException.class, ex.getClass(), () -> "a leaked " + ex.getClass().getName() + ": " + message);
+            assertTrue(message.startsWith(file + ": ") || message.startsWith("--set ") || message.startsWith("--set: ") ||
+                message.startsWith("strategy settings (") || message.startsWith("transport settings: ") ||
+                message.startsWith("default: "), () -> "the error must say where the setting came from: " + message);
+            return;
+        }
+
+        assertNotNull(config.threadLayout());
+        assertNotNull(config.idleStrategyName());
+        assertNotNull(config.cores());
+        assertNotNull(config.transportContext());
+        assertNotNull(config.stateFile());
+        assertNotNull(config.runDir());
+        assertNotNull(config.instrument());
+        assertTrue(config.ringSlots() >= 2 && config.slotBytes() >= 256 && config.outboundReserve() < config.ringSlots());
+        assertTrue(config.timerIntervalNs() > 0 && config.heartbeatIntervalNs() > 0 && config.shutdownTimeoutMs() > 0);
+        config.stageLatency();
+        config.exchangeTimeOrigin();
+        assertNotNull(config.describe());
+
+        final Properties effective = new Properties();
+        effective.load(new StringReader(config.strategyProperties()));
+        assertEquals(strategySettings(file, overrides), effective,
+            "the strategy file the run keeps (what replay takes) holds exactly the strategy settings given");
+    }
+
+    private static boolean startsWith(final byte[] data, final int at, final byte[] prefix)
+    {
+        if (data.length - at < prefix.length)
+        {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++)
+        {
+            if (data[at + i] != prefix[i])
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The strategy settings as the file and the overrides give them (later wins): every key that is not the daemon's.
+     */
+    private static Properties strategySettings(final Path file, final List<String> overrides) throws IOException
+    {
+        final Properties given = new Properties();
+        given.load(new StringReader(Files.readString(file)));
+        final Properties strategy = new Properties();
+        given.stringPropertyNames().forEach((key) -> strategy.setProperty(key, given.getProperty(key).trim()));
+        for (final String override : overrides)
+        {
+            final int equals = override.indexOf('=');
+            strategy.setProperty(override.substring(0, equals).trim(), override.substring(equals + 1).trim());
+        }
+        strategy.stringPropertyNames().stream().filter((key) -> key.startsWith("daemon.") || key.startsWith("transport."))
+            .forEach(strategy::remove);
+        return strategy;
+    }
+}
