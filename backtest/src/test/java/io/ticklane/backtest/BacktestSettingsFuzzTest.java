@@ -1,5 +1,6 @@
 package io.ticklane.backtest;
 
+import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.ticklane.gateway.sim.venue.VenueContext;
 
@@ -32,6 +33,8 @@ class BacktestSettingsFuzzTest
     private static final String BASE = "instrument.id=1\nquoter=" + BASE_QUOTER + "\nrisk.admin_token=example\nrisk.max_position=50";
     private static final int MAX_SWEEPS = 6;
 
+    @DictionaryEntries({"prob-power:", "prob-log", "fifo-l3", "risk-averse", "constant:", "feed-derived:", "quoter.", "gamma=",
+        "risk.max_position=", "quotes.replace_ticks=", "factors=", "\r", "\n", ",", ":", " ", "=", "(", ")", "#", "!", "\\"})
     @FuzzTest
     void settingsAndSweepsAreAcceptedOrRefused(final byte[] data) throws IOException
     {

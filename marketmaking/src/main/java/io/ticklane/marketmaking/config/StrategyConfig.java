@@ -15,11 +15,6 @@ import io.ticklane.orderbook.OrderBook;
 import org.agrona.concurrent.MessageHandler;
 
 import java.io.IOException;
-import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -116,20 +111,7 @@ public final class StrategyConfig
      */
     static StrategyConfig parse(final String source, final byte[] bytes)
     {
-        final Properties properties = new Properties();
-        try
-        {
-            properties.load(new StringReader(utf8(source, bytes)));
-        }
-        catch (final IOException ex)
-        {
-            throw new IllegalStateException("reading a string cannot fail", ex);
-        }
-        catch (final IllegalArgumentException ex)
-        {
-            throw new IllegalArgumentException(source + ": not a properties file: " + ex.getMessage(), ex);
-        }
-
+        final Properties properties = PropertiesFile.parse(source, bytes);
         final Map<String, String> values = new LinkedHashMap<>(DEFAULTS);
         final Set<String> unknown = new TreeSet<>();
         for (final String key : properties.stringPropertyNames())
@@ -394,28 +376,6 @@ public final class StrategyConfig
     private IllegalArgumentException error(final String key, final String problem)
     {
         return new IllegalArgumentException(source + ": " + key + "=" + values.get(key) + " " + problem);
-    }
-
-    private static String utf8(final String source, final byte[] bytes)
-    {
-        final ByteBuffer in = ByteBuffer.wrap(bytes);
-        try
-        {
-            return StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)
-                .decode(in)
-                .toString();
-        }
-        catch (final CharacterCodingException ex)
-        {
-            int line = 1;
-            for (int i = 0; i < in.position(); i++)
-            {
-                line += '\n' == bytes[i] ? 1 : 0;
-            }
-            throw new IllegalArgumentException(source + ": line " + line + " is not UTF-8 text", ex);
-        }
     }
 
     private static String sha256(final byte[] bytes)

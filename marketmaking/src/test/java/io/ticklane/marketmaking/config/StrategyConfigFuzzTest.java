@@ -1,5 +1,6 @@
 package io.ticklane.marketmaking.config;
 
+import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
 import java.io.IOException;
@@ -25,6 +26,9 @@ class StrategyConfigFuzzTest
     private static final long MAX_BUILT_L3_ORDERS = 1 << 18;
     private static final long MAX_BUILT_ORDERS = 1 << 12;
 
+    @DictionaryEntries({"risk.admin_token=", "instrument.id=", "book.type=l3", "book.max_orders=", "orders.capacity=",
+        "quoter=", "factors=", "inputs.sigma=", "risk.max_open_orders=", "quotes.max_orders_per_second=", "glft(", "as-finite(",
+        "gamma=", "order_size=", "\\n", "\\u", "\r", "\n", ",", "(", ")", "=", "2147483648", "4294967297", "-1", "1e309", "NaN"})
     @FuzzTest
     void propertiesLoadOrAreRefusedNamingTheKey(final byte[] data) throws IOException
     {

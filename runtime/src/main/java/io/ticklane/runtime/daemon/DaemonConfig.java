@@ -93,6 +93,8 @@ public final class DaemonConfig
         threadLayout();
         idleStrategyName();
         cores();
+        runDir();
+        stateFile();
         final int slots = settings.intValue("daemon.ring_slots");
         if (slots < 2 || Integer.bitCount(slots) != 1)
         {
@@ -181,8 +183,7 @@ public final class DaemonConfig
      */
     public Path stateFile()
     {
-        final String file = settings.text("daemon.state_file");
-        return file.isEmpty() ? runDir().resolve("state.cmap") : Path.of(file);
+        return settings.text("daemon.state_file").isEmpty() ? runDir().resolve("state.cmap") : settings.path("daemon.state_file");
     }
 
     /**
@@ -190,7 +191,7 @@ public final class DaemonConfig
      */
     public Path runDir()
     {
-        return Path.of(settings.text("daemon.run_dir"));
+        return settings.path("daemon.run_dir");
     }
 
     /**

@@ -1,12 +1,12 @@
 package io.ticklane.runtime.daemon;
 
 import io.ticklane.gateway.transport.TransportContext;
+import io.ticklane.marketmaking.config.PropertiesFile;
 import io.ticklane.marketmaking.config.StrategyConfig;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -76,11 +76,7 @@ final class DaemonSettings
      */
     void readFile(final Path file) throws IOException
     {
-        final Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8))
-        {
-            properties.load(reader);
-        }
+        final Properties properties = PropertiesFile.parse(file.toString(), Files.readAllBytes(file));
         for (final String key : properties.stringPropertyNames())
         {
             put(key, properties.getProperty(key).trim(), file.toString());
@@ -198,6 +194,18 @@ final class DaemonSettings
         catch (final NumberFormatException ex)
         {
             throw error(key, "must be a whole number");
+        }
+    }
+
+    Path path(final String key)
+    {
+        try
+        {
+            return Path.of(values.get(key));
+        }
+        catch (final InvalidPathException ex)
+        {
+            throw error(key, "not a path: " + ex.getReason());
         }
     }
 

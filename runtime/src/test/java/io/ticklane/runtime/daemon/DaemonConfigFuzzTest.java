@@ -1,7 +1,9 @@
 package io.ticklane.runtime.daemon;
 
+import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -10,8 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -32,9 +36,29 @@ class DaemonConfigFuzzTest
     private static final int MAX_OVERRIDES = 3;
     private static final byte[] SET = "--set ".getBytes(StandardCharsets.US_ASCII);
 
-    @TempDir
-    static Path dir;
+    /** In memory when the host has a tmpfs: the loader writes and reads files on every input. */
+    private static final Path SHARED_MEMORY = Path.of("/dev/shm");
 
+    private static Path dir;
+
+    @BeforeAll
+    static void createDirectory() throws IOException
+    {
+        dir = Files.isDirectory(SHARED_MEMORY) && Files.isWritable(SHARED_MEMORY) ?
+            Files.createTempDirectory(SHARED_MEMORY, "daemon-config-fuzz") : Files.createTempDirectory("daemon-config-fuzz");
+    }
+
+    @AfterAll
+    static void deleteDirectory() throws IOException
+    {
+        try (Stream<Path> files = Files.walk(dir))
+        {
+            files.sorted(Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
+        }
+    }
+
+    @DictionaryEntries({"--set ", "risk.admin_token=", "quoter=", "risk.max_position=", "daemon.run_dir=", "daemon.cores=",
+        "daemon.core_layout=", "transport.aeron_dir=", "\\n", "\\r", "\\u000a", "\r", "\n", "\\", ":", "=", "#", "\u0000"})
     @FuzzTest
     void settingsLoadOrAreRefusedNamingTheKey(final byte[] data) throws IOException
     {

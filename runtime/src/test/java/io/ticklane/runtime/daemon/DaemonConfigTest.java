@@ -3,6 +3,7 @@ package io.ticklane.runtime.daemon;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -88,6 +89,25 @@ class DaemonConfigTest
             final Path file = Path.of("..", "tuning", "layouts", name + ".properties");
             DaemonConfig.load(write("risk.admin_token=t\n"), List.of("daemon.core_layout=" + file), tmp).cores();
         }
+    }
+
+    @Test
+    void aFileThatIsNotUtf8IsRefusedNamingTheFileAndLine() throws Exception
+    {
+        // found by DaemonConfigFuzzTest: was java.nio.charset.MalformedInputException "Input length = 1", naming nothing
+        final Path file = Files.write(tmp.resolve("latin1.properties"),
+            "risk.admin_token=t\ndaemon.instrument_symbol=caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+        assertMessage(() -> DaemonConfig.load(file, List.of(), tmp), file + ": line 2 is not UTF-8 text");
+    }
+
+    @Test
+    void aRunDirectoryThatIsNoPathIsRefusedAtLoad() throws Exception
+    {
+        // found by DaemonConfigFuzzTest: loaded, then InvalidPathException from runDir() at start-up
+        assertMessage(() -> DaemonConfig.load(write("risk.admin_token=t\n"), List.of("daemon.run_dir=runs\u0000x"), tmp),
+            "--set: daemon.run_dir=runs\u0000x: not a path: Nul character not allowed");
+        assertMessage(() -> DaemonConfig.load(write("risk.admin_token=t\n"), List.of("daemon.state_file=s\u0000"), tmp),
+            "--set: daemon.state_file=s\u0000: not a path");
     }
 
     private Path write(final String text) throws Exception
