@@ -34,7 +34,7 @@ class BacktestSettingsFuzzTest
     private static final int MAX_SWEEPS = 6;
 
     @DictionaryEntries({"prob-power:", "prob-log", "fifo-l3", "risk-averse", "constant:", "feed-derived:", "quoter.", "gamma=",
-        "risk.max_position=", "quotes.replace_ticks=", "factors=", "\r", "\n", ",", ":", " ", "=", "(", ")", "#", "!", "\\"})
+        "risk.max_position=", "quotes.replace_ticks=", "factors=", ",", ":", " ", "=", "(", ")", "#", "!", "\\"})
     @FuzzTest
     void settingsAndSweepsAreAcceptedOrRefused(final byte[] data) throws IOException
     {

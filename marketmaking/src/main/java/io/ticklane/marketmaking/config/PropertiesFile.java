@@ -27,10 +27,11 @@ public final class PropertiesFile
      */
     public static Properties parse(final String source, final byte[] bytes)
     {
+        final String text = utf8(source, bytes);
         final Properties properties = new Properties();
         try
         {
-            properties.load(new StringReader(utf8(source, bytes)));
+            properties.load(new StringReader(text));
         }
         catch (final IOException ex)
         {

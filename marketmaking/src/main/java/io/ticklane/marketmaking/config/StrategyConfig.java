@@ -8,6 +8,7 @@ import io.ticklane.marketmaking.risk.RiskGate;
 import io.ticklane.marketmaking.risk.RiskLimits;
 import io.ticklane.marketmaking.strategy.QuoteInputsBinder;
 import io.ticklane.marketmaking.strategy.QuotingStrategy;
+import io.ticklane.marketmaking.strategy.StrategyCheckpoint;
 import io.ticklane.microstructure.FactorEngine;
 import io.ticklane.orderbook.L2Book;
 import io.ticklane.orderbook.L3Book;
@@ -26,6 +27,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * The configuration of one strategy run (replay, backtest, daemon) from a properties file: the book, the factors,
@@ -77,6 +79,9 @@ public final class StrategyConfig
         DEFAULTS.put("risk.venue_silence_ms", Long.toString(RiskLimits.VENUE_SILENCE_MS_DEFAULT));
         DEFAULTS.put("risk.admin_token", "");
     }
+
+    private static final String[] INPUT_KEYS = {"inputs.sigma", "inputs.a_bid", "inputs.a_ask", "inputs.k_bid", "inputs.k_ask",
+        "inputs.toxicity", "inputs.order_flow", "inputs.microprice"};
 
     private final String source;
     private final Map<String, String> values;
@@ -170,7 +175,7 @@ public final class StrategyConfig
      */
     public int instrumentId()
     {
-        return (int)positiveLong("instrument.id");
+        return positiveInt("instrument.id");
     }
 
     /**
@@ -188,13 +193,13 @@ public final class StrategyConfig
      */
     public OrderBook newBook()
     {
-        final int capacity = (int)positiveLong("book.ladder_capacity");
+        final int capacity = positiveInt("book.ladder_capacity");
         switch (values.get("book.type"))
         {
             case "l2":
                 return new L2Book(instrumentId(), capacity);
             case "l3":
-                return new L3Book(instrumentId(), capacity, (int)positiveLong("book.max_orders"));
+                return new L3Book(instrumentId(), capacity, positiveInt("book.max_orders"));
             default:
                 throw error("book.type", "must be l2 or l3");
         }
@@ -223,7 +228,7 @@ public final class StrategyConfig
             engine,
             binder,
             QuoterRegistry.standard().create(quoterSpec()),
-            new Orders((int)positiveLong("orders.capacity")),
+            new Orders(orderCapacity()),
             new Position(instrumentId(), positiveDouble("position.tick_value"), number("fees.maker_bps"),
                 number("fees.taker_bps")),
             new RiskGate(riskLimits()),
@@ -231,7 +236,7 @@ public final class StrategyConfig
             positiveLong("quotes.replace_ticks"),
             positiveLong("quotes.replace_lots"),
             nonNegativeLong("quotes.min_quote_life_ms"),
-            (int)positiveLong("quotes.max_orders_per_second"),
+            positiveInt("quotes.max_orders_per_second"),
             outbound);
     }
 
@@ -252,9 +257,9 @@ public final class StrategyConfig
                 .priceCollarTicks(positiveLong("risk.price_collar_ticks"))
                 .aggressiveCollarTicks(positiveLong("risk.aggressive_collar_ticks"))
                 .flattenCollarTicks(nonNegativeLong("risk.flatten_collar_ticks"))
-                .maxOpenOrders((int)positiveLong("risk.max_open_orders"))
-                .maxOrdersPerSecond((int)positiveLong("risk.max_orders_per_second"))
-                .maxCancelsPerSecond((int)positiveLong("risk.max_cancels_per_second"))
+                .maxOpenOrders(positiveInt("risk.max_open_orders"))
+                .maxOrdersPerSecond(positiveInt("risk.max_orders_per_second"))
+                .maxCancelsPerSecond(positiveInt("risk.max_cancels_per_second"))
                 .maxDailyLoss(positiveLong("risk.max_daily_loss"))
                 .maxDrawdown(positiveLong("risk.max_drawdown"))
                 .staleMarketDataMs(positiveLong("risk.stale_market_data_ms"))
@@ -286,21 +291,27 @@ public final class StrategyConfig
             {
                 throw error("book.ladder_capacity", "must be a power of two up to 2^30");
             }
-            positiveLong("book.max_orders");
-            final FactorEngine engine = new FactorEngine(
-                new L2Book(instrumentId(), 4), FactorCatalogue.standard().create(values.get("factors")));
-            new QuoteInputsBinder(engine.snapshot(), optional("inputs.sigma"), optional("inputs.a_bid"),
-                optional("inputs.a_ask"), optional("inputs.k_bid"), optional("inputs.k_ask"), optional("inputs.toxicity"),
-                optional("inputs.order_flow"), optional("inputs.microprice"));
-            QuoterRegistry.standard().create(quoterSpec());
+            positiveInt("book.max_orders");
+            final int instrumentId = instrumentId();
+            final FactorEngine engine = keyed("factors",
+                () -> new FactorEngine(new L2Book(instrumentId, 4), FactorCatalogue.standard().create(values.get("factors"))));
+            for (final String input : INPUT_KEYS)
+            {
+                final String factor = optional(input);
+                if (null != factor)
+                {
+                    keyed(input, () -> engine.snapshot().indexOf(factor));
+                }
+            }
+            keyed("quoter", () -> QuoterRegistry.standard().create(quoterSpec()));
             riskLimits();
-            positiveLong("orders.capacity");
+            orderCapacity();
             new Position(instrumentId(), positiveDouble("position.tick_value"), number("fees.maker_bps"),
                 number("fees.taker_bps"));
             positiveLong("quotes.replace_ticks");
             positiveLong("quotes.replace_lots");
             nonNegativeLong("quotes.min_quote_life_ms");
-            positiveLong("quotes.max_orders_per_second");
+            positiveInt("quotes.max_orders_per_second");
         }
         catch (final IllegalArgumentException ex)
         {
@@ -308,10 +319,46 @@ public final class StrategyConfig
         }
     }
 
+    /**
+     * Parses a setting with the parser of what it names (factor list, factor id, quoter spec), whose error then names
+     * the key and its value as every other setting's does.
+     */
+    private <T> T keyed(final String key, final Supplier<T> parse)
+    {
+        try
+        {
+            return parse.get();
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw error(key, "(" + ex.getMessage() + ")");
+        }
+    }
+
     private String optional(final String key)
     {
         final String value = values.get(key);
         return value.isEmpty() ? null : value;
+    }
+
+    private int orderCapacity()
+    {
+        final int capacity = positiveInt("orders.capacity");
+        if (capacity > StrategyCheckpoint.MAX_ORDER_CAPACITY)
+        {
+            throw error("orders.capacity", "must be at most " + StrategyCheckpoint.MAX_ORDER_CAPACITY + " (what a checkpoint holds)");
+        }
+        return capacity;
+    }
+
+    private int positiveInt(final String key)
+    {
+        final long value = positiveLong(key);
+        if (value > Integer.MAX_VALUE)
+        {
+            throw error(key, "must be at most " + Integer.MAX_VALUE);
+        }
+        return (int)value;
     }
 
     private long positiveLong(final String key)

@@ -26,6 +26,8 @@ public final class StrategyCheckpoint
 {
     /** The first schema version with this message: older versions cannot hold a checkpoint. */
     public static final int FIRST_VERSION = 2;
+    /** The most orders a checkpoint's groups can count: a strategy's order capacity is at most this. */
+    public static final int MAX_ORDER_CAPACITY = StrategyCheckpointEncoder.OpenOrdersEncoder.countMaxValue();
 
     private static final int HEADER_LENGTH = MessageHeaderEncoder.ENCODED_LENGTH;
     /**
@@ -66,10 +68,10 @@ public final class StrategyCheckpoint
     public StrategyCheckpoint(
         final Orders orders, final Position position, final QuoteManager quoteManager, final RiskGate risk)
     {
-        if (orders.capacity() > StrategyCheckpointEncoder.OpenOrdersEncoder.countMaxValue())
+        if (orders.capacity() > MAX_ORDER_CAPACITY)
         {
             throw new IllegalArgumentException("order capacity " + orders.capacity() + " is more than a checkpoint holds (" +
-                StrategyCheckpointEncoder.OpenOrdersEncoder.countMaxValue() + ")");
+                MAX_ORDER_CAPACITY + ")");
         }
         this.orders = orders;
         this.position = position;

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -54,8 +55,28 @@ class StrategyConfigTest
         assertMessage("risk.admin_token=secret\nquotes.replace_ticks=two\n", "quotes.replace_ticks=two must be an integer");
         assertMessage("risk.admin_token=secret\nbook.type=l4\n", "book.type=l4 must be l2 or l3");
         assertMessage("\n", "risk.admin_token= is required");
-        assertMessage("risk.admin_token=secret\nquoter=glfx\n", "unknown quoter 'glfx'");
-        assertMessage("risk.admin_token=secret\ninputs.sigma=vpni\n", "no factor 'vpni' configured");
+        assertMessage("risk.admin_token=secret\nquoter=glfx\n", "quoter=glfx (unknown quoter 'glfx'");
+        assertMessage("risk.admin_token=secret\ninputs.sigma=vpni\n", "inputs.sigma=vpni (no factor 'vpni' configured");
+    }
+
+    @Test
+    void countsBeyondWhatTheStrategyTakesAreRefusedAtLoad() throws IOException
+    {
+        // found by StrategyConfigFuzzTest: these loaded, then newStrategy failed (or the id wrapped to another instrument)
+        assertMessage("risk.admin_token=secret\nquotes.max_orders_per_second=2147483648\n",
+            "quotes.max_orders_per_second=2147483648 must be at most 2147483647");
+        assertMessage("risk.admin_token=secret\ninstrument.id=4294967297\n", "instrument.id=4294967297 must be at most");
+        assertMessage("risk.admin_token=secret\norders.capacity=70000\n", "orders.capacity=70000 must be at most");
+    }
+
+    @Test
+    void aFileThatIsNotUtf8IsRefusedNamingTheLine() throws IOException
+    {
+        // found by the configuration fuzz tests: was java.nio.charset.MalformedInputException "Input length = 1"
+        final Path file = Files.write(dir.resolve("latin1.properties"),
+            "risk.admin_token=secret\n# caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+        final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, () -> StrategyConfig.load(file));
+        assertEquals(file + ": line 2 is not UTF-8 text", ex.getMessage());
     }
 
     private void assertMessage(final String content, final String expected) throws IOException
