@@ -80,6 +80,8 @@ public final class StrategyConfig
         DEFAULTS.put("risk.admin_token", "");
     }
 
+    /** A price ladder's least capacity ({@link io.ticklane.orderbook.PriceLadder}). */
+    private static final long MIN_LADDER_CAPACITY = 4;
     private static final String[] INPUT_KEYS = {"inputs.sigma", "inputs.a_bid", "inputs.a_ask", "inputs.k_bid", "inputs.k_ask",
         "inputs.toxicity", "inputs.order_flow", "inputs.microprice"};
 
@@ -287,9 +289,9 @@ public final class StrategyConfig
                 throw error("book.type", "must be l2 or l3");
             }
             final long capacity = positiveLong("book.ladder_capacity");
-            if (Long.bitCount(capacity) != 1 || capacity > (1 << 30))
+            if (Long.bitCount(capacity) != 1 || capacity < MIN_LADDER_CAPACITY || capacity > (1 << 30))
             {
-                throw error("book.ladder_capacity", "must be a power of two up to 2^30");
+                throw error("book.ladder_capacity", "must be a power of two from " + MIN_LADDER_CAPACITY + " to 2^30");
             }
             positiveInt("book.max_orders");
             final int instrumentId = instrumentId();

@@ -67,6 +67,7 @@ class StrategyConfigTest
             "quotes.max_orders_per_second=2147483648 must be at most 2147483647");
         assertMessage("risk.admin_token=secret\ninstrument.id=4294967297\n", "instrument.id=4294967297 must be at most");
         assertMessage("risk.admin_token=secret\norders.capacity=70000\n", "orders.capacity=70000 must be at most");
+        assertMessage("risk.admin_token=secret\nbook.ladder_capacity=2\n", "book.ladder_capacity=2 must be a power of two from 4");
     }
 
     @Test
