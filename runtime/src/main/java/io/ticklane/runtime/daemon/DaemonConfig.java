@@ -83,9 +83,13 @@ public final class DaemonConfig
         return config;
     }
 
+    /**
+     * A value as a properties file must spell it to read back the same: backslashes and line breaks escaped (a raw
+     * line break would end the value and start another setting).
+     */
     private static String escape(final String value)
     {
-        return value.replace("\\", "\\\\");
+        return value.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r");
     }
 
     private void validate()

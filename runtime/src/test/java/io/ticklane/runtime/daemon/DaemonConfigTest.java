@@ -101,13 +101,25 @@ class DaemonConfigTest
     }
 
     @Test
+    void aLineBreakInAValueCannotSmuggleASettingIntoTheStrategyFile() throws Exception
+    {
+        // found by DaemonConfigFuzzTest: the escaped \r ended the value in the strategy file the run keeps, so the
+        // strategy (and a replay of the run) got risk.max_notional=5, which nobody set
+        final DaemonConfig config = DaemonConfig.load(write("risk.admin_token=t\\rrisk.max_notional=5\n"), List.of(), tmp);
+        final Path strategyFile = Files.writeString(tmp.resolve("strategy.properties"), config.strategyProperties());
+        final io.ticklane.marketmaking.config.StrategyConfig replayed = io.ticklane.marketmaking.config.StrategyConfig.load(strategyFile);
+        assertEquals("t\rrisk.max_notional=5", replayed.adminToken());
+        assertEquals(config.strategy().sha256(), replayed.sha256());
+    }
+
+    @Test
     void aRunDirectoryThatIsNoPathIsRefusedAtLoad() throws Exception
     {
         // found by DaemonConfigFuzzTest: loaded, then InvalidPathException from runDir() at start-up
         assertMessage(() -> DaemonConfig.load(write("risk.admin_token=t\n"), List.of("daemon.run_dir=runs\u0000x"), tmp),
             "--set: daemon.run_dir=runs\u0000x: not a path: Nul character not allowed");
-        assertMessage(() -> DaemonConfig.load(write("risk.admin_token=t\n"), List.of("daemon.state_file=s\u0000"), tmp),
-            "--set: daemon.state_file=s\u0000: not a path");
+        assertMessage(() -> DaemonConfig.load(write("risk.admin_token=t\n"), List.of("daemon.state_file=s\u0000x"), tmp),
+            "--set: daemon.state_file=s\u0000x: not a path");
     }
 
     private Path write(final String text) throws Exception
