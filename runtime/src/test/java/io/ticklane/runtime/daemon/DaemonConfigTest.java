@@ -113,6 +113,14 @@ class DaemonConfigTest
     }
 
     @Test
+    void aCoreLayoutPathWithoutAFileNameIsRefusedNamingTheKey() throws Exception
+    {
+        // found by DaemonConfigFuzzTest: was a NullPointerException from CoreLayout.load (Path.of("/").getFileName())
+        assertMessage(() -> DaemonConfig.load(write("risk.admin_token=t\n"), List.of("daemon.core_layout=/"), tmp),
+            "--set: daemon.core_layout=/: ");
+    }
+
+    @Test
     void aRunDirectoryThatIsNoPathIsRefusedAtLoad() throws Exception
     {
         // found by DaemonConfigFuzzTest: loaded, then InvalidPathException from runDir() at start-up

@@ -49,7 +49,8 @@ public final class CoreLayout
      */
     public static CoreLayout load(final Path file) throws IOException
     {
-        final String fileName = file.getFileName().toString();
+        final Path namePath = file.getFileName();
+        final String fileName = null == namePath ? file.toString() : namePath.toString();
         final String name = fileName.endsWith(".properties") ? fileName.substring(0, fileName.length() - 11) : fileName;
         return read(name, file.toString(), Files.readAllBytes(file));
     }
