@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The combinations of a parameter sweep: the cartesian product of {@code key=v1,v2,...} specs (the first spec varies
@@ -19,6 +20,7 @@ import java.util.Set;
 public final class SweepPlan
 {
     private static final String QUOTER = "quoter";
+    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._-]+");
 
     private final List<String> keys;
     private final List<Map<String, String>> combinations;
@@ -51,6 +53,11 @@ public final class SweepPlan
                 throw new IllegalArgumentException("--sweep '" + spec + "': expected key=v1,v2,...");
             }
             final String key = normalise(spec.substring(0, eq).trim());
+            if (!KEY.matcher(key).matches())
+            {
+                // a ':', '=', space or line break in a key would end it early in the configuration file written
+                throw new IllegalArgumentException("--sweep '" + spec + "': bad key '" + key + "' (letters, digits, '.', '_', '-')");
+            }
             if (!seen.add(key))
             {
                 throw new IllegalArgumentException("--sweep '" + spec + "': key " + key + " is swept twice");
@@ -214,6 +221,6 @@ public final class SweepPlan
 
     private static String escape(final String value)
     {
-        return value.replace("\\", "\\\\");
+        return value.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r");
     }
 }

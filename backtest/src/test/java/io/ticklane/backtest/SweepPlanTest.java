@@ -58,4 +58,17 @@ class SweepPlanTest
         assertTrue(assertThrows(IllegalArgumentException.class, () -> SweepPlan.parse(List.of("gamma=1", "quoter.gamma=2")))
             .getMessage().contains("swept twice"));
     }
+
+    @Test
+    void aKeyOrValueCannotSmuggleASettingIntoTheCombinationsFile()
+    {
+        // found by BacktestSettingsFuzzTest: a ':' or space ended the key early in the file written (':' separates a key
+        // from its value in a properties file), and a '\r' ended the value, so the file set what the plan never said
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> SweepPlan.parse(List.of("risk.admin_token:abc=1")))
+            .getMessage().contains("bad key 'risk.admin_token:abc'"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> SweepPlan.parse(List.of("quotes.replace ticks=1")))
+            .getMessage().contains("bad key"));
+        final String text = SweepPlan.configText("", "glft", Map.of("risk.admin_token", "a\rrisk.max_position=5"));
+        assertEquals("# sweep overrides\nrisk.admin_token=a\\rrisk.max_position=5\n", text);
+    }
 }
