@@ -156,7 +156,8 @@ public final class SweepPlan
             text.append('\n');
         }
         text.append("# sweep overrides\n");
-        String quoter = null;
+        // a swept quoter replaces the base's, and swept quoter parameters apply to whichever quoter the combination runs
+        String quoter = overrides.get(QUOTER);
         for (final Map.Entry<String, String> entry : overrides.entrySet())
         {
             if (entry.getKey().startsWith(QUOTER + "."))
@@ -164,7 +165,7 @@ public final class SweepPlan
                 quoter = withParameter(null == quoter ? baseQuoter : quoter,
                     entry.getKey().substring(QUOTER.length() + 1), entry.getValue());
             }
-            else
+            else if (!QUOTER.equals(entry.getKey()))
             {
                 text.append(entry.getKey()).append('=').append(escape(entry.getValue())).append('\n');
             }

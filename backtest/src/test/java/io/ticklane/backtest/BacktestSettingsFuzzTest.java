@@ -94,9 +94,13 @@ class BacktestSettingsFuzzTest
             final Properties config = properties(SweepPlan.configText(BASE, BASE_QUOTER, overrides));
             final Properties expected = new Properties();
             expected.putAll(base);
-            String quoter = BASE_QUOTER;
+            String quoter = overrides.getOrDefault("quoter", BASE_QUOTER);
             for (final Map.Entry<String, String> entry : overrides.entrySet())
             {
+                if ("quoter".equals(entry.getKey()))
+                {
+                    continue;
+                }
                 if (entry.getKey().startsWith("quoter."))
                 {
                     quoter = SweepPlan.withParameter(quoter, entry.getKey().substring("quoter.".length()), entry.getValue());

@@ -60,6 +60,18 @@ class SweepPlanTest
     }
 
     @Test
+    void sweptQuoterParametersApplyToTheSweptQuoter()
+    {
+        // found by BacktestSettingsFuzzTest: the parameters were applied to the base quoter and that line came last,
+        // so sweeping quoter=as-finite,glft with gamma ran the base quoter in every combination
+        final Map<String, String> overrides = new java.util.LinkedHashMap<>();
+        overrides.put("quoter", "as-finite");
+        overrides.put("quoter.gamma", "0.2");
+        assertEquals("# sweep overrides\nquoter=as-finite(gamma=0.2)\n", SweepPlan.configText("", "glft(gamma=0.05)", overrides));
+        assertEquals("# sweep overrides\nquoter=as-finite\n", SweepPlan.configText("", "glft(gamma=0.05)", Map.of("quoter", "as-finite")));
+    }
+
+    @Test
     void aKeyOrValueCannotSmuggleASettingIntoTheCombinationsFile()
     {
         // found by BacktestSettingsFuzzTest: a ':' or space ended the key early in the file written (':' separates a key
