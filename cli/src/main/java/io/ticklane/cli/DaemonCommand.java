@@ -65,6 +65,7 @@ public final class DaemonCommand implements Callable<Integer>
             daemonConfig.transportContext().aeronDirectoryName() + " layout=" + daemonConfig.threadLayout().configName() +
             " idle=" + daemonConfig.idleStrategyName() + " config_sha256=" + daemonConfig.strategy().sha256());
         out.println("daemon state=" + daemonConfig.stateFile() + ": " + daemon.recoveryDescription());
+        out.println("daemon admin token: " + daemonConfig.adminToken());
         out.flush();
         final StatusLine status = new StatusLine(daemon.counters(), daemon.tickToQuote());
         final boolean flat;

@@ -8,7 +8,6 @@ import io.ticklane.sbe.AdminCommandType;
 import io.ticklane.sbe.RiskGateStateDecoder;
 import io.ticklane.sbe.RiskGateStateEncoder;
 import io.ticklane.sbe.Side;
-import org.agrona.DirectBuffer;
 
 /**
  * The pre-trade check every outbound order passes before it is sent, and the owner of the strategy mode.
@@ -226,7 +225,8 @@ public final class RiskGate
     }
 
     /**
-     * An operator command from an SBE AdminCommand frame, the token compared in place.
+     * An operator command from an SBE AdminCommand frame, already authenticated: the daemon's receiver checks the
+     * token before a command enters the ring (see {@code docs/decisions/threat-model.md}).
      *
      * @param command decoder wrapped around the frame.
      * @param timeNs  event (receive) time.
@@ -234,24 +234,19 @@ public final class RiskGate
      */
     public AdminOutcome onAdmin(final AdminCommandDecoder command, final long timeNs)
     {
-        return operator.onAdmin(
-            command.commandRaw(), command.buffer(), command.offset() + AdminCommandDecoder.authTokenEncodingOffset(), timeNs);
+        return operator.onAdmin(command.commandRaw(), timeNs);
     }
 
     /**
-     * An operator command.
+     * An operator command, already authenticated.
      *
-     * @param type        the command.
-     * @param tokenBuffer buffer holding the 32-byte NUL-padded token.
-     * @param tokenOffset offset of the token in the buffer.
-     * @param timeNs      event time.
+     * @param type   the command.
+     * @param timeNs event time.
      * @return what the caller must do, or why the command was refused.
      */
-    public AdminOutcome onAdmin(
-        final AdminCommandType type, final DirectBuffer tokenBuffer, final int tokenOffset, final long timeNs)
+    public AdminOutcome onAdmin(final AdminCommandType type, final long timeNs)
     {
-        return operator.onAdmin(
-            null == type ? AdminCommandType.NULL_VAL.value() : type.value(), tokenBuffer, tokenOffset, timeNs);
+        return operator.onAdmin(null == type ? AdminCommandType.NULL_VAL.value() : type.value(), timeNs);
     }
 
     /**
@@ -363,7 +358,7 @@ public final class RiskGate
 
     /**
      * @param outcome an admin outcome.
-     * @return how many operator commands ended with it (a wrong token is {@link AdminOutcome#REJECTED_BAD_TOKEN}).
+     * @return how many operator commands ended with it.
      */
     public long adminOutcomes(final AdminOutcome outcome)
     {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,9 +19,9 @@ class StrategyConfigTest
     Path dir;
 
     @Test
-    void defaultsWithATokenBuildTheWholeStrategy() throws IOException
+    void defaultsBuildTheWholeStrategy() throws IOException
     {
-        final StrategyConfig config = StrategyConfig.load(write("risk.admin_token=secret\n"));
+        final StrategyConfig config = StrategyConfig.load(write("\n"));
 
         assertNotNull(config.newStrategy((msgTypeId, buffer, index, length) -> { }));
         assertEquals(64, config.sha256().length());
@@ -31,7 +32,7 @@ class StrategyConfigTest
     void everySettingIsRead() throws IOException
     {
         final StrategyConfig config = StrategyConfig.load(write(
-            "risk.admin_token=secret\ninstrument.id=7\nbook.type=l3\nquoter=as-finite(gamma=0.2,sigma=1,k=1.5)\n" +
+            "instrument.id=7\nbook.type=l3\nquoter=as-finite(gamma=0.2,sigma=1,k=1.5)\n" +
             "factors=mid,vpin\ninputs.sigma=\ninputs.a_bid=\ninputs.a_ask=\ninputs.k_bid=\ninputs.k_ask=\n"));
 
         assertEquals(7, config.instrumentId());
@@ -42,7 +43,7 @@ class StrategyConfigTest
     @Test
     void unknownKeyIsAnErrorNamingFileAndKey() throws IOException
     {
-        final Path file = write("risk.admin_token=secret\nrisk.max_postion=5\n");
+        final Path file = write("risk.max_postion=5\n");
         final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, () -> StrategyConfig.load(file));
         assertTrue(ex.getMessage().startsWith(file + ": unknown key(s) [risk.max_postion]"), ex.getMessage());
     }
@@ -50,12 +51,21 @@ class StrategyConfigTest
     @Test
     void badValuesAreErrorsNamingTheKey() throws IOException
     {
-        assertMessage("risk.admin_token=secret\nrisk.max_position=-1\n", "risk.max_position=-1 must be positive");
-        assertMessage("risk.admin_token=secret\nquotes.replace_ticks=two\n", "quotes.replace_ticks=two must be an integer");
-        assertMessage("risk.admin_token=secret\nbook.type=l4\n", "book.type=l4 must be l2 or l3");
-        assertMessage("\n", "risk.admin_token= is required");
-        assertMessage("risk.admin_token=secret\nquoter=glfx\n", "unknown quoter 'glfx'");
-        assertMessage("risk.admin_token=secret\ninputs.sigma=vpni\n", "no factor 'vpni' configured");
+        assertMessage("risk.max_position=-1\n", "risk.max_position=-1 must be positive");
+        assertMessage("quotes.replace_ticks=two\n", "quotes.replace_ticks=two must be an integer");
+        assertMessage("book.type=l4\n", "book.type=l4 must be l2 or l3");
+        assertMessage("quoter=glfx\n", "unknown quoter 'glfx'");
+        assertMessage("inputs.sigma=vpni\n", "no factor 'vpni' configured");
+    }
+
+    @Test
+    void theRetiredTokenKeyIsRefusedWithoutEchoingTheSecret() throws IOException
+    {
+        final Path file = write("risk.admin_token=hunter2-hunter2-hunter2\n");
+        final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, () -> StrategyConfig.load(file));
+        assertTrue(ex.getMessage().startsWith(file + ": risk.admin_token is no longer a setting: delete the line"),
+            ex.getMessage());
+        assertFalse(ex.getMessage().contains("hunter2"), ex.getMessage());
     }
 
     private void assertMessage(final String content, final String expected) throws IOException

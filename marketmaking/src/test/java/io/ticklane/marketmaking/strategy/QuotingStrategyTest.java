@@ -50,11 +50,7 @@ class QuotingStrategyTest
         h.snapshot(SECOND, 995, 1005);
         h.acknowledgeAll(SECOND);
 
-        h.admin(2 * SECOND, AdminCommandType.STOP, "wrong-token");
-        assertEquals(0, h.cancels, "a wrong token changes nothing");
-        assertEquals(StrategyMode.ACTIVE, h.strategy.risk().mode());
-
-        h.admin(2 * SECOND, AdminCommandType.STOP, StrategyHarness.TOKEN);
+        h.admin(2 * SECOND, AdminCommandType.STOP);
         assertEquals(StrategyMode.HALTED, h.strategy.risk().mode());
         assertEquals(2, h.cancels);
         h.acknowledgeAll(2 * SECOND);
@@ -63,7 +59,7 @@ class QuotingStrategyTest
         h.touch(3 * SECOND, 995, 1005, 996, 1006);
         assertEquals(2, h.newOrders, "halted: market data brings no new orders");
 
-        h.admin(4 * SECOND, AdminCommandType.RESUME, StrategyHarness.TOKEN);
+        h.admin(4 * SECOND, AdminCommandType.RESUME);
         assertEquals(StrategyMode.ACTIVE, h.strategy.risk().mode());
         assertEquals(4, h.newOrders, "resumed: both sides quoted again");
     }
@@ -79,7 +75,7 @@ class QuotingStrategyTest
         final long newsBefore = h.newOrders;
         final long cancelsBefore = h.cancels;
 
-        h.admin(3 * SECOND, AdminCommandType.FLATTEN, StrategyHarness.TOKEN);
+        h.admin(3 * SECOND, AdminCommandType.FLATTEN);
 
         assertEquals(StrategyMode.REDUCE_ONLY, h.strategy.risk().mode());
         assertEquals(cancelsBefore + 2, h.cancels, "both quotes cancelled");

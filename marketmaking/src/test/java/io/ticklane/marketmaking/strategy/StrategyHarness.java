@@ -36,7 +36,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 public final class StrategyHarness
 {
     static final int INSTRUMENT = 9;
-    static final String TOKEN = "operator-secret";
+    private static final byte[] NO_TOKEN = new byte[AdminCommandEncoder.authTokenLength()];
 
     final UnsafeBuffer in = new UnsafeBuffer(new byte[4096]);
     final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
@@ -79,7 +79,7 @@ public final class StrategyHarness
             .maxOrderQuantity(10).maxPosition(20).maxNotional(1_000_000_000L).tickValue(1)
             .priceCollarTicks(100).aggressiveCollarTicks(20).flattenCollarTicks(2).maxOpenOrders(10)
             .maxOrdersPerSecond(1_000_000).maxCancelsPerSecond(1_000_000).maxDailyLoss(1_000_000_000L)
-            .maxDrawdown(1_000_000_000L).staleMarketDataMs(60_000).adminToken(TOKEN).conclude());
+            .maxDrawdown(1_000_000_000L).staleMarketDataMs(60_000).conclude());
         strategy = new QuotingStrategy(
             engine,
             new QuoteInputsBinder(engine.snapshot(), null, null, null, null, null, null, null, null),
@@ -120,10 +120,11 @@ public final class StrategyHarness
         strategy.onMessage(L2UpdateEncoder.TEMPLATE_ID, in, 0, MessageHeaderEncoder.ENCODED_LENGTH + update.encodedLength());
     }
 
-    public void admin(final long timeNs, final AdminCommandType command, final String token)
+    /** An operator command as the daemon's receiver lets it in: authenticated, its token field zeroed. */
+    public void admin(final long timeNs, final AdminCommandType command)
     {
         final AdminCommandEncoder encoder = new AdminCommandEncoder().wrapAndApplyHeader(in, 0, headerEncoder)
-            .timestampNs(timeNs).requestId(1).command(command).instrumentId(INSTRUMENT).authToken(token);
+            .timestampNs(timeNs).requestId(1).command(command).instrumentId(INSTRUMENT).putAuthToken(NO_TOKEN, 0);
         strategy.onMessage(AdminCommandEncoder.TEMPLATE_ID, in, 0, MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength());
     }
 

@@ -137,7 +137,7 @@ public final class TickToQuoteRun
         final EpochNanoClock clock = new OffsetEpochNanoClock();
         final String aeronDir = out.resolve("aeron").toAbsolutePath().toString();
         final DaemonConfig config = DaemonConfig.load(null, List.of(
-            "risk.admin_token=perf",
+            "daemon.admin_token_file=" + out.resolve("admin.token"),
             "risk.max_order_quantity=1000", "risk.max_notional=100000000000", "risk.price_collar_ticks=1000",
             "risk.stale_market_data_ms=60000", "risk.max_orders_per_second=100000000",
             "risk.max_cancels_per_second=100000000", "quotes.max_orders_per_second=100000000",

@@ -110,7 +110,8 @@ public final class Daemon implements AutoCloseable
 
             journal = new JournalAgent(journalInbound, journalOutbound, recovery.writer, counters);
             receiver = new ReceiverAgent(inbound, marketData, reports, admin, clock, config.timerIntervalNs(),
-                config.strategy().adminToken(), haltReason, counters, outbound, journalInbound.getSequence());
+                new AdminAuthenticator(config.adminToken(), config.adminThrottle(), counters.adminRejected,
+                counters.adminThrottled), haltReason, counters, outbound, journalInbound.getSequence());
             sender = new OrderSenderAgent(senderPoller, orders, clock, tickToQuote, tickToQuoteFromReceive,
                 config.heartbeatIntervalNs(), counters, haltReason, venueConnected);
             receiver.exchangeTimeOrigin(config.exchangeTimeOrigin());

@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * What an operator watches, as Agrona counters in the daemon's mark file ({@link DaemonCountersFile}, next to the
  * driver's CnC file), so {@code ticklane stat} (another process) reads them live without the daemon logging anything.
- * Each counter has one writer thread: the receiver (inbound counts, ring occupancy, journal lag), the trading agent
+ * Each counter has one writer thread: the receiver (inbound counts, admin authentication, ring occupancy, journal lag), the trading agent
  * (position, PnL, mode, fills, rejects), the order sender (orders sent, send failures) or the journal agent (records
  * written). Writes are release stores; nothing is allocated after start.
  */
@@ -35,7 +35,11 @@ public final class DaemonCounters implements AutoCloseable
     /** Counter label (without the "ticklane: " prefix). */
     public static final String ADMIN_COMMANDS = "admin commands";
     /** Counter label (without the "ticklane: " prefix). */
-    public static final String ADMIN_REJECTED = "admin commands rejected";
+    public static final String ADMIN_REJECTED = "admin commands rejected: wrong token";
+    /** Counter label (without the "ticklane: " prefix). */
+    public static final String ADMIN_THROTTLED = "admin commands throttled: refused uncompared after repeated wrong tokens";
+    /** Counter label (without the "ticklane: " prefix). */
+    public static final String ADMIN_UNKNOWN = "admin commands rejected: unknown command";
     /** Counter label (without the "ticklane: " prefix). */
     public static final String ADMIN_APPLIED = "admin commands applied by the strategy";
     /** Counter label (without the "ticklane: " prefix). */
@@ -90,6 +94,8 @@ public final class DaemonCounters implements AutoCloseable
     final AtomicCounter reports;
     final AtomicCounter adminCommands;
     final AtomicCounter adminRejected;
+    final AtomicCounter adminThrottled;
+    final AtomicCounter adminUnknown;
     final AtomicCounter adminApplied;
     final AtomicCounter adminRefusedBreach;
     final AtomicCounter adminRefusedNothing;
@@ -130,6 +136,8 @@ public final class DaemonCounters implements AutoCloseable
         reports = add(manager, REPORTS);
         adminCommands = add(manager, ADMIN_COMMANDS);
         adminRejected = add(manager, ADMIN_REJECTED);
+        adminThrottled = add(manager, ADMIN_THROTTLED);
+        adminUnknown = add(manager, ADMIN_UNKNOWN);
         adminApplied = add(manager, ADMIN_APPLIED);
         adminRefusedBreach = add(manager, ADMIN_REFUSED_BREACH);
         adminRefusedNothing = add(manager, ADMIN_REFUSED_NOTHING);

@@ -25,7 +25,6 @@ import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
 
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -33,8 +32,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * The daemon's only way in: polls the market data, execution report and operator streams, copies each frame once
  * into the next inbound ring slot, stamps its receive time ({@link InboundStamp}) and publishes it. It also makes the
  * daemon's own inbound events: a {@code TimerTick} every timer interval and, when the daemon must halt (the order
- * sender gave up on a frame, or a shutdown began), a {@code STOP} operator command signed with the configured token.
- * Because they travel the ring like any other frame they are journaled, and a replay reproduces them.
+ * sender gave up on a frame, or a shutdown began), a {@code STOP} operator command (on the internal stream, so it
+ * needs no token). Because they travel the ring like any other frame they are journaled, and a replay reproduces
+ * them. Admin commands from outside are authenticated here ({@link AdminAuthenticator}): a refused one never reaches
+ * the ring, and an accepted one enters it with its token zeroed.
  * <p>
  * When the ring is full the poll is aborted ({@code ABORT}) and Aeron keeps the frame: back-pressure reaches the
  * publisher, nothing is dropped.
@@ -44,6 +45,7 @@ public final class ReceiverAgent implements Agent, ControlledFragmentHandler
     /** Stream id journaled for frames the daemon makes itself (timer ticks, its own STOP). */
     public static final int INTERNAL_STREAM = 0;
     private static final int FRAGMENT_LIMIT = 64;
+    private static final byte[] NO_TOKEN = new byte[AdminCommandEncoder.authTokenLength()];
 
     private final RingBuffer<FrameSlot> ring;
     private final Subscription marketData;
@@ -55,7 +57,7 @@ public final class ReceiverAgent implements Agent, ControlledFragmentHandler
     private final TimerTickEncoder timerTick = new TimerTickEncoder();
     private final AdminCommandEncoder stop = new AdminCommandEncoder();
     private final UnsafeBuffer scratch = new UnsafeBuffer(new byte[128]);
-    private final byte[] token;
+    private final AdminAuthenticator authenticator;
     private final EpochNanoClock clock;
     private final long timerIntervalNs;
     private final DaemonCounters counters;
@@ -83,7 +85,7 @@ public final class ReceiverAgent implements Agent, ControlledFragmentHandler
      * @param admin            operator commands.
      * @param clock            the daemon's epoch clock.
      * @param timerIntervalNs  period of timer ticks.
-     * @param adminToken       token the daemon signs its own STOP with.
+     * @param authenticator    checks the token of each command on the admin stream.
      * @param haltReason       set (by any thread) when the daemon must halt; read here.
      * @param counters         operator counters.
      * @param outbound         outbound ring, for its occupancy gauge.
@@ -96,7 +98,7 @@ public final class ReceiverAgent implements Agent, ControlledFragmentHandler
         final Subscription admin,
         final EpochNanoClock clock,
         final long timerIntervalNs,
-        final String adminToken,
+        final AdminAuthenticator authenticator,
         final AtomicReference<String> haltReason,
         final DaemonCounters counters,
         final RingBuffer<FrameSlot> outbound,
@@ -108,9 +110,7 @@ public final class ReceiverAgent implements Agent, ControlledFragmentHandler
         this.admin = admin;
         this.clock = clock;
         this.timerIntervalNs = timerIntervalNs;
-        this.token = new byte[AdminCommandEncoder.authTokenLength()];
-        final byte[] ascii = adminToken.getBytes(StandardCharsets.US_ASCII);
-        System.arraycopy(ascii, 0, token, 0, Math.min(ascii.length, token.length)); // NUL-padded, as on the wire
+        this.authenticator = authenticator;
         this.haltReason = haltReason;
         this.counters = counters;
         this.outbound = outbound;
@@ -191,12 +191,17 @@ public final class ReceiverAgent implements Agent, ControlledFragmentHandler
             counters.framesRefused.incrementRelease();
             return Action.CONTINUE;
         }
-        final long sequence = ring.next();
+        final long sequence = ring.getCursor() + 1; // this single producer's next claim: free (checked), claimed once let in
         final FrameSlot slot = ring.get(sequence);
         final UnsafeBuffer frame = slot.buffer();
         frame.putBytes(0, buffer, offset, length);
         final long nowNs = clock.nanoTime();
         final int templateId = header.templateId();
+        if (AdminCommandDecoder.TEMPLATE_ID == templateId && !authenticator.authenticate(frame, 0, length, nowNs))
+        {
+            return Action.CONTINUE; // lead: mark refused via FrameSlot refusal once h18-edge lands
+        }
+        ring.next();
         if (!InboundStamp.stamp(templateId, frame, 0, nowNs))
         {
             counters.framesRefused.incrementRelease();
@@ -327,7 +332,7 @@ public final class ReceiverAgent implements Agent, ControlledFragmentHandler
             .requestId(-1 - stopsInjected)
             .command(AdminCommandType.STOP)
             .instrumentId(0)
-            .putAuthToken(token, 0);
+            .putAuthToken(NO_TOKEN, 0);
         return MessageHeaderEncoder.ENCODED_LENGTH + stop.encodedLength();
     }
 

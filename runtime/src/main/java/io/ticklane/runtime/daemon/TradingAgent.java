@@ -297,8 +297,7 @@ public final class TradingAgent implements Agent, EventPoller.Handler<FrameSlot>
         counters.modeReason.setRelease(risk.modeReason().ordinal());
         counters.openOrders.setRelease(strategy.orders().openOrderCount());
         counters.reconciled.setRelease(strategy.isConsistent() ? 1 : 0);
-        counters.adminRejected.setRelease(risk.adminOutcomes(AdminOutcome.REJECTED_BAD_TOKEN) +
-            risk.adminOutcomes(AdminOutcome.REJECTED_UNKNOWN_COMMAND));
+        counters.adminUnknown.setRelease(risk.adminOutcomes(AdminOutcome.REJECTED_UNKNOWN_COMMAND));
         counters.adminRefusedBreach.setRelease(risk.adminOutcomes(AdminOutcome.RESUME_REFUSED_BREACH_ACTIVE));
         counters.adminRefusedNothing.setRelease(risk.adminOutcomes(AdminOutcome.RESUME_REFUSED_NOTHING_TO_RESUME));
         for (final RiskCheck check : riskChecks)
