@@ -30,6 +30,8 @@ import java.util.concurrent.Callable;
         "Settings are layered: built-in defaults, then --config, then each --set key=value. daemon.* and transport.*",
         "keys are the daemon's (see runtime/src/main/java/io/ticklane/runtime/daemon/DaemonConfig.java); the rest",
         "are strategy keys (StrategyConfig). Prints one status line per second; Ctrl-C stops gracefully.",
+        "The operator token (ticklane admin) is read from the file daemon.admin_token_file names, made with a random",
+        "token if missing and refused if group or others can read it, or else from $TICKLANE_ADMIN_TOKEN.",
         "Exit 0 after a clean stop, 1 when the daemon halted by itself (send failure, agent error) or orders were",
         "left unconfirmed, 2 for a bad configuration."
     })

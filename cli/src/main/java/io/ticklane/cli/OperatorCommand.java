@@ -42,9 +42,8 @@ public final class OperatorCommand implements Callable<Integer>
     @Parameters(index = "0", paramLabel = "COMMAND", description = "stop, flatten, cancel-all or resume.")
     private String command;
 
-    @Option(names = "--token-file", paramLabel = "FILE", description = {
-        "File holding the operator token (the daemon's daemon.admin_token_file); group and others must not be able",
-        "to read it (chmod 600). Without it: $" + OperatorToken.ENVIRONMENT_VARIABLE + "."})
+    @Option(names = "--token-file", paramLabel = "FILE", description = "File holding the operator token (the daemon's" +
+        " daemon.admin_token_file), readable by its owner only (chmod 600). Without it: $" + OperatorToken.ENVIRONMENT_VARIABLE + ".")
     private Path tokenFile;
 
     @CommandLine.Mixin
