@@ -85,7 +85,7 @@ public final class ReceiverAgent implements Agent, ControlledFragmentHandler
      * @param admin            operator commands.
      * @param clock            the daemon's epoch clock.
      * @param timerIntervalNs  period of timer ticks.
-     * @param authenticator    checks the token of each command on the admin stream.
+     * @param authenticator    checks the token of every AdminCommand from outside, before it enters the ring.
      * @param haltReason       set (by any thread) when the daemon must halt; read here.
      * @param counters         operator counters.
      * @param outbound         outbound ring, for its occupancy gauge.
