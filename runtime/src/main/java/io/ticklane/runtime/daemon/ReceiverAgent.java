@@ -6,7 +6,10 @@ import io.aeron.ControlledFragmentAssembler;
 import io.aeron.Subscription;
 import io.aeron.logbuffer.ControlledFragmentHandler;
 import io.aeron.logbuffer.Header;
+import io.ticklane.gateway.transport.FrameRefusal;
+import io.ticklane.gateway.transport.InboundFrameValidator;
 import io.ticklane.gateway.transport.InboundStamp;
+import io.ticklane.gateway.transport.StreamRole;
 import io.ticklane.sbe.AdminCommandEncoder;
 import io.ticklane.sbe.AdminCommandType;
 import io.ticklane.sbe.HeartbeatDecoder;
@@ -30,8 +33,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The daemon's only way in: polls the market data, execution report and operator streams, copies each frame once
- * into the next inbound ring slot, stamps its receive time ({@link InboundStamp}) and publishes it. It also makes the
+ * The daemon's only way in: polls the market data, execution report and operator streams, validates each frame against
+ * its stream ({@link InboundFrameValidator}), copies it once into the next inbound ring slot, stamps its receive time
+ * ({@link InboundStamp}) and publishes it. A refused frame is published too, unstamped and marked refused (cut to one
+ * slot if longer): the journal keeps it as refused, so a replay sees the same thing, and the trading agent passes it
+ * over; each refusal reason has its counter. It also makes the
  * daemon's own inbound events: a {@code TimerTick} every timer interval and, when the daemon must halt (the order
  * sender gave up on a frame, or a shutdown began), a {@code STOP} operator command signed with the configured token.
  * Because they travel the ring like any other frame they are journaled, and a replay reproduces them.
@@ -50,6 +56,8 @@ public final class ReceiverAgent implements Agent, ControlledFragmentHandler
     private final Subscription reports;
     private final Subscription admin;
     private final ControlledFragmentAssembler assembler = new ControlledFragmentAssembler(this);
+    private final InboundFrameValidator validator;
+    private StreamRole polling = StreamRole.MARKET_DATA;
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
     private final TimerTickEncoder timerTick = new TimerTickEncoder();
@@ -116,6 +124,7 @@ public final class ReceiverAgent implements Agent, ControlledFragmentHandler
         this.outbound = outbound;
         this.journalSequences = journalSequences;
         this.slotCapacity = ring.get(0).buffer().capacity();
+        this.validator = new InboundFrameValidator(slotCapacity);
     }
 
     /**
@@ -165,8 +174,11 @@ public final class ReceiverAgent implements Agent, ControlledFragmentHandler
                 work++;
             }
         }
+        polling = StreamRole.MARKET_DATA;
         work += marketData.controlledPoll(assembler, FRAGMENT_LIMIT);
+        polling = StreamRole.REPORTS;
         work += reports.controlledPoll(assembler, FRAGMENT_LIMIT);
+        polling = StreamRole.ADMIN;
         work += admin.controlledPoll(assembler, FRAGMENT_LIMIT);
         return work;
     }
@@ -180,32 +192,38 @@ public final class ReceiverAgent implements Agent, ControlledFragmentHandler
         {
             return Action.ABORT;
         }
-        if (length < MessageHeaderDecoder.ENCODED_LENGTH || length > slotCapacity)
-        {
-            counters.framesRefused.incrementRelease();
-            return Action.CONTINUE;
-        }
-        header.wrap(buffer, offset);
-        if (MessageHeaderDecoder.SCHEMA_ID != header.schemaId())
-        {
-            counters.framesRefused.incrementRelease();
-            return Action.CONTINUE;
-        }
+        final int refusal = validator.validate(polling, buffer, offset, length);
+        publish(buffer, offset, length, fragmentHeader.streamId(), refusal, clock.nanoTime());
+        return Action.CONTINUE;
+    }
+
+    /**
+     * Copies a frame into the next slot (the ring has room) and publishes it: stamped if accepted, marked if refused.
+     */
+    private void publish(
+        final DirectBuffer buffer, final int offset, final int length, final int stream, final int refusal, final long nowNs)
+    {
         final long sequence = ring.next();
         final FrameSlot slot = ring.get(sequence);
         final UnsafeBuffer frame = slot.buffer();
-        frame.putBytes(0, buffer, offset, length);
-        final long nowNs = clock.nanoTime();
-        final int templateId = header.templateId();
-        if (!InboundStamp.stamp(templateId, frame, 0, nowNs))
+        final int kept = Math.min(length, slotCapacity); // a frame refused as TOO_LONG is journaled cut to one slot
+        frame.putBytes(0, buffer, offset, kept);
+        if (FrameRefusal.ACCEPTED == refusal)
         {
-            counters.framesRefused.incrementRelease();
+            final int templateId = header.wrap(frame, 0).templateId();
+            InboundStamp.stamp(templateId, frame, 0, nowNs);
+            slot.set(length, stream, nowNs, originOf(templateId, frame, nowNs));
+            count(templateId, stream);
         }
-        slot.set(length, fragmentHeader.streamId(), nowNs, originOf(templateId, frame, nowNs));
+        else
+        {
+            slot.set(kept, stream, nowNs, nowNs);
+            slot.refuse(refusal);
+            counters.framesRefused.incrementRelease();
+            counters.refused(refusal).incrementRelease();
+        }
         slot.stageNs(clock.nanoTime());
         ring.publish(sequence);
-        count(templateId);
-        return Action.CONTINUE;
     }
 
     private long originOf(final int templateId, final UnsafeBuffer frame, final long receivedNs)
@@ -246,7 +264,7 @@ public final class ReceiverAgent implements Agent, ControlledFragmentHandler
         this.stallAtNs = atNs;
     }
 
-    private void count(final int templateId)
+    private void count(final int templateId, final int stream)
     {
         counters.inboundFrames.incrementRelease();
         switch (templateId)
@@ -258,7 +276,13 @@ public final class ReceiverAgent implements Agent, ControlledFragmentHandler
                 counters.reports.incrementRelease();
                 break;
             case AdminCommandDecoder.TEMPLATE_ID:
-                counters.adminCommands.incrementRelease();
+                if (INTERNAL_STREAM != stream)
+                {
+                    counters.adminCommands.incrementRelease(); // an operator's, not the daemon's own STOP
+                }
+                break;
+            case TimerTickDecoder.TEMPLATE_ID:
+                counters.timerTicks.incrementRelease();
                 break;
             case L2UpdateDecoder.TEMPLATE_ID:
             case L2SnapshotDecoder.TEMPLATE_ID:
@@ -276,16 +300,7 @@ public final class ReceiverAgent implements Agent, ControlledFragmentHandler
         {
             return false;
         }
-        final long sequence = ring.next();
-        final FrameSlot slot = ring.get(sequence);
-        slot.buffer().putBytes(0, scratch, 0, length);
-        slot.set(length, INTERNAL_STREAM, nowNs, nowNs);
-        ring.publish(sequence);
-        counters.inboundFrames.incrementRelease();
-        if (TimerTickDecoder.TEMPLATE_ID == header.wrap(scratch, 0).templateId())
-        {
-            counters.timerTicks.incrementRelease();
-        }
+        publish(scratch, 0, length, INTERNAL_STREAM, validator.validate(StreamRole.INTERNAL, scratch, 0, length), nowNs);
         return true;
     }
 
