@@ -144,11 +144,14 @@ class InboundRefusalTest
         offer(toReports, unknownExecType(instrument));                         // execType 77
         offer(toMarketData, hugeGroupCount(instrument));                       // 65535 levels declared in 40 bytes
         offer(toMarketData, 3);                                                // less than a header
+        offer(toMarketData, updateOf(40, instrument));                         // more than a 512 byte slot
         offer(toAdmin, stop());
-        runUntil(dutyCycle, () -> trading.processed() >= 4 && counters.framesRefused.get() >= 6);
+        runUntil(dutyCycle, () -> trading.processed() >= 4 && counters.framesRefused.get() >= 7);
 
-        // then each refusal is counted by its reason, and nothing forged moved the strategy
-        assertEquals(6, counters.framesRefused.get());
+        // then each refusal is counted by its reason (the too long frame journaled cut to a slot), and nothing forged
+        // moved the strategy
+        assertEquals(7, counters.framesRefused.get());
+        assertEquals(1, counters.refused(FrameRefusal.TOO_LONG.code()).get());
         assertEquals(3, counters.refused(FrameRefusal.WRONG_STREAM.code()).get());
         assertEquals(1, counters.refused(FrameRefusal.UNKNOWN_ENUM_VALUE.code()).get());
         assertEquals(1, counters.refused(FrameRefusal.TRUNCATED.code()).get());
@@ -164,7 +167,7 @@ class InboundRefusalTest
         offer(toAdmin, fill(instrument, 5));
         offer(toMarketData, update(instrument, 2, 1, 98));
         offer(toReports, unknownExecType(instrument));
-        runUntil(dutyCycle, () -> trading.processed() >= 5 && counters.framesRefused.get() >= 8);
+        runUntil(dutyCycle, () -> trading.processed() >= 5 && counters.framesRefused.get() >= 9);
         assertEquals(98, strategy.book().bestBidPrice());
         while (journal.doWork() > 0)
         {
@@ -191,14 +194,15 @@ class InboundRefusalTest
                     final int refusal, final int stream, final long timeNs, final DirectBuffer buffer,
                     final int offset, final int length)
                 {
-                    refused.add(FrameRefusal.name(refusal) + "@" + stream);
+                    refused.add(FrameRefusal.name(refusal) + "@" + stream +
+                        (FrameRefusal.TOO_LONG.code() == refusal ? " " + length + " bytes" : ""));
                 }
             });
         }
         refused.sort(null); // the receiver polls stream by stream: order across streams is not offer order
-        assertEquals(List.of("TOO_SHORT@" + MARKET_DATA, "TRUNCATED@" + MARKET_DATA, "UNKNOWN_ENUM_VALUE@" + REPORTS,
-            "UNKNOWN_ENUM_VALUE@" + REPORTS, "WRONG_STREAM@" + MARKET_DATA, "WRONG_STREAM@" + ADMIN, "WRONG_STREAM@" + ADMIN,
-            "WRONG_STREAM@" + ADMIN), refused);
+        assertEquals(List.of("TOO_LONG@" + MARKET_DATA + " 512 bytes", "TOO_SHORT@" + MARKET_DATA, "TRUNCATED@" + MARKET_DATA,
+            "UNKNOWN_ENUM_VALUE@" + REPORTS, "UNKNOWN_ENUM_VALUE@" + REPORTS, "WRONG_STREAM@" + MARKET_DATA,
+            "WRONG_STREAM@" + ADMIN, "WRONG_STREAM@" + ADMIN, "WRONG_STREAM@" + ADMIN), refused);
         assertEquals(trading.processed(), inboundRecords[0]);
 
         // a restart restores the STOP's checkpoint and replays the one accepted frame after it, not the refused ones
@@ -272,6 +276,18 @@ class InboundRefusalTest
             .exchangeTimeNs(2).instrumentId(instrument).sequence(sequence).prevSequence(prevSequence);
         update.levelsCount(2).next().side(Side.BUY).action(L2Action.DELETE).price(99).quantity(0)
             .next().side(Side.BUY).action(L2Action.NEW).price(bid).quantity(10);
+        return HEADER + update.encodedLength();
+    }
+
+    private int updateOf(final int levels, final int instrument)
+    {
+        final L2UpdateEncoder update = new L2UpdateEncoder().wrapAndApplyHeader(out, 0, header)
+            .exchangeTimeNs(2).instrumentId(instrument).sequence(3).prevSequence(2);
+        final L2UpdateEncoder.LevelsEncoder group = update.levelsCount(levels);
+        for (int i = 0; i < levels; i++)
+        {
+            group.next().side(Side.SELL).action(L2Action.NEW).price(200 + i).quantity(1);
+        }
         return HEADER + update.encodedLength();
     }
 
