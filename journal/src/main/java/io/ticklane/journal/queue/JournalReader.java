@@ -21,7 +21,8 @@ import java.util.stream.Stream;
 
 /**
  * Replays a journal into a {@link JournalRecordHandler}, or only its inbound frames by template id into an Agrona
- * {@link MessageHandler} (how replay, backtest and recovery drive a strategy: one loop, not one per caller), after
+ * {@link MessageHandler} (how replay, backtest and recovery drive a strategy: one loop, not one per caller; refused
+ * records are never among them, as the live strategy never saw them), after
  * checking it is one this build can read: a Ticklane header of this format version and SBE schema, and a trailer (a
  * complete journal) unless the caller explicitly reads an incomplete one. Each frame is copied once into a reused
  * buffer; nothing is allocated per record.
@@ -50,6 +51,7 @@ public final class JournalReader implements AutoCloseable
     private int stream;
     private long receiveTimeNs;
     private int frameLength;
+    private int refusal;
 
     private JournalReader(final Path dir, final boolean allowIncomplete)
     {
@@ -207,12 +209,12 @@ public final class JournalReader implements AutoCloseable
 
     /**
      * Reads up to {@code limit} records and hands each inbound (IN) frame to the handler with its SBE template id, as
-     * {@code onMessage(templateId, frame, 0, length)} over a buffer exactly the frame long; OUT records are read
-     * and passed over.
+     * {@code onMessage(templateId, frame, 0, length)} over a buffer exactly the frame long; OUT and refused records
+     * are read and passed over.
      *
      * @param handler told each inbound frame.
      * @param limit   most records to read.
-     * @return records read, IN and OUT; 0 when done.
+     * @return records read, IN, OUT and refused; 0 when done.
      * @throws InputFormatException naming the record index for a corrupt record.
      */
     public int pollInbound(final MessageHandler handler, final int limit)
@@ -224,7 +226,7 @@ public final class JournalReader implements AutoCloseable
      * Reads every remaining record, handing the inbound frames to the handler as {@link #pollInbound} does.
      *
      * @param handler told each inbound frame.
-     * @return records read, IN and OUT.
+     * @return records read, IN, OUT and refused.
      * @throws InputFormatException naming the record index for a corrupt record.
      */
     public long readInbound(final MessageHandler handler)
@@ -250,7 +252,14 @@ public final class JournalReader implements AutoCloseable
             {
                 count++;
                 // The frame was copied out and the document released: handlers run outside Chronicle's read context.
-                if (null != records)
+                if (0 != refusal)
+                {
+                    if (null != records)
+                    {
+                        records.onRefused(refusal, stream, receiveTimeNs, frame, 0, frameLength);
+                    }
+                }
+                else if (null != records)
                 {
                     records.onRecord(direction, stream, receiveTimeNs, frame, 0, frameLength);
                 }
@@ -331,16 +340,35 @@ public final class JournalReader implements AutoCloseable
                     "record " + index + ": truncated, " + available + " bytes is less than a record prefix");
             }
             final byte code = bytes.readByte();
-            direction = Direction.fromCode(code);
-            if (null == direction)
+            refusal = 0;
+            if (JournalFormat.DIRECTION_REFUSED == code)
             {
-                throw new InputFormatException(source, index, "record " + index + ": unknown direction " + code);
+                if (available < JournalFormat.REFUSED_PREFIX_LENGTH)
+                {
+                    throw new InputFormatException(source, index,
+                        "record " + index + ": truncated, " + available + " bytes is less than a refused record's prefix");
+                }
+                direction = Direction.IN;
+                refusal = bytes.readUnsignedByte();
+                if (0 == refusal)
+                {
+                    throw new InputFormatException(source, index, "record " + index + ": refused record without a refusal code");
+                }
+            }
+            else
+            {
+                direction = Direction.fromCode(code);
+                if (null == direction)
+                {
+                    throw new InputFormatException(source, index, "record " + index + ": unknown direction " + code);
+                }
             }
             stream = bytes.readInt();
             receiveTimeNs = bytes.readLong();
             final int length = bytes.readInt();
             final long remaining = bytes.readRemaining();
-            if (length < MessageHeaderEncoder.ENCODED_LENGTH || length > remaining)
+            final int shortest = 0 == refusal ? MessageHeaderEncoder.ENCODED_LENGTH : 0; // refused bytes may be anything
+            if (length < shortest || length > remaining)
             {
                 throw new InputFormatException(source, index,
                     "record " + index + ": frame length " + length + " does not fit the record's " + remaining + " bytes");
@@ -388,10 +416,10 @@ public final class JournalReader implements AutoCloseable
                 throw new InputFormatException(source, 0, "not a Ticklane journal: the first record is not a journal header");
             }
             final int formatVersion = bytes.readInt();
-            if (JournalFormat.FORMAT_VERSION != formatVersion)
+            if (formatVersion < JournalFormat.MIN_FORMAT_VERSION || formatVersion > JournalFormat.FORMAT_VERSION)
             {
                 throw new InputFormatException(source, 0, "journal format version " + formatVersion +
-                    ", this build reads version " + JournalFormat.FORMAT_VERSION);
+                    ", this build reads versions " + JournalFormat.MIN_FORMAT_VERSION + " to " + JournalFormat.FORMAT_VERSION);
             }
             final int schemaId = bytes.readInt();
             final int schemaVersion = bytes.readInt();

@@ -1,5 +1,6 @@
 package io.ticklane.runtime.daemon;
 
+import io.ticklane.gateway.transport.FrameRefusal;
 import io.ticklane.marketmaking.risk.RiskCheck;
 import io.ticklane.sbe.RejectReason;
 import org.agrona.CloseHelper;
@@ -14,7 +15,8 @@ import java.util.Map;
 /**
  * What an operator watches, as Agrona counters in the daemon's mark file ({@link DaemonCountersFile}, next to the
  * driver's CnC file), so {@code ticklane stat} (another process) reads them live without the daemon logging anything.
- * Each counter has one writer thread: the receiver (inbound counts, admin authentication, ring occupancy, journal lag), the trading agent
+ * Each counter has one writer thread: the receiver (inbound counts, refusals, admin authentication, ring occupancy,
+ * journal lag), the trading agent
  * (position, PnL, mode, fills, rejects), the order sender (orders sent, send failures) or the journal agent (records
  * written). Writes are release stores; nothing is allocated after start.
  */
@@ -48,6 +50,10 @@ public final class DaemonCounters implements AutoCloseable
     public static final String ADMIN_REFUSED_NOTHING = "admin RESUME refused: nothing to resume";
     /** Counter label (without the "ticklane: " prefix). */
     public static final String VENUE_HEARTBEATS = "venue heartbeats";
+    /** Counter label (without the "ticklane: " prefix): inbound frames refused at the edge, every reason. */
+    public static final String FRAMES_REFUSED = "inbound frames refused (every reason)";
+    /** Label prefix of the per-reason refusal counters: this then a {@link FrameRefusal} name. */
+    public static final String INBOUND_REFUSED = "inbound refused: ";
     /** Counter label (without the "ticklane: " prefix). */
     public static final String ORDERS_NEW = "orders sent: new";
     /** Counter label (without the "ticklane: " prefix). */
@@ -88,6 +94,7 @@ public final class DaemonCounters implements AutoCloseable
     private final Map<String, Long> finalValues = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicCounter[] venueRejectsByCode;
     private final AtomicCounter[] riskRejectsByOrdinal;
+    private final AtomicCounter[] refusedByCode = new AtomicCounter[FrameRefusal.values().length + 1];
 
     final AtomicCounter inboundFrames;
     final AtomicCounter marketData;
@@ -143,7 +150,11 @@ public final class DaemonCounters implements AutoCloseable
         adminRefusedNothing = add(manager, ADMIN_REFUSED_NOTHING);
         timerTicks = add(manager, "timer ticks");
         venueHeartbeats = add(manager, VENUE_HEARTBEATS);
-        framesRefused = add(manager, "inbound frames refused (foreign schema, unknown template, oversize)");
+        framesRefused = add(manager, FRAMES_REFUSED);
+        for (final FrameRefusal refusal : FrameRefusal.values())
+        {
+            refusedByCode[refusal.code()] = add(manager, INBOUND_REFUSED + refusal.name());
+        }
         ordersNew = add(manager, ORDERS_NEW);
         ordersCancel = add(manager, ORDERS_CANCEL);
         ordersReplace = add(manager, ORDERS_REPLACE);
@@ -171,12 +182,12 @@ public final class DaemonCounters implements AutoCloseable
         int maxCode = 0;
         for (final RejectReason reason : RejectReason.values())
         {
-            maxCode = Math.max(maxCode, RejectReason.NULL_VAL == reason ? 0 : reason.value());
+            maxCode = Math.max(maxCode, isVenueReject(reason) ? reason.value() : 0);
         }
         venueRejectsByCode = new AtomicCounter[maxCode + 1];
         for (final RejectReason reason : RejectReason.values())
         {
-            if (RejectReason.NONE != reason && RejectReason.NULL_VAL != reason)
+            if (isVenueReject(reason))
             {
                 venueRejectsByCode[reason.value()] = add(manager, "venue rejects: " + reason);
             }
@@ -189,6 +200,12 @@ public final class DaemonCounters implements AutoCloseable
                 riskRejectsByOrdinal[check.ordinal()] = add(manager, "risk rejects: " + check);
             }
         }
+    }
+
+    private static boolean isVenueReject(final RejectReason reason)
+    {
+        // SBE_UNKNOWN (a newer venue's reason) shares the null value's code: neither is a reason of its own
+        return RejectReason.NONE != reason && RejectReason.NULL_VAL != reason && RejectReason.SBE_UNKNOWN != reason;
     }
 
     private AtomicCounter add(final CountersManager manager, final String name)
@@ -223,6 +240,15 @@ public final class DaemonCounters implements AutoCloseable
     {
         final int code = reason.value();
         return code >= 0 && code < venueRejectsByCode.length ? venueRejectsByCode[code] : null;
+    }
+
+    /**
+     * @param refusal a {@link FrameRefusal} code, not {@link FrameRefusal#ACCEPTED}.
+     * @return its counter.
+     */
+    AtomicCounter refused(final int refusal)
+    {
+        return refusedByCode[refusal];
     }
 
     /**

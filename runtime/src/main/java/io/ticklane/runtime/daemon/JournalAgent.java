@@ -6,7 +6,8 @@ import io.ticklane.journal.queue.JournalWriter;
 import org.agrona.concurrent.Agent;
 
 /**
- * The journal's duty cycle: appends every inbound frame (as IN, with its stream and receive stamp) and every
+ * The journal's duty cycle: appends every inbound frame (as IN, with its stream and receive stamp, or as refused with
+ * its refusal code when the receiver refused it) and every
  * outbound frame (as OUT, with the time of the event that caused it) to the Chronicle Queue journal, written in
  * place without allocating. It is a consumer of both rings, so the rings cannot lap it: a frame is journaled before
  * its slot is reused. Closing the agent writes the journal's trailer, which marks it complete.
@@ -19,7 +20,7 @@ public final class JournalAgent implements Agent
     private final EventPoller<FrameSlot> outbound;
     private final JournalWriter writer;
     private final DaemonCounters counters;
-    private final EventPoller.Handler<FrameSlot> inboundHandler = (slot, sequence, endOfBatch) -> append(Direction.IN, slot);
+    private final EventPoller.Handler<FrameSlot> inboundHandler = (slot, sequence, endOfBatch) -> appendInbound(slot);
     private final EventPoller.Handler<FrameSlot> outboundHandler =
         (slot, sequence, endOfBatch) -> append(Direction.OUT, slot);
     private int batch;
@@ -75,6 +76,16 @@ public final class JournalAgent implements Agent
             counters.journalRecords.setRelease(writer.recordCount());
         }
         return work;
+    }
+
+    private boolean appendInbound(final FrameSlot slot)
+    {
+        if (0 == slot.refusal())
+        {
+            return append(Direction.IN, slot);
+        }
+        writer.appendRefused(slot.refusal(), slot.stream(), slot.timeNs(), slot.buffer(), 0, slot.length());
+        return ++batch < BATCH_LIMIT;
     }
 
     private boolean append(final Direction direction, final FrameSlot slot)

@@ -6,7 +6,10 @@ import io.aeron.ControlledFragmentAssembler;
 import io.aeron.Subscription;
 import io.aeron.logbuffer.ControlledFragmentHandler;
 import io.aeron.logbuffer.Header;
+import io.ticklane.gateway.transport.FrameRefusal;
+import io.ticklane.gateway.transport.InboundFrameValidator;
 import io.ticklane.gateway.transport.InboundStamp;
+import io.ticklane.gateway.transport.StreamRole;
 import io.ticklane.sbe.AdminCommandEncoder;
 import io.ticklane.sbe.AdminCommandType;
 import io.ticklane.sbe.HeartbeatDecoder;
@@ -29,13 +32,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The daemon's only way in: polls the market data, execution report and operator streams, copies each frame once
- * into the next inbound ring slot, stamps its receive time ({@link InboundStamp}) and publishes it. It also makes the
- * daemon's own inbound events: a {@code TimerTick} every timer interval and, when the daemon must halt (the order
- * sender gave up on a frame, or a shutdown began), a {@code STOP} operator command (on the internal stream, so it
- * needs no token). Because they travel the ring like any other frame they are journaled, and a replay reproduces
- * them. Admin commands from outside are authenticated here ({@link AdminAuthenticator}): a refused one never reaches
- * the ring, and an accepted one enters it with its token zeroed.
+ * The daemon's only way in: polls the market data, execution report and operator streams, validates each frame against
+ * its stream ({@link InboundFrameValidator}), copies it once into the next inbound ring slot, stamps its receive time
+ * ({@link InboundStamp}) and publishes it. A refused frame is published too, unstamped and marked refused (cut to one
+ * slot if longer): the journal keeps it as refused, so a replay sees the same thing, and the trading agent passes it
+ * over; each refusal reason has its counter. Admin commands from outside are authenticated here
+ * ({@link AdminAuthenticator}) after validation: their token is zeroed in the slot whatever the answer, and a wrong
+ * or locked-out one is refused like any other bad frame. It also makes the daemon's own inbound events: a
+ * {@code TimerTick} every timer interval and, when the daemon must halt (the order sender gave up on a frame, or a
+ * shutdown began), a {@code STOP} operator command (on the internal stream, so it needs no token). Because they
+ * travel the ring like any other frame they are journaled, and a replay reproduces them.
  * <p>
  * When the ring is full the poll is aborted ({@code ABORT}) and Aeron keeps the frame: back-pressure reaches the
  * publisher, nothing is dropped.
@@ -52,6 +58,8 @@ public final class ReceiverAgent implements Agent, ControlledFragmentHandler
     private final Subscription reports;
     private final Subscription admin;
     private final ControlledFragmentAssembler assembler = new ControlledFragmentAssembler(this);
+    private final InboundFrameValidator validator;
+    private StreamRole polling = StreamRole.MARKET_DATA;
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
     private final TimerTickEncoder timerTick = new TimerTickEncoder();
@@ -116,6 +124,7 @@ public final class ReceiverAgent implements Agent, ControlledFragmentHandler
         this.outbound = outbound;
         this.journalSequences = journalSequences;
         this.slotCapacity = ring.get(0).buffer().capacity();
+        this.validator = new InboundFrameValidator(slotCapacity);
     }
 
     /**
@@ -165,8 +174,11 @@ public final class ReceiverAgent implements Agent, ControlledFragmentHandler
                 work++;
             }
         }
+        polling = StreamRole.MARKET_DATA;
         work += marketData.controlledPoll(assembler, FRAGMENT_LIMIT);
+        polling = StreamRole.REPORTS;
         work += reports.controlledPoll(assembler, FRAGMENT_LIMIT);
+        polling = StreamRole.ADMIN;
         work += admin.controlledPoll(assembler, FRAGMENT_LIMIT);
         return work;
     }
@@ -180,37 +192,44 @@ public final class ReceiverAgent implements Agent, ControlledFragmentHandler
         {
             return Action.ABORT;
         }
-        if (length < MessageHeaderDecoder.ENCODED_LENGTH || length > slotCapacity)
-        {
-            counters.framesRefused.incrementRelease();
-            return Action.CONTINUE;
-        }
-        header.wrap(buffer, offset);
-        if (MessageHeaderDecoder.SCHEMA_ID != header.schemaId())
-        {
-            counters.framesRefused.incrementRelease();
-            return Action.CONTINUE;
-        }
-        final long sequence = ring.getCursor() + 1; // this single producer's next claim: free (checked), claimed once let in
+        final int refusal = validator.validate(polling, buffer, offset, length);
+        publish(buffer, offset, length, fragmentHeader.streamId(), refusal, clock.nanoTime());
+        return Action.CONTINUE;
+    }
+
+    /**
+     * Copies a frame into the next slot (the ring has room) and publishes it: stamped if accepted, marked if refused.
+     */
+    private void publish(
+        final DirectBuffer buffer, final int offset, final int length, final int stream, final int refusal, final long nowNs)
+    {
+        final long sequence = ring.next();
         final FrameSlot slot = ring.get(sequence);
         final UnsafeBuffer frame = slot.buffer();
-        frame.putBytes(0, buffer, offset, length);
-        final long nowNs = clock.nanoTime();
-        final int templateId = header.templateId();
-        if (AdminCommandDecoder.TEMPLATE_ID == templateId && !authenticator.authenticate(frame, 0, length, nowNs))
+        final int kept = Math.min(length, slotCapacity); // a frame refused as TOO_LONG is journaled cut to one slot
+        frame.putBytes(0, buffer, offset, kept);
+        int outcome = refusal;
+        final int templateId = FrameRefusal.ACCEPTED == refusal ? header.wrap(frame, 0).templateId() : 0;
+        if (AdminCommandDecoder.TEMPLATE_ID == templateId && INTERNAL_STREAM != stream &&
+            !authenticator.authenticate(frame, 0, length, nowNs))
         {
-            return Action.CONTINUE; // lead: mark refused via FrameSlot refusal once h18-edge lands
+            outcome = FrameRefusal.ADMIN_AUTHENTICATION.code(); // counted by the authenticator too; token now zeroed
         }
-        ring.next();
-        if (!InboundStamp.stamp(templateId, frame, 0, nowNs))
+        if (FrameRefusal.ACCEPTED == outcome)
         {
+            InboundStamp.stamp(templateId, frame, 0, nowNs);
+            slot.set(length, stream, nowNs, originOf(templateId, frame, nowNs));
+            count(templateId, stream);
+        }
+        else
+        {
+            slot.set(kept, stream, nowNs, nowNs);
+            slot.refuse(outcome);
             counters.framesRefused.incrementRelease();
+            counters.refused(outcome).incrementRelease();
         }
-        slot.set(length, fragmentHeader.streamId(), nowNs, originOf(templateId, frame, nowNs));
         slot.stageNs(clock.nanoTime());
         ring.publish(sequence);
-        count(templateId);
-        return Action.CONTINUE;
     }
 
     private long originOf(final int templateId, final UnsafeBuffer frame, final long receivedNs)
@@ -251,7 +270,7 @@ public final class ReceiverAgent implements Agent, ControlledFragmentHandler
         this.stallAtNs = atNs;
     }
 
-    private void count(final int templateId)
+    private void count(final int templateId, final int stream)
     {
         counters.inboundFrames.incrementRelease();
         switch (templateId)
@@ -263,7 +282,13 @@ public final class ReceiverAgent implements Agent, ControlledFragmentHandler
                 counters.reports.incrementRelease();
                 break;
             case AdminCommandDecoder.TEMPLATE_ID:
-                counters.adminCommands.incrementRelease();
+                if (INTERNAL_STREAM != stream)
+                {
+                    counters.adminCommands.incrementRelease(); // an operator's, not the daemon's own STOP
+                }
+                break;
+            case TimerTickDecoder.TEMPLATE_ID:
+                counters.timerTicks.incrementRelease();
                 break;
             case L2UpdateDecoder.TEMPLATE_ID:
             case L2SnapshotDecoder.TEMPLATE_ID:
@@ -281,16 +306,7 @@ public final class ReceiverAgent implements Agent, ControlledFragmentHandler
         {
             return false;
         }
-        final long sequence = ring.next();
-        final FrameSlot slot = ring.get(sequence);
-        slot.buffer().putBytes(0, scratch, 0, length);
-        slot.set(length, INTERNAL_STREAM, nowNs, nowNs);
-        ring.publish(sequence);
-        counters.inboundFrames.incrementRelease();
-        if (TimerTickDecoder.TEMPLATE_ID == header.wrap(scratch, 0).templateId())
-        {
-            counters.timerTicks.incrementRelease();
-        }
+        publish(scratch, 0, length, INTERNAL_STREAM, validator.validate(StreamRole.INTERNAL, scratch, 0, length), nowNs);
         return true;
     }
 

@@ -181,6 +181,13 @@ public final class TradingAgent implements Agent, EventPoller.Handler<FrameSlot>
      */
     public boolean onEvent(final FrameSlot slot, final long sequence, final boolean endOfBatch)
     {
+        if (0 != slot.refusal())
+        {
+            // refused at the edge: journaled as refused, never the strategy's, and no inbound record of a checkpoint's
+            // position (JournalReader.readInbound passes refused records over, so a restart counts the same)
+            batch++;
+            return batch < BATCH_LIMIT;
+        }
         originNs = slot.originNs();
         eventTimeNs = slot.timeNs();
         final MutableDirectBuffer frame = slot.buffer();
