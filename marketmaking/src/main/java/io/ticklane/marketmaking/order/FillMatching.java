@@ -20,8 +20,16 @@ import io.ticklane.sbe.Side;
  * A venue reporting in order sends only newer fills, each with {@code cum = filled + last}, so these rules book
  * exactly what the old code booked. Anything refused moves nothing and is counted by outcome.
  * <p>
+ * <b>Duplicates.</b> The same (client order id, exec id) with the same side, price and quantity is a venue's
+ * retransmit: ignored and counted ({@code DUPLICATE_FILL}), never a halt, because a resend is routine and must not
+ * stop trading. The same ids with other content are not a retransmit but a forgery or corruption: refused
+ * ({@code FILL_CONFLICT}), which halts.
+ * <p>
  * The memories are bounded and preallocated: {@link RecentFills} (the last fills booked, to recognise a retransmit)
- * and {@link OwedFills}. Neither is checkpointed; why that is safe is in the decision note.
+ * and {@link OwedFills}. Neither is checkpointed, and need not be: a restore sets {@code venueCum} to the booked
+ * quantity, so a retransmit of a fill booked before the checkpoint finds nothing owed on its open order
+ * ({@code OVERFILL}) or no order at all: it is refused and halts instead of being ignored, but is never booked twice.
+ * The decision note says what else a restart in the middle of out-of-order reports costs.
  */
 final class FillMatching
 {
