@@ -30,10 +30,11 @@ import io.ticklane.sbe.Side;
  *
  * <h2>Modes</h2>
  * The mode follows from the conditions, by precedence (see {@link ModeReason}): HALTED by operator STOP, a latched
- * loss or drawdown breaker, a STALE book or stale market data; REDUCE_ONLY by operator FLATTEN or a position beyond
- * the limit; otherwise ACTIVE. Stale data, stale book and position breaches clear by themselves when the condition
- * does (they are facts about the data the gate can see, and the next book snapshot is routine); STOP, FLATTEN and
- * the loss/drawdown breakers are latched and need an operator RESUME, which is refused while any breach is active.
+ * loss or drawdown breaker or unmatched fill ({@link #onUnknownFill}), a STALE book or stale market data;
+ * REDUCE_ONLY by operator FLATTEN or a position beyond the limit; otherwise ACTIVE. Stale data, stale book and
+ * position breaches clear by themselves when the condition does (they are facts about the data the gate can see, and
+ * the next book snapshot is routine); STOP, FLATTEN, the loss/drawdown breakers and an unmatched fill are latched and
+ * need an operator RESUME, which is refused while any breach is active.
  * Every move to a stricter mode asks the caller to cancel all working orders.
  * <p>
  * A facade over its parts, each a class of its own: {@link RiskInputs} (the facts reported), {@link ModeControl}
@@ -189,6 +190,21 @@ public final class RiskGate
     public RiskAction onNewTradingDay(final long timeNs)
     {
         inputs.onNewTradingDay();
+        return mode.evaluateAndTakeAction(timeNs);
+    }
+
+    /**
+     * An execution report's fill matched no order (or more than it had open, or conflicts with one booked): the fill
+     * was not booked and this side's view of its orders is in doubt. Halts with {@link ModeReason#UNKNOWN_FILL},
+     * latched until an operator RESUME (the first latched breaker keeps its reason). Counted.
+     *
+     * @param timeNs event time of the report.
+     * @return CANCEL_ALL_REQUIRED when this halts the strategy (it was not halted already), else NONE.
+     */
+    public RiskAction onUnknownFill(final long timeNs)
+    {
+        counters.unknownFills++;
+        mode.latchUnknownFill();
         return mode.evaluateAndTakeAction(timeNs);
     }
 
@@ -363,6 +379,14 @@ public final class RiskGate
     public long adminOutcomes(final AdminOutcome outcome)
     {
         return counters.adminOutcomes(outcome);
+    }
+
+    /**
+     * @return fills that matched no order and halted (or would have halted) the strategy: {@link #onUnknownFill}.
+     */
+    public long unknownFills()
+    {
+        return counters.unknownFills;
     }
 
     /**

@@ -3,6 +3,7 @@ package io.ticklane.marketmaking.strategy;
 import io.ticklane.clock.PipelineStage;
 import io.ticklane.clock.StageStamps;
 import io.ticklane.marketmaking.StrategyMode;
+import io.ticklane.marketmaking.order.OrderUpdate;
 import io.ticklane.marketmaking.order.Orders;
 import io.ticklane.marketmaking.order.Position;
 import io.ticklane.marketmaking.order.QuoteManager;
@@ -42,6 +43,11 @@ import org.agrona.concurrent.MessageHandler;
  * takes it back into a strategy built from the same configuration, {@link #requestOrderStatus} asks the venue for
  * its live orders and the {@link Reconciliation} makes the two agree; no quote is sent until it
  * {@link #isConsistent() is consistent}. See docs/decisions/crash-recovery.md.
+ * <p>
+ * Fills: one is booked only when {@link Orders} matches it to an order (once per exec id, within the order's open
+ * quantity). A retransmit is ignored (counted there); any other refused fill halts ({@code UNKNOWN_FILL}), cancels
+ * every order and asks the venue for its open orders, the same reconciliation as at a restart. See
+ * docs/decisions/fill-matching.md.
  */
 public final class QuotingStrategy implements MessageHandler
 {
@@ -68,6 +74,7 @@ public final class QuotingStrategy implements MessageHandler
     private StageStamps stages = StageStamps.NONE;
     private long lastEvents;
     private long lastTimeNs;
+    private long unknownFillStatusRequests;
     private boolean upgradedV1;
 
     /**
@@ -286,6 +293,14 @@ public final class QuotingStrategy implements MessageHandler
     }
 
     /**
+     * @return order status requests sent because a fill matched no order (each after an UNKNOWN_FILL halt).
+     */
+    public long unknownFillStatusRequests()
+    {
+        return unknownFillStatusRequests;
+    }
+
+    /**
      * @return orders the risk gate refused.
      */
     public long riskRejections()
@@ -360,12 +375,37 @@ public final class QuotingStrategy implements MessageHandler
     private void onExecutionReport(final long timeNs)
     {
         act(risk.onVenueMessage(timeNs), timeNs);
-        orders.onExecutionReport(report);
-        if (position.onExecutionReport(report))
+        final OrderUpdate update = orders.onExecutionReport(report, position.instrumentId());
+        if (Orders.isFill(report.execTypeRaw()))
         {
-            act(risk.onPosition(position.position(), timeNs), timeNs);
+            if (update.booksFill() && position.onExecutionReport(report))
+            {
+                act(risk.onPosition(position.position(), timeNs), timeNs);
+            }
+            else if (update.refusesFill())
+            {
+                onUnknownFill(timeNs);
+            }
         }
         requote(Math.max(timeNs, lastTimeNs));
+    }
+
+    /**
+     * A fill matched no order (or more than it had open): it was not booked. Halt and cancel everything, and ask the
+     * venue for its open orders, so the reconciliation books what the venue really filled on orders still live and
+     * every order this side did not know is cancelled. A reconciliation already under way is left to finish: asking
+     * again while its answer arrives would mix two answers. The request goes out after the cancels, so the venue's
+     * answer shows what survived them.
+     */
+    private void onUnknownFill(final long timeNs)
+    {
+        act(risk.onUnknownFill(timeNs), timeNs);
+        quoteManager.cancelAll(timeNs);
+        if (!reconciliation.inProgress())
+        {
+            unknownFillStatusRequests++;
+            requestOrderStatus(timeNs, timeNs);
+        }
     }
 
     private void onStatus(final long timeNs)

@@ -59,6 +59,10 @@ public final class StrategyHarness
     long lastAskPrice;
     long lastBidId;
     long lastAskId;
+    long statusRequests;
+    long lastStatusRequestId;
+    /** Cancels sent before the last status request: the venue's answer shows what survived them. */
+    long cancelsAtStatusRequest;
     public long sequence;
     long execId;
     /** Every outbound frame, back to back, when {@link #logOutbound} is set (the byte-compare of two strategies). */
@@ -169,12 +173,38 @@ public final class StrategyHarness
         final long timeNs, final long clientOrderId, final ExecType type, final Side side, final long price,
         final long orderQuantity, final long lastQuantity, final long leaves, final long cum)
     {
+        report(timeNs, clientOrderId, ++execId, type, side, price, orderQuantity, lastQuantity, leaves, cum);
+    }
+
+    /** A report with every field given, its exec id too (a retransmit, or a forgery reusing one). */
+    public void report(
+        final long timeNs, final long clientOrderId, final long execId, final ExecType type, final Side side,
+        final long price, final long orderQuantity, final long lastQuantity, final long leaves, final long cum)
+    {
         report.wrapAndApplyHeader(reportFrame, 0, headerEncoder)
             .venueTimeNs(timeNs).localTimeNs(timeNs).clientOrderId(clientOrderId).venueOrderId(clientOrderId)
-            .execId(++execId).instrumentId(INSTRUMENT).execType(type).side(side).price(price)
+            .execId(execId).instrumentId(INSTRUMENT).execType(type).side(side).price(price)
             .orderQuantity(orderQuantity).lastPrice(price).lastQuantity(lastQuantity)
             .leavesQuantity(leaves).cumQuantity(cum)
             .liquidity(lastQuantity > 0 ? LiquidityFlag.MAKER : LiquidityFlag.NONE).rejectReason(RejectReason.NONE);
+        strategy.onMessage(ExecutionReportEncoder.TEMPLATE_ID, reportFrame, 0,
+            MessageHeaderEncoder.ENCODED_LENGTH + report.encodedLength());
+    }
+
+    /** A whole-order fill of another instrument under one of this strategy's client order ids. */
+    public void foreignFill(final long timeNs, final long clientOrderId, final Side side, final long price, final long quantity)
+    {
+        report.wrapAndApplyHeader(reportFrame, 0, headerEncoder)
+            .venueTimeNs(timeNs).localTimeNs(timeNs).clientOrderId(clientOrderId).venueOrderId(clientOrderId)
+            .execId(++execId).instrumentId(INSTRUMENT + 1).execType(ExecType.FILL).side(side).price(price)
+            .orderQuantity(quantity).lastPrice(price).lastQuantity(quantity).leavesQuantity(0).cumQuantity(quantity)
+            .liquidity(LiquidityFlag.MAKER).rejectReason(RejectReason.NONE);
+        redeliverLastReport();
+    }
+
+    /** Delivers the last execution report again, byte for byte (a venue's retransmit). */
+    public void redeliverLastReport()
+    {
         strategy.onMessage(ExecutionReportEncoder.TEMPLATE_ID, reportFrame, 0,
             MessageHeaderEncoder.ENCODED_LENGTH + report.encodedLength());
     }
@@ -193,12 +223,14 @@ public final class StrategyHarness
         final long timeNs, final long clientOrderId, final ExecType type, final Side side, final long price,
         final long lastQuantity, final long leaves)
     {
+        // a venue reporting in order: a fill's cumulative quantity is what the order had filled plus this fill
+        final long cum = strategy.orders().filledQuantity(clientOrderId) + lastQuantity;
         final UnsafeBuffer frame = reportFrame;
         report.wrapAndApplyHeader(frame, 0, headerEncoder)
             .venueTimeNs(timeNs).localTimeNs(timeNs).clientOrderId(clientOrderId).venueOrderId(clientOrderId)
             .execId(++execId).instrumentId(INSTRUMENT).execType(type).side(side).price(price)
-            .orderQuantity(leaves + lastQuantity).lastPrice(price).lastQuantity(lastQuantity)
-            .leavesQuantity(leaves).cumQuantity(lastQuantity)
+            .orderQuantity(leaves + cum).lastPrice(price).lastQuantity(lastQuantity)
+            .leavesQuantity(leaves).cumQuantity(cum)
             .liquidity(lastQuantity > 0 ? LiquidityFlag.MAKER : LiquidityFlag.NONE).rejectReason(RejectReason.NONE);
         strategy.onMessage(ExecutionReportEncoder.TEMPLATE_ID, frame, 0,
             MessageHeaderEncoder.ENCODED_LENGTH + report.encodedLength());
@@ -215,6 +247,10 @@ public final class StrategyHarness
         }
         if (msgTypeId == OrderStatusRequestEncoder.TEMPLATE_ID)
         {
+            statusRequests++;
+            cancelsAtStatusRequest = cancels;
+            lastStatusRequestId = buffer.getLong(index + MessageHeaderEncoder.ENCODED_LENGTH +
+                OrderStatusRequestEncoder.requestIdEncodingOffset(), OrderStatusRequestEncoder.BYTE_ORDER);
             return; // not an order: the venue answers it separately
         }
         sent.putBytes(sentCount * 128, buffer, index, length);

@@ -65,6 +65,16 @@ public final class DaemonCounters implements AutoCloseable
     /** Counter label (without the "ticklane: " prefix). */
     public static final String FILLS = "fills";
     /** Counter label (without the "ticklane: " prefix). */
+    public static final String FILLS_UNKNOWN_ORDER = "fills refused, UNKNOWN_FILL halt: unknown order";
+    /** Counter label (without the "ticklane: " prefix). */
+    public static final String FILLS_OVERFILL = "fills refused, UNKNOWN_FILL halt: more than the order had open";
+    /** Counter label (without the "ticklane: " prefix). */
+    public static final String FILLS_CONFLICT = "fills refused, UNKNOWN_FILL halt: side or exec id in conflict";
+    /** Counter label (without the "ticklane: " prefix). */
+    public static final String FILLS_DUPLICATE = "fills ignored: duplicate exec id (venue retransmit)";
+    /** Counter label (without the "ticklane: " prefix). */
+    public static final String FILLS_LATE = "fills booked late: reported after a newer report of their order";
+    /** Counter label (without the "ticklane: " prefix). */
     public static final String POSITION = "position, lots";
     /** Counter label (without the "ticklane: " prefix). */
     public static final String NET_PNL = "net PnL at mid, ticks x lots";
@@ -116,6 +126,11 @@ public final class DaemonCounters implements AutoCloseable
     final AtomicCounter sendFailures;
     final AtomicCounter fills;
     final AtomicCounter filledQuantity;
+    final AtomicCounter fillsUnknownOrder;
+    final AtomicCounter fillsOverfill;
+    final AtomicCounter fillsConflict;
+    final AtomicCounter fillsDuplicate;
+    final AtomicCounter fillsLate;
     final AtomicCounter position;
     final AtomicCounter netPnl;
     final AtomicCounter mode;
@@ -162,6 +177,11 @@ public final class DaemonCounters implements AutoCloseable
         sendFailures = add(manager, SEND_FAILURES);
         fills = add(manager, FILLS);
         filledQuantity = add(manager, "filled quantity, lots");
+        fillsUnknownOrder = add(manager, FILLS_UNKNOWN_ORDER);
+        fillsOverfill = add(manager, FILLS_OVERFILL);
+        fillsConflict = add(manager, FILLS_CONFLICT);
+        fillsDuplicate = add(manager, FILLS_DUPLICATE);
+        fillsLate = add(manager, FILLS_LATE);
         position = add(manager, POSITION);
         netPnl = add(manager, NET_PNL);
         mode = add(manager, MODE);

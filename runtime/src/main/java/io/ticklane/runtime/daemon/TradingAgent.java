@@ -4,6 +4,7 @@ import com.lmax.disruptor.EventPoller;
 import com.lmax.disruptor.RingBuffer;
 import io.ticklane.marketmaking.order.Position;
 import io.ticklane.marketmaking.order.OrderState;
+import io.ticklane.marketmaking.order.OrderUpdate;
 import io.ticklane.marketmaking.order.Orders;
 import io.ticklane.marketmaking.risk.AdminOutcome;
 import io.ticklane.marketmaking.risk.RiskCheck;
@@ -293,6 +294,12 @@ public final class TradingAgent implements Agent, EventPoller.Handler<FrameSlot>
         counters.position.setRelease(position.position());
         counters.fills.setRelease(position.fills());
         counters.filledQuantity.setRelease(position.boughtQuantity() + position.soldQuantity());
+        final Orders orders = strategy.orders();
+        counters.fillsUnknownOrder.setRelease(orders.fills(OrderUpdate.UNKNOWN_ORDER));
+        counters.fillsOverfill.setRelease(orders.fills(OrderUpdate.OVERFILL));
+        counters.fillsConflict.setRelease(orders.fills(OrderUpdate.FILL_CONFLICT));
+        counters.fillsDuplicate.setRelease(orders.fills(OrderUpdate.DUPLICATE_FILL));
+        counters.fillsLate.setRelease(orders.fills(OrderUpdate.LATE_FILL));
         counters.bestBid.setRelease(PriceLadder.NULL_PRICE == bid ? 0 : bid);
         counters.bestAsk.setRelease(PriceLadder.NULL_PRICE == ask ? 0 : ask);
         if (PriceLadder.NULL_PRICE != bid && PriceLadder.NULL_PRICE != ask)
