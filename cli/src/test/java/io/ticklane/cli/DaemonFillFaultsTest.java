@@ -186,11 +186,12 @@ class DaemonFillFaultsTest
     private DaemonConfig config(final String aeronDir) throws Exception
     {
         final Path file = Files.writeString(tmp.resolve("daemon.properties"),
-            "risk.admin_token=" + TOKEN + "\nrisk.max_order_quantity=10\nrisk.max_position=50\n" +
+            "risk.max_order_quantity=10\nrisk.max_position=50\n" +
             "risk.max_notional=100000000000\nrisk.price_collar_ticks=50\n" +
             "quoter=glft(gamma=0.1,sigma=1,a=50,k=0.5,order_size=3)\n" +
             "transport.embedded_driver=false\ndaemon.idle=sleeping\n");
-        return DaemonConfig.load(file, List.of("daemon.run_dir=" + tmp.resolve("runs"), "transport.aeron_dir=" + aeronDir), tmp);
+        return DaemonConfig.load(file, List.of("daemon.run_dir=" + tmp.resolve("runs"),
+            "daemon.admin_token_file=" + OperatorTokens.write(tmp.resolve("admin.token"), TOKEN), "transport.aeron_dir=" + aeronDir), tmp);
     }
 
     private static long refused(final DaemonCounters counters)

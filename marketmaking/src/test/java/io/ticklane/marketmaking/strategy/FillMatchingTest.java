@@ -54,7 +54,7 @@ class FillMatchingTest
         assertEquals(0, h.strategy.orders().openOrderCount());
         assertEquals(StrategyMode.HALTED, h.strategy.risk().mode());
         final long newsBefore = h.newOrders;
-        h.admin(4 * SECOND, AdminCommandType.RESUME, StrategyHarness.TOKEN);
+        h.admin(4 * SECOND, AdminCommandType.RESUME);
         assertEquals(StrategyMode.ACTIVE, h.strategy.risk().mode());
         assertEquals(newsBefore + 2, h.newOrders);
         assertEquals(0, h.strategy.position().position());
@@ -238,7 +238,7 @@ class FillMatchingTest
 
         assertEquals(StrategyMode.HALTED, restored.strategy.risk().mode());
         assertEquals(ModeReason.UNKNOWN_FILL, restored.strategy.risk().modeReason());
-        restored.admin(3 * SECOND, AdminCommandType.RESUME, StrategyHarness.TOKEN);
+        restored.admin(3 * SECOND, AdminCommandType.RESUME);
         assertEquals(StrategyMode.ACTIVE, restored.strategy.risk().mode());
     }
 
