@@ -32,6 +32,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * It polls only while the outbound ring has room for the most frames one event can cause, so on one thread the
  * sender always gets to drain it and nothing waits on itself. Operator counters are refreshed on timer ticks and
  * operator commands, never between a market data frame and the order it causes. Nothing is allocated per event.
+ * No exception escapes the handling of one frame: a frame that throws is counted and skipped, then the daemon halts
+ * or goes on as configured ({@code daemon.on_handler_error}); a poller retrying it would throw on it for ever.
  */
 public final class TradingAgent implements Agent, EventPoller.Handler<FrameSlot>, MessageHandler
 {
@@ -63,7 +65,6 @@ public final class TradingAgent implements Agent, EventPoller.Handler<FrameSlot>
     private long processed;
     private long outboundOverflows;
     private boolean haltOnHandlerError = true;
-    private long handlerErrors;
     private Throwable lastHandlerError;
 
     /**
@@ -269,9 +270,8 @@ public final class TradingAgent implements Agent, EventPoller.Handler<FrameSlot>
      * @param sequence the frame's inbound ring sequence.
      * @param record   its inbound record number in the run's journal (1 = the first).
      */
-    void onHandlerError(final Throwable error, final long sequence, final long record)
+    private void onHandlerError(final Throwable error, final long sequence, final long record)
     {
-        handlerErrors++;
         lastHandlerError = error;
         counters.handlerErrors.incrementRelease();
         counters.handlerErrorSequence.setRelease(sequence);
@@ -288,14 +288,6 @@ public final class TradingAgent implements Agent, EventPoller.Handler<FrameSlot>
     public void haltOnHandlerError(final boolean halt)
     {
         this.haltOnHandlerError = halt;
-    }
-
-    /**
-     * @return inbound frames that threw and were skipped.
-     */
-    public long handlerErrors()
-    {
-        return handlerErrors;
     }
 
     /**
