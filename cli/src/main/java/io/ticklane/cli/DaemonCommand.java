@@ -2,6 +2,7 @@ package io.ticklane.cli;
 
 import io.ticklane.runtime.daemon.Daemon;
 import io.ticklane.runtime.daemon.DaemonConfig;
+import io.ticklane.runtime.daemon.DaemonCounters;
 import io.ticklane.runtime.daemon.HgrmFile;
 import io.ticklane.runtime.daemon.StatusLine;
 import org.agrona.concurrent.OffsetEpochNanoClock;
@@ -97,6 +98,12 @@ public final class DaemonCommand implements Callable<Integer>
             if (null != daemon.firstError())
             {
                 err.println("daemon: agent error: " + daemon.firstError());
+            }
+            if (daemon.handlerErrors() > 0)
+            {
+                err.println("daemon: " + daemon.handlerErrors() + " inbound frame(s) threw in the strategy and were " +
+                    "skipped; the last: inbound record " + daemon.counters().counter(DaemonCounters.HANDLER_ERROR_RECORD) +
+                    " of the run's journal" + (null == daemon.lastHandlerError() ? "" : ": " + daemon.lastHandlerError()));
             }
             if (!flat)
             {

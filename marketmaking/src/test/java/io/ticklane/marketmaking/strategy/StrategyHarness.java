@@ -238,8 +238,24 @@ public final class StrategyHarness
 
     private final UnsafeBuffer reportFrame = new UnsafeBuffer(new byte[256]);
 
+    /**
+     * Makes an order frame throw, as a fault deep in the strategy would, half-way through an event: the next
+     * {@code passed} new or replace orders go out, the one after throws (once).
+     */
+    public void throwOnOrderAfter(final int passed)
+    {
+        ordersBeforeThrow = passed;
+    }
+
+    private int ordersBeforeThrow = -1;
+
     private void onOrder(final int msgTypeId, final MutableDirectBuffer buffer, final int index, final int length)
     {
+        if ((NewOrderDecoder.TEMPLATE_ID == msgTypeId || ReplaceOrderDecoder.TEMPLATE_ID == msgTypeId) &&
+            ordersBeforeThrow >= 0 && 0 == ordersBeforeThrow--)
+        {
+            throw new IllegalStateException("injected fault in the order path");
+        }
         if (logOutbound)
         {
             outboundLog.putBytes(outboundLogLength, buffer, index, length);

@@ -15,6 +15,7 @@ import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.CompositeAgent;
 import org.agrona.concurrent.EpochNanoClock;
+import org.agrona.concurrent.MessageHandler;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,6 +26,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 
 /**
  * The running quoting daemon: wires transport, rings, journal, strategy and the four agents, starts them in the
@@ -64,7 +66,11 @@ public final class Daemon implements AutoCloseable
     private final List<AgentRunner> runners = new ArrayList<>();
     private boolean closed;
 
-    private Daemon(final DaemonConfig config, final Transport sharedTransport, final EpochNanoClock clock)
+    private Daemon(
+        final DaemonConfig config,
+        final Transport sharedTransport,
+        final EpochNanoClock clock,
+        final UnaryOperator<MessageHandler> inboundSeam)
         throws IOException
     {
         this.config = config;
@@ -97,6 +103,8 @@ public final class Daemon implements AutoCloseable
             trading = new TradingAgent(tradingPoller, outbound, config.outboundReserve(), counters, haltReason);
             strategy = config.strategy().newStrategy(trading);
             trading.strategy(strategy);
+            trading.handler(inboundSeam.apply(strategy));
+            trading.haltOnHandlerError(config.haltOnHandlerError());
 
             Files.createDirectories(config.stateFile().toAbsolutePath().getParent());
             openedState = new DaemonState(StateStore.open(config.stateFile(), 1, strategy.maxCheckpointLength()),
@@ -107,12 +115,23 @@ public final class Daemon implements AutoCloseable
             recoveryDescription = recovery.description;
             trading.state(state, recovery.run, recovery.inboundRecords);
             trading.saveState(); // the replayed tail is now in the saved record, at this run's position
+            if (recovery.replayErrors > 0)
+            {
+                counters.handlerErrors.getAndAddRelease(recovery.replayErrors);
+                counters.handlerErrorRecord.setRelease(recovery.lastReplayErrorRecord);
+                if (config.haltOnHandlerError())
+                {
+                    haltReason.compareAndSet(null, TradingAgent.HANDLER_ERROR_HALT); // the first frame is then a STOP
+                }
+            }
 
-            journal = new JournalAgent(journalInbound, journalOutbound, recovery.writer, counters);
-            receiver = new ReceiverAgent(inbound, marketData, reports, admin, clock, config.timerIntervalNs(),
-                new AdminAuthenticator(config.adminToken(), config.adminThrottle(), counters.adminRejected,
-                counters.adminThrottled), haltReason, counters, outbound, journalInbound.getSequence());
-            sender = new OrderSenderAgent(senderPoller, orders, clock, tickToQuote, tickToQuoteFromReceive,
+            journal = new JournalAgent(journalInbound, journalOutbound, recovery.writer, counters, new JournalSpace(
+                runDirectory.resolve("journal"), config.journalMinFreeBytes(), haltReason, counters));
+            // each agent thread reads time through its own ForwardClock: a clock stepping back never reaches the pipeline
+            receiver = new ReceiverAgent(inbound, marketData, reports, admin, new ForwardClock(clock, counters.clockStepsBack),
+                config.timerIntervalNs(), new AdminAuthenticator(config.adminToken(), config.adminThrottle(),
+                counters.adminRejected, counters.adminThrottled), haltReason, counters, outbound, journalInbound.getSequence());
+            sender = new OrderSenderAgent(senderPoller, orders, new ForwardClock(clock, null), tickToQuote, tickToQuoteFromReceive,
                 config.heartbeatIntervalNs(), counters, haltReason, venueConnected);
             receiver.exchangeTimeOrigin(config.exchangeTimeOrigin());
             stageLatencies = config.stageLatency() ? new StageLatencies(clock) : null;
@@ -124,7 +143,7 @@ public final class Daemon implements AutoCloseable
             }
             // ask the venue what it holds before quoting (cancel what we do not know, adopt what we do), through
             // the inbound ring, so the request is journaled and a replay makes it too
-            receiver.requestOrderStatusAtStart(config.strategy().instrumentId(), venueConnected);
+            receiver.requestOrderStatusAtStart(config.strategy().instrumentId());
         }
         catch (final RuntimeException | IOException ex)
         {
@@ -151,7 +170,22 @@ public final class Daemon implements AutoCloseable
     public static Daemon start(final DaemonConfig config, final Transport sharedTransport, final EpochNanoClock clock)
         throws IOException
     {
-        final Daemon daemon = new Daemon(config, sharedTransport, clock);
+        return start(config, sharedTransport, clock, UnaryOperator.identity());
+    }
+
+    /**
+     * Tests only: as {@link #start(DaemonConfig, Transport, EpochNanoClock)}, with inbound frames handed to a handler
+     * wrapped around the strategy, live and in the replay of a journal tail, which may throw to stand for a fault in
+     * the strategy that no frame validation catches.
+     */
+    static Daemon start(
+        final DaemonConfig config,
+        final Transport sharedTransport,
+        final EpochNanoClock clock,
+        final UnaryOperator<MessageHandler> inboundSeam)
+        throws IOException
+    {
+        final Daemon daemon = new Daemon(config, sharedTransport, clock, inboundSeam);
         daemon.startAgents();
         return daemon;
     }
@@ -284,6 +318,32 @@ public final class Daemon implements AutoCloseable
     public String haltReason()
     {
         return haltReason.get();
+    }
+
+    /**
+     * @return inbound frames that threw in the strategy and were skipped, live or in the replay at start.
+     */
+    public long handlerErrors()
+    {
+        return counters.counter(DaemonCounters.HANDLER_ERRORS);
+    }
+
+    /**
+     * @return the last error an inbound frame threw live, or null; read it after the stop.
+     */
+    public Throwable lastHandlerError()
+    {
+        return trading.lastHandlerError();
+    }
+
+    /**
+     * Tests only: moves the journal's disk floor while running (above the space there is, it stands for a full disk).
+     *
+     * @param bytes the new floor.
+     */
+    void journalMinFreeBytes(final long bytes)
+    {
+        journal.space().minFreeBytes(bytes);
     }
 
     /**

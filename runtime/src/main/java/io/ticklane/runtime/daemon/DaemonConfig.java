@@ -142,6 +142,11 @@ public final class DaemonConfig
         settings.positive("daemon.heartbeat_interval_ms");
         settings.positive("daemon.shutdown_timeout_ms");
         adminThrottle();
+        haltOnHandlerError();
+        if (settings.longValue("daemon.journal_min_free_bytes") < 0)
+        {
+            throw settings.error("daemon.journal_min_free_bytes", "must be >= 0 (0: no floor)");
+        }
         settings.positive("transport.offer_timeout_ms");
         settings.bool("daemon.stage_latency");
         final String origin = settings.text("daemon.latency_origin");
@@ -416,6 +421,29 @@ public final class DaemonConfig
     public long shutdownTimeoutMs()
     {
         return settings.longValue("daemon.shutdown_timeout_ms");
+    }
+
+    /**
+     * @return true to halt when an inbound frame throws in the strategy ({@code daemon.on_handler_error=halt}, the
+     *         default), false to count it, skip it and go on ({@code continue}).
+     */
+    public boolean haltOnHandlerError()
+    {
+        final String rule = settings.text("daemon.on_handler_error");
+        if (!"halt".equals(rule) && !"continue".equals(rule))
+        {
+            throw settings.error("daemon.on_handler_error", "must be halt or continue");
+        }
+        return "halt".equals(rule);
+    }
+
+    /**
+     * @return usable bytes the journal's file system must keep; below it the daemon halts (0: no floor). See
+     *         {@link JournalSpace}.
+     */
+    public long journalMinFreeBytes()
+    {
+        return settings.longValue("daemon.journal_min_free_bytes");
     }
 
     /**

@@ -16,9 +16,9 @@ import java.util.Map;
  * What an operator watches, as Agrona counters in the daemon's mark file ({@link DaemonCountersFile}, next to the
  * driver's CnC file), so {@code ticklane stat} (another process) reads them live without the daemon logging anything.
  * Each counter has one writer thread: the receiver (inbound counts, refusals, admin authentication, ring occupancy,
- * journal lag), the trading agent
- * (position, PnL, mode, fills, rejects), the order sender (orders sent, send failures) or the journal agent (records
- * written). Writes are release stores; nothing is allocated after start.
+ * journal lag), the trading agent (position, PnL, mode, fills, rejects, frames that threw), the order sender (orders
+ * sent, send failures) or the journal agent (records written, disk space). Writes are release stores; nothing is
+ * allocated after start.
  */
 public final class DaemonCounters implements AutoCloseable
 {
@@ -98,6 +98,20 @@ public final class DaemonCounters implements AutoCloseable
     public static final String TICK_TO_QUOTE_P50 = "tick-to-quote p50 last second, ns";
     /** Counter label (without the "ticklane: " prefix). */
     public static final String TICK_TO_QUOTE_P99 = "tick-to-quote p99 last second, ns";
+    /** Counter label (without the "ticklane: " prefix). */
+    public static final String HANDLER_ERRORS = "inbound frames that threw (skipped)";
+    /** Counter label (without the "ticklane: " prefix). */
+    public static final String HANDLER_ERROR_SEQUENCE = "last frame that threw: inbound ring sequence";
+    /** Counter label (without the "ticklane: " prefix). */
+    public static final String HANDLER_ERROR_RECORD = "last frame that threw: inbound record number in its run's journal";
+    /** Counter label (without the "ticklane: " prefix). */
+    public static final String RING_FULL = "inbound ring full: polls held back (back-pressure)";
+    /** Counter label (without the "ticklane: " prefix). */
+    public static final String JOURNAL_FREE_BYTES = "journal disk usable bytes, last check";
+    /** Counter label (without the "ticklane: " prefix). */
+    public static final String JOURNAL_DISK_HALTS = "journal disk below daemon.journal_min_free_bytes (halts)";
+    /** Counter label (without the "ticklane: " prefix). */
+    public static final String CLOCK_STEPS_BACK = "clock steps back absorbed (time goes on from where it was)";
 
     private final List<AtomicCounter> all = new ArrayList<>();
     private final Map<String, AtomicCounter> byLabel = new HashMap<>();
@@ -147,6 +161,13 @@ public final class DaemonCounters implements AutoCloseable
     final AtomicCounter reconciled;
     final AtomicCounter tickToQuoteP50Ns;
     final AtomicCounter tickToQuoteP99Ns;
+    final AtomicCounter handlerErrors;
+    final AtomicCounter handlerErrorSequence;
+    final AtomicCounter handlerErrorRecord;
+    final AtomicCounter ringFull;
+    final AtomicCounter journalFreeBytes;
+    final AtomicCounter journalDiskHalts;
+    final AtomicCounter clockStepsBack;
 
     /**
      * @param manager the counters manager of the daemon's counters file ({@link DaemonCountersFile}).
@@ -198,6 +219,13 @@ public final class DaemonCounters implements AutoCloseable
         reconciled = add(manager, RECONCILED);
         tickToQuoteP50Ns = add(manager, TICK_TO_QUOTE_P50);
         tickToQuoteP99Ns = add(manager, TICK_TO_QUOTE_P99);
+        handlerErrors = add(manager, HANDLER_ERRORS);
+        handlerErrorSequence = add(manager, HANDLER_ERROR_SEQUENCE);
+        handlerErrorRecord = add(manager, HANDLER_ERROR_RECORD);
+        ringFull = add(manager, RING_FULL);
+        journalFreeBytes = add(manager, JOURNAL_FREE_BYTES);
+        journalDiskHalts = add(manager, JOURNAL_DISK_HALTS);
+        clockStepsBack = add(manager, CLOCK_STEPS_BACK);
 
         int maxCode = 0;
         for (final RejectReason reason : RejectReason.values())

@@ -39,6 +39,8 @@ final class DaemonSettings
         DEFAULTS.put("daemon.timer_interval_ms", "100");
         DEFAULTS.put("daemon.heartbeat_interval_ms", "100");
         DEFAULTS.put("daemon.shutdown_timeout_ms", "3000");
+        DEFAULTS.put("daemon.on_handler_error", "halt");
+        DEFAULTS.put("daemon.journal_min_free_bytes", Long.toString(1L << 30));
         DEFAULTS.put("daemon.stage_latency", "false");
         DEFAULTS.put("daemon.latency_origin", "receive");
         DEFAULTS.put("daemon.instrument_symbol", "SYNTH");

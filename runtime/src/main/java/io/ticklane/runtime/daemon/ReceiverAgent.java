@@ -28,7 +28,6 @@ import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
 
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -76,7 +75,6 @@ public final class ReceiverAgent implements Agent, ControlledFragmentHandler
     private long nextTimerNs;
     private boolean exchangeTimeOrigin;
     private boolean statusRequestPending;
-    private AtomicBoolean venueConnected;
     private int statusInstrumentId;
     private final OrderStatusRequestEncoder statusRequest = new OrderStatusRequestEncoder();
     private volatile long stallAtNs = Long.MAX_VALUE;
@@ -151,7 +149,7 @@ public final class ReceiverAgent implements Agent, ControlledFragmentHandler
             }
             nowNs = clock.nanoTime();
         }
-        if (nowNs >= nextTimerNs)
+        if (nowNs >= nextTimerNs || nextTimerNs - nowNs > timerIntervalNs) // due, or the clock stepped back
         {
             if (publishInternal(encodeTimer(nowNs), nowNs))
             {
@@ -159,11 +157,6 @@ public final class ReceiverAgent implements Agent, ControlledFragmentHandler
                 updateGauges();
                 work++;
             }
-        }
-        if (statusRequestPending && venueConnected.get() && publishInternal(encodeStatusRequest(nowNs), nowNs))
-        {
-            statusRequestPending = false;
-            work++;
         }
         if (!stopInjected && null != haltReason.get())
         {
@@ -190,6 +183,7 @@ public final class ReceiverAgent implements Agent, ControlledFragmentHandler
     {
         if (!ring.hasAvailableCapacity(1))
         {
+            counters.ringFull.incrementRelease();
             return Action.ABORT;
         }
         final int refusal = validator.validate(polling, buffer, offset, length);
@@ -320,19 +314,31 @@ public final class ReceiverAgent implements Agent, ControlledFragmentHandler
     }
 
     /**
-     * Makes this agent publish an {@code OrderStatusRequest} for the instrument as soon as the venue subscribes to
-     * the daemon's orders: the strategy then asks the venue for its live orders and quotes only once they are
-     * reconciled. Asking earlier would send the request into a publication nobody reads (UDP takes a moment to
-     * connect), which the sender treats as a fault.
+     * Makes this agent publish an {@code OrderStatusRequest} for the instrument as the first frame of the ring, on
+     * start, before its first duty cycle: the strategy asks the venue for its live orders and quotes only once they
+     * are reconciled, and because the request comes before any market data, report or command, no order can leave
+     * before the venue has answered (market data that arrived first once let NewOrders out ahead of the answer). The
+     * order sender holds the request until the venue subscribes to the orders (UDP takes a moment to connect).
+     * Journaled first, so a replay asks too.
      *
-     * @param instrumentId   the traded instrument.
-     * @param venueConnected set by the order sender once the order publication is connected.
+     * @param instrumentId the traded instrument.
      */
-    public void requestOrderStatusAtStart(final int instrumentId, final AtomicBoolean venueConnected)
+    public void requestOrderStatusAtStart(final int instrumentId)
     {
-        this.venueConnected = venueConnected;
         this.statusInstrumentId = instrumentId;
         this.statusRequestPending = true;
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void onStart()
+    {
+        final long nowNs = clock.nanoTime();
+        if (statusRequestPending && publishInternal(encodeStatusRequest(nowNs), nowNs)) // the ring is empty: it fits
+        {
+            statusRequestPending = false;
+        }
     }
 
     private int encodeTimer(final long nowNs)

@@ -31,7 +31,8 @@ import java.util.stream.Stream;
  * journal holds after the checkpoint's position (order frames muted: that run sent them, or not; reconciliation
  * settles it), and then either continues that run's journal if the run crashed (no trailer) or opens the next run
  * if it stopped cleanly. Nothing journaled is lost or applied twice: the restore starts from the saved record, never
- * from state in memory.
+ * from state in memory. A replayed frame that throws is counted and skipped, as live ({@link TradingAgent}): a
+ * poisoned journal tail never prevents a start (the daemon then halts if {@code daemon.on_handler_error=halt}).
  */
 final class RunRecovery
 {
@@ -43,6 +44,8 @@ final class RunRecovery
     final JournalWriter writer;
     final long inboundRecords;
     final String description;
+    long replayErrors;
+    long lastReplayErrorRecord;
 
     private RunRecovery(
         final Path runDirectory, final int run, final JournalWriter writer, final long inboundRecords,
@@ -86,7 +89,7 @@ final class RunRecovery
         final Path savedDirectory = findRun(runs, savedRun);
         final Path journal = savedDirectory.resolve("journal");
 
-        final TailReplay replay = new TailReplay(strategy, applied);
+        final TailReplay replay = new TailReplay(trading.handler(), applied);
         final boolean complete;
         trading.muted(true);
         try (JournalReader reader = JournalReader.open(journal, true))
@@ -107,16 +110,19 @@ final class RunRecovery
         final String restored = "restored run " + savedRun + " at inbound record " + applied +
             (strategy.upgradedV1Checkpoint() ? " (upgraded a v1 checkpoint: the next one is saved as SBE)" : "") +
             ", replayed " +
-            replay.replayed + " inbound records after it (" + trading.mutedFrames() + " order frames muted); position " +
+            replay.replayed + " inbound records after it (" + trading.mutedFrames() + " order frames muted" +
+            (0 == replay.threw ? "" : "; " + replay.threw + " threw and were skipped, the last inbound record " +
+            replay.lastThrewRecord + ": " + replay.lastError) + "); position " +
             strategy.position().position() + ", mode " + strategy.risk().mode() + " (" + strategy.risk().modeReason() + ")" +
             (StrategyMode.HALTED == strategy.risk().mode() ?
             " - a STOP (an operator's, or the one every clean shutdown sends) holds until `ticklane admin resume`" : "");
-        if (!complete)
-        {
-            return new RunRecovery(savedDirectory, savedRun, JournalWriter.reopen(journal), replay.inbound,
+        final RunRecovery recovery = complete ?
+            newRun(config, runs, nextRun(runs), clock, restored + "; the run had stopped cleanly: a new run begins") :
+            new RunRecovery(savedDirectory, savedRun, JournalWriter.reopen(journal), replay.inbound,
                 restored + "; the run crashed: its journal continues");
-        }
-        return newRun(config, runs, nextRun(runs), clock, restored + "; the run had stopped cleanly: a new run begins");
+        recovery.replayErrors = replay.threw;
+        recovery.lastReplayErrorRecord = replay.lastThrewRecord;
+        return recovery;
     }
 
     private static RunRecovery newRun(
@@ -172,12 +178,15 @@ final class RunRecovery
      */
     private static final class TailReplay implements MessageHandler
     {
-        private final QuotingStrategy strategy;
+        private final MessageHandler strategy;
         private final long applied;
         private long inbound;
         private long replayed;
+        private long threw;
+        private long lastThrewRecord;
+        private Throwable lastError;
 
-        TailReplay(final QuotingStrategy strategy, final long applied)
+        TailReplay(final MessageHandler strategy, final long applied)
         {
             this.strategy = strategy;
             this.applied = applied;
@@ -188,8 +197,18 @@ final class RunRecovery
             inbound++;
             if (inbound > applied)
             {
-                strategy.onMessage(templateId, buffer, index, length);
                 replayed++;
+                try
+                {
+                    strategy.onMessage(templateId, buffer, index, length);
+                }
+                catch (final Throwable error)
+                {
+                    // the live rule: a frame that threw is counted and skipped, and never stops a start
+                    threw++;
+                    lastThrewRecord = inbound;
+                    lastError = error;
+                }
             }
         }
     }

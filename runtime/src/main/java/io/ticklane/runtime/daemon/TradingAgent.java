@@ -33,10 +33,15 @@ import java.util.concurrent.atomic.AtomicReference;
  * It polls only while the outbound ring has room for the most frames one event can cause, so on one thread the
  * sender always gets to drain it and nothing waits on itself. Operator counters are refreshed on timer ticks and
  * operator commands, never between a market data frame and the order it causes. Nothing is allocated per event.
+ * No exception escapes the handling of one frame: a frame that throws is counted and skipped, then the daemon halts
+ * or goes on as configured ({@code daemon.on_handler_error}); a poller retrying it would throw on it for ever.
  */
 public final class TradingAgent implements Agent, EventPoller.Handler<FrameSlot>, MessageHandler
 {
     private static final int BATCH_LIMIT = 256;
+    /** Halt reason when a frame threw and {@code daemon.on_handler_error=halt}. */
+    public static final String HANDLER_ERROR_HALT =
+        "an inbound frame threw in the strategy (daemon.on_handler_error=halt); ticklane stat shows where";
 
     private final EventPoller<FrameSlot> poller;
     private final RingBuffer<FrameSlot> outbound;
@@ -47,6 +52,7 @@ public final class TradingAgent implements Agent, EventPoller.Handler<FrameSlot>
     private final ExecutionReportDecoder report = new ExecutionReportDecoder();
     private final RiskCheck[] riskChecks = RiskCheck.values();
     private QuotingStrategy strategy;
+    private MessageHandler handler;
     private StageLatencies stages;
     private long timedEncodedNs;
     private DaemonState state;
@@ -59,6 +65,8 @@ public final class TradingAgent implements Agent, EventPoller.Handler<FrameSlot>
     private int batch;
     private long processed;
     private long outboundOverflows;
+    private boolean haltOnHandlerError = true;
+    private Throwable lastHandlerError;
 
     /**
      * @param poller          the trading agent's poller on the inbound ring.
@@ -91,6 +99,26 @@ public final class TradingAgent implements Agent, EventPoller.Handler<FrameSlot>
     public void strategy(final QuotingStrategy strategy)
     {
         this.strategy = strategy;
+        this.handler = strategy;
+    }
+
+    /**
+     * Tests only: inbound frames go to this handler (wrapped around the strategy) instead of the strategy, live and in
+     * the replay of a journal tail, so a test can make a frame throw as no validation would have caught.
+     *
+     * @param handler hands frames on to the strategy.
+     */
+    void handler(final MessageHandler handler)
+    {
+        this.handler = handler;
+    }
+
+    /**
+     * @return what inbound frames are handed to: the strategy.
+     */
+    MessageHandler handler()
+    {
+        return handler;
     }
 
     /**
@@ -189,6 +217,22 @@ public final class TradingAgent implements Agent, EventPoller.Handler<FrameSlot>
             batch++;
             return batch < BATCH_LIMIT;
         }
+        journalRecords++; // the journal wrote this frame before the trading agent could see it
+        try
+        {
+            apply(slot);
+        }
+        catch (final Throwable error)
+        {
+            // one frame must not wedge the ring: count it, remember where it stands, move past it (see onHandlerError)
+            onHandlerError(error, sequence, journalRecords);
+        }
+        batch++;
+        return batch < BATCH_LIMIT && outbound.hasAvailableCapacity(outboundReserve);
+    }
+
+    private void apply(final FrameSlot slot)
+    {
         originNs = slot.originNs();
         eventTimeNs = slot.timeNs();
         final MutableDirectBuffer frame = slot.buffer();
@@ -203,13 +247,12 @@ public final class TradingAgent implements Agent, EventPoller.Handler<FrameSlot>
         {
             stages.begin(slot.timeNs(), slot.stageNs());
         }
-        strategy.onMessage(templateId, frame, 0, slot.length());
+        handler.onMessage(templateId, frame, 0, slot.length());
         if (null != stages)
         {
             stages.end();
         }
         processed++;
-        journalRecords++; // the journal wrote this frame before the trading agent could see it
         if (null != state && changesState(templateId))
         {
             state.save(strategy, JournalPosition.of(run, journalRecords));
@@ -223,8 +266,44 @@ public final class TradingAgent implements Agent, EventPoller.Handler<FrameSlot>
         {
             publishCounters(); // off the market data path: a reader sees state at most one timer interval old
         }
-        batch++;
-        return batch < BATCH_LIMIT && outbound.hasAvailableCapacity(outboundReserve);
+    }
+
+    /**
+     * A frame threw in the strategy (or while checkpointing after it). Counted, its ring sequence and inbound record
+     * number kept in counters and the error kept for the report after the stop; then, with
+     * {@code daemon.on_handler_error=halt}, the halt reason is set, so the receiver's STOP (the next frame the strategy
+     * takes) cancels every order. Allocates nothing: the reason is a constant.
+     *
+     * @param error    what was thrown.
+     * @param sequence the frame's inbound ring sequence.
+     * @param record   its inbound record number in the run's journal (1 = the first).
+     */
+    private void onHandlerError(final Throwable error, final long sequence, final long record)
+    {
+        lastHandlerError = error;
+        counters.handlerErrors.incrementRelease();
+        counters.handlerErrorSequence.setRelease(sequence);
+        counters.handlerErrorRecord.setRelease(record);
+        if (haltOnHandlerError)
+        {
+            haltReason.compareAndSet(null, HANDLER_ERROR_HALT);
+        }
+    }
+
+    /**
+     * @param halt true to halt the daemon when a frame throws ({@code daemon.on_handler_error=halt}), false to go on.
+     */
+    public void haltOnHandlerError(final boolean halt)
+    {
+        this.haltOnHandlerError = halt;
+    }
+
+    /**
+     * @return the last error an inbound frame threw, or null: read it after the agent has stopped.
+     */
+    public Throwable lastHandlerError()
+    {
+        return lastHandlerError;
     }
 
     /**

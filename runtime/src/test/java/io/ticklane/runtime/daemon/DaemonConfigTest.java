@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -62,6 +63,23 @@ class DaemonConfigTest
             "--set: daemon.admin_bad_token_limit=0: must be in [1, 1000]");
         assertMessage(() -> DaemonConfig.load(write(""), List.of("nonsense"), tmp),
             "--set nonsense: expected key=value");
+    }
+
+    @Test
+    void handlerErrorsHaltAndTheJournalKeepsAGibibyteFreeUnlessToldOtherwise() throws Exception
+    {
+        final DaemonConfig defaults = DaemonConfig.load(write("risk.admin_token=t\n"), List.of(), tmp);
+        assertTrue(defaults.haltOnHandlerError());
+        assertEquals(1L << 30, defaults.journalMinFreeBytes());
+        final DaemonConfig set = DaemonConfig.load(write("risk.admin_token=t\n"),
+            List.of("daemon.on_handler_error=continue", "daemon.journal_min_free_bytes=0"), tmp);
+        assertFalse(set.haltOnHandlerError());
+        assertEquals(0, set.journalMinFreeBytes());
+
+        assertMessage(() -> DaemonConfig.load(write("risk.admin_token=t\n"), List.of("daemon.on_handler_error=ignore"), tmp),
+            "--set: daemon.on_handler_error=ignore: must be halt or continue");
+        assertMessage(() -> DaemonConfig.load(write("risk.admin_token=t\n"), List.of("daemon.journal_min_free_bytes=-1"), tmp),
+            "--set: daemon.journal_min_free_bytes=-1: must be >= 0");
     }
 
     @Test
