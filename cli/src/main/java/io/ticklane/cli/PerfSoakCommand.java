@@ -24,10 +24,12 @@ import java.util.concurrent.Callable;
     name = "soak",
     mixinStandardHelpOptions = true,
     description = {
-        "Run the daemon and a load generator at a fixed rate and report, per minute and overall, GC after warm-up,",
-        "RSS and off-heap growth, ring occupancy and journal lag, and counter drift. Progress every 10 s on stderr;",
-        "the table and a verdict line on stdout; JSON (--json) and a per-minute CSV (--csv); the daemon's status",
-        "line every second in <out>/daemon-status.log. Exit 0 when the run completed, 1 when the daemon halted."
+        "Soak benchmark: the daemon and a load generator at a fixed rate for a long time, reported per minute.",
+        "GC count and pause after warm-up (and their causes), RSS and off-heap growth, ring occupancy and journal",
+        "lag, counter drift, allocation per thread. Progress every 10 s on stderr; the table and a verdict line on",
+        "stdout; JSON (--json) and a per-minute CSV (--csv); the daemon's status line every second in",
+        "<out>/daemon-status.log. A benchmark reports, it does not judge: exit 0 when the run completed, 1 when the",
+        "daemon halted."
     })
 public final class PerfSoakCommand implements Callable<Integer>
 {

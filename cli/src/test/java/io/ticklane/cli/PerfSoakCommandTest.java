@@ -54,6 +54,8 @@ class PerfSoakCommandTest
         assertTrue(numbers.get("counts.journalRecords") > numbers.get("counts.updatesSent"), "everything journaled");
         assertEquals(0.0, numbers.get("counts.mode"), "still active");
         assertTrue(numbers.get("gc.afterWarmup.collections") >= 0 && numbers.get("gc.afterWarmup.pauseMs") >= 0);
+        assertTrue(numbers.get("gc.duringWarmup.collections") >= 1 && numbers.get("gc.systemGcSecondsBeforeEndOfWarmup") > 0,
+            "the harness collects once late in warm-up: " + numbers);
         assertTrue(numbers.get("memory.rss.endBytes") > numbers.get("memory.rssAnon.endBytes"), numbers.toString());
         assertTrue(numbers.get("memory.rssAnon.endBytes") > numbers.get("memory.heapUsed.endBytes") / 2, numbers.toString());
         assertTrue(numbers.get("memory.journalMapped.endBytes") > 0, "the journal's mappings are seen");

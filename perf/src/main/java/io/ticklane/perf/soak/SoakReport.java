@@ -289,8 +289,10 @@ public final class SoakReport
         }
         text.append(System.lineSeparator());
         final GcTally warm = gcDuringWarmup();
-        text.append(String.format(Locale.ROOT, "gc: %s; during warm-up %d collections (%d ms); heap max %.0f MiB%n",
+        text.append(String.format(Locale.ROOT, "gc: %s; during warm-up %d collections (%d ms)%s; heap max %.0f MiB%n",
             String.join(", ", result.host().collectors()), warm.collections(), warm.pauseMs(),
+            Double.isNaN(result.explicitGc()) ? "" : String.format(Locale.ROOT,
+                ", one of them System.gc() %.0f s before its end", result.explicitGc()),
             mib(result.host().heapMaxBytes())));
         for (final ProcessProbe.GcEvent event : result.gcEvents())
         {
@@ -356,6 +358,7 @@ public final class SoakReport
             json.writeObjectFieldStart("gc");
             writeGc(json, "afterWarmup", gcAfterWarmup());
             writeGc(json, "duringWarmup", gcDuringWarmup());
+            number(json, "systemGcSecondsBeforeEndOfWarmup", result.explicitGc());
             json.writeArrayFieldStart("eventsAfterWarmup");
             for (final ProcessProbe.GcEvent event : result.gcEvents())
             {

@@ -16,6 +16,7 @@ import java.util.List;
  * @param generator       the generator's own figures.
  * @param journalBytes    bytes of the journal on disk at the end.
  * @param journalKept     true if the journal was left in place.
+ * @param explicitGc      seconds before the end of warm-up the harness called {@code System.gc()} (NaN: it did not).
  * @param endedEarly      why the run stopped before its time (the daemon halted), or null.
  * @param host            the machine and JVM.
  */
@@ -28,6 +29,7 @@ public record SoakResult(
     Generator generator,
     long journalBytes,
     boolean journalKept,
+    double explicitGc,
     String endedEarly,
     Host host)
 {

@@ -28,8 +28,9 @@ import java.util.stream.Stream;
  * written to {@code daemon-status.log}) and the {@link LoadGenerator} at a fixed rate on one embedded media driver,
  * for warm-up plus the measured duration as one unbroken schedule. Every 100 ms the harness reads the daemon's
  * gauges (ring occupancy, journal lag) and the generator's lag behind its schedule, keeping the maxima; every ten
- * seconds it takes a {@link SoakSample} and prints a progress line. The sampling thread is the only one of the
- * harness that allocates, a few kilobytes per reading.
+ * seconds it takes a {@link SoakSample} and prints a progress line. Ten seconds before warm-up ends it calls
+ * {@code System.gc()} once, so what the measured window collects is the steady state's garbage. The sampling thread
+ * is the only one of the harness that allocates, a few kilobytes per reading.
  */
 public final class SoakRun
 {
@@ -37,6 +38,7 @@ public final class SoakRun
     private static final long SAMPLE_NS = TimeUnit.SECONDS.toNanos(SoakSettings.SAMPLE_SECONDS);
     private static final long MINUTE_NS = TimeUnit.MINUTES.toNanos(1);
     private static final long DRAIN_NS = TimeUnit.SECONDS.toNanos(10);
+    private static final long GC_BEFORE_END_OF_WARMUP_NS = TimeUnit.SECONDS.toNanos(10);
 
     private final SoakSettings settings;
     private final PrintWriter progress;
@@ -50,6 +52,7 @@ public final class SoakRun
     private long outboundPeak;
     private long journalLagPeak;
     private long behindPeak;
+    private double explicitGcSeconds = Double.NaN;
 
     /**
      * @param settings what to run.
@@ -113,7 +116,7 @@ public final class SoakRun
             }
             return new SoakResult(settings, List.copyOf(samples), drained, top, gcEvents,
                 new SoakResult.Generator(generator.backPressured(), generator.reportsNotTaken(), generator.fillsSent()),
-                journalBytes, settings.keepJournal(), endedEarly, host());
+                journalBytes, settings.keepJournal(), explicitGcSeconds, endedEarly, host());
         }
     }
 
@@ -135,6 +138,10 @@ public final class SoakRun
         long nextTickNs = TICK_NS;
         long nextStatusNs = TimeUnit.SECONDS.toNanos(1);
         long plannedNs = nextSample(0, warmupNs, totalNs);
+        // a full collection late in warm-up: the measured window starts with an empty young generation, so a
+        // collection in it is caused by what the steady state allocates, not by start-up's garbage
+        final long gcAtNs = warmupNs - Math.min(GC_BEFORE_END_OF_WARMUP_NS, warmupNs / 2);
+        boolean collected = 0 == warmupNs;
         while (true)
         {
             final long sleepNs = startNs + nextTickNs - clock.nanoTime();
@@ -145,6 +152,12 @@ public final class SoakRun
             nextTickNs += TICK_NS;
             final long elapsedNs = clock.nanoTime() - startNs;
             readPeaks(clock);
+            if (!collected && elapsedNs >= gcAtNs)
+            {
+                System.gc();
+                collected = true;
+                explicitGcSeconds = (warmupNs - elapsedNs) / 1e9;
+            }
             if (elapsedNs >= nextStatusNs)
             {
                 statusLine.print(status);

@@ -41,6 +41,7 @@ class SoakReportTest
         assertEquals(1L, at(root, "gc.afterWarmup.collections"));
         assertEquals(12L, at(root, "gc.afterWarmup.pauseMs"));
         assertEquals(2L, at(root, "gc.duringWarmup.collections"));
+        assertEquals(10L, at(root, "gc.systemGcSecondsBeforeEndOfWarmup"));
         assertEquals("G1 Evacuation Pause", at(root, "gc.eventsAfterWarmup.0.cause"));
         assertEquals(List.of("G1 Young Generation", "G1 Old Generation"), at(root, "host.collectors"));
         assertEquals(800L * MIB, at(root, "memory.rss.startBytes"));
@@ -106,7 +107,7 @@ class SoakReportTest
         final SoakResult complete = twoMinutes(100_000, 100_000);
         final SoakResult halted = new SoakResult(complete.settings(), complete.samples(),
             new SoakSample.Flow(12_000_000, 11_999_000, 0, 0, 0, 0, 3), complete.topAllocators(), List.of(),
-            complete.generator(), 0, false, "risk breach", HOST);
+            complete.generator(), 0, false, Double.NaN, "risk breach", HOST);
 
         final List<String> warnings = new SoakReport(halted).warnings();
 
@@ -123,7 +124,7 @@ class SoakReportTest
         final SoakSettings settings = new SoakSettings(1_000, 60, 1, "one-thread", "backoff", 0, tmp, false);
         final SoakResult result = new SoakResult(settings, List.of(SampleBuilder.at(0, -1).build(),
             SampleBuilder.at(0, 0).updates(1_000).build()), new SoakSample.Flow(1_000, 1_000, 0, 0, 0, 0, 0),
-            List.of(), List.of(), new SoakResult.Generator(0, 0, 0), 0, false, "halted", HOST);
+            List.of(), List.of(), new SoakResult.Generator(0, 0, 0), 0, false, Double.NaN, "halted", HOST);
         final SoakReport report = new SoakReport(result);
         final StringWriter json = new StringWriter();
 
@@ -157,6 +158,6 @@ class SoakReportTest
         return new SoakResult(settings, samples, new SoakSample.Flow(sent, sent, 1_000, 1_001, 1, 3_000, 0),
             List.of(new ProcessProbe.ThreadAllocation("main", 6 * MIB)),
             List.of(new ProcessProbe.GcEvent(75.2, "G1 Young Generation", "end of minor GC", "G1 Evacuation Pause", 12)),
-            new SoakResult.Generator(0, 0, 1), 1 << 30, false, null, HOST);
+            new SoakResult.Generator(0, 0, 1), 1 << 30, false, 10.0, null, HOST);
     }
 }
