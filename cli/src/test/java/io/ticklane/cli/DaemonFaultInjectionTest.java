@@ -47,7 +47,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DaemonFaultInjectionTest
 {
     private static final String CONFIG =
-        "risk.admin_token=faults\nrisk.max_order_quantity=1000\nrisk.max_notional=100000000000\n" +
+        "risk.max_order_quantity=1000\nrisk.max_notional=100000000000\n" +
         "risk.price_collar_ticks=1000\nrisk.stale_market_data_ms=60000\n" +
         "quoter=glft(gamma=0.05,sigma_fallback=1,a_fallback=1,k_fallback=1,order_size=1)\n";
 
@@ -226,7 +226,8 @@ class DaemonFaultInjectionTest
 
     private DaemonConfig config(final String aeronDir, final String... settings) throws Exception
     {
-        final Path file = Files.writeString(tmp.resolve("daemon.properties"), CONFIG);
+        final Path file = Files.writeString(tmp.resolve("daemon.properties"),
+            CONFIG + "daemon.admin_token_file=" + tmp.resolve("admin.token") + "\n");
         final List<String> all = new ArrayList<>(List.of("daemon.run_dir=" + tmp.resolve("runs"),
             "transport.aeron_dir=" + aeronDir));
         all.addAll(List.of(settings));

@@ -46,7 +46,7 @@ class DaemonSignalTest
     {
         final String aeronDir = tmp.resolve("aeron").toString();
         final Path config = Files.writeString(tmp.resolve("daemon.properties"),
-            "risk.admin_token=signal\nrisk.max_order_quantity=1000\nrisk.max_notional=100000000000\n" +
+            "daemon.admin_token_file=" + tmp.resolve("admin.token") + "\nrisk.max_order_quantity=1000\nrisk.max_notional=100000000000\n" +
             "risk.price_collar_ticks=1000\nrisk.stale_market_data_ms=60000\n" +
             "quoter=glft(gamma=0.05,sigma_fallback=1,a_fallback=1,k_fallback=1,order_size=1)\n" +
             "transport.embedded_driver=false\ntransport.aeron_dir=" + aeronDir + "\n" +

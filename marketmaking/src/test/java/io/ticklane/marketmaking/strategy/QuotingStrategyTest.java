@@ -81,7 +81,7 @@ class QuotingStrategyTest
 
         // the daemon's STOP is the next frame the strategy takes; the venue answers what it got, and every answer
         // lets the halt cancel what was in flight
-        h.admin(3 * SECOND, AdminCommandType.STOP, StrategyHarness.TOKEN);
+        h.admin(3 * SECOND, AdminCommandType.STOP);
         assertEquals(StrategyMode.HALTED, h.strategy.risk().mode());
         for (int round = 0; round < 3 && h.strategy.orders().openOrderCount() > 0; round++)
         {

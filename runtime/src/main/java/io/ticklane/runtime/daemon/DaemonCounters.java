@@ -94,6 +94,12 @@ public final class DaemonCounters implements AutoCloseable
     public static final String QUOTED_ASK = "quoted ask, ticks (0 none)";
     /** Counter label (without the "ticklane: " prefix). */
     public static final String JOURNAL_RECORDS = "journal records";
+    /** Counter label (without the "ticklane: " prefix); a gauge, updated on every timer tick. */
+    public static final String INBOUND_RING_OCCUPANCY = "inbound ring occupancy, slots";
+    /** Counter label (without the "ticklane: " prefix); a gauge, updated on every timer tick. */
+    public static final String OUTBOUND_RING_OCCUPANCY = "outbound ring occupancy, slots";
+    /** Counter label (without the "ticklane: " prefix); a gauge, updated on every timer tick. */
+    public static final String JOURNAL_LAG = "journal lag, frames";
     /** Counter label (without the "ticklane: " prefix). */
     public static final String TICK_TO_QUOTE_P50 = "tick-to-quote p50 last second, ns";
     /** Counter label (without the "ticklane: " prefix). */
@@ -212,9 +218,9 @@ public final class DaemonCounters implements AutoCloseable
         bestAsk = add(manager, BEST_ASK);
         quotedBid = add(manager, QUOTED_BID);
         quotedAsk = add(manager, QUOTED_ASK);
-        inboundRingOccupancy = add(manager, "inbound ring occupancy, slots");
-        outboundRingOccupancy = add(manager, "outbound ring occupancy, slots");
-        journalLag = add(manager, "journal lag, frames");
+        inboundRingOccupancy = add(manager, INBOUND_RING_OCCUPANCY);
+        outboundRingOccupancy = add(manager, OUTBOUND_RING_OCCUPANCY);
+        journalLag = add(manager, JOURNAL_LAG);
         journalRecords = add(manager, JOURNAL_RECORDS);
         reconciled = add(manager, RECONCILED);
         tickToQuoteP50Ns = add(manager, TICK_TO_QUOTE_P50);

@@ -68,17 +68,17 @@ class DaemonConfigTest
     @Test
     void handlerErrorsHaltAndTheJournalKeepsAGibibyteFreeUnlessToldOtherwise() throws Exception
     {
-        final DaemonConfig defaults = DaemonConfig.load(write("risk.admin_token=t\n"), List.of(), tmp);
+        final DaemonConfig defaults = DaemonConfig.load(write(""), List.of(), tmp);
         assertTrue(defaults.haltOnHandlerError());
         assertEquals(1L << 30, defaults.journalMinFreeBytes());
-        final DaemonConfig set = DaemonConfig.load(write("risk.admin_token=t\n"),
+        final DaemonConfig set = DaemonConfig.load(write(""),
             List.of("daemon.on_handler_error=continue", "daemon.journal_min_free_bytes=0"), tmp);
         assertFalse(set.haltOnHandlerError());
         assertEquals(0, set.journalMinFreeBytes());
 
-        assertMessage(() -> DaemonConfig.load(write("risk.admin_token=t\n"), List.of("daemon.on_handler_error=ignore"), tmp),
+        assertMessage(() -> DaemonConfig.load(write(""), List.of("daemon.on_handler_error=ignore"), tmp),
             "--set: daemon.on_handler_error=ignore: must be halt or continue");
-        assertMessage(() -> DaemonConfig.load(write("risk.admin_token=t\n"), List.of("daemon.journal_min_free_bytes=-1"), tmp),
+        assertMessage(() -> DaemonConfig.load(write(""), List.of("daemon.journal_min_free_bytes=-1"), tmp),
             "--set: daemon.journal_min_free_bytes=-1: must be >= 0");
     }
 

@@ -118,7 +118,8 @@ class InboundRefusalTest
         final Path journalDir = config.runDir().resolve("000001-test").resolve("journal");
         final JournalWriter writer = JournalWriter.create(journalDir, JournalHeader.current(
             List.of(config.instrument()), config.strategy().sha256(), "test", "inbound refusal test"));
-        final JournalAgent journal = new JournalAgent(journalInbound, journalOutbound, writer, counters);
+        final JournalAgent journal = new JournalAgent(journalInbound, journalOutbound, writer, counters,
+            new JournalSpace(journalDir, 0, haltReason, counters));
         final ReceiverAgent receiver = new ReceiverAgent(inbound, marketData, reports, admin, new OffsetEpochNanoClock(),
             TimeUnit.HOURS.toNanos(1), new AdminAuthenticator(config.adminToken(), config.adminThrottle(), counters.adminRejected,
             counters.adminThrottled), haltReason, counters, outbound, journalInbound.getSequence());

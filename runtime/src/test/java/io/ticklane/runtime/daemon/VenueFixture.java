@@ -26,7 +26,6 @@ import java.util.function.BooleanSupplier;
  */
 final class VenueFixture implements AutoCloseable
 {
-    static final String TOKEN = "fault-test-token";
 
     final Path dir;
     final Transport transport;
@@ -64,7 +63,7 @@ final class VenueFixture implements AutoCloseable
     DaemonConfig config(final String... settings) throws IOException
     {
         final Path file = Files.writeString(dir.resolve("daemon.properties"),
-            "risk.admin_token=" + TOKEN + "\nrisk.max_order_quantity=10\nrisk.max_position=50\n" +
+            "daemon.admin_token_file=" + dir.resolve("admin.token") + "\nrisk.max_order_quantity=10\nrisk.max_position=50\n" +
             "risk.max_notional=100000000000\nrisk.price_collar_ticks=50\n" +
             "quoter=glft(gamma=0.1,sigma=1,a=50,k=0.5,order_size=1)\n" +
             "transport.aeron_dir=" + dir.resolve("aeron") + "\ndaemon.run_dir=" + dir.resolve("runs") + "\n" +
