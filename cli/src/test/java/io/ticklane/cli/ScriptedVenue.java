@@ -46,7 +46,8 @@ final class ScriptedVenue implements AutoCloseable
     private final Aeron aeron;
     private final Publication marketData;
     private final Publication reports;
-    private final Subscription orders;
+    private final TransportContext channels;
+    private volatile Subscription orders;
     private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
     private final MessageHeaderDecoder headerDecoder = new MessageHeaderDecoder();
     private final NewOrderDecoder newOrder = new NewOrderDecoder();
@@ -59,6 +60,8 @@ final class ScriptedVenue implements AutoCloseable
     private final UnsafeBuffer mdOut = new UnsafeBuffer(new byte[1024]);
     private final List<Order> received = new ArrayList<>();
     private final AtomicBoolean silent = new AtomicBoolean(false);
+    private final AtomicBoolean holdStatusAnswers = new AtomicBoolean(false);
+    private final List<Long> heldStatusRequests = new ArrayList<>();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Thread thread;
     private long sequence;
@@ -82,10 +85,25 @@ final class ScriptedVenue implements AutoCloseable
      */
     ScriptedVenue(final String aeronDir, final TransportContext channels)
     {
+        this(aeronDir, channels, true);
+    }
+
+    /**
+     * @param aeronDir         the daemon's media driver.
+     * @param channels         the channels and streams to use.
+     * @param orderGatewayOpen false for a venue whose market data is up before it takes orders: it subscribes to the
+     *                         order stream only at {@link #openOrderGateway()}.
+     */
+    ScriptedVenue(final String aeronDir, final TransportContext channels, final boolean orderGatewayOpen)
+    {
+        this.channels = channels;
         aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(aeronDir));
         marketData = aeron.addPublication(channels.marketDataChannel(), channels.marketDataStreamId());
         reports = aeron.addPublication(channels.reportChannel(), channels.reportStreamId());
-        orders = aeron.addSubscription(channels.orderChannel(), channels.orderStreamId());
+        if (orderGatewayOpen)
+        {
+            openOrderGateway();
+        }
         thread = new Thread(this::run, "scripted-venue");
         thread.setDaemon(true);
         thread.start();
@@ -100,7 +118,7 @@ final class ScriptedVenue implements AutoCloseable
             final int work;
             synchronized (this)
             {
-                work = orders.poll(handler, 16);
+                work = null == orders ? 0 : orders.poll(handler, 16);
                 if (!silent.get() && System.nanoTime() - nextHeartbeatNs >= 0)
                 {
                     final HeartbeatEncoder heartbeat = new HeartbeatEncoder().wrapAndApplyHeader(mdOut, 0, headerEncoder)
@@ -166,18 +184,52 @@ final class ScriptedVenue implements AutoCloseable
             case OrderStatusRequestDecoder.TEMPLATE_ID:
                 statusRequest.wrapAndApplyHeader(buffer, offset, headerDecoder);
                 statusRequests++;
-                if (!silent.get())
+                if (holdStatusAnswers.get())
                 {
-                    // this scripted venue keeps no book of live orders: a daemon starting flat is told it has none
-                    final OrderStatusCompleteEncoder complete = new OrderStatusCompleteEncoder()
-                        .wrapAndApplyHeader(out, 0, headerEncoder).venueTimeNs(nowNs()).localTimeNs(0)
-                        .requestId(statusRequest.requestId()).instrumentId(INSTRUMENT).orderCount(0);
-                    offer(reports, out, MessageHeaderEncoder.ENCODED_LENGTH + complete.encodedLength());
+                    heldStatusRequests.add(statusRequest.requestId());
+                }
+                else if (!silent.get())
+                {
+                    answerStatusRequest(statusRequest.requestId());
                 }
                 break;
             default:
                 break; // daemon heartbeats
         }
+    }
+
+    private void answerStatusRequest(final long requestId)
+    {
+        // this scripted venue keeps no book of live orders: a daemon starting flat is told it has none
+        final OrderStatusCompleteEncoder complete = new OrderStatusCompleteEncoder()
+            .wrapAndApplyHeader(out, 0, headerEncoder).venueTimeNs(nowNs()).localTimeNs(0)
+            .requestId(requestId).instrumentId(INSTRUMENT).orderCount(0);
+        offer(reports, out, MessageHeaderEncoder.ENCODED_LENGTH + complete.encodedLength());
+    }
+
+    /** Subscribes to the order stream: from now on the daemon's order publication is connected. */
+    synchronized void openOrderGateway()
+    {
+        orders = aeron.addSubscription(channels.orderChannel(), channels.orderStreamId());
+    }
+
+    /** While on, order status requests are kept unanswered until {@link #releaseStatusAnswers()}: a late venue. */
+    void holdStatusAnswers(final boolean on)
+    {
+        holdStatusAnswers.set(on);
+    }
+
+    /** Answers the status requests held so far and stops holding them. */
+    synchronized void releaseStatusAnswers()
+    {
+        holdStatusAnswers.set(false);
+        heldStatusRequests.forEach(this::answerStatusRequest);
+        heldStatusRequests.clear();
+    }
+
+    long statusRequests()
+    {
+        return statusRequests;
     }
 
     private void send(

@@ -75,6 +75,8 @@ public final class DaemonCounters implements AutoCloseable
     /** Counter label (without the "ticklane: " prefix). */
     public static final String JOURNAL_RECORDS = "journal records";
     /** Counter label (without the "ticklane: " prefix). */
+    public static final String VENUE_RESTARTS = "venue restarts seen (reconciled again, halted until RESUME)";
+    /** Counter label (without the "ticklane: " prefix). */
     public static final String TICK_TO_QUOTE_P50 = "tick-to-quote p50 last second, ns";
     /** Counter label (without the "ticklane: " prefix). */
     public static final String TICK_TO_QUOTE_P99 = "tick-to-quote p99 last second, ns";
@@ -117,6 +119,7 @@ public final class DaemonCounters implements AutoCloseable
     final AtomicCounter journalLag;
     final AtomicCounter journalRecords;
     final AtomicCounter reconciled;
+    final AtomicCounter venueRestarts;
     final AtomicCounter tickToQuoteP50Ns;
     final AtomicCounter tickToQuoteP99Ns;
 
@@ -157,6 +160,7 @@ public final class DaemonCounters implements AutoCloseable
         journalLag = add(manager, "journal lag, frames");
         journalRecords = add(manager, JOURNAL_RECORDS);
         reconciled = add(manager, RECONCILED);
+        venueRestarts = add(manager, VENUE_RESTARTS);
         tickToQuoteP50Ns = add(manager, TICK_TO_QUOTE_P50);
         tickToQuoteP99Ns = add(manager, TICK_TO_QUOTE_P99);
 

@@ -7,6 +7,7 @@ import io.aeron.Subscription;
 import io.aeron.logbuffer.ControlledFragmentHandler;
 import io.aeron.logbuffer.Header;
 import io.ticklane.gateway.transport.InboundStamp;
+import io.ticklane.marketmaking.order.Reconciliation;
 import io.ticklane.sbe.AdminCommandEncoder;
 import io.ticklane.sbe.AdminCommandType;
 import io.ticklane.sbe.HeartbeatDecoder;
@@ -34,7 +35,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * into the next inbound ring slot, stamps its receive time ({@link InboundStamp}) and publishes it. It also makes the
  * daemon's own inbound events: a {@code TimerTick} every timer interval and, when the daemon must halt (the order
  * sender gave up on a frame, or a shutdown began), a {@code STOP} operator command signed with the configured token.
- * Because they travel the ring like any other frame they are journaled, and a replay reproduces them.
+ * Because they travel the ring like any other frame they are journaled, and a replay reproduces them. So do the
+ * {@code OrderStatusRequest}s it makes: the first frame of every start (nothing is taken in before it, see
+ * {@link #requestOrderStatusAtStart}), and one, with a STOP, ahead of the first frame of a restarted venue.
  * <p>
  * When the ring is full the poll is aborted ({@code ABORT}) and Aeron keeps the frame: back-pressure reaches the
  * publisher, nothing is dropped.
@@ -43,6 +46,8 @@ public final class ReceiverAgent implements Agent, ControlledFragmentHandler
 {
     /** Stream id journaled for frames the daemon makes itself (timer ticks, its own STOP). */
     public static final int INTERNAL_STREAM = 0;
+    /** Request id of the STOP the daemon makes when the venue restarted (its own halts count down from -1). */
+    public static final long VENUE_RESTART_STOP_REQUEST_ID = Long.MIN_VALUE;
     private static final int FRAGMENT_LIMIT = 64;
 
     private final RingBuffer<FrameSlot> ring;
@@ -66,6 +71,11 @@ public final class ReceiverAgent implements Agent, ControlledFragmentHandler
     private long nextTimerNs;
     private boolean exchangeTimeOrigin;
     private boolean statusRequestPending;
+    private boolean venueRestartPending;
+    private final int marketDataStreamId;
+    private final int reportStreamId;
+    private final int[] venueSessions = new int[2];
+    private final boolean[] venueSessionKnown = new boolean[2];
     private AtomicBoolean venueConnected;
     private int statusInstrumentId;
     private final OrderStatusRequestEncoder statusRequest = new OrderStatusRequestEncoder();
@@ -116,6 +126,8 @@ public final class ReceiverAgent implements Agent, ControlledFragmentHandler
         this.outbound = outbound;
         this.journalSequences = journalSequences;
         this.slotCapacity = ring.get(0).buffer().capacity();
+        this.marketDataStreamId = marketData.streamId();
+        this.reportStreamId = reports.streamId();
     }
 
     /**
@@ -142,6 +154,15 @@ public final class ReceiverAgent implements Agent, ControlledFragmentHandler
             }
             nowNs = clock.nanoTime();
         }
+        if (statusRequestPending)
+        {
+            if (!publishStatusRequest(nowNs))
+            {
+                // nothing is taken in before the venue has been asked for its orders: see requestOrderStatusAtStart
+                return injectStopIfHalting(nowNs);
+            }
+            work++;
+        }
         if (nowNs >= nextTimerNs)
         {
             if (publishInternal(encodeTimer(nowNs), nowNs))
@@ -151,20 +172,7 @@ public final class ReceiverAgent implements Agent, ControlledFragmentHandler
                 work++;
             }
         }
-        if (statusRequestPending && venueConnected.get() && publishInternal(encodeStatusRequest(nowNs), nowNs))
-        {
-            statusRequestPending = false;
-            work++;
-        }
-        if (!stopInjected && null != haltReason.get())
-        {
-            if (publishInternal(encodeStop(nowNs), nowNs))
-            {
-                stopInjected = true;
-                stopsInjected++;
-                work++;
-            }
-        }
+        work += injectStopIfHalting(nowNs);
         work += marketData.controlledPoll(assembler, FRAGMENT_LIMIT);
         work += reports.controlledPoll(assembler, FRAGMENT_LIMIT);
         work += admin.controlledPoll(assembler, FRAGMENT_LIMIT);
@@ -191,6 +199,10 @@ public final class ReceiverAgent implements Agent, ControlledFragmentHandler
             counters.framesRefused.incrementRelease();
             return Action.CONTINUE;
         }
+        if (isNewVenueSession(fragmentHeader))
+        {
+            return Action.ABORT; // the frame waits in Aeron until the restarted venue has been asked for its orders
+        }
         final long sequence = ring.next();
         final FrameSlot slot = ring.get(sequence);
         final UnsafeBuffer frame = slot.buffer();
@@ -206,6 +218,69 @@ public final class ReceiverAgent implements Agent, ControlledFragmentHandler
         ring.publish(sequence);
         count(templateId);
         return Action.CONTINUE;
+    }
+
+    /**
+     * The venue's market data and reports each come from one publication of the venue; another session on either
+     * stream means the venue's process (or gateway) was restarted and may have lost every order it held. The first
+     * session seen on each stream is learnt. On a change, an order status request for a restarted venue and a STOP
+     * are made to precede the new session's first frame.
+     */
+    private boolean isNewVenueSession(final Header fragmentHeader)
+    {
+        final int streamId = fragmentHeader.streamId();
+        final int index = streamId == marketDataStreamId ? 0 : streamId == reportStreamId ? 1 : -1;
+        if (index < 0 || null == venueConnected)
+        {
+            return false;
+        }
+        final int sessionId = fragmentHeader.sessionId();
+        if (!venueSessionKnown[index])
+        {
+            venueSessionKnown[index] = true;
+            venueSessions[index] = sessionId;
+            return false;
+        }
+        if (venueSessions[index] == sessionId)
+        {
+            return false;
+        }
+        venueSessions[index] = sessionId;
+        final int other = 1 - index;
+        venueSessionKnown[other] = false; // the restarted venue's other stream is a new session too: learnt afresh
+        statusRequestPending = true;
+        venueRestartPending = true;
+        return true;
+    }
+
+    private boolean publishStatusRequest(final long nowNs)
+    {
+        if (!venueConnected.get() || !ring.hasAvailableCapacity(venueRestartPending ? 2 : 1))
+        {
+            return false;
+        }
+        final long requestId = venueRestartPending ? Reconciliation.afterVenueRestart(nowNs) : nowNs;
+        publishInternal(encodeStatusRequest(nowNs, requestId), nowNs);
+        if (venueRestartPending)
+        {
+            // halted until an operator RESUME: how the orders the venue dropped ended is for a person to check
+            publishInternal(encodeStop(nowNs, VENUE_RESTART_STOP_REQUEST_ID), nowNs);
+            counters.venueRestarts.incrementRelease();
+            venueRestartPending = false;
+        }
+        statusRequestPending = false;
+        return true;
+    }
+
+    private int injectStopIfHalting(final long nowNs)
+    {
+        if (!stopInjected && null != haltReason.get() && publishInternal(encodeStop(nowNs, -1 - stopsInjected), nowNs))
+        {
+            stopInjected = true;
+            stopsInjected++;
+            return 1;
+        }
+        return 0;
     }
 
     private long originOf(final int templateId, final UnsafeBuffer frame, final long receivedNs)
@@ -289,11 +364,11 @@ public final class ReceiverAgent implements Agent, ControlledFragmentHandler
         return true;
     }
 
-    private int encodeStatusRequest(final long nowNs)
+    private int encodeStatusRequest(final long nowNs, final long requestId)
     {
         statusRequest.wrapAndApplyHeader(scratch, 0, headerEncoder)
             .sendingTimeNs(nowNs)
-            .requestId(nowNs)
+            .requestId(requestId)
             .instrumentId(statusInstrumentId);
         return MessageHeaderEncoder.ENCODED_LENGTH + statusRequest.encodedLength();
     }
@@ -302,7 +377,11 @@ public final class ReceiverAgent implements Agent, ControlledFragmentHandler
      * Makes this agent publish an {@code OrderStatusRequest} for the instrument as soon as the venue subscribes to
      * the daemon's orders: the strategy then asks the venue for its live orders and quotes only once they are
      * reconciled. Asking earlier would send the request into a publication nobody reads (UDP takes a moment to
-     * connect), which the sender treats as a fault.
+     * connect), which the sender treats as a fault. Until the request is out nothing else is taken in (no market
+     * data, report, operator command or timer tick), so it is the first frame of the run's journal (of its
+     * continuation after a crash): no event can make the strategy quote before its reconciliation has begun, live
+     * or in a replay. From then on the agent also watches the venue's sessions: when the venue comes back as a new
+     * session (it was restarted), the restarted venue is asked again, and the daemon halts until an operator RESUME.
      *
      * @param instrumentId   the traded instrument.
      * @param venueConnected set by the order sender once the order publication is connected.
@@ -320,11 +399,11 @@ public final class ReceiverAgent implements Agent, ControlledFragmentHandler
         return MessageHeaderEncoder.ENCODED_LENGTH + timerTick.encodedLength();
     }
 
-    private int encodeStop(final long nowNs)
+    private int encodeStop(final long nowNs, final long requestId)
     {
         stop.wrapAndApplyHeader(scratch, 0, headerEncoder)
             .timestampNs(nowNs)
-            .requestId(-1 - stopsInjected)
+            .requestId(requestId)
             .command(AdminCommandType.STOP)
             .instrumentId(0)
             .putAuthToken(token, 0);
