@@ -142,6 +142,11 @@ class DaemonKill9LoopTest
                 venueCounters.value("fills") + " elapsed_s=" + TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startNs) +
                 " seed=" + seed);
         }
+        catch (final AssertionError | RuntimeException ex)
+        {
+            keepForInspection();
+            throw ex;
+        }
         finally
         {
             if (null != daemon)
@@ -190,7 +195,7 @@ class DaemonKill9LoopTest
             tally.maxRecoveryMs = Math.max(tally.maxRecoveryMs, recoveryMs);
             tally.totalRecoveryMs += recoveryMs;
             System.out.println("kill9 loop: restart " + tally.restarts + " started in " + startedMs + " ms, reconciled in " +
-                recoveryMs + " ms");
+                recoveryMs + " ms: " + output.stream().filter((l) -> l.startsWith("daemon state=")).findFirst().orElse(""));
         }
     }
 
@@ -225,6 +230,35 @@ class DaemonKill9LoopTest
             AdminCommandType.RESUME, 0, TOKEN, STEP_TIMEOUT_MS);
         assertEquals(OperatorClient.Outcome.APPLIED, resume.outcome(), "RESUME " + resume + "\n" + tail(daemonOutput));
         await("quoting again", () -> counters.value(DaemonCounters.ORDERS_NEW) > sentBefore, daemon);
+    }
+
+    /**
+     * A failed loop's runs (journal, state file) are copied to {@code target/kill9-failed-<time>} before the temporary
+     * directory goes, so the journal can be read afterwards.
+     */
+    private void keepForInspection()
+    {
+        final Path kept = Path.of("target", "kill9-failed-" + System.currentTimeMillis()).toAbsolutePath();
+        try (Stream<Path> files = Files.walk(tmp.resolve("runs")))
+        {
+            for (final Path file : (Iterable<Path>)files::iterator)
+            {
+                final Path target = kept.resolve(tmp.relativize(file).toString());
+                if (Files.isDirectory(file))
+                {
+                    Files.createDirectories(target);
+                }
+                else
+                {
+                    Files.copy(file, target);
+                }
+            }
+            System.out.println("kill9 loop: failed; its runs are kept in " + kept);
+        }
+        catch (final IOException ex)
+        {
+            System.out.println("kill9 loop: could not keep the runs: " + ex);
+        }
     }
 
     private static Path onlyRun(final Path runs) throws IOException

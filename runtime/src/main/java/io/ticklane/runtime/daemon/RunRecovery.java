@@ -27,11 +27,11 @@ import java.util.stream.Stream;
 
 /**
  * Where a starting daemon's state and journal come from. With no checkpoint in the state store it starts flat in a
- * new numbered run directory. With one, it restores the strategy from it, replays the inbound records its run's
- * journal holds after the checkpoint's position (order frames muted: that run sent them, or not; reconciliation
- * settles it), and then either continues that run's journal if the run crashed (no trailer) or opens the next run
- * if it stopped cleanly. Nothing journaled is lost or applied twice: the restore starts from the saved record, never
- * from state in memory.
+ * new numbered run directory. With one, it restores the strategy from it, rebuilds the market state (book, factors)
+ * from the market data its run's journal holds before the checkpoint's position, replays the inbound records after
+ * it (order frames muted: that run sent them, or not; reconciliation settles it), and then either continues that
+ * run's journal if the run crashed (no trailer) or opens the next run if it stopped cleanly. Nothing journaled is
+ * lost or applied twice: the restore starts from the saved record, never from state in memory.
  */
 final class RunRecovery
 {
@@ -168,7 +168,9 @@ final class RunRecovery
     }
 
     /**
-     * Feeds the strategy the inbound records after the checkpoint's count.
+     * Feeds the strategy the inbound records after the checkpoint's count, and the market data before it to the
+     * strategy's book and factors only ({@link QuotingStrategy#applyMarketState}): a checkpoint holds no market
+     * state, and the tail must meet the book the journaling process had, or it quotes differently (or not at all).
      */
     private static final class TailReplay implements MessageHandler
     {
@@ -190,6 +192,10 @@ final class RunRecovery
             {
                 strategy.onMessage(templateId, buffer, index, length);
                 replayed++;
+            }
+            else
+            {
+                strategy.applyMarketState(templateId, buffer, index, length);
             }
         }
     }
