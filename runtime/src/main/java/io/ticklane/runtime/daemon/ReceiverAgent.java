@@ -77,6 +77,7 @@ public final class ReceiverAgent implements Agent, ControlledFragmentHandler
     private final int[] venueSessions = new int[2];
     private final boolean[] venueSessionKnown = new boolean[2];
     private AtomicBoolean venueConnected;
+    private InboundPositions positions;
     private int statusInstrumentId;
     private final OrderStatusRequestEncoder statusRequest = new OrderStatusRequestEncoder();
     private volatile long stallAtNs = Long.MAX_VALUE;
@@ -199,6 +200,12 @@ public final class ReceiverAgent implements Agent, ControlledFragmentHandler
             counters.framesRefused.incrementRelease();
             return Action.CONTINUE;
         }
+        if (null != positions &&
+            positions.isTaken(fragmentHeader.streamId(), fragmentHeader.sessionId(), fragmentHeader.position()))
+        {
+            counters.framesTakenBefore.incrementRelease(); // handed again after a restart: see InboundPositions
+            return Action.CONTINUE;
+        }
         if (isNewVenueSession(fragmentHeader))
         {
             return Action.ABORT; // the frame waits in Aeron until the restarted venue has been asked for its orders
@@ -215,6 +222,11 @@ public final class ReceiverAgent implements Agent, ControlledFragmentHandler
         }
         slot.set(length, fragmentHeader.streamId(), nowNs, originOf(templateId, frame, nowNs));
         slot.stageNs(clock.nanoTime());
+        if (null != positions)
+        {
+            // before the publish: a kill in between loses the frame (reconciliation repairs that), never repeats it
+            positions.taken(fragmentHeader.streamId(), fragmentHeader.sessionId(), fragmentHeader.position());
+        }
         ring.publish(sequence);
         count(templateId);
         return Action.CONTINUE;
@@ -304,6 +316,19 @@ public final class ReceiverAgent implements Agent, ControlledFragmentHandler
     public ReceiverAgent exchangeTimeOrigin(final boolean exchangeTimeOrigin)
     {
         this.exchangeTimeOrigin = exchangeTimeOrigin;
+        return this;
+    }
+
+    /**
+     * Passes over a frame its run already took in (before a crash), by the session positions kept in the run
+     * directory: see {@link InboundPositions}.
+     *
+     * @param positions the run's positions, or null to take every frame.
+     * @return this.
+     */
+    ReceiverAgent inboundPositions(final InboundPositions positions)
+    {
+        this.positions = positions;
         return this;
     }
 
