@@ -308,6 +308,38 @@ public final class QuotingStrategy implements MessageHandler
         return sender.rejections;
     }
 
+    /**
+     * Applies a market data frame to the book and the factors only: no risk input, no quote, no order; any other
+     * frame is passed over. A checkpoint holds no market state, so a restart rebuilds it by giving this the market
+     * data its run journaled before the checkpoint's position: the frames after that position then drive the
+     * strategy exactly as they drove the process that journaled them, and it sends (muted) the same orders under the
+     * same ids. Without it the tail was replayed over an empty book: the orders quoted in it were never regenerated
+     * and their client order ids were handed out again.
+     *
+     * @param msgTypeId template id (as {@link #onMessage} takes it).
+     * @param buffer    holding the frame, with its message header.
+     * @param index     where it starts.
+     * @param length    its length.
+     */
+    public void applyMarketState(final int msgTypeId, final MutableDirectBuffer buffer, final int index, final int length)
+    {
+        header.wrap(buffer, index);
+        switch (header.templateId())
+        {
+            case ExecutionReportDecoder.TEMPLATE_ID:
+            case OrderStatusCompleteDecoder.TEMPLATE_ID:
+            case AdminCommandDecoder.TEMPLATE_ID:
+            case TimerTickDecoder.TEMPLATE_ID:
+            case OrderStatusRequestDecoder.TEMPLATE_ID:
+            case HeartbeatDecoder.TEMPLATE_ID:
+                break;
+            default:
+                engine.onMessage(msgTypeId, buffer, index, length);
+                lastEvents = engine.snapshot().events();
+                break;
+        }
+    }
+
     public void onMessage(final int msgTypeId, final MutableDirectBuffer buffer, final int index, final int length)
     {
         header.wrap(buffer, index);

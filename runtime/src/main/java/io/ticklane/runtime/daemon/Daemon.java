@@ -62,6 +62,7 @@ public final class Daemon implements AutoCloseable
     private final StageLatencies stageLatencies;
     private final DaemonState state;
     private final DaemonCountersFile countersFile;
+    private final InboundPositions inboundPositions;
     private final String recoveryDescription;
     private final List<AgentRunner> runners = new ArrayList<>();
     private boolean closed;
@@ -78,6 +79,7 @@ public final class Daemon implements AutoCloseable
         this.transport = ownsTransport ? Transport.launch(config.transportContext()) : sharedTransport;
         DaemonState openedState = null;
         DaemonCountersFile openedCounters = null;
+        InboundPositions openedPositions = null;
         try
         {
             final TransportContext channels = config.transportContext();
@@ -134,6 +136,9 @@ public final class Daemon implements AutoCloseable
             sender = new OrderSenderAgent(senderPoller, orders, new ForwardClock(clock, null), tickToQuote, tickToQuoteFromReceive,
                 config.heartbeatIntervalNs(), counters, haltReason, venueConnected);
             receiver.exchangeTimeOrigin(config.exchangeTimeOrigin());
+            openedPositions = InboundPositions.open(runDirectory);
+            inboundPositions = openedPositions;
+            receiver.inboundPositions(inboundPositions);
             stageLatencies = config.stageLatency() ? new StageLatencies(clock) : null;
             if (null != stageLatencies)
             {
@@ -149,6 +154,7 @@ public final class Daemon implements AutoCloseable
         {
             CloseHelper.quietClose(openedState);
             CloseHelper.quietClose(openedCounters);
+            CloseHelper.quietClose(openedPositions);
             if (ownsTransport)
             {
                 CloseHelper.quietClose(transport);
@@ -408,7 +414,7 @@ public final class Daemon implements AutoCloseable
         }
         closed = true;
         CloseHelper.closeAll(runners);
-        CloseHelper.closeAll(marketData, reports, admin, orders, counters, countersFile, state);
+        CloseHelper.closeAll(marketData, reports, admin, orders, counters, countersFile, state, inboundPositions);
         if (ownsTransport)
         {
             CloseHelper.quietClose(transport);

@@ -101,6 +101,10 @@ public final class DaemonCounters implements AutoCloseable
     /** Counter label (without the "ticklane: " prefix); a gauge, updated on every timer tick. */
     public static final String JOURNAL_LAG = "journal lag, frames";
     /** Counter label (without the "ticklane: " prefix). */
+    public static final String VENUE_RESTARTS = "venue restarts seen (reconciled again, halted until RESUME)";
+    /** Counter label (without the "ticklane: " prefix). */
+    public static final String FRAMES_TAKEN_BEFORE = "inbound frames passed over: taken in before a restart";
+    /** Counter label (without the "ticklane: " prefix). */
     public static final String TICK_TO_QUOTE_P50 = "tick-to-quote p50 last second, ns";
     /** Counter label (without the "ticklane: " prefix). */
     public static final String TICK_TO_QUOTE_P99 = "tick-to-quote p99 last second, ns";
@@ -165,6 +169,8 @@ public final class DaemonCounters implements AutoCloseable
     final AtomicCounter journalLag;
     final AtomicCounter journalRecords;
     final AtomicCounter reconciled;
+    final AtomicCounter venueRestarts;
+    final AtomicCounter framesTakenBefore;
     final AtomicCounter tickToQuoteP50Ns;
     final AtomicCounter tickToQuoteP99Ns;
     final AtomicCounter handlerErrors;
@@ -223,6 +229,8 @@ public final class DaemonCounters implements AutoCloseable
         journalLag = add(manager, JOURNAL_LAG);
         journalRecords = add(manager, JOURNAL_RECORDS);
         reconciled = add(manager, RECONCILED);
+        venueRestarts = add(manager, VENUE_RESTARTS);
+        framesTakenBefore = add(manager, FRAMES_TAKEN_BEFORE);
         tickToQuoteP50Ns = add(manager, TICK_TO_QUOTE_P50);
         tickToQuoteP99Ns = add(manager, TICK_TO_QUOTE_P99);
         handlerErrors = add(manager, HANDLER_ERRORS);

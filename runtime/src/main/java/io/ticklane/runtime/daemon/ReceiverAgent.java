@@ -10,6 +10,7 @@ import io.ticklane.gateway.transport.FrameRefusal;
 import io.ticklane.gateway.transport.InboundFrameValidator;
 import io.ticklane.gateway.transport.InboundStamp;
 import io.ticklane.gateway.transport.StreamRole;
+import io.ticklane.marketmaking.order.Reconciliation;
 import io.ticklane.sbe.AdminCommandEncoder;
 import io.ticklane.sbe.AdminCommandType;
 import io.ticklane.sbe.HeartbeatDecoder;
@@ -40,7 +41,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * or locked-out one is refused like any other bad frame. It also makes the daemon's own inbound events: a
  * {@code TimerTick} every timer interval and, when the daemon must halt (the order sender gave up on a frame, or a
  * shutdown began), a {@code STOP} operator command (on the internal stream, so it needs no token). Because they
- * travel the ring like any other frame they are journaled, and a replay reproduces them.
+ * travel the ring like any other frame they are journaled, and a replay reproduces them. So do the
+ * {@code OrderStatusRequest}s it makes: the first frame of every start ({@link #requestOrderStatusAtStart}), and
+ * one, with a STOP, ahead of the first frame of a restarted venue (a new Aeron session on a venue stream). After a
+ * restart it passes over frames its run already took in ({@link InboundPositions}).
  * <p>
  * When the ring is full the poll is aborted ({@code ABORT}) and Aeron keeps the frame: back-pressure reaches the
  * publisher, nothing is dropped.
@@ -49,6 +53,8 @@ public final class ReceiverAgent implements Agent, ControlledFragmentHandler
 {
     /** Stream id journaled for frames the daemon makes itself (timer ticks, its own STOP). */
     public static final int INTERNAL_STREAM = 0;
+    /** Request id of the STOP the daemon makes when the venue restarted (its own halts count down from -1). */
+    public static final long VENUE_RESTART_STOP_REQUEST_ID = Long.MIN_VALUE;
     private static final int FRAGMENT_LIMIT = 64;
     private static final byte[] NO_TOKEN = new byte[AdminCommandEncoder.authTokenLength()];
 
@@ -75,6 +81,13 @@ public final class ReceiverAgent implements Agent, ControlledFragmentHandler
     private long nextTimerNs;
     private boolean exchangeTimeOrigin;
     private boolean statusRequestPending;
+    private boolean venueRestartPending;
+    private boolean watchVenueSessions;
+    private final int marketDataStreamId;
+    private final int reportStreamId;
+    private final int[] venueSessions = new int[2];
+    private final boolean[] venueSessionKnown = new boolean[2];
+    private InboundPositions positions;
     private int statusInstrumentId;
     private final OrderStatusRequestEncoder statusRequest = new OrderStatusRequestEncoder();
     private volatile long stallAtNs = Long.MAX_VALUE;
@@ -123,6 +136,8 @@ public final class ReceiverAgent implements Agent, ControlledFragmentHandler
         this.journalSequences = journalSequences;
         this.slotCapacity = ring.get(0).buffer().capacity();
         this.validator = new InboundFrameValidator(slotCapacity);
+        this.marketDataStreamId = marketData.streamId();
+        this.reportStreamId = reports.streamId();
     }
 
     /**
@@ -149,6 +164,15 @@ public final class ReceiverAgent implements Agent, ControlledFragmentHandler
             }
             nowNs = clock.nanoTime();
         }
+        if (statusRequestPending)
+        {
+            if (!publishStatusRequest(nowNs))
+            {
+                // nothing is taken in before a restarted venue has been asked for its orders
+                return injectStopIfHalting(nowNs);
+            }
+            work++;
+        }
         if (nowNs >= nextTimerNs || nextTimerNs - nowNs > timerIntervalNs) // due, or the clock stepped back
         {
             if (publishInternal(encodeTimer(nowNs), nowNs))
@@ -158,15 +182,7 @@ public final class ReceiverAgent implements Agent, ControlledFragmentHandler
                 work++;
             }
         }
-        if (!stopInjected && null != haltReason.get())
-        {
-            if (publishInternal(encodeStop(nowNs), nowNs))
-            {
-                stopInjected = true;
-                stopsInjected++;
-                work++;
-            }
-        }
+        work += injectStopIfHalting(nowNs);
         polling = StreamRole.MARKET_DATA;
         work += marketData.controlledPoll(assembler, FRAGMENT_LIMIT);
         polling = StreamRole.REPORTS;
@@ -185,6 +201,21 @@ public final class ReceiverAgent implements Agent, ControlledFragmentHandler
         {
             counters.ringFull.incrementRelease();
             return Action.ABORT;
+        }
+        if (null != positions &&
+            positions.isTaken(fragmentHeader.streamId(), fragmentHeader.sessionId(), fragmentHeader.position()))
+        {
+            counters.framesTakenBefore.incrementRelease(); // handed again after a restart: see InboundPositions
+            return Action.CONTINUE;
+        }
+        if (isNewVenueSession(fragmentHeader))
+        {
+            return Action.ABORT; // the frame waits in Aeron until the restarted venue has been asked for its orders
+        }
+        if (null != positions)
+        {
+            // before the publish: a kill in between loses the frame (reconciliation repairs that), never repeats it
+            positions.taken(fragmentHeader.streamId(), fragmentHeader.sessionId(), fragmentHeader.position());
         }
         final int refusal = validator.validate(polling, buffer, offset, length);
         publish(buffer, offset, length, fragmentHeader.streamId(), refusal, clock.nanoTime());
@@ -304,11 +335,79 @@ public final class ReceiverAgent implements Agent, ControlledFragmentHandler
         return true;
     }
 
-    private int encodeStatusRequest(final long nowNs)
+    private boolean isNewVenueSession(final Header fragmentHeader)
+    {
+        final int streamId = fragmentHeader.streamId();
+        final int index = streamId == marketDataStreamId ? 0 : streamId == reportStreamId ? 1 : -1;
+        if (index < 0 || !watchVenueSessions)
+        {
+            return false;
+        }
+        final int sessionId = fragmentHeader.sessionId();
+        if (!venueSessionKnown[index])
+        {
+            venueSessionKnown[index] = true;
+            venueSessions[index] = sessionId;
+            return false;
+        }
+        if (venueSessions[index] == sessionId)
+        {
+            return false;
+        }
+        venueSessions[index] = sessionId;
+        final int other = 1 - index;
+        venueSessionKnown[other] = false; // the restarted venue's other stream is a new session too: learnt afresh
+        statusRequestPending = true;
+        venueRestartPending = true;
+        return true;
+    }
+
+    private boolean publishStatusRequest(final long nowNs)
+    {
+        if (!ring.hasAvailableCapacity(venueRestartPending ? 2 : 1))
+        {
+            return false;
+        }
+        final long requestId = venueRestartPending ? Reconciliation.afterVenueRestart(nowNs) : nowNs;
+        publishInternal(encodeStatusRequest(nowNs, requestId), nowNs);
+        if (venueRestartPending)
+        {
+            // halted until an operator RESUME: how the orders the venue dropped ended is for a person to check
+            publishInternal(encodeStop(nowNs, VENUE_RESTART_STOP_REQUEST_ID), nowNs);
+            counters.venueRestarts.incrementRelease();
+            venueRestartPending = false;
+        }
+        statusRequestPending = false;
+        return true;
+    }
+
+    private int injectStopIfHalting(final long nowNs)
+    {
+        if (!stopInjected && null != haltReason.get() && publishInternal(encodeStop(nowNs, -1 - stopsInjected), nowNs))
+        {
+            stopInjected = true;
+            stopsInjected++;
+            return 1;
+        }
+        return 0;
+    }
+
+    /**
+     * @param positions where this run's taken-in positions per stream and session are kept, so a restart passes
+     *                  over frames Aeron hands again.
+     * @return this.
+     */
+    ReceiverAgent inboundPositions(final InboundPositions positions)
+    {
+        this.positions = positions;
+        return this;
+    }
+
+    private int encodeStatusRequest(final long nowNs, final long requestId)
     {
         statusRequest.wrapAndApplyHeader(scratch, 0, headerEncoder)
             .sendingTimeNs(nowNs)
-            .requestId(nowNs)
+            .requestId(requestId)
             .instrumentId(statusInstrumentId);
         return MessageHeaderEncoder.ENCODED_LENGTH + statusRequest.encodedLength();
     }
@@ -327,6 +426,7 @@ public final class ReceiverAgent implements Agent, ControlledFragmentHandler
     {
         this.statusInstrumentId = instrumentId;
         this.statusRequestPending = true;
+        this.watchVenueSessions = true;
     }
 
     /**
@@ -335,7 +435,7 @@ public final class ReceiverAgent implements Agent, ControlledFragmentHandler
     public void onStart()
     {
         final long nowNs = clock.nanoTime();
-        if (statusRequestPending && publishInternal(encodeStatusRequest(nowNs), nowNs)) // the ring is empty: it fits
+        if (statusRequestPending && publishInternal(encodeStatusRequest(nowNs, nowNs), nowNs)) // the ring is empty: it fits
         {
             statusRequestPending = false;
         }
@@ -347,11 +447,11 @@ public final class ReceiverAgent implements Agent, ControlledFragmentHandler
         return MessageHeaderEncoder.ENCODED_LENGTH + timerTick.encodedLength();
     }
 
-    private int encodeStop(final long nowNs)
+    private int encodeStop(final long nowNs, final long requestId)
     {
         stop.wrapAndApplyHeader(scratch, 0, headerEncoder)
             .timestampNs(nowNs)
-            .requestId(-1 - stopsInjected)
+            .requestId(requestId)
             .command(AdminCommandType.STOP)
             .instrumentId(0)
             .putAuthToken(NO_TOKEN, 0);

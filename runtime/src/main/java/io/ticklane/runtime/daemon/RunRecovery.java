@@ -27,12 +27,13 @@ import java.util.stream.Stream;
 
 /**
  * Where a starting daemon's state and journal come from. With no checkpoint in the state store it starts flat in a
- * new numbered run directory. With one, it restores the strategy from it, replays the inbound records its run's
- * journal holds after the checkpoint's position (order frames muted: that run sent them, or not; reconciliation
- * settles it), and then either continues that run's journal if the run crashed (no trailer) or opens the next run
- * if it stopped cleanly. Nothing journaled is lost or applied twice: the restore starts from the saved record, never
- * from state in memory. A replayed frame that throws is counted and skipped, as live ({@link TradingAgent}): a
- * poisoned journal tail never prevents a start (the daemon then halts if {@code daemon.on_handler_error=halt}).
+ * new numbered run directory. With one, it restores the strategy from it, rebuilds the market state (book, factors)
+ * from the market data its run's journal holds before the checkpoint's position, replays the inbound records after
+ * it (order frames muted: that run sent them, or not; reconciliation settles it), and then either continues that
+ * run's journal if the run crashed (no trailer) or opens the next run if it stopped cleanly. Nothing journaled is
+ * lost or applied twice: the restore starts from the saved record, never from state in memory. A replayed frame
+ * that throws is counted and skipped, as live ({@link TradingAgent}): a poisoned journal tail never prevents a start
+ * (the daemon then halts if {@code daemon.on_handler_error=halt}).
  */
 final class RunRecovery
 {
@@ -89,7 +90,7 @@ final class RunRecovery
         final Path savedDirectory = findRun(runs, savedRun);
         final Path journal = savedDirectory.resolve("journal");
 
-        final TailReplay replay = new TailReplay(trading.handler(), applied);
+        final TailReplay replay = new TailReplay(trading.handler(), strategy, applied);
         final boolean complete;
         trading.muted(true);
         try (JournalReader reader = JournalReader.open(journal, true))
@@ -174,11 +175,14 @@ final class RunRecovery
     }
 
     /**
-     * Feeds the strategy the inbound records after the checkpoint's count.
+     * Feeds the strategy the inbound records after the checkpoint's count, and the market data before it to the
+     * strategy's book and factors only ({@link QuotingStrategy#applyMarketState}): a checkpoint holds no market
+     * state, and the tail must meet the book the journaling process had, or it quotes differently (or not at all).
      */
     private static final class TailReplay implements MessageHandler
     {
         private final MessageHandler strategy;
+        private final QuotingStrategy marketState;
         private final long applied;
         private long inbound;
         private long replayed;
@@ -186,9 +190,10 @@ final class RunRecovery
         private long lastThrewRecord;
         private Throwable lastError;
 
-        TailReplay(final MessageHandler strategy, final long applied)
+        TailReplay(final MessageHandler strategy, final QuotingStrategy marketState, final long applied)
         {
             this.strategy = strategy;
+            this.marketState = marketState;
             this.applied = applied;
         }
 
@@ -207,6 +212,18 @@ final class RunRecovery
                     // the live rule: a frame that threw is counted and skipped, and never stops a start
                     threw++;
                     lastThrewRecord = inbound;
+                    lastError = error;
+                }
+            }
+            else
+            {
+                try
+                {
+                    marketState.applyMarketState(templateId, buffer, index, length);
+                }
+                catch (final Throwable error)
+                {
+                    // a frame before the checkpoint that threw: it threw live too, where it was counted and skipped
                     lastError = error;
                 }
             }
