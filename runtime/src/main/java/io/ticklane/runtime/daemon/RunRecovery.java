@@ -106,6 +106,7 @@ final class RunRecovery
         }
         final String restored = "restored run " + savedRun + " at inbound record " + applied +
             (strategy.upgradedV1Checkpoint() ? " (upgraded a v1 checkpoint: the next one is saved as SBE)" : "") +
+            (0 == replay.warmUpSkipped ? "" : ", " + replay.warmUpSkipped + " market data records the book could not take") +
             ", replayed " +
             replay.replayed + " inbound records after it (" + trading.mutedFrames() + " order frames muted); position " +
             strategy.position().position() + ", mode " + strategy.risk().mode() + " (" + strategy.risk().modeReason() + ")" +
@@ -178,6 +179,7 @@ final class RunRecovery
         private final long applied;
         private long inbound;
         private long replayed;
+        private long warmUpSkipped;
 
         TailReplay(final QuotingStrategy strategy, final long applied)
         {
@@ -195,7 +197,15 @@ final class RunRecovery
             }
             else
             {
-                strategy.applyMarketState(templateId, buffer, index, length);
+                try
+                {
+                    strategy.applyMarketState(templateId, buffer, index, length);
+                }
+                catch (final RuntimeException ex)
+                {
+                    // a frame the book cannot take was passed over live too (or halted the run): never stop a start
+                    warmUpSkipped++;
+                }
             }
         }
     }
