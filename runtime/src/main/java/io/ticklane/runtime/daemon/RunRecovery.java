@@ -110,6 +110,7 @@ final class RunRecovery
         }
         final String restored = "restored run " + savedRun + " at inbound record " + applied +
             (strategy.upgradedV1Checkpoint() ? " (upgraded a v1 checkpoint: the next one is saved as SBE)" : "") +
+            (0 == replay.warmUpSkipped ? "" : ", " + replay.warmUpSkipped + " market data records the book could not take") +
             ", replayed " +
             replay.replayed + " inbound records after it (" + trading.mutedFrames() + " order frames muted" +
             (0 == replay.threw ? "" : "; " + replay.threw + " threw and were skipped, the last inbound record " +
@@ -189,6 +190,7 @@ final class RunRecovery
         private long threw;
         private long lastThrewRecord;
         private Throwable lastError;
+        private long warmUpSkipped;
 
         TailReplay(final MessageHandler strategy, final QuotingStrategy marketState, final long applied)
         {
@@ -221,10 +223,10 @@ final class RunRecovery
                 {
                     marketState.applyMarketState(templateId, buffer, index, length);
                 }
-                catch (final Throwable error)
+                catch (final RuntimeException ex)
                 {
-                    // a frame before the checkpoint that threw: it threw live too, where it was counted and skipped
-                    lastError = error;
+                    // a frame the book cannot take was passed over live too (or halted the run): never stop a start
+                    warmUpSkipped++;
                 }
             }
         }
