@@ -73,6 +73,7 @@ public final class LoadGenerator implements Agent, FragmentHandler
     private int answersSinceFill;
     private Side lastFillSide = Side.SELL;
     private long fillsSent;
+    private long finishedNs;
     private volatile boolean running;
 
     /**
@@ -186,6 +187,7 @@ public final class LoadGenerator implements Agent, FragmentHandler
             }
             if (plannedNs >= stopNs)
             {
+                finishedNs = nowNs;
                 running = false;
             }
         }
@@ -333,6 +335,15 @@ public final class LoadGenerator implements Agent, FragmentHandler
     public boolean running()
     {
         return running;
+    }
+
+    /**
+     * @return when the schedule sent its last update, on the generator's clock; read once {@link #running()} is
+     *     false.
+     */
+    public long finishedAtNs()
+    {
+        return finishedNs;
     }
 
     /**

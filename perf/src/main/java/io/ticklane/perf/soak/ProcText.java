@@ -10,7 +10,7 @@ import java.util.Arrays;
 /**
  * The text of a {@code /proc} file, read into a buffer kept from read to read and scanned in place. The soak reads
  * {@code /proc/self/status} and {@code /proc/self/maps} every ten seconds in the process it measures; reading them
- * as strings split into lines allocated about 5 MB a minute (measured with JFR), enough to cause the collections
+ * as strings split into lines allocated about 3 MB a minute (measured with JFR), enough to cause the collections
  * the soak is there to count. The files are ASCII.
  */
 public final class ProcText implements CharSequence

@@ -168,7 +168,8 @@ public final class SoakRun
             if (elapsedNs >= plannedNs || null != halted)
             {
                 final int minute = plannedNs <= warmupNs ? 0 : (int)((plannedNs - warmupNs + MINUTE_NS - 1) / MINUTE_NS);
-                final SoakSample sample = sample(minute, elapsedNs - warmupNs);
+                final long stampNs = plannedNs >= totalNs && null == halted ? lastUpdateNs(clock, startNs) : elapsedNs;
+                final SoakSample sample = sample(minute, stampNs - warmupNs);
                 samples.add(sample);
                 if (plannedNs == warmupNs)
                 {
@@ -189,6 +190,20 @@ public final class SoakRun
                 plannedNs = nextSample(plannedNs, warmupNs, totalNs);
             }
         }
+    }
+
+    /**
+     * The last reading is stamped with the time the generator sent its last update: the sampler may wake up to
+     * 100 ms after it, and a generator held up by a busy machine may still be catching up when the schedule ends.
+     */
+    private long lastUpdateNs(final EpochNanoClock clock, final long startNs) throws InterruptedException
+    {
+        final long deadlineNs = System.nanoTime() + DRAIN_NS;
+        while (generator.running() && System.nanoTime() - deadlineNs < 0)
+        {
+            Thread.sleep(1);
+        }
+        return generator.running() ? clock.nanoTime() - startNs : generator.finishedAtNs() - startNs;
     }
 
     private static long nextSample(final long plannedNs, final long warmupNs, final long totalNs)
