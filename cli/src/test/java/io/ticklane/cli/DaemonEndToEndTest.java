@@ -104,8 +104,16 @@ class DaemonEndToEndTest
             await("quotes acknowledged", 5_000, () -> 2 == counters(aeronDir).get("open orders"));
 
             // a fill changes the position
-            venue.fill(bid);
-            await("position +1", 5_000, () -> 1 == counters(aeronDir).get(DaemonCounters.POSITION));
+            final ScriptedVenue.Order filled = venue.fillLastQuote(Side.BUY);
+            try
+            {
+                await("position +1", 5_000, () -> 1 == counters(aeronDir).get(DaemonCounters.POSITION));
+            }
+            catch (final AssertionError ex)
+            {
+                throw new AssertionError(ex.getMessage() + "; filled " + filled + "; daemon counters " + counters(aeronDir) +
+                    "; venue received " + venue.received() + "; halt " + daemon.haltReason(), ex);
+            }
 
             // a wrong token is rejected at the edge, nothing changes
             final CliRun wrong = CliRun.run("admin", "stop", "--token-file", wrongToken, "--aeron-dir", aeronDir);

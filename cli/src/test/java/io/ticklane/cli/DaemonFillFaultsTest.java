@@ -115,7 +115,8 @@ class DaemonFillFaultsTest
             await("halted for an unknown fill", 30_000, r, d, aeronDir, () ->
                 2 == counters.counter(DaemonCounters.MODE) &&
                 ModeReason.UNKNOWN_FILL.ordinal() == counters.counter(DaemonCounters.MODE_REASON));
-            assertEquals(1, counters.counter(DaemonCounters.FILLS_UNKNOWN_ORDER));
+            assertEquals(1, counters.counter(DaemonCounters.FILLS_UNKNOWN_ORDER), () -> "only the forged fill is unknown; " + r +
+                "; counters " + new DaemonCountersReader(Path.of(aeronDir)).read());
             await("cancelled on both sides and reconciled", 30_000, r, d, aeronDir, () ->
                 0 == counters.counter(DaemonCounters.OPEN_ORDERS) && 0 == exchange.counters().liveOrders() &&
                 exchange.counters().statusRequests() == statusRequestsBefore + 1 &&

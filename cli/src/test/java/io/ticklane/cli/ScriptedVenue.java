@@ -308,9 +308,18 @@ final class ScriptedVenue implements AutoCloseable
     }
 
     /** Fills a resting order completely, as a maker. */
-    synchronized void fill(final Order order)
+    /**
+     * Fills the newest live-looking order on a side, chosen under the lock the receiving thread records orders with:
+     * an order the daemon replaced a moment earlier is never filled under its old id (a real venue reports a fill on
+     * the order it holds; the daemon takes a fill on a replaced-away id as a fill it cannot match).
+     *
+     * @return the order filled.
+     */
+    synchronized Order fillLastQuote(final Side side)
     {
+        final Order order = lastQuote(side);
         send(order.clientOrderId(), ExecType.FILL, order.side(), order.price(), order.quantity(), 0, order.quantity());
+        return order;
     }
 
     synchronized List<Order> received()

@@ -7,12 +7,6 @@ package io.ticklane.marketmaking.order;
  * <p>
  * Requests that must go regardless (cancels) are recorded with {@link #record(long)} even when the window is full;
  * the ring keeps twice the limit so they still count against later actions.
- * <p>
- * Time going back by less than the window (events slightly out of order) leaves the entries where they are: one in
- * the future counts as inside the window. Going back by more is the clock stepping back, and every entry moves back
- * with it, keeping its spacing: left in the future, the entries would hold the window full until the clock caught
- * up, and a quote manager throttled by its own cancels would stop quoting for that long (for good, behind a forged
- * far-future timestamp).
  */
 public final class OrderRateWindow
 {
@@ -46,7 +40,7 @@ public final class OrderRateWindow
     }
 
     /**
-     * Records an action sent at {@code timeNs}.
+     * Records an action sent at {@code timeNs} (times must not go backwards).
      *
      * @param timeNs event time.
      */
@@ -68,17 +62,6 @@ public final class OrderRateWindow
      */
     public int count(final long timeNs)
     {
-        if (count > 0)
-        {
-            final long stepBackNs = times[(head + count - 1) % times.length] - timeNs;
-            if (stepBackNs > WINDOW_NS)
-            {
-                for (int i = 0; i < count; i++)
-                {
-                    times[(head + i) % times.length] -= stepBackNs;
-                }
-            }
-        }
         while (count > 0 && times[head] <= timeNs - WINDOW_NS)
         {
             head = (head + 1) % times.length;

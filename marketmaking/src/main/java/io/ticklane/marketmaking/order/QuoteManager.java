@@ -17,8 +17,7 @@ import io.ticklane.sbe.TimeInForce;
  * <ul>
  *     <li>Minimum quote life: a working order whose price and size were sent less than {@code minQuoteLifeMs} ago
  *     (event time) is not replaced. A dropped side is cancelled at once whatever the age: not quoting a side is a
- *     risk decision and must not wait. A quote sent more than a second after the event time (the clock stepped
- *     back) counts as old enough, or it would be held until the clock caught up.</li>
+ *     risk decision and must not wait.</li>
  *     <li>Throttle: new orders, replaces and cancels all count in a sliding one-second window of event time. New
  *     orders and replaces are held back when the window is full; cancels always go (they only reduce exposure) but
  *     count, so they delay later news and replaces.</li>
@@ -33,7 +32,6 @@ public final class QuoteManager
     private static final int BID = 0;
     private static final int ASK = 1;
     private static final long NANOS_PER_MILLI = 1_000_000L;
-    private static final long CLOCK_STEP_NS = 1_000_000_000L;
 
     private final Orders orders;
     private final OrderActions actions;
@@ -165,8 +163,7 @@ public final class QuoteManager
         {
             return 0;
         }
-        final long ageNs = timeNs - orders.sentTimeNs(id);
-        if (ageNs < minQuoteLifeNs && ageNs > -CLOCK_STEP_NS) // older than its send time by a second: the clock stepped
+        if (timeNs - orders.sentTimeNs(id) < minQuoteLifeNs)
         {
             heldByQuoteLife++;
             return 0;

@@ -5,9 +5,8 @@ package io.ticklane.marketmaking.risk;
  * timestamps: an event at time t is allowed when fewer than N accepted events lie in (t − window, t], that is when
  * the ring is not yet full or its oldest entry is at least one window old. Constant time, no allocation.
  * <p>
- * Time going backwards by less than the window (out-of-order events) is treated conservatively: an entry "in the
- * future" counts as inside the window. Going back by more is the clock stepping back: the entries move back with it,
- * keeping their spacing, or the limit would hold until the clock caught up (for good, behind a far-future time).
+ * Time going backwards (out-of-order events) is treated conservatively: an entry "in the future" counts as inside
+ * the window.
  */
 final class SlidingWindowRateLimit
 {
@@ -15,7 +14,6 @@ final class SlidingWindowRateLimit
     private final long windowNs;
     private int count;
     private int oldest;
-    private long newestNs;
 
     SlidingWindowRateLimit(final int maxEvents, final long windowNs)
     {
@@ -29,7 +27,6 @@ final class SlidingWindowRateLimit
      */
     boolean allows(final long timeNs)
     {
-        followClockBack(timeNs);
         return count < acceptedNs.length || timeNs - acceptedNs[oldest] >= windowNs;
     }
 
@@ -40,7 +37,6 @@ final class SlidingWindowRateLimit
      */
     void record(final long timeNs)
     {
-        followClockBack(timeNs);
         if (count < acceptedNs.length)
         {
             acceptedNs[(oldest + count) % acceptedNs.length] = timeNs;
@@ -50,20 +46,6 @@ final class SlidingWindowRateLimit
         {
             acceptedNs[oldest] = timeNs;
             oldest = (oldest + 1) % acceptedNs.length;
-        }
-        newestNs = 1 == count ? timeNs : Math.max(newestNs, timeNs);
-    }
-
-    private void followClockBack(final long timeNs)
-    {
-        final long stepBackNs = newestNs - timeNs;
-        if (count > 0 && stepBackNs > windowNs)
-        {
-            for (int i = 0; i < count; i++)
-            {
-                acceptedNs[(oldest + i) % acceptedNs.length] -= stepBackNs;
-            }
-            newestNs = timeNs;
         }
     }
 }

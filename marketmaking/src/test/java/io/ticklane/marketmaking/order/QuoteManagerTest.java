@@ -266,37 +266,6 @@ class QuoteManagerTest
         assertEquals(2, actions.news);
     }
 
-    @Test
-    void aClockSteppingBackDoesNotHoldTheWindowFullUntilItCatchesUp()
-    {
-        // 3 actions per second: a new order and two replaces at 10 s fill the window; then the clock steps back 10.2 s
-        final QuoteManager manager = manager(3);
-        final long[] atMs = {10_000, 10_100, 10_200, 0, 799, 800};
-        final int[] expected = {1, 1, 1, 0, 0, 1};
-        // the window's entries move back with the clock, keeping their spacing: -200, -100, 0 ms; so 0 and 799 ms are
-        // still throttled as 10,000 and 10,999 would have been, and at 800 ms the first has left, as at 11,000
-        for (int i = 0; i < atMs.length; i++)
-        {
-            final int sent = manager.onTarget(target.clear().bid(100 + 10 * i, 5), atMs[i] * MS);
-            assertEquals(expected[i], sent, "at " + atMs[i] + " ms");
-            confirmAll();
-        }
-        assertEquals(3, manager.replacesSent());
-    }
-
-    @Test
-    void aQuoteSentAfterTheClockSteppedBackCountsAsOldEnoughButSlightDisorderStillHolds()
-    {
-        final QuoteManager manager = manager(100);
-        manager.onTarget(target.clear().bid(100, 5), 10_000 * MS);
-        orders.onReport(1, ExecType.ACK, 0, 5);
-        actions.reset();
-
-        assertEquals(0, manager.onTarget(target.clear().bid(110, 5), 9_990 * MS), "10 ms out of order: held");
-        assertEquals(1, manager.onTarget(target.clear().bid(110, 5), 0), "10 s back: the clock stepped, not held");
-        assertEquals(1, actions.replaces);
-    }
-
     private void confirmAll()
     {
         for (int slot = 0; slot < orders.capacity(); slot++)

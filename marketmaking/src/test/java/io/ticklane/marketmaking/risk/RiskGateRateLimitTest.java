@@ -110,42 +110,6 @@ class RiskGateRateLimitTest
         assertEquals(1, gate.rejections(RiskCheck.CANCEL_RATE));
     }
 
-    @Test
-    void aClockSteppingBackByMoreThanTheWindowMovesTheWindowBackWithIt()
-    {
-        final RiskGate gate = RiskFixture.liveGate();
-        final long later = T0 + 10 * SECOND;
-        for (int i = 0; i < 5; i++)
-        {
-            assertEquals(RiskCheck.PASSED, newOrderAt(gate, later));
-        }
-        for (int i = 0; i < 4; i++)
-        {
-            assertEquals(RiskCheck.PASSED, gate.checkCancel(later));
-        }
-
-        // the clock steps back 10 s: the burst is still the last second's, then leaves the window a second later,
-        // not eleven seconds later
-        assertEquals(RiskCheck.ORDER_RATE, newOrderAt(gate, T0));
-        assertEquals(RiskCheck.CANCEL_RATE, gate.checkCancel(T0));
-        assertEquals(RiskCheck.ORDER_RATE, newOrderAt(gate, T0 + 999 * MS));
-        assertEquals(RiskCheck.PASSED, newOrderAt(gate, T0 + SECOND));
-        assertEquals(RiskCheck.PASSED, gate.checkCancel(T0 + SECOND));
-    }
-
-    @Test
-    void timeGoingBackLessThanTheWindowIsDisorderAndKeepsTheLimitConservative()
-    {
-        final RiskGate gate = RiskFixture.liveGate();
-        for (int i = 0; i < 5; i++)
-        {
-            assertEquals(RiskCheck.PASSED, newOrderAt(gate, T0 + 500 * MS));
-        }
-        assertEquals(RiskCheck.ORDER_RATE, newOrderAt(gate, T0), "an entry in the future still counts");
-        assertEquals(RiskCheck.ORDER_RATE, newOrderAt(gate, T0 + 1_499 * MS));
-        assertEquals(RiskCheck.PASSED, newOrderAt(gate, T0 + 1_500 * MS));
-    }
-
     private static RiskCheck newOrderAt(final RiskGate gate, final long timeNs)
     {
         gate.onMarketData(timeNs, REFERENCE, BID, ASK); // keep the data fresh: staleness is tested elsewhere

@@ -9,8 +9,8 @@ import org.agrona.concurrent.status.AtomicCounter;
  * rate, a step ahead of it from then on; a step forward passes through. Time enters the pipeline only through the
  * receiver's stamps, and before, a step back froze it for as long as the step: the factor engine holds event time at
  * its latest, so the quote manager's rate window saw no time pass and stopped quoting, the receiver's next timer tick
- * and the sender's next heartbeat lay that far in the future. The rate windows are robust to time going back on their
- * own (for time from frames), but a continuous timeline keeps journal, replay and every interval consistent.
+ * and the sender's next heartbeat lay that far in the future. The rate windows themselves take time as frames give it
+ * (a backtest mixes exchange and receive times, which may differ by seconds), so the step is absorbed here, once.
  * <p>
  * One instance per agent thread (no state is shared): the receiver's and the order sender's absorb the same step
  * within the time between their reads. Allocation-free.
