@@ -4,6 +4,7 @@ import io.ticklane.journal.queue.Direction;
 import io.ticklane.journal.queue.JournalHeader;
 import io.ticklane.journal.queue.JournalInstrument;
 import io.ticklane.journal.queue.JournalReader;
+import io.ticklane.journal.queue.JournalRecordHandler;
 import org.agrona.DirectBuffer;
 
 import java.io.IOException;
@@ -20,7 +21,8 @@ import java.util.HexFormat;
  * (roll cycles, index pages and metadata differ between two writes of the same records). Digested, all integers
  * little-endian: the header's schema id and version, then per instrument its id, symbol (UTF-8, length-prefixed),
  * tick size, lot size and exponents; then every record as direction ordinal (1 byte), stream (4), receive time
- * (8), frame length (4) and the frame bytes. The header's source, config hash and code version (how the journal was
+ * (8), frame length (4) and the frame bytes, a refused record (format version 2) as 0xFF and its refusal code (1
+ * byte each) before the same fields. The header's source, config hash and code version (how the journal was
  * made) are left out. One pass over the journal also gives the time range of its inbound records.
  *
  * @param sha256          hex digest.
@@ -59,26 +61,46 @@ public record JournalDigest(String sha256, long records, long firstReceiveNs, lo
                 digest.update(scratch.array(), 0, scratch.position());
             }
             final byte[][] frame = {new byte[4096]};
-            reader.readAll((final Direction direction, final int stream, final long receiveTimeNs, final DirectBuffer buffer,
-                final int offset, final int length) ->
+            reader.readAll(new JournalRecordHandler()
             {
-                scratch.clear();
-                scratch.put((byte)direction.ordinal()).putInt(stream).putLong(receiveTimeNs).putInt(length);
-                digest.update(scratch.array(), 0, scratch.position());
-                if (frame[0].length < length)
+                public void onRecord(
+                    final Direction direction, final int stream, final long receiveTimeNs, final DirectBuffer buffer,
+                    final int offset, final int length)
                 {
-                    frame[0] = new byte[Math.max(length, frame[0].length << 1)];
-                }
-                buffer.getBytes(offset, frame[0], 0, length);
-                digest.update(frame[0], 0, length);
-                state[0]++;
-                if (Direction.IN == direction)
-                {
-                    if (0 == state[1])
+                    scratch.clear();
+                    scratch.put((byte)direction.ordinal());
+                    digestRecord(stream, receiveTimeNs, buffer, offset, length);
+                    if (Direction.IN == direction)
                     {
-                        state[1] = receiveTimeNs;
+                        if (0 == state[1])
+                        {
+                            state[1] = receiveTimeNs;
+                        }
+                        state[2] = receiveTimeNs;
                     }
-                    state[2] = receiveTimeNs;
+                }
+
+                public void onRefused(
+                    final int refusal, final int stream, final long receiveTimeNs, final DirectBuffer buffer,
+                    final int offset, final int length)
+                {
+                    scratch.clear();
+                    scratch.put((byte)0xFF).put((byte)refusal);
+                    digestRecord(stream, receiveTimeNs, buffer, offset, length);
+                }
+
+                private void digestRecord(
+                    final int stream, final long receiveTimeNs, final DirectBuffer buffer, final int offset, final int length)
+                {
+                    scratch.putInt(stream).putLong(receiveTimeNs).putInt(length);
+                    digest.update(scratch.array(), 0, scratch.position());
+                    if (frame[0].length < length)
+                    {
+                        frame[0] = new byte[Math.max(length, frame[0].length << 1)];
+                    }
+                    buffer.getBytes(offset, frame[0], 0, length);
+                    digest.update(frame[0], 0, length);
+                    state[0]++;
                 }
             });
         }

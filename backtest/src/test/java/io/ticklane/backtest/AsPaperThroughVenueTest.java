@@ -42,8 +42,7 @@ class AsPaperThroughVenueTest
     private static final int RUNS = 400;
     private static final int REFERENCE_RUNS = 20_000;
     private static final double Z = 4;
-    private static final String LIMITS = "risk.admin_token=secret\n" +
-        "risk.max_order_quantity=10\nrisk.max_position=1000\nrisk.max_notional=1000000000000\n" +
+    private static final String LIMITS = "risk.max_order_quantity=10\nrisk.max_position=1000\nrisk.max_notional=1000000000000\n" +
         "risk.price_collar_ticks=20000\nrisk.max_open_orders=20\nrisk.max_orders_per_second=1000000\n" +
         "risk.max_cancels_per_second=1000000\nrisk.max_daily_loss=1000000000\nrisk.max_drawdown=1000000000\n" +
         "quotes.max_orders_per_second=1000000\nbook.ladder_capacity=16384\n" +

@@ -78,7 +78,6 @@ class BacktestDriverTest
             append(writer, update(T0 + 3 * MS, 3, L2Action.DELETE, 103, 0));
         }
         config = StrategyConfig.load(Files.writeString(tmp.resolve("as.properties"),
-            "risk.admin_token=secret\n" +
             "quoter=as-finite(gamma=0.05,horizon_s=60,sigma_fallback=0.01,k_fallback=1000,order_size=2)\n"));
     }
 
@@ -198,7 +197,7 @@ class BacktestDriverTest
             append(writer, update(T0 + 5_000 * MS, 2, L2Action.NEW, 101, 3));
         }
         final StrategyConfig stale = StrategyConfig.load(Files.writeString(tmp.resolve("stale.properties"),
-            "risk.admin_token=secret\nrisk.stale_market_data_ms=1000\n" +
+            "risk.stale_market_data_ms=1000\n" +
             "quoter=as-finite(gamma=0.05,horizon_s=60,sigma_fallback=0.01,k_fallback=1000,order_size=2)\n"));
 
         final long[] without = cancelsAndTicks(quiet, stale, 0);

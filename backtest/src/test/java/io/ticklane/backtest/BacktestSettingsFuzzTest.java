@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BacktestSettingsFuzzTest
 {
     private static final String BASE_QUOTER = "glft(gamma=0.05,order_size=10)";
-    private static final String BASE = "instrument.id=1\nquoter=" + BASE_QUOTER + "\nrisk.admin_token=example\nrisk.max_position=50";
+    private static final String BASE = "instrument.id=1\nquoter=" + BASE_QUOTER + "\nrisk.max_position=50";
     private static final int MAX_SWEEPS = 6;
 
     @DictionaryEntries({"prob-power:", "prob-log", "fifo-l3", "risk-averse", "constant:", "feed-derived:", "quoter.", "gamma=",

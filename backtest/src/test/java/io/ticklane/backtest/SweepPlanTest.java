@@ -34,10 +34,10 @@ class SweepPlanTest
     @Test
     void configTextAppendsOverridesSoTheyWin()
     {
-        final String text = SweepPlan.configText("risk.admin_token=x\nquoter=glft(gamma=0.05)", "glft(gamma=0.05)",
+        final String text = SweepPlan.configText("quoter=glft(gamma=0.05)", "glft(gamma=0.05)",
             Map.of("quoter.gamma", "0.2"));
 
-        assertEquals("risk.admin_token=x\nquoter=glft(gamma=0.05)\n# sweep overrides\nquoter=glft(gamma=0.2)\n", text);
+        assertEquals("quoter=glft(gamma=0.05)\n# sweep overrides\nquoter=glft(gamma=0.2)\n", text);
     }
 
     @Test

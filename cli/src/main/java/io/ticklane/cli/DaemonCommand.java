@@ -2,6 +2,7 @@ package io.ticklane.cli;
 
 import io.ticklane.runtime.daemon.Daemon;
 import io.ticklane.runtime.daemon.DaemonConfig;
+import io.ticklane.runtime.daemon.DaemonCounters;
 import io.ticklane.runtime.daemon.HgrmFile;
 import io.ticklane.runtime.daemon.StatusLine;
 import org.agrona.concurrent.OffsetEpochNanoClock;
@@ -30,6 +31,8 @@ import java.util.concurrent.Callable;
         "Settings are layered: built-in defaults, then --config, then each --set key=value. daemon.* and transport.*",
         "keys are the daemon's (see runtime/src/main/java/io/ticklane/runtime/daemon/DaemonConfig.java); the rest",
         "are strategy keys (StrategyConfig). Prints one status line per second; Ctrl-C stops gracefully.",
+        "The operator token (ticklane admin) is read from the file daemon.admin_token_file names, made with a random",
+        "token if missing and refused if group or others can read it, or else from $TICKLANE_ADMIN_TOKEN.",
         "Exit 0 after a clean stop, 1 when the daemon halted by itself (send failure, agent error) or orders were",
         "left unconfirmed, 2 for a bad configuration."
     })
@@ -65,6 +68,7 @@ public final class DaemonCommand implements Callable<Integer>
             daemonConfig.transportContext().aeronDirectoryName() + " layout=" + daemonConfig.threadLayout().configName() +
             " idle=" + daemonConfig.idleStrategyName() + " config_sha256=" + daemonConfig.strategy().sha256());
         out.println("daemon state=" + daemonConfig.stateFile() + ": " + daemon.recoveryDescription());
+        out.println("daemon admin token: " + daemonConfig.adminToken());
         out.flush();
         final StatusLine status = new StatusLine(daemon.counters(), daemon.tickToQuote());
         final boolean flat;
@@ -78,7 +82,7 @@ public final class DaemonCommand implements Callable<Integer>
             {
                 if (quiet)
                 {
-                    status.total().add(daemon.tickToQuote().getIntervalHistogram());
+                    status.sample(); // recycles the interval histogram: a fresh one a second was ~200 kB a second
                 }
                 else
                 {
@@ -94,6 +98,12 @@ public final class DaemonCommand implements Callable<Integer>
             if (null != daemon.firstError())
             {
                 err.println("daemon: agent error: " + daemon.firstError());
+            }
+            if (daemon.handlerErrors() > 0)
+            {
+                err.println("daemon: " + daemon.handlerErrors() + " inbound frame(s) threw in the strategy and were " +
+                    "skipped; the last: inbound record " + daemon.counters().counter(DaemonCounters.HANDLER_ERROR_RECORD) +
+                    " of the run's journal" + (null == daemon.lastHandlerError() ? "" : ": " + daemon.lastHandlerError()));
             }
             if (!flat)
             {

@@ -1,5 +1,6 @@
 package io.ticklane.cli;
 
+import io.ticklane.gateway.transport.FrameRefusal;
 import io.ticklane.journal.queue.Direction;
 import io.ticklane.journal.queue.JournalHeader;
 import io.ticklane.journal.queue.JournalInstrument;
@@ -26,7 +27,8 @@ import java.util.concurrent.Callable;
     description = {
         "Print a journal's header and a summary of its records: counts per direction and message type, first and",
         "last receive time, and sequence gaps of L2/L3 market data per stream (an update whose prevSequence is not",
-        "the sequence before it). Reads incomplete journals too. Last line: records=<n> gaps=<g> complete=<yes|no>.",
+        "the sequence before it); inbound frames the daemon refused are counted per reason (REFUSED lines).",
+        "Reads incomplete journals too. Last line: records=<n> gaps=<g> complete=<yes|no>.",
         "Exit 0 for a complete journal, 1 for an incomplete one, 2 if it is not a readable journal."
     })
 public final class JournalInspectCommand implements Callable<Integer>
@@ -63,6 +65,10 @@ public final class JournalInspectCommand implements Callable<Integer>
                 {
                     out.printf("  %-3s %-22s %,d%n", direction, type.getKey(), type.getValue());
                 }
+            }
+            for (final Map.Entry<Integer, Long> refused : statistics.refusedByCode().entrySet())
+            {
+                out.printf("  %-3s %-22s %,d%n", "REFUSED", FrameRefusal.name(refused.getKey()), refused.getValue());
             }
             if (statistics.records() > 0)
             {

@@ -3,8 +3,6 @@ package io.ticklane.cli;
 import io.ticklane.perf.latency.LatencySummary;
 import io.ticklane.perf.latency.TickToQuoteReport;
 import io.ticklane.perf.latency.TickToQuoteRun;
-import io.ticklane.runtime.daemon.IdleStrategies;
-import io.ticklane.runtime.daemon.ThreadLayout;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -47,13 +45,8 @@ public final class PerfTickToQuoteCommand implements Callable<Integer>
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output directory (created).")
     private Path outDir;
 
-    @Option(names = "--layout", paramLabel = "L", defaultValue = "one-thread",
-        description = "one-thread or threads (default ${DEFAULT-VALUE}).")
-    private String layout;
-
-    @Option(names = "--idle", paramLabel = "I", defaultValue = "backoff",
-        description = "busy-spin, yielding, backoff or sleeping (default ${DEFAULT-VALUE}).")
-    private String idle;
+    @CommandLine.Mixin
+    private DaemonUnderLoadOptions daemon;
 
     public Integer call() throws IOException, InterruptedException
     {
@@ -61,8 +54,9 @@ public final class PerfTickToQuoteCommand implements Callable<Integer>
         {
             throw new IllegalArgumentException("--rate and --duration must be > 0 and --warmup >= 0");
         }
-        ThreadLayout.fromName(layout);
-        IdleStrategies.create(idle);
+        daemon.validate();
+        final String layout = daemon.layout();
+        final String idle = daemon.idle();
         final PrintWriter out = spec.commandLine().getOut();
         final PrintWriter err = spec.commandLine().getErr();
         err.printf("perf: tick-to-quote at %,.0f/s for %.0f s (+%.0f s warm-up), layout %s, idle %s%n",

@@ -43,7 +43,7 @@ class BacktestAllocationTest
             RealData.file("binance/usdm/btcusdt_20240718.gz").toString(), "--instrument", "BTCUSDT", "--out", journal.toString());
         assertEquals(ExitCodes.OK, imported.exitCode, imported.toString());
         final StrategyConfig config = StrategyConfig.load(Files.writeString(tmp.resolve("glft.properties"),
-            "risk.admin_token=secret\nrisk.max_order_quantity=1000\nrisk.max_notional=100000000000\n" +
+            "risk.max_order_quantity=1000\nrisk.max_notional=100000000000\n" +
             "risk.price_collar_ticks=1000\nquoter=glft(gamma=0.05,sigma_fallback=1,a_fallback=1,k_fallback=1,order_size=10)\n"));
         final MetricSettings settings = new MetricSettings(1_000_000_000L, 100_000_000L, MetricSettings.DEFAULT_HORIZONS_NS);
 

@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class BacktestCommandTest
 {
-    private static final String RISK = "risk.admin_token=secret\nrisk.max_order_quantity=1000\nrisk.max_notional=100000000000\n" +
+    private static final String RISK = "risk.max_order_quantity=1000\nrisk.max_notional=100000000000\n" +
         "risk.price_collar_ticks=1000\n";
 
     @TempDir
@@ -297,7 +297,7 @@ class BacktestCommandTest
     @Test
     void configForAnotherInstrumentIsBadInput() throws IOException
     {
-        final Path other = write("other.properties", "risk.admin_token=secret\ninstrument.id=42\n");
+        final Path other = write("other.properties", "instrument.id=42\n");
 
         final CliRun run = backtest(other, tmp.resolve("x"));
 

@@ -41,13 +41,13 @@ class DaemonAllocationTest
     {
         final String aeronDir = tmp.resolve("aeron").toString();
         final Path file = tmp.resolve("daemon.properties");
-        Files.writeString(file, "risk.admin_token=secret\nrisk.max_order_quantity=1000\nrisk.max_notional=100000000000\n" +
+        Files.writeString(file, "risk.max_order_quantity=1000\nrisk.max_notional=100000000000\n" +
             "risk.price_collar_ticks=1000\nrisk.stale_market_data_ms=60000\nrisk.max_orders_per_second=1000000\n" +
             "risk.max_cancels_per_second=1000000\nquotes.max_orders_per_second=1000000\n" +
             "quoter=glft(gamma=0.05,sigma_fallback=1,a_fallback=1,k_fallback=1,order_size=1)\n");
         final DaemonConfig config = DaemonConfig.load(file, List.of("daemon.run_dir=" + tmp.resolve("runs"),
             "transport.aeron_dir=" + aeronDir, "daemon.idle=busy-spin", "daemon.timer_interval_ms=1",
-            "daemon.stage_latency=true"), tmp);
+            "daemon.stage_latency=true", "daemon.admin_token_file=" + tmp.resolve("admin.token")), tmp);
         final Daemon daemon = Daemon.start(config, null, new OffsetEpochNanoClock());
         final ThreadMXBean threads = (ThreadMXBean)ManagementFactory.getThreadMXBean();
         try (ScriptedVenue venue = new ScriptedVenue(aeronDir))

@@ -57,11 +57,13 @@ class DaemonCrashRecoveryTest
     {
         final String aeronDir = tmp.resolve("aeron").toString();
         final Path config = Files.writeString(tmp.resolve("daemon.properties"),
-            "risk.admin_token=crash\nrisk.max_order_quantity=10\nrisk.max_position=50\n" +
+            "risk.max_order_quantity=10\nrisk.max_position=50\n" +
             "risk.max_notional=100000000000\nrisk.price_collar_ticks=50\n" +
             "quoter=glft(gamma=0.1,sigma=1,a=50,k=0.5,order_size=1)\n" +
             "transport.embedded_driver=false\ntransport.aeron_dir=" + aeronDir + "\n" +
-            "daemon.run_dir=" + tmp.resolve("runs") + "\ndaemon.idle=sleeping\n");
+            "daemon.run_dir=" + tmp.resolve("runs") + "\ndaemon.idle=sleeping\n" +
+            "daemon.admin_token_file=" + tmp.resolve("admin.token") + "\n");
+        final String token = tmp.resolve("admin.token").toString(); // the daemon makes it at its first start
         final SyntheticMarketContext market = new SyntheticMarketContext().seed(7).eventsPerSecond(2_000).conclude();
         final VenueFills venueFills = new VenueFills();
         Transport transport = null;
@@ -133,7 +135,7 @@ class DaemonCrashRecoveryTest
                 l.contains("the run crashed: its journal continues")), second.toString());
 
             // STOP: afterwards nothing is open on either side and both agree on the position
-            final CliRun stop = CliRun.run("admin", "stop", "--token", "crash", "--aeron-dir", aeronDir);
+            final CliRun stop = CliRun.run("admin", "stop", "--token-file", token, "--aeron-dir", aeronDir);
             assertEquals(ExitCodes.OK, stop.exitCode, stop.toString());
             await("stopped and flat on orders", 30_000, second, () ->
             {
@@ -167,7 +169,7 @@ class DaemonCrashRecoveryTest
             // a RESUME before the new run has a book is refused (stale data is a breach), and admin says so
             await("a two-sided book in the new run", 30_000, third, () ->
                 counters.value(DaemonCounters.BEST_BID) > 0 && counters.value(DaemonCounters.BEST_ASK) > 0);
-            final CliRun resume = CliRun.run("admin", "resume", "--token", "crash", "--aeron-dir", aeronDir);
+            final CliRun resume = CliRun.run("admin", "resume", "--token-file", token, "--aeron-dir", aeronDir);
             assertEquals(ExitCodes.OK, resume.exitCode, resume.toString());
             await("quoting after RESUME", 30_000, third, () -> counters.value(DaemonCounters.ORDERS_NEW) > 0);
             daemon.toHandle().destroy();

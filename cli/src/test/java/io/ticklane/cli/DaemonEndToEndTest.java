@@ -38,7 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DaemonEndToEndTest
 {
     private static final String CONFIG =
-        "risk.admin_token=secret\nrisk.max_order_quantity=1000\nrisk.max_notional=100000000000\n" +
+        "risk.max_order_quantity=1000\nrisk.max_notional=100000000000\n" +
         "risk.price_collar_ticks=1000\nrisk.venue_silence_ms=400\nrisk.stale_market_data_ms=60000\n" +
         "quoter=glft(gamma=0.05,sigma_fallback=1,a_fallback=1,k_fallback=1,order_size=1)\n";
 
@@ -84,6 +84,8 @@ class DaemonEndToEndTest
         final DaemonConfig config = config(layout, aeronDir, channels);
         final Daemon daemon = Daemon.start(config, null, new OffsetEpochNanoClock());
         final DaemonCounters counters = daemon.counters();
+        final String token = tmp.resolve("admin.token").toString(); // the daemon made it
+        final String wrongToken = OperatorTokens.write(tmp.resolve("wrong.token"), "guess-guess-guess-guess").toString();
         try (ScriptedVenue venue = new ScriptedVenue(aeronDir, config.transportContext()))
         {
             // given a market: the daemon quotes both sides
@@ -102,17 +104,26 @@ class DaemonEndToEndTest
             await("quotes acknowledged", 5_000, () -> 2 == counters(aeronDir).get("open orders"));
 
             // a fill changes the position
-            venue.fill(bid);
-            await("position +1", 5_000, () -> 1 == counters(aeronDir).get(DaemonCounters.POSITION));
+            final ScriptedVenue.Order filled = venue.fillLastQuote(Side.BUY);
+            try
+            {
+                await("position +1", 5_000, () -> 1 == counters(aeronDir).get(DaemonCounters.POSITION));
+            }
+            catch (final AssertionError ex)
+            {
+                throw new AssertionError(ex.getMessage() + "; filled " + filled + "; daemon counters " + counters(aeronDir) +
+                    "; venue received " + venue.received() + "; halt " + daemon.haltReason(), ex);
+            }
 
-            // a wrong token is rejected (and journaled), nothing changes
-            final CliRun wrong = CliRun.run("admin", "stop", "--token", "guess", "--aeron-dir", aeronDir);
+            // a wrong token is rejected at the edge, nothing changes
+            final CliRun wrong = CliRun.run("admin", "stop", "--token-file", wrongToken, "--aeron-dir", aeronDir);
             assertEquals(ExitCodes.CHECK_FAILED, wrong.exitCode, wrong.toString());
             assertTrue(wrong.err.contains("REJECTED"), wrong.toString());
             assertEquals(0, counters(aeronDir).get(DaemonCounters.MODE), "still ACTIVE");
+            assertEquals(1L, counters(aeronDir).get(DaemonCounters.ADMIN_REJECTED));
 
             // STOP cancels every open order, and no order leaves after it however the market moves
-            final CliRun stop = CliRun.run("admin", "stop", "--token", "secret", "--aeron-dir", aeronDir);
+            final CliRun stop = CliRun.run("admin", "stop", "--token-file", token, "--aeron-dir", aeronDir);
             assertEquals(ExitCodes.OK, stop.exitCode, stop.toString());
             assertTrue(stop.out.contains("mode=HALTED"), stop.toString());
             await("all cancelled", 5_000, () -> 0 == counters(aeronDir).get(DaemonCounters.OPEN_ORDERS));
@@ -126,11 +137,11 @@ class DaemonEndToEndTest
             assertEquals(afterStop, venue.received().size(), "nothing leaves while stopped: " + venue.received());
 
             // RESUME quotes again; FLATTEN works the +1 position to zero with a marketable sell
-            final CliRun resume = CliRun.run("admin", "resume", "--token", "secret", "--aeron-dir", aeronDir);
+            final CliRun resume = CliRun.run("admin", "resume", "--token-file", token, "--aeron-dir", aeronDir);
             assertEquals(ExitCodes.OK, resume.exitCode, resume.toString());
             venue.touch(998, 1000, 999, 1001);
             await("quoting again", 5_000, () -> venue.received().size() > afterStop);
-            final CliRun flatten = CliRun.run("admin", "flatten", "--token", "secret", "--aeron-dir", aeronDir);
+            final CliRun flatten = CliRun.run("admin", "flatten", "--token-file", token, "--aeron-dir", aeronDir);
             assertEquals(ExitCodes.OK, flatten.exitCode, flatten.toString());
             venue.touch(999, 1001, 998, 1000);
             await("flat", 5_000, () -> 0 == counters(aeronDir).get(DaemonCounters.POSITION));
@@ -138,7 +149,7 @@ class DaemonEndToEndTest
                 Side.SELL == o.side() && TimeInForce.IOC == o.timeInForce()), venue.received().toString());
 
             // venue silence halts
-            final CliRun resumeAgain = CliRun.run("admin", "resume", "--token", "secret", "--aeron-dir", aeronDir);
+            final CliRun resumeAgain = CliRun.run("admin", "resume", "--token-file", token, "--aeron-dir", aeronDir);
             assertEquals(ExitCodes.OK, resumeAgain.exitCode, resumeAgain.toString());
             venue.silent(true);
             await("halted for venue silence", 5_000, () ->
@@ -150,7 +161,7 @@ class DaemonEndToEndTest
             assertTrue(stat.out.contains("= HALTED") && stat.out.contains("= VENUE_SILENT"), stat.out);
 
             // a RESUME cannot lift a self-clearing halt (venue silence): the risk gate refuses it and admin says so
-            final CliRun refused = CliRun.run("admin", "resume", "--token", "secret", "--aeron-dir", aeronDir);
+            final CliRun refused = CliRun.run("admin", "resume", "--token-file", token, "--aeron-dir", aeronDir);
             assertEquals(ExitCodes.CHECK_FAILED, refused.exitCode, refused.toString());
             assertTrue(refused.err.contains("REFUSED by the risk gate: nothing to resume") &&
                 refused.err.contains("mode=HALTED (VENUE_SILENT)"), refused.toString());
@@ -163,7 +174,7 @@ class DaemonEndToEndTest
         }
         assertEquals(null, daemon.firstError());
 
-        // the journal is complete, holds the operator's rejected command, and replays to the live outbound bytes
+        // the journal is complete, holds the operator's commands, and replays to the live outbound bytes
         final Path journal = daemon.journalDirectory();
         final MessageDigest live = MessageDigest.getInstance("SHA-256");
         final long[] admin = new long[1];
@@ -184,7 +195,7 @@ class DaemonEndToEndTest
                 }
             }, Integer.MAX_VALUE);
         }
-        assertTrue(admin[0] >= 6, "operator commands journaled (the rejected one too), plus the shutdown STOP: " + admin[0]);
+        assertTrue(admin[0] >= 6, "operator commands journaled, plus the shutdown STOP: " + admin[0]);
         final CliRun replay = CliRun.run("replay", "--journal", journal.toString(),
             "--config", daemon.runDirectory().resolve("strategy.properties").toString());
         assertEquals(ExitCodes.OK, replay.exitCode, replay.toString());
@@ -198,6 +209,7 @@ class DaemonEndToEndTest
         final List<String> settings = new java.util.ArrayList<>(List.of(
             "daemon.run_dir=" + tmp.resolve("runs"),
             "daemon.layout=" + layout,
+            "daemon.admin_token_file=" + tmp.resolve("admin.token"),
             "transport.aeron_dir=" + aeronDir));
         settings.addAll(List.of(channels));
         return DaemonConfig.load(file, settings, tmp);

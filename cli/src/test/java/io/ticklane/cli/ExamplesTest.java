@@ -114,7 +114,8 @@ class ExamplesTest
 
     /**
      * The venue in-process (it embeds the media driver), the daemon joining it, both from the example's files; only
-     * the Aeron directory and the run directory move into the test's temporary directory, and the runs are short.
+     * the Aeron directory, the run directory and the token file move into the test's temporary directory, and the runs
+     * are short.
      */
     @Test
     void daemonQuotesAndFillsAgainstTheSimulatedVenue() throws Exception
@@ -127,8 +128,10 @@ class ExamplesTest
 
         final Properties settings = ExampleFiles.properties(DAEMON + "daemon.properties");
         final Path runDir = Path.of(ExampleFiles.locate(tmp, settings.getProperty("daemon.run_dir")));
+        final String tokenFile = ExampleFiles.locate(tmp, settings.getProperty("daemon.admin_token_file"));
         final CliRun daemon = CliRun.run("daemon", "--config", ExampleFiles.file(DAEMON + "daemon.properties").toString(),
-            "--set", "transport.aeron_dir=" + aeronDir, "--set", "daemon.run_dir=" + runDir, "--duration", "3", "--quiet");
+            "--set", "transport.aeron_dir=" + aeronDir, "--set", "daemon.run_dir=" + runDir,
+            "--set", "daemon.admin_token_file=" + tokenFile, "--duration", "3", "--quiet");
         final CliRun venueRun = venue.get(60, TimeUnit.SECONDS);
 
         assertEquals(ExitCodes.OK, daemon.exitCode, daemon + "\nvenue: " + venueRun);

@@ -1,16 +1,29 @@
 package io.ticklane.cli;
 
+import io.ticklane.gateway.transport.FrameRefusal;
 import io.ticklane.journal.RealData;
 import io.ticklane.journal.queue.Direction;
 import io.ticklane.journal.queue.JournalHeader;
 import io.ticklane.journal.queue.JournalInstrument;
 import io.ticklane.journal.queue.JournalWriter;
+import io.ticklane.sbe.AggressorSide;
+import io.ticklane.sbe.ExecType;
+import io.ticklane.sbe.ExecutionReportEncoder;
+import io.ticklane.sbe.HeartbeatEncoder;
+import io.ticklane.sbe.L2Action;
+import io.ticklane.sbe.L2UpdateEncoder;
+import io.ticklane.sbe.MessageHeaderEncoder;
+import io.ticklane.sbe.Side;
+import io.ticklane.sbe.TimerTickEncoder;
+import io.ticklane.sbe.TradeEncoder;
+import io.ticklane.sbe.TradeType;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -114,6 +127,77 @@ class JournalCommandTest
         final String[] laterEvents = later.out.strip().split("\n");
         assertTrue(laterEvents.length <= events.length - 500 && laterEvents.length > 0, "later: " + laterEvents.length);
         assertTrue(laterEvents[0].compareTo(from) >= 0, laterEvents[0]);
+    }
+
+    @Test
+    void catPrintsAFrameItCannotDecodeWithItsRecordIndexAndCarriesOn() throws IOException
+    {
+        // given a journal (written before the daemon's edge check) with an execType from a newer schema and a frame
+        // that declares more levels than it holds, between good frames
+        final Path dir = tmp.resolve("undecodable");
+        final UnsafeBuffer frame = new UnsafeBuffer(new byte[256]);
+        final MessageHeaderEncoder header = new MessageHeaderEncoder();
+        try (JournalWriter writer = JournalWriter.create(dir, JournalHeader.current(
+            List.of(new JournalInstrument(1, "X", 1, 1, (byte)0, (byte)0)), "none", "test", "undecodable frames")))
+        {
+            writer.append(Direction.IN, 1001, 1, frame, 0, MessageHeaderEncoder.ENCODED_LENGTH +
+                new HeartbeatEncoder().wrapAndApplyHeader(frame, 0, header).senderId(7).encodedLength());
+            final int report = MessageHeaderEncoder.ENCODED_LENGTH + new ExecutionReportEncoder()
+                .wrapAndApplyHeader(frame, 0, header).clientOrderId(42).execType(ExecType.FILL).side(Side.BUY).encodedLength();
+            frame.putByte(MessageHeaderEncoder.ENCODED_LENGTH + ExecutionReportEncoder.execTypeEncodingOffset(), (byte)77);
+            writer.append(Direction.IN, 1003, 2, frame, 0, report);
+            final L2UpdateEncoder update = new L2UpdateEncoder().wrapAndApplyHeader(frame, 0, header).sequence(2);
+            update.levelsCount(1).next().side(Side.BUY).action(L2Action.NEW).price(100).quantity(1);
+            final int updateLength = MessageHeaderEncoder.ENCODED_LENGTH + update.encodedLength();
+            frame.putShort(MessageHeaderEncoder.ENCODED_LENGTH + L2UpdateEncoder.BLOCK_LENGTH + 2, (short)0xFFFF,
+                ByteOrder.LITTLE_ENDIAN);
+            writer.append(Direction.IN, 1001, 3, frame, 0, updateLength);
+            writer.append(Direction.IN, 1001, 4, frame, 0, MessageHeaderEncoder.ENCODED_LENGTH + new TradeEncoder()
+                .wrapAndApplyHeader(frame, 0, header).tradeId(9).aggressorSide(AggressorSide.SELL)
+                .tradeType(TradeType.REGULAR).encodedLength());
+        }
+
+        final CliRun run = CliRun.run("journal", "cat", dir.toString());
+
+        assertEquals(ExitCodes.OK, run.exitCode, run.toString());
+        final String[] lines = run.out.strip().split("\n");
+        assertEquals(4, lines.length, run.out);
+        assertTrue(lines[0].contains(" IN 1001 Heartbeat ") && lines[0].contains("senderId=7"), lines[0]);
+        assertTrue(lines[1].contains(" IN 1003 ExecutionReport ") && lines[1].contains("execType=SBE_UNKNOWN"), lines[1]);
+        assertTrue(lines[2].contains(" IN 1001 L2Update record 3 cannot be decoded: its ") &&
+            lines[2].contains("bytes end before the block and groups it declares"), lines[2]);
+        assertTrue(lines[3].contains(" IN 1001 Trade ") && lines[3].contains("tradeId=9"), lines[3]);
+    }
+
+    @Test
+    void catAndInspectPrintRefusedRecordsWithTheirReason() throws IOException
+    {
+        final Path dir = tmp.resolve("refused");
+        final UnsafeBuffer frame = new UnsafeBuffer(new byte[256]);
+        final int tick = MessageHeaderEncoder.ENCODED_LENGTH + new TimerTickEncoder()
+            .wrapAndApplyHeader(frame, 0, new MessageHeaderEncoder()).timestampNs(5).timerId(1).encodedLength();
+        try (JournalWriter writer = JournalWriter.create(dir, JournalHeader.current(
+            List.of(new JournalInstrument(1, "X", 1, 1, (byte)0, (byte)0)), "none", "test", "refused frames")))
+        {
+            writer.appendRefused(FrameRefusal.WRONG_STREAM.code(), 1004, 1, frame, 0, tick);
+            writer.appendRefused(FrameRefusal.TOO_SHORT.code(), 1001, 2, frame, 0, 3);
+        }
+
+        final CliRun cat = CliRun.run("journal", "cat", dir.toString());
+
+        assertEquals(ExitCodes.OK, cat.exitCode, cat.toString());
+        final String[] lines = cat.out.strip().split("\n");
+        assertEquals(2, lines.length, cat.out);
+        assertTrue(lines[0].contains(" REFUSED 1004 TimerTick record 1 refused WRONG_STREAM: ") &&
+            lines[0].contains("timestampNs=5"), lines[0]);
+        assertTrue(lines[1].endsWith(" REFUSED 1001 ? record 2 refused TOO_SHORT: cannot be decoded: 3 bytes, shorter " +
+            "than a message header"), lines[1]);
+
+        final CliRun inspect = CliRun.run("journal", "inspect", dir.toString());
+        assertEquals(ExitCodes.OK, inspect.exitCode, inspect.toString());
+        assertTrue(inspect.out.contains("  REFUSED TOO_SHORT"), inspect.out);
+        assertTrue(inspect.out.contains("  REFUSED WRONG_STREAM"), inspect.out);
+        assertEquals("records=2 gaps=0 complete=yes", inspect.lastLine());
     }
 
     @Test

@@ -30,7 +30,7 @@ class ReplayCommandTest
             "--instrument", "BTCUSDT", "--out", journal.toString());
         assertEquals(ExitCodes.OK, imported.exitCode, imported.toString());
         config = write("glft.properties",
-            "risk.admin_token=secret\nrisk.max_order_quantity=1000\nrisk.max_notional=100000000000\n" +
+            "risk.max_order_quantity=1000\nrisk.max_notional=100000000000\n" +
             "risk.price_collar_ticks=1000\nquoter=glft(gamma=0.05,sigma_fallback=1,a_fallback=1,k_fallback=1,order_size=10)\n");
     }
 
@@ -51,7 +51,7 @@ class ReplayCommandTest
     void anotherQuoterGivesAnotherHash() throws IOException
     {
         final Path asFinite = write("as.properties",
-            "risk.admin_token=secret\nrisk.max_order_quantity=1000\nrisk.max_notional=100000000000\n" +
+            "risk.max_order_quantity=1000\nrisk.max_notional=100000000000\n" +
             "risk.price_collar_ticks=1000\nquoter=as-finite(gamma=0.05,horizon_s=60,sigma_fallback=1,k_fallback=1,order_size=10)\n");
 
         final CliRun glft = CliRun.run("replay", "--journal", journal.toString(), "--config", config.toString());
@@ -64,7 +64,7 @@ class ReplayCommandTest
     @Test
     void configForAnotherInstrumentIsBadInput() throws IOException
     {
-        final Path other = write("other.properties", "risk.admin_token=secret\ninstrument.id=42\n");
+        final Path other = write("other.properties", "instrument.id=42\n");
 
         final CliRun run = CliRun.run("replay", "--journal", journal.toString(), "--config", other.toString());
 
@@ -75,7 +75,7 @@ class ReplayCommandTest
     @Test
     void badConfigIsBadInputNamingTheKey() throws IOException
     {
-        final Path bad = write("bad.properties", "risk.admin_token=secret\nquotes.replace_tiks=2\n");
+        final Path bad = write("bad.properties", "quotes.replace_tiks=2\n");
 
         final CliRun run = CliRun.run("replay", "--journal", journal.toString(), "--config", bad.toString());
 

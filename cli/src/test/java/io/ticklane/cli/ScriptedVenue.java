@@ -46,7 +46,11 @@ final class ScriptedVenue implements AutoCloseable
     private final Aeron aeron;
     private final Publication marketData;
     private final Publication reports;
-    private final Subscription orders;
+    private final TransportContext channels;
+    private volatile Subscription orders;
+    private volatile boolean holdStatusAnswers;
+    private final List<Long> heldStatusRequests = new ArrayList<>();
+    private volatile long daemonHeartbeats;
     private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
     private final MessageHeaderDecoder headerDecoder = new MessageHeaderDecoder();
     private final NewOrderDecoder newOrder = new NewOrderDecoder();
@@ -82,10 +86,25 @@ final class ScriptedVenue implements AutoCloseable
      */
     ScriptedVenue(final String aeronDir, final TransportContext channels)
     {
+        this(aeronDir, channels, true);
+    }
+
+    /**
+     * @param aeronDir        the daemon's media driver.
+     * @param channels        the channels and streams to use.
+     * @param subscribeOrders false for a venue whose order entry comes up later ({@link #subscribeOrders()}) than
+     *                        its market data.
+     */
+    ScriptedVenue(final String aeronDir, final TransportContext channels, final boolean subscribeOrders)
+    {
+        this.channels = channels;
         aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(aeronDir));
         marketData = aeron.addPublication(channels.marketDataChannel(), channels.marketDataStreamId());
         reports = aeron.addPublication(channels.reportChannel(), channels.reportStreamId());
-        orders = aeron.addSubscription(channels.orderChannel(), channels.orderStreamId());
+        if (subscribeOrders)
+        {
+            subscribeOrders();
+        }
         thread = new Thread(this::run, "scripted-venue");
         thread.setDaemon(true);
         thread.start();
@@ -100,7 +119,8 @@ final class ScriptedVenue implements AutoCloseable
             final int work;
             synchronized (this)
             {
-                work = orders.poll(handler, 16);
+                final Subscription subscription = orders;
+                work = null == subscription ? 0 : subscription.poll(handler, 16);
                 if (!silent.get() && System.nanoTime() - nextHeartbeatNs >= 0)
                 {
                     final HeartbeatEncoder heartbeat = new HeartbeatEncoder().wrapAndApplyHeader(mdOut, 0, headerEncoder)
@@ -166,18 +186,59 @@ final class ScriptedVenue implements AutoCloseable
             case OrderStatusRequestDecoder.TEMPLATE_ID:
                 statusRequest.wrapAndApplyHeader(buffer, offset, headerDecoder);
                 statusRequests++;
-                if (!silent.get())
+                if (holdStatusAnswers)
                 {
-                    // this scripted venue keeps no book of live orders: a daemon starting flat is told it has none
-                    final OrderStatusCompleteEncoder complete = new OrderStatusCompleteEncoder()
-                        .wrapAndApplyHeader(out, 0, headerEncoder).venueTimeNs(nowNs()).localTimeNs(0)
-                        .requestId(statusRequest.requestId()).instrumentId(INSTRUMENT).orderCount(0);
-                    offer(reports, out, MessageHeaderEncoder.ENCODED_LENGTH + complete.encodedLength());
+                    heldStatusRequests.add(statusRequest.requestId());
+                }
+                else if (!silent.get())
+                {
+                    answerStatus(statusRequest.requestId());
                 }
                 break;
             default:
-                break; // daemon heartbeats
+                daemonHeartbeats++;
+                break;
         }
+    }
+
+    private void answerStatus(final long requestId)
+    {
+        // this scripted venue keeps no book of live orders: a daemon starting flat is told it has none
+        final OrderStatusCompleteEncoder complete = new OrderStatusCompleteEncoder()
+            .wrapAndApplyHeader(out, 0, headerEncoder).venueTimeNs(nowNs()).localTimeNs(0)
+            .requestId(requestId).instrumentId(INSTRUMENT).orderCount(0);
+        offer(reports, out, MessageHeaderEncoder.ENCODED_LENGTH + complete.encodedLength());
+    }
+
+    /** Order entry comes up: the venue subscribes to the daemon's orders. */
+    synchronized void subscribeOrders()
+    {
+        orders = aeron.addSubscription(channels.orderChannel(), channels.orderStreamId());
+    }
+
+    /** A venue slow to answer: order status requests are kept, not answered, until {@link #answerHeldStatusRequests}. */
+    void holdStatusAnswers()
+    {
+        holdStatusAnswers = true;
+    }
+
+    /** Answers the status requests held so far, and later ones at once. */
+    synchronized void answerHeldStatusRequests()
+    {
+        holdStatusAnswers = false;
+        heldStatusRequests.forEach(this::answerStatus);
+        heldStatusRequests.clear();
+    }
+
+    long statusRequests()
+    {
+        return statusRequests;
+    }
+
+    /** @return heartbeats received from the daemon. */
+    long daemonHeartbeats()
+    {
+        return daemonHeartbeats;
     }
 
     private void send(
@@ -247,9 +308,18 @@ final class ScriptedVenue implements AutoCloseable
     }
 
     /** Fills a resting order completely, as a maker. */
-    synchronized void fill(final Order order)
+    /**
+     * Fills the newest live-looking order on a side, chosen under the lock the receiving thread records orders with:
+     * an order the daemon replaced a moment earlier is never filled under its old id (a real venue reports a fill on
+     * the order it holds; the daemon takes a fill on a replaced-away id as a fill it cannot match).
+     *
+     * @return the order filled.
+     */
+    synchronized Order fillLastQuote(final Side side)
     {
+        final Order order = lastQuote(side);
         send(order.clientOrderId(), ExecType.FILL, order.side(), order.price(), order.quantity(), 0, order.quantity());
+        return order;
     }
 
     synchronized List<Order> received()

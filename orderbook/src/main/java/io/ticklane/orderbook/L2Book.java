@@ -42,19 +42,30 @@ public final class L2Book extends OrderBook
         bids.clear();
         asks.clear();
         boolean negative = false;
+        boolean malformed = false;
         for (final L2SnapshotDecoder.LevelsDecoder level : snapshot.levels())
         {
             final long quantity = level.quantity();
+            final Side side = level.side();
+            if (!isSide(side))
+            {
+                malformed = true;
+                continue;
+            }
             if (quantity < 0)
             {
                 negative = true;
                 continue;
             }
-            side(level.side()).set(level.price(), quantity);
+            side(side).set(level.price(), quantity);
         }
 
         onSnapshotApplied(messageSequence, snapshot.exchangeTimeNs());
-        if (negative)
+        if (malformed)
+        {
+            markStale(StaleReason.MALFORMED_MESSAGE, messageSequence);
+        }
+        else if (negative)
         {
             markStale(StaleReason.NEGATIVE_QUANTITY, messageSequence);
         }
@@ -72,9 +83,15 @@ public final class L2Book extends OrderBook
         {
             final long quantity = level.quantity();
             final L2Action action = level.action();
+            final Side side = level.side();
+            if (!isSide(side) || !isAction(action))
+            {
+                markStale(StaleReason.MALFORMED_MESSAGE, messageSequence);
+                return;
+            }
             if (L2Action.DELETE == action)
             {
-                side(level.side()).set(level.price(), 0);
+                side(side).set(level.price(), 0);
             }
             else if (quantity < 0)
             {
@@ -83,11 +100,25 @@ public final class L2Book extends OrderBook
             }
             else
             {
-                side(level.side()).set(level.price(), quantity);
+                side(side).set(level.price(), quantity);
             }
         }
 
         onUpdateApplied(messageSequence, update.exchangeTimeNs());
+    }
+
+    /**
+     * A side or action the schema does not define ({@code SBE_UNKNOWN}, from a newer writer) or the null value is
+     * malformed input: the book goes STALE rather than guess which ladder it meant.
+     */
+    private static boolean isSide(final Side side)
+    {
+        return Side.BUY == side || Side.SELL == side;
+    }
+
+    private static boolean isAction(final L2Action action)
+    {
+        return L2Action.NEW == action || L2Action.CHANGE == action || L2Action.DELETE == action;
     }
 
     /**

@@ -100,7 +100,7 @@ public final class L3Book extends OrderBook
         {
             final long quantity = level.quantity();
             final Side side = level.side();
-            if (quantity < 0 || Side.NULL_VAL == side)
+            if (quantity < 0 || (Side.BUY != side && Side.SELL != side))
             {
                 malformed = true;
                 continue;
@@ -180,7 +180,7 @@ public final class L3Book extends OrderBook
      */
     public boolean add(final long orderId, final Side side, final long price, final long quantity)
     {
-        if (Side.NULL_VAL == side || quantity <= 0)
+        if ((Side.BUY != side && Side.SELL != side) || quantity <= 0)
         {
             return stale(StaleReason.MALFORMED_MESSAGE);
         }
@@ -390,7 +390,7 @@ public final class L3Book extends OrderBook
     private boolean reduce(
         final long orderId, final Side side, final long price, final long quantity, final boolean isDelete)
     {
-        if (Side.NULL_VAL == side || quantity <= 0)
+        if ((Side.BUY != side && Side.SELL != side) || quantity <= 0)
         {
             return stale(StaleReason.MALFORMED_MESSAGE);
         }

@@ -80,6 +80,54 @@ final class Frames
         dispatch(L3OrderEventEncoder.TEMPLATE_ID, event.encodedLength());
     }
 
+    /**
+     * One level whose side and action bytes are written raw, as a newer schema's writer (or a hostile one) might:
+     * values the schema does not define, or the null value 255.
+     */
+    void rawUpdate(
+        final long sequence, final long prevSequence, final int sideRaw, final int actionRaw, final long price,
+        final long quantity)
+    {
+        update.wrapAndApplyHeader(buffer, 0, header)
+            .exchangeTimeNs(sequence).receiveTimeNs(sequence).instrumentId(INSTRUMENT)
+            .sequence(sequence).prevSequence(prevSequence)
+            .levelsCount(1).next().side(Side.BUY).action(L2Action.CHANGE).price(price).quantity(quantity);
+        final int level = MessageHeaderEncoder.ENCODED_LENGTH + L2UpdateEncoder.BLOCK_LENGTH +
+            L2UpdateEncoder.LevelsEncoder.sbeHeaderSize();
+        buffer.putByte(level + L2UpdateEncoder.LevelsEncoder.sideEncodingOffset(), (byte)sideRaw);
+        buffer.putByte(level + L2UpdateEncoder.LevelsEncoder.actionEncodingOffset(), (byte)actionRaw);
+        dispatch(L2UpdateEncoder.TEMPLATE_ID, update.encodedLength());
+    }
+
+    /**
+     * A snapshot of one good bid and then one level whose side byte is written raw.
+     */
+    void rawSnapshot(final long sequence, final long bid, final int sideRaw, final long price)
+    {
+        snapshot.wrapAndApplyHeader(buffer, 0, header)
+            .exchangeTimeNs(sequence).receiveTimeNs(sequence).instrumentId(INSTRUMENT).sequence(sequence);
+        final L2SnapshotEncoder.LevelsEncoder group = snapshot.levelsCount(2);
+        group.next().side(Side.BUY).price(bid).quantity(5);
+        group.next().side(Side.SELL).price(price).quantity(5);
+        final int second = MessageHeaderEncoder.ENCODED_LENGTH + L2SnapshotEncoder.BLOCK_LENGTH +
+            L2SnapshotEncoder.LevelsEncoder.sbeHeaderSize() + L2SnapshotEncoder.LevelsEncoder.sbeBlockLength();
+        buffer.putByte(second + L2SnapshotEncoder.LevelsEncoder.sideEncodingOffset(), (byte)sideRaw);
+        dispatch(L2SnapshotEncoder.TEMPLATE_ID, snapshot.encodedLength());
+    }
+
+    /**
+     * An ADD whose side byte is written raw.
+     */
+    void rawSideEvent(final long sequence, final long prevSequence, final long orderId, final int sideRaw, final long price)
+    {
+        event.wrapAndApplyHeader(buffer, 0, header)
+            .exchangeTimeNs(sequence).receiveTimeNs(sequence).instrumentId(INSTRUMENT)
+            .sequence(sequence).prevSequence(prevSequence)
+            .orderId(orderId).eventType(L3EventType.ADD).side(Side.BUY).price(price).quantity(1);
+        buffer.putByte(MessageHeaderEncoder.ENCODED_LENGTH + L3OrderEventEncoder.sideEncodingOffset(), (byte)sideRaw);
+        dispatch(L3OrderEventEncoder.TEMPLATE_ID, event.encodedLength());
+    }
+
     private void dispatch(final int templateId, final int bodyLength)
     {
         feed.onMessage(templateId, buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + bodyLength);

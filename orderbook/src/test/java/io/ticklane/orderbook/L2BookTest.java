@@ -87,6 +87,42 @@ class L2BookTest
     }
 
     @Test
+    void aLevelWhoseSideTheSchemaDoesNotDefineMakesTheBookStaleInsteadOfLandingOnTheAsks()
+    {
+        for (final int side : new int[]{0, 3, 0xFF})
+        {
+            final L2Book fresh = new L2Book(Frames.INSTRUMENT, 1024);
+            final Frames feed = new Frames(fresh);
+            feed.snapshot(1, BID, 100, 5, ASK, 101, 3);
+            feed.rawUpdate(2, 1, side, 1, 102, 7);
+
+            assertEquals(BookState.STALE, fresh.state(), "side " + side);
+            assertEquals(StaleReason.MALFORMED_MESSAGE, fresh.staleReason(), "side " + side);
+            assertEquals(0, fresh.asks().quantity(102), "side " + side);
+        }
+    }
+
+    @Test
+    void aLevelWhoseActionTheSchemaDoesNotDefineMakesTheBookStale()
+    {
+        frames.snapshot(1, BID, 100, 5, ASK, 101, 3);
+        frames.rawUpdate(2, 1, 1, 9, 99, 7);
+
+        assertEquals(StaleReason.MALFORMED_MESSAGE, book.staleReason());
+        assertEquals(0, book.bids().quantity(99));
+    }
+
+    @Test
+    void aSnapshotLevelWithoutAKnownSideIsLeftOutAndTheBookIsStale()
+    {
+        frames.rawSnapshot(1, 100, 7, 101);
+
+        assertEquals(StaleReason.MALFORMED_MESSAGE, book.staleReason());
+        assertEquals(5, book.bids().quantity(100));
+        assertEquals(0, book.asks().quantity(101));
+    }
+
+    @Test
     void updateForAnotherInstrumentGoesStale()
     {
         frames.snapshot(1, BID, 100, 5, ASK, 101, 3);

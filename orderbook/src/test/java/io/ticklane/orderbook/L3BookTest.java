@@ -121,6 +121,16 @@ class L3BookTest
     }
 
     @Test
+    void anAddWhoseSideTheSchemaDoesNotDefineGoesStaleInsteadOfJoiningTheAsks()
+    {
+        emptySnapshot();
+        frames.rawSideEvent(1, 0, 1, 3, 101);
+
+        assertEquals(StaleReason.MALFORMED_MESSAGE, book.staleReason());
+        assertEquals(0, book.asks().quantity(101));
+    }
+
+    @Test
     void duplicateAddGoesStale()
     {
         emptySnapshot();

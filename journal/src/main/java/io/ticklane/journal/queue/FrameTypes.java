@@ -19,6 +19,8 @@ import io.ticklane.sbe.TimerTickDecoder;
 import io.ticklane.sbe.TradeDecoder;
 import io.ticklane.sbe.TradingStatusDecoder;
 import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.agrona.sbe.MessageDecoderFlyweight;
 
 /**
  * Names and human-readable text of SBE frames for the journal tools ({@code journal cat}, {@code journal inspect},
@@ -53,6 +55,7 @@ public final class FrameTypes
     }
 
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
+    private final UnsafeBuffer view = new UnsafeBuffer(0, 0);
     private final InstrumentDefinitionDecoder definition = new InstrumentDefinitionDecoder();
     private final L2SnapshotDecoder snapshot = new L2SnapshotDecoder();
     private final L2UpdateDecoder update = new L2UpdateDecoder();
@@ -104,52 +107,92 @@ public final class FrameTypes
     }
 
     /**
-     * @return the decoder's text for the frame (fields, groups), or a hex-free note for an unknown template.
+     * @param buffer holds the frame.
+     * @param offset where it starts.
+     * @param length its bytes: nothing past them is read.
+     * @return the decoder's text for the frame (fields, groups; an enum value the schema does not define shows as
+     *         {@code SBE_UNKNOWN}), or a hex-free note for an unknown template.
+     * @throws IllegalArgumentException saying why, for a frame that cannot be decoded: shorter than a message header,
+     *                                  another schema, a block shorter than its template's, or fewer bytes than its
+     *                                  block and groups declare.
      */
-    public String describe(final DirectBuffer buffer, final int offset)
+    public String describe(final DirectBuffer buffer, final int offset, final int length)
     {
-        header.wrap(buffer, offset);
+        if (length < MessageHeaderDecoder.ENCODED_LENGTH)
+        {
+            throw new IllegalArgumentException(length + " bytes, shorter than a message header");
+        }
+        view.wrap(buffer, offset, length);
+        header.wrap(view, 0);
+        if (MessageHeaderDecoder.SCHEMA_ID != header.schemaId())
+        {
+            throw new IllegalArgumentException("schema id " + header.schemaId() + ", not Ticklane's " +
+                MessageHeaderDecoder.SCHEMA_ID);
+        }
         final int templateId = header.templateId();
+        final MessageDecoderFlyweight decoder = decoder(templateId);
+        if (null == decoder)
+        {
+            return "(template " + templateId + " unknown to this build, " + header.blockLength() + " byte block)";
+        }
+        if (header.blockLength() < decoder.sbeBlockLength())
+        {
+            throw new IllegalArgumentException("a " + header.blockLength() + " byte block, " + name(templateId) + "'s is " +
+                decoder.sbeBlockLength());
+        }
+        final String text;
+        try
+        {
+            text = decoder.wrap(view, MessageHeaderDecoder.ENCODED_LENGTH, header.blockLength(), header.version()).toString();
+        }
+        catch (final IndexOutOfBoundsException ex)
+        {
+            throw new IllegalArgumentException("its " + length + " bytes end before the block and groups it declares", ex);
+        }
+        // the operator token is a secret: never printed
+        return admin == decoder ? text.replaceAll("authToken=[^|]*", "authToken=(hidden)") : text;
+    }
+
+    private MessageDecoderFlyweight decoder(final int templateId)
+    {
         switch (templateId)
         {
             case InstrumentDefinitionDecoder.TEMPLATE_ID:
-                return definition.wrapAndApplyHeader(buffer, offset, header).toString();
+                return definition;
             case L2SnapshotDecoder.TEMPLATE_ID:
-                return snapshot.wrapAndApplyHeader(buffer, offset, header).toString();
+                return snapshot;
             case L2UpdateDecoder.TEMPLATE_ID:
-                return update.wrapAndApplyHeader(buffer, offset, header).toString();
+                return update;
             case L3OrderEventDecoder.TEMPLATE_ID:
-                return orderEvent.wrapAndApplyHeader(buffer, offset, header).toString();
+                return orderEvent;
             case TradeDecoder.TEMPLATE_ID:
-                return trade.wrapAndApplyHeader(buffer, offset, header).toString();
+                return trade;
             case BestBidOfferDecoder.TEMPLATE_ID:
-                return bbo.wrapAndApplyHeader(buffer, offset, header).toString();
+                return bbo;
             case TradingStatusDecoder.TEMPLATE_ID:
-                return status.wrapAndApplyHeader(buffer, offset, header).toString();
+                return status;
             case NewOrderDecoder.TEMPLATE_ID:
-                return newOrder.wrapAndApplyHeader(buffer, offset, header).toString();
+                return newOrder;
             case CancelOrderDecoder.TEMPLATE_ID:
-                return cancel.wrapAndApplyHeader(buffer, offset, header).toString();
+                return cancel;
             case ReplaceOrderDecoder.TEMPLATE_ID:
-                return replace.wrapAndApplyHeader(buffer, offset, header).toString();
+                return replace;
             case MassCancelDecoder.TEMPLATE_ID:
-                return massCancel.wrapAndApplyHeader(buffer, offset, header).toString();
+                return massCancel;
             case ExecutionReportDecoder.TEMPLATE_ID:
-                return report.wrapAndApplyHeader(buffer, offset, header).toString();
+                return report;
             case AdminCommandDecoder.TEMPLATE_ID:
-                // the operator token is a secret: never printed
-                return admin.wrapAndApplyHeader(buffer, offset, header).toString()
-                    .replaceAll("authToken=[^|]*", "authToken=(hidden)");
+                return admin;
             case TimerTickDecoder.TEMPLATE_ID:
-                return timer.wrapAndApplyHeader(buffer, offset, header).toString();
+                return timer;
             case HeartbeatDecoder.TEMPLATE_ID:
-                return heartbeat.wrapAndApplyHeader(buffer, offset, header).toString();
+                return heartbeat;
             case OrderStatusRequestDecoder.TEMPLATE_ID:
-                return statusRequest.wrapAndApplyHeader(buffer, offset, header).toString();
+                return statusRequest;
             case OrderStatusCompleteDecoder.TEMPLATE_ID:
-                return statusComplete.wrapAndApplyHeader(buffer, offset, header).toString();
+                return statusComplete;
             default:
-                return "(template " + templateId + " unknown to this build, " + header.blockLength() + " byte block)";
+                return null;
         }
     }
 }

@@ -31,6 +31,7 @@ final class JournalDecoder
     private int stream;
     private long receiveTimeNs;
     private int frameLength;
+    private int refusal;
 
     /**
      * @param source the journal, as errors name it.
@@ -53,10 +54,10 @@ final class JournalDecoder
             throw new InputFormatException(source, 0, "not a Ticklane journal: the first record is not a journal header");
         }
         final int formatVersion = bytes.readInt();
-        if (JournalFormat.FORMAT_VERSION != formatVersion)
+        if (formatVersion < JournalFormat.MIN_FORMAT_VERSION || formatVersion > JournalFormat.FORMAT_VERSION)
         {
             throw new InputFormatException(source, 0, "journal format version " + formatVersion +
-                ", this build reads version " + JournalFormat.FORMAT_VERSION);
+                ", this build reads versions " + JournalFormat.MIN_FORMAT_VERSION + " to " + JournalFormat.FORMAT_VERSION);
         }
         final int schemaId = bytes.readInt();
         final int schemaVersion = bytes.readInt();
@@ -136,16 +137,36 @@ final class JournalDecoder
                 "record " + index + ": truncated, " + available + " bytes is less than a record prefix");
         }
         final byte code = bytes.readByte();
-        final Direction decoded = Direction.fromCode(code);
-        if (null == decoded)
+        final Direction decoded;
+        int decodedRefusal = 0;
+        if (JournalFormat.DIRECTION_REFUSED == code)
         {
-            throw new InputFormatException(source, index, "record " + index + ": unknown direction " + code);
+            if (available < JournalFormat.REFUSED_PREFIX_LENGTH)
+            {
+                throw new InputFormatException(source, index,
+                    "record " + index + ": truncated, " + available + " bytes is less than a refused record's prefix");
+            }
+            decoded = Direction.IN;
+            decodedRefusal = bytes.readUnsignedByte();
+            if (0 == decodedRefusal)
+            {
+                throw new InputFormatException(source, index, "record " + index + ": refused record without a refusal code");
+            }
+        }
+        else
+        {
+            decoded = Direction.fromCode(code);
+            if (null == decoded)
+            {
+                throw new InputFormatException(source, index, "record " + index + ": unknown direction " + code);
+            }
         }
         final int decodedStream = bytes.readInt();
         final long decodedTimeNs = bytes.readLong();
         final int length = bytes.readInt();
         final long remaining = bytes.readRemaining();
-        if (length < MessageHeaderEncoder.ENCODED_LENGTH || length > remaining)
+        final int shortest = 0 == decodedRefusal ? MessageHeaderEncoder.ENCODED_LENGTH : 0; // refused bytes may be anything
+        if (length < shortest || length > remaining)
         {
             throw new InputFormatException(source, index,
                 "record " + index + ": frame length " + length + " does not fit the record's " + remaining + " bytes");
@@ -165,6 +186,7 @@ final class JournalDecoder
             bytes.unsafeReadObject(frame.byteArray(), (int)BufferUtil.ARRAY_BASE_OFFSET, length);
         }
         direction = decoded;
+        refusal = decodedRefusal;
         stream = decodedStream;
         receiveTimeNs = decodedTimeNs;
         frameLength = length;
@@ -177,6 +199,15 @@ final class JournalDecoder
     Direction direction()
     {
         return direction;
+    }
+
+    /**
+     * @return the refusal code of the last record decoded if the daemon refused its frame (its bytes may be anything),
+     * else 0.
+     */
+    int refusal()
+    {
+        return refusal;
     }
 
     /**

@@ -18,7 +18,8 @@ import java.util.stream.Stream;
 
 /**
  * Replays a journal into a {@link JournalRecordHandler}, or only its inbound frames by template id into an Agrona
- * {@link MessageHandler} (how replay, backtest and recovery drive a strategy: one loop, not one per caller), after
+ * {@link MessageHandler} (how replay, backtest and recovery drive a strategy: one loop, not one per caller; refused
+ * records are never among them, as the live strategy never saw them), after
  * checking it is one this build can read: a Ticklane header of this format version and SBE schema, and a trailer (a
  * complete journal) unless the caller explicitly reads an incomplete one. Each frame is copied once into a reused
  * buffer; nothing is allocated per record.
@@ -198,12 +199,12 @@ public final class JournalReader implements AutoCloseable
 
     /**
      * Reads up to {@code limit} records and hands each inbound (IN) frame to the handler with its SBE template id, as
-     * {@code onMessage(templateId, frame, 0, length)} over a buffer exactly the frame long; OUT records are read
-     * and passed over.
+     * {@code onMessage(templateId, frame, 0, length)} over a buffer exactly the frame long; OUT and refused records
+     * are read and passed over.
      *
      * @param handler told each inbound frame.
      * @param limit   most records to read.
-     * @return records read, IN and OUT; 0 when done.
+     * @return records read, IN, OUT and refused; 0 when done.
      * @throws InputFormatException naming the record index for a corrupt record.
      */
     public int pollInbound(final MessageHandler handler, final int limit)
@@ -215,7 +216,7 @@ public final class JournalReader implements AutoCloseable
      * Reads every remaining record, handing the inbound frames to the handler as {@link #pollInbound} does.
      *
      * @param handler told each inbound frame.
-     * @return records read, IN and OUT.
+     * @return records read, IN, OUT and refused.
      * @throws InputFormatException naming the record index for a corrupt record.
      */
     public long readInbound(final MessageHandler handler)
@@ -242,7 +243,15 @@ public final class JournalReader implements AutoCloseable
                 count++;
                 // The frame was copied out and the document released: handlers run outside Chronicle's read context.
                 final int frameLength = decoder.frameLength();
-                if (null != records)
+                if (0 != decoder.refusal())
+                {
+                    if (null != records)
+                    {
+                        records.onRefused(decoder.refusal(), decoder.stream(), decoder.receiveTimeNs(), decoder.frame(), 0,
+                            frameLength);
+                    }
+                }
+                else if (null != records)
                 {
                     records.onRecord(decoder.direction(), decoder.stream(), decoder.receiveTimeNs(), decoder.frame(), 0,
                         frameLength);

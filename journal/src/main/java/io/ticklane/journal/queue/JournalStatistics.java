@@ -13,7 +13,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What is in a journal, from one pass over its records: counts per direction and message type, the first and last
+ * What is in a journal, from one pass over its records: counts per direction and message type, refused inbound frames
+ * per refusal code, the first and last
  * receive time, and sequence gaps of L2/L3 market data per inbound stream (an update whose {@code prevSequence} is
  * not the sequence before it; a snapshot resets the stream). A function of the records only, so {@code journal
  * inspect} and any test or tool see the same figures.
@@ -28,6 +29,7 @@ public final class JournalStatistics implements JournalRecordHandler
     private final long[][] counts = new long[Direction.values().length][OTHER + 1];
     /** Per stream: {last sequence (or Long.MIN_VALUE before a snapshot), gaps}. */
     private final Map<Integer, long[]> streams = new TreeMap<>();
+    private final Map<Integer, Long> refused = new TreeMap<>();
     private final FrameTypes types = new FrameTypes();
     private long records;
     private long firstReceiveNs;
@@ -54,18 +56,34 @@ public final class JournalStatistics implements JournalRecordHandler
         final Direction direction, final int stream, final long receiveTimeNs, final DirectBuffer buffer, final int offset,
         final int length)
     {
-        if (0 == records)
-        {
-            firstReceiveNs = receiveTimeNs;
-        }
-        lastReceiveNs = receiveTimeNs;
-        records++;
+        count(receiveTimeNs);
         final int templateId = types.templateId(buffer, offset);
         counts[direction.ordinal()][templateId >= 0 && templateId < OTHER ? templateId : OTHER]++;
         if (Direction.IN == direction && stream >= 0 && stream < MAX_STREAMS)
         {
             trackSequence(stream, templateId, buffer, offset);
         }
+    }
+
+    /**
+     * Counts one refused record by its refusal code; its bytes are not read (they may not be a frame).
+     */
+    public void onRefused(
+        final int refusal, final int stream, final long receiveTimeNs, final DirectBuffer buffer, final int offset,
+        final int length)
+    {
+        count(receiveTimeNs);
+        refused.merge(refusal, 1L, Long::sum);
+    }
+
+    private void count(final long receiveTimeNs)
+    {
+        if (0 == records)
+        {
+            firstReceiveNs = receiveTimeNs;
+        }
+        lastReceiveNs = receiveTimeNs;
+        records++;
     }
 
     private void trackSequence(final int stream, final int templateId, final DirectBuffer buffer, final int offset)
@@ -120,6 +138,14 @@ public final class JournalStatistics implements JournalRecordHandler
     }
 
     /**
+     * @return refused records per refusal code ({@code FrameRefusal} codes), in code order.
+     */
+    public Map<Integer, Long> refusedByCode()
+    {
+        return Collections.unmodifiableMap(refused);
+    }
+
+    /**
      * @return sequence gaps per inbound stream that carried market data or anything else, by stream id.
      */
     public Map<Integer, Long> gapsByStream()
@@ -130,7 +156,7 @@ public final class JournalStatistics implements JournalRecordHandler
     }
 
     /**
-     * @return records read.
+     * @return records read, refused ones included.
      */
     public long records()
     {

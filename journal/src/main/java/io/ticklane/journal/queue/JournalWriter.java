@@ -125,17 +125,59 @@ public final class JournalWriter implements AutoCloseable
             bytes.writeInt(stream);
             bytes.writeLong(receiveTimeNs);
             bytes.writeInt(length);
-            final byte[] array = buffer.byteArray();
-            if (null != array)
-            {
-                bytes.unsafeWriteObject(array, (int)(buffer.addressOffset() + offset), length);
-            }
-            else
-            {
-                bytes.unsafeWrite(buffer.addressOffset() + offset, length);
-            }
+            writeFrame(bytes, buffer, offset, length);
         }
         recordCount++;
+    }
+
+    /**
+     * Appends an inbound frame the daemon's edge refused, marked with why (format version 2). Allocation-free.
+     *
+     * @param refusal       a {@code FrameRefusal} code, 1 to 255.
+     * @param stream        stream id it arrived on.
+     * @param receiveTimeNs epoch nanoseconds it was received.
+     * @param buffer        holds the bytes as received.
+     * @param offset        where they start.
+     * @param length        how many; any length from 0.
+     */
+    public void appendRefused(
+        final int refusal,
+        final int stream,
+        final long receiveTimeNs,
+        final DirectBuffer buffer,
+        final int offset,
+        final int length)
+    {
+        if (refusal < 1 || refusal > 0xFF)
+        {
+            throw new IllegalArgumentException("refusal code must be 1 to 255: " + refusal);
+        }
+        buffer.boundsCheck(offset, length);
+        try (DocumentContext document = appender.writingDocument())
+        {
+            final Bytes<?> bytes = document.wire().bytes();
+            bytes.writeByte(JournalFormat.KIND_RECORD);
+            bytes.writeByte(JournalFormat.DIRECTION_REFUSED);
+            bytes.writeUnsignedByte(refusal);
+            bytes.writeInt(stream);
+            bytes.writeLong(receiveTimeNs);
+            bytes.writeInt(length);
+            writeFrame(bytes, buffer, offset, length);
+        }
+        recordCount++;
+    }
+
+    private static void writeFrame(final Bytes<?> bytes, final DirectBuffer buffer, final int offset, final int length)
+    {
+        final byte[] array = buffer.byteArray();
+        if (null != array)
+        {
+            bytes.unsafeWriteObject(array, (int)(buffer.addressOffset() + offset), length);
+        }
+        else
+        {
+            bytes.unsafeWrite(buffer.addressOffset() + offset, length);
+        }
     }
 
     /**

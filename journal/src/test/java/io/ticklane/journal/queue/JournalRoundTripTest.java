@@ -185,11 +185,11 @@ class JournalRoundTripTest
     {
         final Path dir = tmp.resolve("bad-direction");
         JournalWriter.create(dir, HEADER).abort();
-        appendRaw(dir, (byte)'X', 32, 32);
+        appendRaw(dir, (byte)'Z', 32, 32); // 'X' marks a refused record since format version 2
         appendRaw(dir, (byte)'I', 32, 32);
         appendTrailer(dir, 2);
         final InputFormatException ex = readAllExpectingFailure(dir);
-        assertEquals(dir + ":1: record 1: unknown direction 88", ex.getMessage());
+        assertEquals(dir + ":1: record 1: unknown direction 90", ex.getMessage());
     }
 
     @Test

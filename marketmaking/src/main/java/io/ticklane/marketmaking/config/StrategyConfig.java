@@ -32,12 +32,14 @@ import java.util.function.Supplier;
 /**
  * The configuration of one strategy run (replay, backtest, daemon) from a properties file: the book, the factors,
  * which factors feed the quoter, the quoter, the quote manager, position accounting and risk limits. Every key has a
- * default except the operator token; unknown keys and bad values are errors that name the file and the key, so a
- * typo never silently runs a default. The file's SHA-256 identifies the configuration in journals and reports.
+ * default; unknown keys and bad values are errors that name the file and the key, so a typo never silently runs a
+ * default. The file's SHA-256 identifies the configuration in journals and reports. The operator token is no strategy
+ * setting (the daemon authenticates commands before the strategy sees them), so no strategy file carries it.
  */
 public final class StrategyConfig
 {
     private static final Map<String, String> DEFAULTS = new LinkedHashMap<>();
+    private static final String RETIRED_TOKEN_KEY = "risk.admin_token";
 
     static
     {
@@ -77,7 +79,6 @@ public final class StrategyConfig
         DEFAULTS.put("risk.max_drawdown", Long.toString(RiskLimits.MAX_DRAWDOWN_DEFAULT));
         DEFAULTS.put("risk.stale_market_data_ms", Long.toString(RiskLimits.STALE_MARKET_DATA_MS_DEFAULT));
         DEFAULTS.put("risk.venue_silence_ms", Long.toString(RiskLimits.VENUE_SILENCE_MS_DEFAULT));
-        DEFAULTS.put("risk.admin_token", "");
     }
 
     /** A price ladder's least capacity ({@link io.ticklane.orderbook.PriceLadder}). */
@@ -121,6 +122,13 @@ public final class StrategyConfig
         final Properties properties = PropertiesFile.parse(source, bytes);
         final Map<String, String> values = new LinkedHashMap<>(DEFAULTS);
         final Set<String> unknown = new TreeSet<>();
+        if (properties.containsKey(RETIRED_TOKEN_KEY))
+        {
+            // never echo the value: it is a secret
+            throw new IllegalArgumentException(source + ": " + RETIRED_TOKEN_KEY + " is no longer a setting: delete the line" +
+                " (a daemon reads the operator token from the file daemon.admin_token_file names, or from" +
+                " TICKLANE_ADMIN_TOKEN; strategy files are copied into run directories and reports)");
+        }
         for (final String key : properties.stringPropertyNames())
         {
             if (!DEFAULTS.containsKey(key))
@@ -162,14 +170,6 @@ public final class StrategyConfig
     static Set<String> keys()
     {
         return Collections.unmodifiableSet(DEFAULTS.keySet());
-    }
-
-    /**
-     * @return the operator token the risk gate accepts; a daemon signs its own STOP with it.
-     */
-    public String adminToken()
-    {
-        return values.get("risk.admin_token");
     }
 
     /**
@@ -244,11 +244,6 @@ public final class StrategyConfig
 
     private RiskLimits riskLimits()
     {
-        final String token = values.get("risk.admin_token");
-        if (token.isEmpty())
-        {
-            throw error("risk.admin_token", "is required: operators authenticate commands with it");
-        }
         try
         {
             return new RiskLimits()
@@ -266,7 +261,6 @@ public final class StrategyConfig
                 .maxDrawdown(positiveLong("risk.max_drawdown"))
                 .staleMarketDataMs(positiveLong("risk.stale_market_data_ms"))
                 .venueSilenceMs(nonNegativeLong("risk.venue_silence_ms"))
-                .adminToken(token)
                 .conclude();
         }
         catch (final IllegalStateException ex)

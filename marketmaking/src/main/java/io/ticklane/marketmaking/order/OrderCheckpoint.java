@@ -142,6 +142,8 @@ final class OrderCheckpoint
             o.quantity[slot] = open.quantity();
             o.leaves[slot] = open.leavesQuantity();
             o.filled[slot] = open.filledQuantity();
+            o.venueCum[slot] = open.filledQuantity(); // not written: equal unless a fill was owed (fill-matching.md)
+            o.priorId[slot] = OrderSlots.NO_ID;
             o.sentTimeNs[slot] = open.sentTimeNs();
             o.replaceId[slot] = open.replaceId();
             o.replacePrice[slot] = open.replacePrice();

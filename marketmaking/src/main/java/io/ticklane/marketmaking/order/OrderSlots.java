@@ -12,6 +12,8 @@ import org.agrona.collections.Long2LongHashMap;
 final class OrderSlots
 {
     static final long NO_SLOT = -1;
+    /** {@link #priorId} of an order never replaced (or restored from a checkpoint, which does not keep it). */
+    static final long NO_ID = Long.MIN_VALUE;
 
     final int capacity;
     final Long2LongHashMap slotById;
@@ -25,6 +27,10 @@ final class OrderSlots
     final long[] quantity;
     final long[] leaves;
     final long[] filled;
+    /** The most the venue says has filled (its cumulative quantity), never below {@link #filled}: see FillMatching. */
+    final long[] venueCum;
+    /** The id the order carried before its last replace, so a late fill under it is still matched; not indexed. */
+    final long[] priorId;
     final long[] sentTimeNs;
     final long[] replaceId;
     final long[] replacePrice;
@@ -55,6 +61,8 @@ final class OrderSlots
         quantity = new long[capacity];
         leaves = new long[capacity];
         filled = new long[capacity];
+        venueCum = new long[capacity];
+        priorId = new long[capacity];
         sentTimeNs = new long[capacity];
         replaceId = new long[capacity];
         replacePrice = new long[capacity];
@@ -67,6 +75,26 @@ final class OrderSlots
     int slotOf(final long id)
     {
         return (int)slotById.get(id);
+    }
+
+    /**
+     * @return the open order that carried the id before its last replace, or {@link #NO_SLOT} (as an int, -1). A
+     *         scan: only for a report whose id no open order carries now.
+     */
+    int slotOfPriorId(final long id)
+    {
+        if (NO_ID == id)
+        {
+            return (int)NO_SLOT;
+        }
+        for (int slot = 0; slot < capacity; slot++)
+        {
+            if (null != state[slot] && id == priorId[slot])
+            {
+                return slot;
+            }
+        }
+        return (int)NO_SLOT;
     }
 
     /**
@@ -83,6 +111,8 @@ final class OrderSlots
         this.quantity[slot] = quantity;
         leaves[slot] = quantity;
         filled[slot] = 0;
+        venueCum[slot] = 0;
+        priorId[slot] = NO_ID;
         sentTimeNs[slot] = timeNs;
         openCount++;
         inFlightCount++;

@@ -7,7 +7,8 @@ import io.ticklane.sbe.Side;
  * Moves orders between states, by what we sent (new, cancel, replace) and by execution reports, over the
  * {@link OrderSlots}. The table is {@link #next}. Illegal transitions and events for ids no open order has never
  * throw: they are counted per (state, event) and returned, like duplicate ids, a full store and exec types this
- * build does not know.
+ * build does not know. Fills arrive here only once {@link FillMatching} has accepted them; an order that ends with
+ * fills still owed (the venue's cumulative quantity above what was booked) is handed to the {@link OwedFills}.
  */
 final class OrderStateMachine
 {
@@ -15,6 +16,7 @@ final class OrderStateMachine
     private static final int EVENTS = OrderEvent.values().length;
 
     private final OrderSlots slots;
+    private final OwedFills owedFills;
     private final long[] illegal = new long[STATES * EVENTS];
     private final long[] unknown = new long[EVENTS];
     long illegalTotal;
@@ -23,9 +25,10 @@ final class OrderStateMachine
     long noFreeSlot;
     long unknownExecTypes;
 
-    OrderStateMachine(final OrderSlots slots)
+    OrderStateMachine(final OrderSlots slots, final OwedFills owedFills)
     {
         this.slots = slots;
+        this.owedFills = owedFills;
     }
 
     /**
@@ -131,7 +134,14 @@ final class OrderStateMachine
         return update;
     }
 
-    OrderUpdate onReport(final long id, final ExecType execType, final long lastQuantity, final long leavesQuantity)
+    /**
+     * A report that is not a fill (fills go through {@link FillMatching}, then {@link #applyFill}).
+     *
+     * @param cumQuantity the venue's cumulative quantity of the order, as CANCELLED and REPLACED carry it (a fill
+     *                    reported after it may have happened before it); other reports' is not read.
+     */
+    OrderUpdate onReport(
+        final long id, final ExecType execType, final long lastQuantity, final long leavesQuantity, final long cumQuantity)
     {
         final OrderEvent event = event(execType);
         if (null == event)
@@ -144,7 +154,36 @@ final class OrderStateMachine
         {
             return unknown(event);
         }
+        if (OrderEvent.CANCELLED == event || OrderEvent.REPLACED == event)
+        {
+            raiseVenueCum(slot, cumQuantity);
+        }
         return transition(slot, event, lastQuantity, leavesQuantity);
+    }
+
+    /**
+     * Applies a fill {@link FillMatching} accepted for the order in the slot.
+     *
+     * @param terminal    true for the venue's FILL (the order is done), false for a partial or a late fill.
+     * @param lastQuantity lots filled.
+     * @param leavesAfter lots still open after it.
+     * @param venueCum    the venue's cumulative quantity after it, at least the filled quantity after it.
+     */
+    OrderUpdate applyFill(
+        final int slot, final boolean terminal, final long lastQuantity, final long leavesAfter, final long venueCum)
+    {
+        slots.venueCum[slot] = venueCum;
+        return transition(slot, terminal ? OrderEvent.FILL : OrderEvent.PARTIAL_FILL, lastQuantity, leavesAfter);
+    }
+
+    /**
+     * The venue's cumulative quantity can only grow, and never past what the order had open.
+     */
+    private void raiseVenueCum(final int slot, final long cumQuantity)
+    {
+        final OrderSlots s = slots;
+        final long most = s.venueCum[slot] + Math.max(0, s.leaves[slot]);
+        s.venueCum[slot] = Math.max(s.venueCum[slot], Math.min(cumQuantity, most));
     }
 
     private OrderUpdate transition(final int slot, final OrderEvent event, final long lastQuantity, final long leavesQuantity)
@@ -173,6 +212,11 @@ final class OrderStateMachine
 
         if (to.isTerminal())
         {
+            final long owed = s.venueCum[slot] - s.filled[slot];
+            if (owed > 0)
+            {
+                owedFills.add(s.clientOrderId[slot], s.priorId[slot], s.side[slot], s.venueCum[slot], owed);
+            }
             s.free(slot, from);
         }
         else
@@ -189,6 +233,7 @@ final class OrderStateMachine
         if (replaced)
         {
             s.slotById.remove(s.clientOrderId[slot]);
+            s.priorId[slot] = s.clientOrderId[slot];
             s.clientOrderId[slot] = s.replaceId[slot];
             s.price[slot] = s.replacePrice[slot];
             s.quantity[slot] = s.replaceQuantity[slot];
@@ -200,7 +245,7 @@ final class OrderStateMachine
         }
     }
 
-    private OrderUpdate unknown(final OrderEvent event)
+    OrderUpdate unknown(final OrderEvent event)
     {
         unknown[event.ordinal()]++;
         unknownTotal++;

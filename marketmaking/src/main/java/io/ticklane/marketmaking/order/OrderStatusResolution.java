@@ -40,6 +40,7 @@ final class OrderStatusResolution
         s.quantity[slot] = quantity;
         s.leaves[slot] = leaves;
         s.filled[slot] = cum;
+        s.venueCum[slot] = cum; // the caller books what the venue filled beyond what was seen here
         final OrderState to = cum > 0 ? OrderState.PARTIALLY_FILLED : OrderState.LIVE;
         s.inFlightCount -= from.isPending() ? 1 : 0;
         s.state[slot] = to;

@@ -17,5 +17,36 @@ public enum OrderUpdate
     /** Every slot is in use; the new order is not tracked. */
     NO_FREE_SLOT,
     /** The report's exec type is not one this build knows (e.g. written by a newer schema). */
-    UNKNOWN_EXEC_TYPE
+    UNKNOWN_EXEC_TYPE,
+    /**
+     * A fill that arrived after a newer report of its order had already counted it (the venue reported out of order),
+     * within the lots that report said had filled: book it; the order's leaves and state were that report's to set.
+     */
+    LATE_FILL,
+    /** The same order, exec id and content as a fill already booked: a retransmit, ignored. */
+    DUPLICATE_FILL,
+    /** A fill for more than the order had open (or than the venue's own cumulative quantity covers): refused. */
+    OVERFILL,
+    /**
+     * A fill that contradicts what is known: another side than its order's, no positive quantity, or an exec id
+     * already booked for the order with other content. Refused.
+     */
+    FILL_CONFLICT;
+
+    /**
+     * @return true if the fill of the report is to be booked to the position (the report was a fill).
+     */
+    public boolean booksFill()
+    {
+        return this == APPLIED || this == LATE_FILL;
+    }
+
+    /**
+     * @return true if the report was a fill this side refused: not booked, and the venue must be asked what is true
+     *         (an unknown order, an overfill or a conflict; a duplicate is not refused, only ignored).
+     */
+    public boolean refusesFill()
+    {
+        return this == UNKNOWN_ORDER || this == OVERFILL || this == FILL_CONFLICT;
+    }
 }

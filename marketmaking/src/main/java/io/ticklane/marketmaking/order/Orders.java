@@ -17,16 +17,25 @@ import io.ticklane.sbe.StrategyCheckpointEncoder;
  * answering a cancel or replace may carry either id. A replace takes the price and quantity we asked for and the
  * report's leaves quantity.
  * <p>
+ * Fills are matched before they move anything ({@link FillMatching}, docs/decisions/fill-matching.md): only for an
+ * order held here, once per exec id, within its open quantity; the outcome says whether to book the fill
+ * ({@link OrderUpdate#booksFill()}), ignore it (a retransmit) or refuse it ({@link OrderUpdate#refusesFill()}).
+ * <p>
  * Single-threaded; nothing allocates after construction (the id index is sized so it never grows).
  * <p>
  * A facade over its parts, each a class of its own: {@link OrderSlots} (slots, id index, free-slot stack),
- * {@link OrderStateMachine} (transitions on what we sent and on reports, and their counters),
- * {@link OrderStatusResolution} (the venue's STATUS answer after a restart) and {@link OrderCheckpoint}.
+ * {@link OrderStateMachine} (transitions on what we sent and on reports, and their counters), {@link FillMatching}
+ * (with {@link RecentFills} and {@link OwedFills}), {@link OrderStatusResolution} (the venue's STATUS answer after a
+ * restart) and {@link OrderCheckpoint}.
  */
 public final class Orders
 {
+    /** Fills remembered by (client order id, exec id) to recognise a retransmit, unless the constructor says. */
+    public static final int DEFAULT_FILLS_REMEMBERED = 1024;
+
     private final OrderSlots slots;
     private final OrderStateMachine machine;
+    private final FillMatching fills;
     private final OrderStatusResolution status;
     private final OrderCheckpoint codec;
 
@@ -35,8 +44,20 @@ public final class Orders
      */
     public Orders(final int capacity)
     {
+        this(capacity, DEFAULT_FILLS_REMEMBERED);
+    }
+
+    /**
+     * @param capacity        most orders held at once (open and pending), at least 1.
+     * @param fillsRemembered fills remembered by exec id, at least 1: a retransmit of an older one is no longer
+     *                        recognised as such (it is then refused if its order has nothing owed, never booked twice).
+     */
+    public Orders(final int capacity, final int fillsRemembered)
+    {
         slots = new OrderSlots(capacity);
-        machine = new OrderStateMachine(slots);
+        final OwedFills owedFills = new OwedFills(capacity);
+        machine = new OrderStateMachine(slots, owedFills);
+        fills = new FillMatching(slots, machine, new RecentFills(fillsRemembered), owedFills);
         status = new OrderStatusResolution(slots);
         codec = new OrderCheckpoint(slots);
     }
@@ -100,29 +121,78 @@ public final class Orders
     }
 
     /**
-     * Applies an execution report read in place from its flyweight.
+     * Applies an execution report read in place from its flyweight; a fill is matched first (see the class
+     * description). The instrument is not looked at: see {@link #onExecutionReport(ExecutionReportDecoder, long)}.
      *
      * @param report a decoder wrapped over the report.
      * @return the outcome.
      */
     public OrderUpdate onExecutionReport(final ExecutionReportDecoder report)
     {
-        return machine.onReport(report.clientOrderId(), OrderStateMachine.execType(report.execTypeRaw()),
-            report.lastQuantity(), report.leavesQuantity());
+        final ExecType execType = OrderStateMachine.execType(report.execTypeRaw());
+        if (isFill(execType))
+        {
+            final short sideRaw = report.sideRaw();
+            final Side side = Side.BUY.value() == sideRaw ? Side.BUY : Side.SELL.value() == sideRaw ? Side.SELL : Side.NULL_VAL;
+            return fills.onFill(report.clientOrderId(), report.execId(), true, ExecType.FILL == execType, side,
+                report.lastPrice(), report.lastQuantity(), report.cumQuantity());
+        }
+        return machine.onReport(report.clientOrderId(), execType, report.lastQuantity(), report.leavesQuantity(),
+            report.cumQuantity());
     }
 
     /**
-     * Applies an execution report given as primitives.
+     * As {@link #onExecutionReport(ExecutionReportDecoder)}, for the orders of one instrument: a fill of another
+     * instrument cannot be one of these orders and is refused as {@link OrderUpdate#UNKNOWN_ORDER}.
+     *
+     * @param report       a decoder wrapped over the report.
+     * @param instrumentId the instrument these orders are for.
+     * @return the outcome.
+     */
+    public OrderUpdate onExecutionReport(final ExecutionReportDecoder report, final long instrumentId)
+    {
+        final ExecType execType = OrderStateMachine.execType(report.execTypeRaw());
+        if (isFill(execType) && report.instrumentId() != instrumentId)
+        {
+            return fills.refuse(ExecType.FILL == execType);
+        }
+        return onExecutionReport(report);
+    }
+
+    /**
+     * Applies an execution report given as primitives, from a venue taken to report in order: a fill's cumulative
+     * quantity is taken as the venue's so far plus this fill, and it has no exec id (nothing is remembered, so a
+     * retransmit is not recognised). Fills are still matched to an order and bounded by its open quantity.
      *
      * @param id             client order id the report carries.
      * @param execType       what happened; {@link ExecType#NULL_VAL} for a type this build does not know.
      * @param lastQuantity   lots filled by this report (fills only).
-     * @param leavesQuantity lots still open after it.
+     * @param leavesQuantity lots still open after it (not read for a fill: its leaves follow from its quantity).
      * @return the outcome.
      */
     public OrderUpdate onReport(final long id, final ExecType execType, final long lastQuantity, final long leavesQuantity)
     {
-        return machine.onReport(id, execType, lastQuantity, leavesQuantity);
+        final int slot = slots.slotOf(id);
+        final long venueCum = OrderSlots.NO_SLOT == slot ? 0 : slots.venueCum[slot];
+        if (isFill(execType))
+        {
+            return fills.onFill(id, 0, false, ExecType.FILL == execType, null, 0, lastQuantity, venueCum + lastQuantity);
+        }
+        return machine.onReport(id, execType, lastQuantity, leavesQuantity, venueCum);
+    }
+
+    /**
+     * @param execTypeRaw an execution report's raw exec type.
+     * @return true if it is PARTIAL_FILL or FILL.
+     */
+    public static boolean isFill(final short execTypeRaw)
+    {
+        return isFill(OrderStateMachine.execType(execTypeRaw));
+    }
+
+    private static boolean isFill(final ExecType execType)
+    {
+        return ExecType.PARTIAL_FILL == execType || ExecType.FILL == execType;
     }
 
     /**
@@ -430,5 +500,31 @@ public final class Orders
     public long unknownExecTypes()
     {
         return machine.unknownExecTypes;
+    }
+
+    /**
+     * @param outcome an outcome of a fill report: APPLIED, LATE_FILL, DUPLICATE_FILL, UNKNOWN_ORDER, OVERFILL or
+     *                FILL_CONFLICT.
+     * @return how many fill reports ended with it.
+     */
+    public long fills(final OrderUpdate outcome)
+    {
+        return fills.outcomes(outcome);
+    }
+
+    /**
+     * @return fills this process still remembers by exec id.
+     */
+    public long fillsRemembered()
+    {
+        return fills.remembered();
+    }
+
+    /**
+     * @return fills forgotten by exec id to make room for newer ones.
+     */
+    public long fillsForgotten()
+    {
+        return fills.forgotten();
     }
 }

@@ -15,6 +15,10 @@ import io.ticklane.sbe.Side;
  * Fees are basis points of notional, charged per fill by liquidity: maker rebates are negative fees, so a rebate
  * lowers {@link #fees()}. A fill without a liquidity flag pays the taker fee (the conservative reading). Net PnL =
  * realised + unrealised − fees.
+ * <p>
+ * A position does not judge a fill: it books what it is given. Whether a report's fill is one to book (an order held,
+ * once per exec id, within its open quantity) is {@link Orders#onExecutionReport}'s answer, so a caller books a
+ * report only when that answer {@link OrderUpdate#booksFill() says so}.
  */
 public final class Position
 {
@@ -56,7 +60,8 @@ public final class Position
     }
 
     /**
-     * Takes the fill in an execution report, if it is a fill of this instrument.
+     * Takes the fill in an execution report, if it is a fill of this instrument. Call it only for a fill
+     * {@link Orders} accepted: it does not match the report to an order or check its exec id.
      *
      * @param report a decoder wrapped over the report.
      * @return true if a fill was applied.

@@ -23,6 +23,11 @@ import io.ticklane.sbe.Side;
  *     an order with a cancel in flight, or never acknowledged (a post-only that would cross is rejected), ended with
  *     no further fill. Each such order is counted and makes {@link #isPositionCertain()} false.</li>
  * </ul>
+ * A request made because the venue itself restarted ({@link #afterVenueRestart}: the daemon saw the venue come
+ * back as a new session) is answered by a venue that may have lost its book: there, an order known here and not
+ * reported is taken as dropped by the venue with no further fill (counted in {@link #lostAtVenue()}), whatever its
+ * state, since a cancel sent to the old venue may even have been refused by the new one.
+ * <p>
  * {@link #isConsistent()} is true when no reconciliation was asked for, or when the complete message for the
  * current request arrived, its count matched the reports, and every unknown order has left the book. Pure and
  * event-driven: no I/O, no clock, nothing allocated after construction.
@@ -40,6 +45,7 @@ public final class Reconciliation
     private int unknownCount;
 
     private long requestId = NO_REQUEST;
+    private boolean afterVenueRestart;
     private boolean complete = true;
     private long statusReports;
     private boolean countMismatch;
@@ -55,6 +61,7 @@ public final class Reconciliation
     private long assumedFilled;
     private long assumedFilledQuantity;
     private long assumedEnded;
+    private long lostAtVenue;
     private long staleCompletes;
 
     /**
@@ -81,6 +88,7 @@ public final class Reconciliation
     public void begin(final long requestId)
     {
         this.requestId = requestId;
+        afterVenueRestart = isAfterVenueRestart(requestId);
         complete = false;
         statusReports = 0;
         countMismatch = false;
@@ -229,7 +237,11 @@ public final class Reconciliation
         final Side side = orders.sideAt(slot);
         final long price = orders.priceAt(slot);
         final long leaves = orders.leavesAt(slot);
-        if (OrderState.PENDING_CANCEL == state || OrderState.PENDING_NEW == state || leaves <= 0)
+        if (afterVenueRestart)
+        {
+            lostAtVenue++;
+        }
+        else if (OrderState.PENDING_CANCEL == state || OrderState.PENDING_NEW == state || leaves <= 0)
         {
             assumedEnded++;
         }
@@ -271,7 +283,28 @@ public final class Reconciliation
      */
     public boolean isPositionCertain()
     {
-        return 0 == assumedFilled && 0 == assumedEnded;
+        return 0 == assumedFilled && 0 == assumedEnded && 0 == lostAtVenue;
+    }
+
+    /**
+     * The id of an order status request made because the venue restarted: the id is made negative, which ties the
+     * request's meaning to the journaled frame (a replay reconciles the same way) without a field of its own.
+     *
+     * @param id a positive id, e.g. the request's time.
+     * @return the id to send.
+     */
+    public static long afterVenueRestart(final long id)
+    {
+        return -Math.abs(id);
+    }
+
+    /**
+     * @param requestId an order status request's id.
+     * @return true if the request was made because the venue restarted (see {@link #afterVenueRestart}).
+     */
+    public static boolean isAfterVenueRestart(final long requestId)
+    {
+        return requestId < 0;
     }
 
     /**
@@ -377,6 +410,14 @@ public final class Reconciliation
     public long assumedEnded()
     {
         return assumedEnded;
+    }
+
+    /**
+     * @return orders a restarted venue no longer had, taken as dropped with no further fill.
+     */
+    public long lostAtVenue()
+    {
+        return lostAtVenue;
     }
 
     /**

@@ -2,7 +2,8 @@ package io.ticklane.marketmaking.risk;
 
 /**
  * The result of an operator command given to {@link RiskGate#onAdmin}: what the caller must do, or why the command
- * was refused. Every outcome is counted; the caller journals the command either way.
+ * was refused. Every outcome is counted; the caller journals the command either way. A command with a wrong token
+ * never gets here: the daemon refuses it at the edge.
  */
 public enum AdminOutcome
 {
@@ -10,8 +11,6 @@ public enum AdminOutcome
     CANCEL_ALL_REQUIRED,
     /** RESUME accepted: the strategy is active again (unless a self-clearing condition still holds, see mode). */
     RESUMED,
-    /** The token did not match the configured one: nothing changed. */
-    REJECTED_BAD_TOKEN,
     /** The command type is not one the gate knows: nothing changed. */
     REJECTED_UNKNOWN_COMMAND,
     /** RESUME while nothing was stopped, flattening or latched by a breaker: nothing changed. */

@@ -4,7 +4,7 @@ import io.ticklane.marketmaking.StrategyMode;
 
 /**
  * The strategy mode and why: derived from the {@link RiskInputs} and the latches (operator STOP and FLATTEN, a
- * tripped loss or drawdown breaker) by a fixed precedence, re-derived at every event. A move to a stricter mode
+ * tripped loss or drawdown breaker, an unmatched fill) by a fixed precedence, re-derived at every event. A move to a stricter mode
  * leaves a pending cancel-all for the caller to take. The precedence is described on {@link RiskGate}.
  */
 final class ModeControl
@@ -29,6 +29,18 @@ final class ModeControl
         this.counters = counters;
         this.staleMarketDataNs = staleMarketDataNs;
         this.venueSilenceNs = venueSilenceNs;
+    }
+
+    /**
+     * Latches an unmatched fill, unless a breaker is latched already (the first one holds); like a loss breach it
+     * holds until an operator RESUME.
+     */
+    void latchUnknownFill()
+    {
+        if (ModeReason.NONE == latchedBreaker)
+        {
+            latchedBreaker = ModeReason.UNKNOWN_FILL;
+        }
     }
 
     /**

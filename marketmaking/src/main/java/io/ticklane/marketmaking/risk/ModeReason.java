@@ -24,5 +24,10 @@ public enum ModeReason
     NONE,
     /** Nothing from the venue (heartbeat, market data, report) for longer than the silence limit: halted until it
      * speaks again (clears by itself). Last, so earlier ordinals stay as they were. */
-    VENUE_SILENT
+    VENUE_SILENT,
+    /** An execution report's fill could not be matched to an order (unknown order, more than it had open, or in
+     * conflict with a fill already booked): it was not booked, orders are cancelled, the venue is asked for its
+     * open orders, and the strategy stays halted until RESUME. Latched like a loss breaker, and ranked with them;
+     * last, so earlier ordinals (the daemon's mode reason counter) stay as they were. */
+    UNKNOWN_FILL
 }

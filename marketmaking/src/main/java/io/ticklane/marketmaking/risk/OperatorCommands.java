@@ -2,16 +2,15 @@ package io.ticklane.marketmaking.risk;
 
 import io.ticklane.marketmaking.StrategyMode;
 import io.ticklane.sbe.AdminCommandType;
-import org.agrona.DirectBuffer;
 
 /**
- * The operator's hand on the gate: STOP, FLATTEN, CANCEL_ALL and RESUME, each only with the right token, and the
- * flatten orders that work the position to zero while FLATTEN holds. Every command's outcome is counted; RESUME is
- * refused while nothing is latched or while a breach is active.
+ * The operator's hand on the gate: STOP, FLATTEN, CANCEL_ALL and RESUME, and the flatten orders that work the
+ * position to zero while FLATTEN holds. Every command's outcome is counted; RESUME is refused while nothing is latched
+ * or while a breach is active. No token is checked here: a command reaches the gate only after the daemon's receiver
+ * authenticated it (or from a journal, which holds only commands that were).
  */
 final class OperatorCommands
 {
-    private final AdminToken adminToken;
     private final Flattener flattener = new Flattener();
     private final long flattenCollarTicks;
     private final long maxOrderQuantity;
@@ -21,7 +20,6 @@ final class OperatorCommands
 
     OperatorCommands(final RiskLimits limits, final RiskInputs inputs, final ModeControl mode, final RiskCounters counters)
     {
-        adminToken = new AdminToken(limits.adminTokenBytes());
         flattenCollarTicks = limits.flattenCollarTicks();
         maxOrderQuantity = limits.maxOrderQuantity();
         this.inputs = inputs;
@@ -29,12 +27,8 @@ final class OperatorCommands
         this.counters = counters;
     }
 
-    AdminOutcome onAdmin(final short commandRaw, final DirectBuffer tokenBuffer, final int tokenOffset, final long timeNs)
+    AdminOutcome onAdmin(final short commandRaw, final long timeNs)
     {
-        if (!adminToken.matches(tokenBuffer, tokenOffset))
-        {
-            return counters.admin(AdminOutcome.REJECTED_BAD_TOKEN);
-        }
         if (AdminCommandType.STOP.value() == commandRaw)
         {
             mode.operatorStop = true;

@@ -2,7 +2,7 @@ package io.ticklane.marketmaking.risk;
 
 /**
  * What the risk gate counted: every rejection by its check, every operator command by its outcome, passed orders and
- * cancels, and mode changes. Per process, never checkpointed (the journal has the history); read by the daemon's
+ * cancels, mode changes and unmatched fills. Per process, never checkpointed (the journal has the history); read by the daemon's
  * counters through {@link RiskGate}.
  */
 final class RiskCounters
@@ -12,6 +12,7 @@ final class RiskCounters
     long passedOrders;
     long passedCancels;
     long modeChanges;
+    long unknownFills;
 
     RiskCheck reject(final RiskCheck outcome)
     {

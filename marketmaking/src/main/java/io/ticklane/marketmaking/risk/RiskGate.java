@@ -8,7 +8,6 @@ import io.ticklane.sbe.AdminCommandType;
 import io.ticklane.sbe.RiskGateStateDecoder;
 import io.ticklane.sbe.RiskGateStateEncoder;
 import io.ticklane.sbe.Side;
-import org.agrona.DirectBuffer;
 
 /**
  * The pre-trade check every outbound order passes before it is sent, and the owner of the strategy mode.
@@ -31,10 +30,11 @@ import org.agrona.DirectBuffer;
  *
  * <h2>Modes</h2>
  * The mode follows from the conditions, by precedence (see {@link ModeReason}): HALTED by operator STOP, a latched
- * loss or drawdown breaker, a STALE book or stale market data; REDUCE_ONLY by operator FLATTEN or a position beyond
- * the limit; otherwise ACTIVE. Stale data, stale book and position breaches clear by themselves when the condition
- * does (they are facts about the data the gate can see, and the next book snapshot is routine); STOP, FLATTEN and
- * the loss/drawdown breakers are latched and need an operator RESUME, which is refused while any breach is active.
+ * loss or drawdown breaker or unmatched fill ({@link #onUnknownFill}), a STALE book or stale market data;
+ * REDUCE_ONLY by operator FLATTEN or a position beyond the limit; otherwise ACTIVE. Stale data, stale book and
+ * position breaches clear by themselves when the condition does (they are facts about the data the gate can see, and
+ * the next book snapshot is routine); STOP, FLATTEN, the loss/drawdown breakers and an unmatched fill are latched and
+ * need an operator RESUME, which is refused while any breach is active.
  * Every move to a stricter mode asks the caller to cancel all working orders.
  * <p>
  * A facade over its parts, each a class of its own: {@link RiskInputs} (the facts reported), {@link ModeControl}
@@ -194,6 +194,21 @@ public final class RiskGate
     }
 
     /**
+     * An execution report's fill matched no order (or more than it had open, or conflicts with one booked): the fill
+     * was not booked and this side's view of its orders is in doubt. Halts with {@link ModeReason#UNKNOWN_FILL},
+     * latched until an operator RESUME (the first latched breaker keeps its reason). Counted.
+     *
+     * @param timeNs event time of the report.
+     * @return CANCEL_ALL_REQUIRED when this halts the strategy (it was not halted already), else NONE.
+     */
+    public RiskAction onUnknownFill(final long timeNs)
+    {
+        counters.unknownFills++;
+        mode.latchUnknownFill();
+        return mode.evaluateAndTakeAction(timeNs);
+    }
+
+    /**
      * The venue spoke (a heartbeat, a report; market data counts by itself): it is not silent.
      *
      * @param timeNs event (receive) time.
@@ -226,7 +241,8 @@ public final class RiskGate
     }
 
     /**
-     * An operator command from an SBE AdminCommand frame, the token compared in place.
+     * An operator command from an SBE AdminCommand frame, already authenticated: the daemon's receiver checks the
+     * token before a command enters the ring (see {@code docs/decisions/threat-model.md}).
      *
      * @param command decoder wrapped around the frame.
      * @param timeNs  event (receive) time.
@@ -234,24 +250,19 @@ public final class RiskGate
      */
     public AdminOutcome onAdmin(final AdminCommandDecoder command, final long timeNs)
     {
-        return operator.onAdmin(
-            command.commandRaw(), command.buffer(), command.offset() + AdminCommandDecoder.authTokenEncodingOffset(), timeNs);
+        return operator.onAdmin(command.commandRaw(), timeNs);
     }
 
     /**
-     * An operator command.
+     * An operator command, already authenticated.
      *
-     * @param type        the command.
-     * @param tokenBuffer buffer holding the 32-byte NUL-padded token.
-     * @param tokenOffset offset of the token in the buffer.
-     * @param timeNs      event time.
+     * @param type   the command.
+     * @param timeNs event time.
      * @return what the caller must do, or why the command was refused.
      */
-    public AdminOutcome onAdmin(
-        final AdminCommandType type, final DirectBuffer tokenBuffer, final int tokenOffset, final long timeNs)
+    public AdminOutcome onAdmin(final AdminCommandType type, final long timeNs)
     {
-        return operator.onAdmin(
-            null == type ? AdminCommandType.NULL_VAL.value() : type.value(), tokenBuffer, tokenOffset, timeNs);
+        return operator.onAdmin(null == type ? AdminCommandType.NULL_VAL.value() : type.value(), timeNs);
     }
 
     /**
@@ -363,11 +374,19 @@ public final class RiskGate
 
     /**
      * @param outcome an admin outcome.
-     * @return how many operator commands ended with it (a wrong token is {@link AdminOutcome#REJECTED_BAD_TOKEN}).
+     * @return how many operator commands ended with it.
      */
     public long adminOutcomes(final AdminOutcome outcome)
     {
         return counters.adminOutcomes(outcome);
+    }
+
+    /**
+     * @return fills that matched no order and halted (or would have halted) the strategy: {@link #onUnknownFill}.
+     */
+    public long unknownFills()
+    {
+        return counters.unknownFills;
     }
 
     /**

@@ -7,7 +7,7 @@ import io.ticklane.sbe.RiskGateStateEncoder;
 /**
  * The risk gate's decision state as the {@code RiskGateState} composite of the SBE StrategyCheckpoint, and back:
  * the {@link RiskInputs} and the {@link ModeControl} latches and mode, so a restored gate keeps an operator STOP
- * stopped, a tripped breaker tripped and the PnL peak where it was. Limits and the token are configuration; rate
+ * stopped, a tripped breaker tripped and the PnL peak where it was. Limits are configuration; rate
  * windows and counters are not written (see docs/decisions/crash-recovery.md).
  */
 final class RiskGateCheckpoint

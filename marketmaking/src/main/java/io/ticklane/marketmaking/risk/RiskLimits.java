@@ -1,7 +1,5 @@
 package io.ticklane.marketmaking.risk;
 
-import java.nio.charset.StandardCharsets;
-
 /**
  * Every setting of a {@link RiskGate}, in one place, with defaults and a {@link #conclude()} that validates them all
  * before the gate starts: a bad limit is a configuration error found at start-up, never a surprise on the hot path.
@@ -13,9 +11,6 @@ import java.nio.charset.StandardCharsets;
  */
 public final class RiskLimits
 {
-    /** Length of the SBE AdminCommand authToken field, bytes. */
-    public static final int TOKEN_LENGTH = 32;
-
     /** Default maximum order size, lots. */
     public static final long MAX_ORDER_QUANTITY_DEFAULT = 10;
     /** Default maximum |position|, lots. */
@@ -59,12 +54,10 @@ public final class RiskLimits
     private long maxDrawdown = MAX_DRAWDOWN_DEFAULT;
     private long staleMarketDataMs = STALE_MARKET_DATA_MS_DEFAULT;
     private long venueSilenceMs = VENUE_SILENCE_MS_DEFAULT;
-    private String adminToken;
-    private byte[] adminTokenBytes;
     private boolean concluded;
 
     /**
-     * Validates every setting and prepares the admin token bytes. Called by the {@link RiskGate} constructor;
+     * Validates every setting. Called by the {@link RiskGate} constructor;
      * calling it again is harmless.
      *
      * @return this.
@@ -94,19 +87,6 @@ public final class RiskLimits
         {
             throw new IllegalStateException("venueSilenceMs too large: " + venueSilenceMs);
         }
-        if (null == adminToken || adminToken.isEmpty())
-        {
-            throw new IllegalStateException("adminToken must be set: operator commands are refused without one");
-        }
-        if (adminToken.length() > TOKEN_LENGTH || !StandardCharsets.US_ASCII.newEncoder().canEncode(adminToken) ||
-            adminToken.indexOf('\0') >= 0)
-        {
-            throw new IllegalStateException("adminToken must be 1.." + TOKEN_LENGTH + " US-ASCII characters, none of them NUL");
-        }
-        final byte[] bytes = new byte[TOKEN_LENGTH];
-        final byte[] ascii = adminToken.getBytes(StandardCharsets.US_ASCII);
-        System.arraycopy(ascii, 0, bytes, 0, ascii.length); // right-padded with NUL, as the SBE field is
-        adminTokenBytes = bytes;
         concluded = true;
         return this;
     }
@@ -386,20 +366,5 @@ public final class RiskLimits
     public long venueSilenceMs()
     {
         return venueSilenceMs;
-    }
-
-    /**
-     * @param token the operator token every admin command must carry: 1 to 32 US-ASCII characters.
-     * @return this.
-     */
-    public RiskLimits adminToken(final String token)
-    {
-        this.adminToken = token;
-        return this;
-    }
-
-    byte[] adminTokenBytes()
-    {
-        return adminTokenBytes;
     }
 }

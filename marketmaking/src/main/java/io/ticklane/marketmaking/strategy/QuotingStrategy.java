@@ -3,6 +3,7 @@ package io.ticklane.marketmaking.strategy;
 import io.ticklane.clock.PipelineStage;
 import io.ticklane.clock.StageStamps;
 import io.ticklane.marketmaking.StrategyMode;
+import io.ticklane.marketmaking.order.OrderUpdate;
 import io.ticklane.marketmaking.order.Orders;
 import io.ticklane.marketmaking.order.Position;
 import io.ticklane.marketmaking.order.QuoteManager;
@@ -42,6 +43,11 @@ import org.agrona.concurrent.MessageHandler;
  * takes it back into a strategy built from the same configuration, {@link #requestOrderStatus} asks the venue for
  * its live orders and the {@link Reconciliation} makes the two agree; no quote is sent until it
  * {@link #isConsistent() is consistent}. See docs/decisions/crash-recovery.md.
+ * <p>
+ * Fills: one is booked only when {@link Orders} matches it to an order (once per exec id, within the order's open
+ * quantity). A retransmit is ignored (counted there); any other refused fill halts ({@code UNKNOWN_FILL}), cancels
+ * every order and asks the venue for its open orders, the same reconciliation as at a restart. See
+ * docs/decisions/fill-matching.md.
  */
 public final class QuotingStrategy implements MessageHandler
 {
@@ -68,6 +74,7 @@ public final class QuotingStrategy implements MessageHandler
     private StageStamps stages = StageStamps.NONE;
     private long lastEvents;
     private long lastTimeNs;
+    private long unknownFillStatusRequests;
     private boolean upgradedV1;
 
     /**
@@ -286,11 +293,51 @@ public final class QuotingStrategy implements MessageHandler
     }
 
     /**
+     * @return order status requests sent because a fill matched no order (each after an UNKNOWN_FILL halt).
+     */
+    public long unknownFillStatusRequests()
+    {
+        return unknownFillStatusRequests;
+    }
+
+    /**
      * @return orders the risk gate refused.
      */
     public long riskRejections()
     {
         return sender.rejections;
+    }
+
+    /**
+     * Applies a market data frame to the book and the factors only: no risk input, no quote, no order; any other
+     * frame is passed over. A checkpoint holds no market state, so a restart rebuilds it by giving this the market
+     * data its run journaled before the checkpoint's position: the frames after that position then drive the
+     * strategy exactly as they drove the process that journaled them, and it sends (muted) the same orders under the
+     * same ids. Without it the tail was replayed over an empty book: the orders quoted in it were never regenerated
+     * and their client order ids were handed out again.
+     *
+     * @param msgTypeId template id (as {@link #onMessage} takes it).
+     * @param buffer    holding the frame, with its message header.
+     * @param index     where it starts.
+     * @param length    its length.
+     */
+    public void applyMarketState(final int msgTypeId, final MutableDirectBuffer buffer, final int index, final int length)
+    {
+        header.wrap(buffer, index);
+        switch (header.templateId())
+        {
+            case ExecutionReportDecoder.TEMPLATE_ID:
+            case OrderStatusCompleteDecoder.TEMPLATE_ID:
+            case AdminCommandDecoder.TEMPLATE_ID:
+            case TimerTickDecoder.TEMPLATE_ID:
+            case OrderStatusRequestDecoder.TEMPLATE_ID:
+            case HeartbeatDecoder.TEMPLATE_ID:
+                break;
+            default:
+                engine.onMessage(msgTypeId, buffer, index, length);
+                lastEvents = engine.snapshot().events();
+                break;
+        }
     }
 
     public void onMessage(final int msgTypeId, final MutableDirectBuffer buffer, final int index, final int length)
@@ -360,12 +407,37 @@ public final class QuotingStrategy implements MessageHandler
     private void onExecutionReport(final long timeNs)
     {
         act(risk.onVenueMessage(timeNs), timeNs);
-        orders.onExecutionReport(report);
-        if (position.onExecutionReport(report))
+        final OrderUpdate update = orders.onExecutionReport(report, position.instrumentId());
+        if (Orders.isFill(report.execTypeRaw()))
         {
-            act(risk.onPosition(position.position(), timeNs), timeNs);
+            if (update.booksFill() && position.onExecutionReport(report))
+            {
+                act(risk.onPosition(position.position(), timeNs), timeNs);
+            }
+            else if (update.refusesFill())
+            {
+                onUnknownFill(timeNs);
+            }
         }
         requote(Math.max(timeNs, lastTimeNs));
+    }
+
+    /**
+     * A fill matched no order (or more than it had open): it was not booked. Halt and cancel everything, and ask the
+     * venue for its open orders, so the reconciliation books what the venue really filled on orders still live and
+     * every order this side did not know is cancelled. A reconciliation already under way is left to finish: asking
+     * again while its answer arrives would mix two answers. The request goes out after the cancels, so the venue's
+     * answer shows what survived them.
+     */
+    private void onUnknownFill(final long timeNs)
+    {
+        act(risk.onUnknownFill(timeNs), timeNs);
+        quoteManager.cancelAll(timeNs);
+        if (!reconciliation.inProgress())
+        {
+            unknownFillStatusRequests++;
+            requestOrderStatus(timeNs, timeNs);
+        }
     }
 
     private void onStatus(final long timeNs)

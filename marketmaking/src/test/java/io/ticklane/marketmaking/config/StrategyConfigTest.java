@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,9 +20,9 @@ class StrategyConfigTest
     Path dir;
 
     @Test
-    void defaultsWithATokenBuildTheWholeStrategy() throws IOException
+    void defaultsBuildTheWholeStrategy() throws IOException
     {
-        final StrategyConfig config = StrategyConfig.load(write("risk.admin_token=secret\n"));
+        final StrategyConfig config = StrategyConfig.load(write("\n"));
 
         assertNotNull(config.newStrategy((msgTypeId, buffer, index, length) -> { }));
         assertEquals(64, config.sha256().length());
@@ -32,7 +33,7 @@ class StrategyConfigTest
     void everySettingIsRead() throws IOException
     {
         final StrategyConfig config = StrategyConfig.load(write(
-            "risk.admin_token=secret\ninstrument.id=7\nbook.type=l3\nquoter=as-finite(gamma=0.2,sigma=1,k=1.5)\n" +
+            "instrument.id=7\nbook.type=l3\nquoter=as-finite(gamma=0.2,sigma=1,k=1.5)\n" +
             "factors=mid,vpin\ninputs.sigma=\ninputs.a_bid=\ninputs.a_ask=\ninputs.k_bid=\ninputs.k_ask=\n"));
 
         assertEquals(7, config.instrumentId());
@@ -43,7 +44,7 @@ class StrategyConfigTest
     @Test
     void unknownKeyIsAnErrorNamingFileAndKey() throws IOException
     {
-        final Path file = write("risk.admin_token=secret\nrisk.max_postion=5\n");
+        final Path file = write("risk.max_postion=5\n");
         final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, () -> StrategyConfig.load(file));
         assertTrue(ex.getMessage().startsWith(file + ": unknown key(s) [risk.max_postion]"), ex.getMessage());
     }
@@ -51,23 +52,22 @@ class StrategyConfigTest
     @Test
     void badValuesAreErrorsNamingTheKey() throws IOException
     {
-        assertMessage("risk.admin_token=secret\nrisk.max_position=-1\n", "risk.max_position=-1 must be positive");
-        assertMessage("risk.admin_token=secret\nquotes.replace_ticks=two\n", "quotes.replace_ticks=two must be an integer");
-        assertMessage("risk.admin_token=secret\nbook.type=l4\n", "book.type=l4 must be l2 or l3");
-        assertMessage("\n", "risk.admin_token= is required");
-        assertMessage("risk.admin_token=secret\nquoter=glfx\n", "quoter=glfx (unknown quoter 'glfx'");
-        assertMessage("risk.admin_token=secret\ninputs.sigma=vpni\n", "inputs.sigma=vpni (no factor 'vpni' configured");
+        assertMessage("risk.max_position=-1\n", "risk.max_position=-1 must be positive");
+        assertMessage("quotes.replace_ticks=two\n", "quotes.replace_ticks=two must be an integer");
+        assertMessage("book.type=l4\n", "book.type=l4 must be l2 or l3");
+        assertMessage("quoter=glfx\n", "quoter=glfx (unknown quoter 'glfx'");
+        assertMessage("inputs.sigma=vpni\n", "inputs.sigma=vpni (no factor 'vpni' configured");
     }
 
     @Test
     void countsBeyondWhatTheStrategyTakesAreRefusedAtLoad() throws IOException
     {
         // found by StrategyConfigFuzzTest: these loaded, then newStrategy failed (or the id wrapped to another instrument)
-        assertMessage("risk.admin_token=secret\nquotes.max_orders_per_second=2147483648\n",
+        assertMessage("quotes.max_orders_per_second=2147483648\n",
             "quotes.max_orders_per_second=2147483648 must be at most 2147483647");
-        assertMessage("risk.admin_token=secret\ninstrument.id=4294967297\n", "instrument.id=4294967297 must be at most");
-        assertMessage("risk.admin_token=secret\norders.capacity=70000\n", "orders.capacity=70000 must be at most");
-        assertMessage("risk.admin_token=secret\nbook.ladder_capacity=2\n", "book.ladder_capacity=2 must be a power of two from 4");
+        assertMessage("instrument.id=4294967297\n", "instrument.id=4294967297 must be at most");
+        assertMessage("orders.capacity=70000\n", "orders.capacity=70000 must be at most");
+        assertMessage("book.ladder_capacity=2\n", "book.ladder_capacity=2 must be a power of two from 4");
     }
 
     @Test
@@ -75,9 +75,19 @@ class StrategyConfigTest
     {
         // found by the configuration fuzz tests: was java.nio.charset.MalformedInputException "Input length = 1"
         final Path file = Files.write(dir.resolve("latin1.properties"),
-            "risk.admin_token=secret\n# caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+            "instrument.id=1\n# caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
         final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, () -> StrategyConfig.load(file));
         assertEquals(file + ": line 2 is not UTF-8 text", ex.getMessage());
+    }
+
+    @Test
+    void theRetiredTokenKeyIsRefusedWithoutEchoingTheSecret() throws IOException
+    {
+        final Path file = write("risk.admin_token=hunter2-hunter2-hunter2\n");
+        final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, () -> StrategyConfig.load(file));
+        assertTrue(ex.getMessage().startsWith(file + ": risk.admin_token is no longer a setting: delete the line"),
+            ex.getMessage());
+        assertFalse(ex.getMessage().contains("hunter2"), ex.getMessage());
     }
 
     private void assertMessage(final String content, final String expected) throws IOException

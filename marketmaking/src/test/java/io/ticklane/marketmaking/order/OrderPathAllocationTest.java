@@ -142,6 +142,7 @@ class OrderPathAllocationTest
         private long bidId;
         private long bidPrice;
         private long bidQuantity;
+        private long execId;
         long notApplied;
 
         Venue(final Orders orders, final Position position)
@@ -249,13 +250,18 @@ class OrderPathAllocationTest
             final long clientOrderId, final ExecType execType, final Side side, final long lastPrice,
             final long lastQuantity, final long leavesQuantity, final LiquidityFlag liquidity)
         {
-            encoder.clientOrderId(clientOrderId).execType(execType).side(side).lastPrice(lastPrice)
-                .lastQuantity(lastQuantity).leavesQuantity(leavesQuantity).liquidity(liquidity);
-            if (OrderUpdate.APPLIED != orders.onExecutionReport(decoder))
+            // every fill here fills its whole order, so its cumulative quantity is its own
+            encoder.clientOrderId(clientOrderId).execId(++execId).execType(execType).side(side).lastPrice(lastPrice)
+                .lastQuantity(lastQuantity).leavesQuantity(leavesQuantity).cumQuantity(lastQuantity).liquidity(liquidity);
+            final OrderUpdate update = orders.onExecutionReport(decoder);
+            if (OrderUpdate.APPLIED != update)
             {
                 notApplied++;
             }
-            position.onExecutionReport(decoder);
+            if (update.booksFill())
+            {
+                position.onExecutionReport(decoder);
+            }
         }
     }
 }

@@ -244,6 +244,39 @@ class OrdersTest
         assertEquals(OrderState.LIVE, orders.state(ID));
     }
 
+    @Test
+    void aFillForMoreThanTheOrderHasOpenIsRefusedAndChangesNothing()
+    {
+        reach(OrderState.PARTIALLY_FILLED); // 2 of 10 filled
+
+        assertEquals(OrderUpdate.OVERFILL, orders.onReport(ID, ExecType.FILL, QUANTITY - 1, 0));
+
+        assertEquals(OrderState.PARTIALLY_FILLED, orders.state(ID));
+        assertEquals(QUANTITY - 2, orders.leavesQuantity(ID));
+        assertEquals(2, orders.filledQuantity(ID));
+        assertEquals(1, orders.fills(OrderUpdate.OVERFILL));
+    }
+
+    @Test
+    void aFillReportedTwiceUnderOneExecIdMovesTheOrderOnce()
+    {
+        final UnsafeBuffer buffer = new UnsafeBuffer(new byte[256]);
+        final ExecutionReportEncoder encoder = new ExecutionReportEncoder();
+        final ExecutionReportDecoder decoder = new ExecutionReportDecoder();
+        reach(OrderState.LIVE);
+        encoder.wrap(buffer, 0).clientOrderId(ID).execId(31).execType(ExecType.PARTIAL_FILL).side(Side.BUY).price(100)
+            .orderQuantity(QUANTITY).lastPrice(100).lastQuantity(3).leavesQuantity(QUANTITY - 3).cumQuantity(3)
+            .liquidity(LiquidityFlag.MAKER).rejectReason(RejectReason.NONE);
+        decoder.wrap(buffer, 0, ExecutionReportEncoder.BLOCK_LENGTH, ExecutionReportEncoder.SCHEMA_VERSION);
+
+        assertEquals(OrderUpdate.APPLIED, orders.onExecutionReport(decoder));
+        assertEquals(OrderUpdate.DUPLICATE_FILL, orders.onExecutionReport(decoder));
+
+        assertEquals(3, orders.filledQuantity(ID));
+        assertEquals(QUANTITY - 3, orders.leavesQuantity(ID));
+        assertEquals(1, orders.fillsRemembered());
+    }
+
     private void reach(final OrderState state)
     {
         orders.onNewSent(ID, Side.BUY, 100, QUANTITY, 1_000);

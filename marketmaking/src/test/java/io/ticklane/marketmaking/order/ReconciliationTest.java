@@ -3,6 +3,7 @@ package io.ticklane.marketmaking.order;
 import io.ticklane.sbe.ExecType;
 import io.ticklane.sbe.Side;
 import io.ticklane.sbe.TimeInForce;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -12,6 +13,8 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Each row: the orders the checkpoint restored, what the venue reports, and the hand-computed result. Every row
@@ -150,6 +153,48 @@ class ReconciliationTest
         }
         final boolean countMatches = row.reportedCount() == row.venue().size();
         assertEquals(countMatches, f.reconciliation.isConsistent());
+    }
+
+    @Test
+    void aRestartedVenueThatNoLongerHasAnOrderDroppedItWithNoFillWhateverItsState()
+    {
+        // given: a resting bid, an ask being cancelled and a bid being replaced when the venue went away
+        final Fixture f = new Fixture();
+        f.live(10, Side.BUY, 99, 2);
+        f.cancelling(11, Side.SELL, 102, 1);
+        f.replacing(12, 20, Side.BUY, 98, 97, 1);
+        final long request = Reconciliation.afterVenueRestart(REQUEST);
+
+        // when: the restarted venue reports none of them
+        f.reconciliation.begin(request);
+        f.reconciliation.onComplete(request, 0, 2 * T);
+
+        // then: all gone, no fill taken for any (long 3 at 100 as before), and the position is flagged uncertain
+        assertTrue(Reconciliation.isAfterVenueRestart(request));
+        assertEquals(0, f.orders.openOrderCount());
+        assertEquals(3, f.position.position());
+        assertEquals(100.0, f.position.averagePrice(), 1e-9);
+        assertEquals(3, f.reconciliation.lostAtVenue());
+        assertEquals(0, f.reconciliation.assumedFilled());
+        assertTrue(f.reconciliation.isConsistent());
+        assertFalse(f.reconciliation.isPositionCertain());
+    }
+
+    @Test
+    void aRestartedVenueThatKeptAnOrderHasItAdoptedWithTheFillsItReports()
+    {
+        final Fixture f = new Fixture();
+        f.live(10, Side.BUY, 99, 2);
+        final long request = Reconciliation.afterVenueRestart(REQUEST);
+
+        f.reconciliation.begin(request);
+        assertEquals(StatusOutcome.ADOPTED_WITH_FILL, f.reconciliation.onStatus(10, Side.BUY, 99, 2, 1, 1, 2 * T));
+        f.reconciliation.onComplete(request, 1, 2 * T);
+
+        assertEquals(1, f.orders.openOrderCount());
+        assertEquals(4, f.position.position());
+        assertEquals(0, f.reconciliation.lostAtVenue());
+        assertTrue(f.reconciliation.isPositionCertain());
     }
 
     /** Orders, position, quote manager and a venue that accepts every request, as a restore would leave them. */

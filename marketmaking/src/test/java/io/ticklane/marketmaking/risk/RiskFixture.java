@@ -1,16 +1,12 @@
 package io.ticklane.marketmaking.risk;
 
 import io.ticklane.sbe.AdminCommandType;
-import org.agrona.concurrent.UnsafeBuffer;
-
-import java.nio.charset.StandardCharsets;
 
 /**
  * Small, readable limits for the risk tests, with the numbers each expectation is computed from.
  */
 final class RiskFixture
 {
-    static final String TOKEN = "s3cret-operator";
     static final long T0 = 1_700_000_000_000_000_000L;
     static final long MS = 1_000_000L;
     static final long SECOND = 1_000_000_000L;
@@ -42,8 +38,7 @@ final class RiskFixture
             .maxCancelsPerSecond(4)
             .maxDailyLoss(1_000)
             .maxDrawdown(1_500)
-            .staleMarketDataMs(500)
-            .adminToken(TOKEN);
+            .staleMarketDataMs(500);
     }
 
     /**
@@ -56,19 +51,8 @@ final class RiskFixture
         return gate;
     }
 
-    /**
-     * @return the 32-byte NUL-padded token field as the SBE frame carries it.
-     */
-    static UnsafeBuffer token(final String token)
-    {
-        final UnsafeBuffer buffer = new UnsafeBuffer(new byte[RiskLimits.TOKEN_LENGTH]);
-        final byte[] bytes = token.getBytes(StandardCharsets.US_ASCII);
-        buffer.putBytes(0, bytes, 0, Math.min(bytes.length, RiskLimits.TOKEN_LENGTH));
-        return buffer;
-    }
-
     static AdminOutcome admin(final RiskGate gate, final AdminCommandType type, final long timeNs)
     {
-        return gate.onAdmin(type, token(TOKEN), 0, timeNs);
+        return gate.onAdmin(type, timeNs);
     }
 }

@@ -141,6 +141,36 @@ class RiskGateModeTest
     }
 
     @Test
+    void anUnknownFillHaltsAtOnceAndHoldsUntilResume()
+    {
+        final RiskGate gate = RiskFixture.liveGate();
+        assertEquals(RiskAction.CANCEL_ALL_REQUIRED, gate.onUnknownFill(T0 + 1));
+        assertEquals(StrategyMode.HALTED, gate.mode());
+        assertEquals(ModeReason.UNKNOWN_FILL, gate.modeReason());
+        assertEquals(T0 + 1, gate.modeSinceNs());
+        assertEquals(RiskCheck.HALTED, gate.checkNewOrder(Side.SELL, 1_000, 1, false, T0 + 2));
+        assertEquals(RiskCheck.PASSED, gate.checkCancel(T0 + 2), "halted still cancels");
+
+        assertEquals(RiskAction.NONE, gate.onUnknownFill(T0 + 3), "already halted: nothing new to cancel");
+        gate.onTimer(T0 + 4);
+        assertEquals(ModeReason.UNKNOWN_FILL, gate.modeReason(), "latched: nothing clears it by itself");
+        assertEquals(2, gate.unknownFills());
+
+        assertEquals(AdminOutcome.RESUMED, RiskFixture.admin(gate, AdminCommandType.RESUME, T0 + 5));
+        assertEquals(StrategyMode.ACTIVE, gate.mode());
+    }
+
+    @Test
+    void anUnknownFillUnderALatchedLossKeepsTheLossAsTheReason()
+    {
+        final RiskGate gate = RiskFixture.liveGate();
+        gate.onPnl(-1_200, T0 + 1);
+        gate.onUnknownFill(T0 + 2);
+        assertEquals(ModeReason.DAILY_LOSS, gate.modeReason());
+        assertEquals(1, gate.unknownFills());
+    }
+
+    @Test
     void newTradingDayClearsTheLossButNotTheLatchedHalt()
     {
         final RiskGate gate = RiskFixture.liveGate();

@@ -4,7 +4,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -29,11 +28,7 @@ class RiskLimitsTest
             invalid("maxCancelsPerSecond", l -> l.maxCancelsPerSecond(-5)),
             invalid("maxDailyLoss", l -> l.maxDailyLoss(0)),
             invalid("maxDrawdown", l -> l.maxDrawdown(0)),
-            invalid("staleMarketDataMs", l -> l.staleMarketDataMs(0)),
-            invalid("adminToken", l -> l.adminToken(null)),
-            invalid("adminToken", l -> l.adminToken("")),
-            invalid("adminToken", l -> l.adminToken("x".repeat(33))),
-            invalid("adminToken", l -> l.adminToken("caf\u00e9")));
+            invalid("staleMarketDataMs", l -> l.staleMarketDataMs(0)));
     }
 
     private static Arguments invalid(final String name, final Consumer<RiskLimits> breakIt)
@@ -53,17 +48,9 @@ class RiskLimitsTest
         assertThrows(IllegalStateException.class, () -> new RiskGate(limits));
     }
 
-    @ParameterizedTest
-    @ValueSource(ints = {1, 32})
-    void tokenOfOneToThirtyTwoCharactersIsAccepted(final int length)
-    {
-        final RiskLimits limits = RiskFixture.limits().adminToken("t".repeat(length));
-        assertTrue(limits.conclude().isConcluded());
-    }
-
     @Test
-    void defaultsConcludeOnceATokenIsSet()
+    void defaultsConclude()
     {
-        assertTrue(new RiskLimits().adminToken("token").conclude().isConcluded());
+        assertTrue(new RiskLimits().conclude().isConcluded());
     }
 }

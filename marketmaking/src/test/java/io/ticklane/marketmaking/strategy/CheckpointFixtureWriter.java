@@ -47,7 +47,7 @@ class CheckpointFixtureWriter
         h.fill(3 * SECOND, h.lastAskId, Side.SELL, h.lastAskPrice, 2, 0);
         h.acknowledgeAll(3 * SECOND);
         h.touch(4 * SECOND, 995, 1005, 997, 1007);
-        h.admin(5 * SECOND, AdminCommandType.FLATTEN, StrategyHarness.TOKEN);
+        h.admin(5 * SECOND, AdminCommandType.FLATTEN);
         return h;
     }
 

@@ -9,6 +9,7 @@ import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.fail;
 
 class QuotingStrategyTest
@@ -50,11 +51,7 @@ class QuotingStrategyTest
         h.snapshot(SECOND, 995, 1005);
         h.acknowledgeAll(SECOND);
 
-        h.admin(2 * SECOND, AdminCommandType.STOP, "wrong-token");
-        assertEquals(0, h.cancels, "a wrong token changes nothing");
-        assertEquals(StrategyMode.ACTIVE, h.strategy.risk().mode());
-
-        h.admin(2 * SECOND, AdminCommandType.STOP, StrategyHarness.TOKEN);
+        h.admin(2 * SECOND, AdminCommandType.STOP);
         assertEquals(StrategyMode.HALTED, h.strategy.risk().mode());
         assertEquals(2, h.cancels);
         h.acknowledgeAll(2 * SECOND);
@@ -63,9 +60,36 @@ class QuotingStrategyTest
         h.touch(3 * SECOND, 995, 1005, 996, 1006);
         assertEquals(2, h.newOrders, "halted: market data brings no new orders");
 
-        h.admin(4 * SECOND, AdminCommandType.RESUME, StrategyHarness.TOKEN);
+        h.admin(4 * SECOND, AdminCommandType.RESUME);
         assertEquals(StrategyMode.ACTIVE, h.strategy.risk().mode());
         assertEquals(4, h.newOrders, "resumed: both sides quoted again");
+    }
+
+    @Test
+    void aStopAfterAnEventThatThrewHalfWayStillCancelsEveryOrder()
+    {
+        final StrategyHarness h = new StrategyHarness(AS_FINITE);
+        h.snapshot(SECOND, 995, 1005);
+        h.acknowledgeAll(SECOND);
+        assertEquals(2, h.strategy.orders().openOrderCount());
+
+        // the mid moves 5 ticks: the bid's replace goes out, then the ask's throws, leaving the event half-applied
+        // (a replace in flight on one side, the rest of the event never run)
+        h.throwOnOrderAfter(1);
+        assertThrows(IllegalStateException.class, () -> h.touch(2 * SECOND, 995, 1005, 990, 1000));
+        assertEquals(1, h.replaces);
+
+        // the daemon's STOP is the next frame the strategy takes; the venue answers what it got, and every answer
+        // lets the halt cancel what was in flight
+        h.admin(3 * SECOND, AdminCommandType.STOP);
+        assertEquals(StrategyMode.HALTED, h.strategy.risk().mode());
+        for (int round = 0; round < 3 && h.strategy.orders().openOrderCount() > 0; round++)
+        {
+            h.acknowledgeAll(3 * SECOND);
+        }
+        assertEquals(0, h.strategy.orders().openOrderCount(), "every order cancelled");
+        assertEquals(2, h.cancels);
+        assertEquals(2, h.newOrders, "and nothing new sent");
     }
 
     @Test
@@ -79,7 +103,7 @@ class QuotingStrategyTest
         final long newsBefore = h.newOrders;
         final long cancelsBefore = h.cancels;
 
-        h.admin(3 * SECOND, AdminCommandType.FLATTEN, StrategyHarness.TOKEN);
+        h.admin(3 * SECOND, AdminCommandType.FLATTEN);
 
         assertEquals(StrategyMode.REDUCE_ONLY, h.strategy.risk().mode());
         assertEquals(cancelsBefore + 2, h.cancels, "both quotes cancelled");

@@ -78,7 +78,7 @@ class StrategyCheckpointTest
         original.acknowledgeAll(SECOND);
         original.fill(2 * SECOND, original.lastBidId, Side.BUY, 996, 2, 0);
         original.acknowledgeAll(2 * SECOND);
-        original.admin(3 * SECOND, AdminCommandType.STOP, StrategyHarness.TOKEN);
+        original.admin(3 * SECOND, AdminCommandType.STOP);
         assertEquals(StrategyMode.HALTED, original.strategy.risk().mode());
 
         // when checkpointed and restored
@@ -101,7 +101,7 @@ class StrategyCheckpointTest
             h.acknowledgeAll(3 * SECOND);
             h.snapshot(4 * SECOND, 996, 1006);
             assertEquals(0, h.strategy.orders().openOrderCount(), "halted: nothing new");
-            h.admin(5 * SECOND, AdminCommandType.RESUME, StrategyHarness.TOKEN);
+            h.admin(5 * SECOND, AdminCommandType.RESUME);
             h.acknowledgeAll(5 * SECOND);
             h.touch(6 * SECOND, 996, 1006, 994, 1004);
         }

@@ -36,7 +36,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 public final class StrategyHarness
 {
     static final int INSTRUMENT = 9;
-    static final String TOKEN = "operator-secret";
+    private static final byte[] NO_TOKEN = new byte[AdminCommandEncoder.authTokenLength()];
 
     final UnsafeBuffer in = new UnsafeBuffer(new byte[4096]);
     final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
@@ -59,6 +59,10 @@ public final class StrategyHarness
     long lastAskPrice;
     long lastBidId;
     long lastAskId;
+    long statusRequests;
+    long lastStatusRequestId;
+    /** Cancels sent before the last status request: the venue's answer shows what survived them. */
+    long cancelsAtStatusRequest;
     public long sequence;
     long execId;
     /** Every outbound frame, back to back, when {@link #logOutbound} is set (the byte-compare of two strategies). */
@@ -79,7 +83,7 @@ public final class StrategyHarness
             .maxOrderQuantity(10).maxPosition(20).maxNotional(1_000_000_000L).tickValue(1)
             .priceCollarTicks(100).aggressiveCollarTicks(20).flattenCollarTicks(2).maxOpenOrders(10)
             .maxOrdersPerSecond(1_000_000).maxCancelsPerSecond(1_000_000).maxDailyLoss(1_000_000_000L)
-            .maxDrawdown(1_000_000_000L).staleMarketDataMs(60_000).adminToken(TOKEN).conclude());
+            .maxDrawdown(1_000_000_000L).staleMarketDataMs(60_000).conclude());
         strategy = new QuotingStrategy(
             engine,
             new QuoteInputsBinder(engine.snapshot(), null, null, null, null, null, null, null, null),
@@ -120,10 +124,11 @@ public final class StrategyHarness
         strategy.onMessage(L2UpdateEncoder.TEMPLATE_ID, in, 0, MessageHeaderEncoder.ENCODED_LENGTH + update.encodedLength());
     }
 
-    public void admin(final long timeNs, final AdminCommandType command, final String token)
+    /** An operator command as the daemon's receiver lets it in: authenticated, its token field zeroed. */
+    public void admin(final long timeNs, final AdminCommandType command)
     {
         final AdminCommandEncoder encoder = new AdminCommandEncoder().wrapAndApplyHeader(in, 0, headerEncoder)
-            .timestampNs(timeNs).requestId(1).command(command).instrumentId(INSTRUMENT).authToken(token);
+            .timestampNs(timeNs).requestId(1).command(command).instrumentId(INSTRUMENT).putAuthToken(NO_TOKEN, 0);
         strategy.onMessage(AdminCommandEncoder.TEMPLATE_ID, in, 0, MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength());
     }
 
@@ -168,12 +173,38 @@ public final class StrategyHarness
         final long timeNs, final long clientOrderId, final ExecType type, final Side side, final long price,
         final long orderQuantity, final long lastQuantity, final long leaves, final long cum)
     {
+        report(timeNs, clientOrderId, ++execId, type, side, price, orderQuantity, lastQuantity, leaves, cum);
+    }
+
+    /** A report with every field given, its exec id too (a retransmit, or a forgery reusing one). */
+    public void report(
+        final long timeNs, final long clientOrderId, final long execId, final ExecType type, final Side side,
+        final long price, final long orderQuantity, final long lastQuantity, final long leaves, final long cum)
+    {
         report.wrapAndApplyHeader(reportFrame, 0, headerEncoder)
             .venueTimeNs(timeNs).localTimeNs(timeNs).clientOrderId(clientOrderId).venueOrderId(clientOrderId)
-            .execId(++execId).instrumentId(INSTRUMENT).execType(type).side(side).price(price)
+            .execId(execId).instrumentId(INSTRUMENT).execType(type).side(side).price(price)
             .orderQuantity(orderQuantity).lastPrice(price).lastQuantity(lastQuantity)
             .leavesQuantity(leaves).cumQuantity(cum)
             .liquidity(lastQuantity > 0 ? LiquidityFlag.MAKER : LiquidityFlag.NONE).rejectReason(RejectReason.NONE);
+        strategy.onMessage(ExecutionReportEncoder.TEMPLATE_ID, reportFrame, 0,
+            MessageHeaderEncoder.ENCODED_LENGTH + report.encodedLength());
+    }
+
+    /** A whole-order fill of another instrument under one of this strategy's client order ids. */
+    public void foreignFill(final long timeNs, final long clientOrderId, final Side side, final long price, final long quantity)
+    {
+        report.wrapAndApplyHeader(reportFrame, 0, headerEncoder)
+            .venueTimeNs(timeNs).localTimeNs(timeNs).clientOrderId(clientOrderId).venueOrderId(clientOrderId)
+            .execId(++execId).instrumentId(INSTRUMENT + 1).execType(ExecType.FILL).side(side).price(price)
+            .orderQuantity(quantity).lastPrice(price).lastQuantity(quantity).leavesQuantity(0).cumQuantity(quantity)
+            .liquidity(LiquidityFlag.MAKER).rejectReason(RejectReason.NONE);
+        redeliverLastReport();
+    }
+
+    /** Delivers the last execution report again, byte for byte (a venue's retransmit). */
+    public void redeliverLastReport()
+    {
         strategy.onMessage(ExecutionReportEncoder.TEMPLATE_ID, reportFrame, 0,
             MessageHeaderEncoder.ENCODED_LENGTH + report.encodedLength());
     }
@@ -192,12 +223,14 @@ public final class StrategyHarness
         final long timeNs, final long clientOrderId, final ExecType type, final Side side, final long price,
         final long lastQuantity, final long leaves)
     {
+        // a venue reporting in order: a fill's cumulative quantity is what the order had filled plus this fill
+        final long cum = strategy.orders().filledQuantity(clientOrderId) + lastQuantity;
         final UnsafeBuffer frame = reportFrame;
         report.wrapAndApplyHeader(frame, 0, headerEncoder)
             .venueTimeNs(timeNs).localTimeNs(timeNs).clientOrderId(clientOrderId).venueOrderId(clientOrderId)
             .execId(++execId).instrumentId(INSTRUMENT).execType(type).side(side).price(price)
-            .orderQuantity(leaves + lastQuantity).lastPrice(price).lastQuantity(lastQuantity)
-            .leavesQuantity(leaves).cumQuantity(lastQuantity)
+            .orderQuantity(leaves + cum).lastPrice(price).lastQuantity(lastQuantity)
+            .leavesQuantity(leaves).cumQuantity(cum)
             .liquidity(lastQuantity > 0 ? LiquidityFlag.MAKER : LiquidityFlag.NONE).rejectReason(RejectReason.NONE);
         strategy.onMessage(ExecutionReportEncoder.TEMPLATE_ID, frame, 0,
             MessageHeaderEncoder.ENCODED_LENGTH + report.encodedLength());
@@ -205,8 +238,24 @@ public final class StrategyHarness
 
     private final UnsafeBuffer reportFrame = new UnsafeBuffer(new byte[256]);
 
+    /**
+     * Makes an order frame throw, as a fault deep in the strategy would, half-way through an event: the next
+     * {@code passed} new or replace orders go out, the one after throws (once).
+     */
+    public void throwOnOrderAfter(final int passed)
+    {
+        ordersBeforeThrow = passed;
+    }
+
+    private int ordersBeforeThrow = -1;
+
     private void onOrder(final int msgTypeId, final MutableDirectBuffer buffer, final int index, final int length)
     {
+        if ((NewOrderDecoder.TEMPLATE_ID == msgTypeId || ReplaceOrderDecoder.TEMPLATE_ID == msgTypeId) &&
+            ordersBeforeThrow >= 0 && 0 == ordersBeforeThrow--)
+        {
+            throw new IllegalStateException("injected fault in the order path");
+        }
         if (logOutbound)
         {
             outboundLog.putBytes(outboundLogLength, buffer, index, length);
@@ -214,6 +263,10 @@ public final class StrategyHarness
         }
         if (msgTypeId == OrderStatusRequestEncoder.TEMPLATE_ID)
         {
+            statusRequests++;
+            cancelsAtStatusRequest = cancels;
+            lastStatusRequestId = buffer.getLong(index + MessageHeaderEncoder.ENCODED_LENGTH +
+                OrderStatusRequestEncoder.requestIdEncodingOffset(), OrderStatusRequestEncoder.BYTE_ORDER);
             return; // not an order: the venue answers it separately
         }
         sent.putBytes(sentCount * 128, buffer, index, length);

@@ -59,7 +59,7 @@ import java.util.stream.Stream;
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class BacktestBenchmark
 {
-    private static final String RISK = "risk.admin_token=secret\nrisk.max_order_quantity=1000\n" +
+    private static final String RISK = "risk.max_order_quantity=1000\n" +
         "risk.max_notional=100000000000\nrisk.price_collar_ticks=1000\n";
     private static final String GLFT = "quoter=glft(gamma=0.05,sigma_fallback=1,a_fallback=1,k_fallback=1,order_size=10)\n";
     private static final String FIXED_INTENSITY = "inputs.a_bid=\ninputs.a_ask=\ninputs.k_bid=\ninputs.k_ask=\ninputs.toxicity=\n";

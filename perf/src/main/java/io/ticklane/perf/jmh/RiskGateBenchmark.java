@@ -95,8 +95,7 @@ public class RiskGateBenchmark
     {
         return new RiskLimits()
             .maxOrdersPerSecond(RATE)
-            .maxCancelsPerSecond(RATE)
-            .adminToken("jmh-operator");
+            .maxCancelsPerSecond(RATE);
     }
 
     /**

@@ -33,12 +33,17 @@ import org.agrona.concurrent.UnsafeBuffer;
  * it. An update sent late (the daemon or the transport held the generator up) keeps its planned time, so a stall is
  * counted for every update it delayed: coordinated omission is corrected. Updates alternate the touch between two
  * positions one tick apart, so each one moves the quotes.
+ * <p>
+ * With {@link #fillEvery(int)} it also fills some orders in full right after acknowledging them, alternating buy
+ * and sell so the position stays within one lot of flat; a cancel or replace that then arrives for a filled order is
+ * rejected as too late, as a venue would. By default it never fills.
  */
 public final class LoadGenerator implements Agent, FragmentHandler
 {
     /** Instrument the generator publishes. */
     public static final int INSTRUMENT_ID = 1;
     private static final long LOW_BID = 999;
+    private static final int RECENT_FILLS = 64; // far more than a replace or cancel can be in flight behind a fill
 
     private final Publication marketData;
     private final Publication reports;
@@ -63,6 +68,12 @@ public final class LoadGenerator implements Agent, FragmentHandler
     private long execId;
     private long ordersAnswered;
     private long reportsNotTaken;
+    private final long[] recentlyFilled = new long[RECENT_FILLS];
+    private int fillEvery;
+    private int answersSinceFill;
+    private Side lastFillSide = Side.SELL;
+    private long fillsSent;
+    private long finishedNs;
     private volatile boolean running;
 
     /**
@@ -88,6 +99,23 @@ public final class LoadGenerator implements Agent, FragmentHandler
         this.orders = orders;
         this.clock = clock;
         this.intervalNs = Math.round(1e9 / rate);
+    }
+
+    /**
+     * Fill every {@code n}-th acknowledged order (new or replaced), or the next one after it on the side opposite
+     * the last fill. Call before the agent runs.
+     *
+     * @param n answers per fill, or 0 for no fills.
+     * @return this.
+     */
+    public LoadGenerator fillEvery(final int n)
+    {
+        if (n < 0)
+        {
+            throw new IllegalArgumentException("fill every n orders: n must be >= 0: " + n);
+        }
+        this.fillEvery = n;
+        return this;
     }
 
     /**
@@ -159,6 +187,7 @@ public final class LoadGenerator implements Agent, FragmentHandler
             }
             if (plannedNs >= stopNs)
             {
+                finishedNs = nowNs;
                 running = false;
             }
         }
@@ -198,13 +227,25 @@ public final class LoadGenerator implements Agent, FragmentHandler
             case NewOrderDecoder.TEMPLATE_ID:
                 newOrder.wrapAndApplyHeader(buffer, offset, headerDecoder);
                 answer(newOrder.clientOrderId(), ExecType.ACK, newOrder.side(), newOrder.price(), newOrder.quantity());
+                maybeFill(newOrder.clientOrderId(), newOrder.side(), newOrder.price(), newOrder.quantity());
                 break;
             case ReplaceOrderDecoder.TEMPLATE_ID:
                 replace.wrapAndApplyHeader(buffer, offset, headerDecoder);
+                if (wasFilled(replace.origClientOrderId()))
+                {
+                    reject(replace.origClientOrderId(), replace.side());
+                    break;
+                }
                 answer(replace.clientOrderId(), ExecType.REPLACED, replace.side(), replace.price(), replace.quantity());
+                maybeFill(replace.clientOrderId(), replace.side(), replace.price(), replace.quantity());
                 break;
             case CancelOrderDecoder.TEMPLATE_ID:
                 cancel.wrapAndApplyHeader(buffer, offset, headerDecoder);
+                if (wasFilled(cancel.origClientOrderId()))
+                {
+                    reject(cancel.origClientOrderId(), cancel.side());
+                    break;
+                }
                 answer(cancel.origClientOrderId(), ExecType.CANCELLED, cancel.side(), 0, 0);
                 break;
             case OrderStatusRequestDecoder.TEMPLATE_ID:
@@ -227,11 +268,50 @@ public final class LoadGenerator implements Agent, FragmentHandler
 
     private void answer(final long clientOrderId, final ExecType type, final Side side, final long price, final long leaves)
     {
-        report.wrapAndApplyHeader(reportBuffer, 0, headerEncoder)
+        report(clientOrderId, type, side, price, leaves);
+        offerReport(MessageHeaderEncoder.ENCODED_LENGTH + report.encodedLength());
+    }
+
+    private void maybeFill(final long clientOrderId, final Side side, final long price, final long quantity)
+    {
+        if (0 == fillEvery || ++answersSinceFill < fillEvery || side == lastFillSide)
+        {
+            return;
+        }
+        answersSinceFill = 0;
+        lastFillSide = side;
+        recentlyFilled[(int)(fillsSent++ % RECENT_FILLS)] = clientOrderId;
+        report(clientOrderId, ExecType.FILL, side, price, quantity)
+            .lastPrice(price).lastQuantity(quantity).leavesQuantity(0).cumQuantity(quantity).liquidity(LiquidityFlag.MAKER);
+        offerReport(MessageHeaderEncoder.ENCODED_LENGTH + report.encodedLength());
+    }
+
+    private ExecutionReportEncoder report(
+        final long clientOrderId, final ExecType type, final Side side, final long price, final long leaves)
+    {
+        return report.wrapAndApplyHeader(reportBuffer, 0, headerEncoder)
             .venueTimeNs(clock.nanoTime()).localTimeNs(0).clientOrderId(clientOrderId).venueOrderId(clientOrderId)
             .execId(++execId).instrumentId(INSTRUMENT_ID).execType(type).side(side).price(price)
             .orderQuantity(leaves).lastPrice(0).lastQuantity(0).leavesQuantity(leaves).cumQuantity(0)
             .liquidity(LiquidityFlag.NONE).rejectReason(RejectReason.NONE);
+    }
+
+    private boolean wasFilled(final long clientOrderId)
+    {
+        final int held = (int)Math.min(fillsSent, RECENT_FILLS);
+        for (int i = 0; i < held; i++)
+        {
+            if (recentlyFilled[i] == clientOrderId)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void reject(final long origClientOrderId, final Side side)
+    {
+        report(origClientOrderId, ExecType.REJECTED, side, 0, 0).rejectReason(RejectReason.TOO_LATE_TO_CANCEL);
         offerReport(MessageHeaderEncoder.ENCODED_LENGTH + report.encodedLength());
     }
 
@@ -258,6 +338,15 @@ public final class LoadGenerator implements Agent, FragmentHandler
     }
 
     /**
+     * @return when the schedule sent its last update, on the generator's clock; read once {@link #running()} is
+     *     false.
+     */
+    public long finishedAtNs()
+    {
+        return finishedNs;
+    }
+
+    /**
      * @return updates published since the schedule started.
      */
     public long updatesSent()
@@ -279,6 +368,28 @@ public final class LoadGenerator implements Agent, FragmentHandler
     public long ordersAnswered()
     {
         return ordersAnswered;
+    }
+
+    /**
+     * @return orders filled.
+     */
+    public long fillsSent()
+    {
+        return fillsSent;
+    }
+
+    /**
+     * @param nowNs now, on the generator's clock.
+     * @return updates planned by now that the schedule has not sent yet (0 before or after the schedule).
+     */
+    public long behindSchedule(final long nowNs)
+    {
+        if (!running)
+        {
+            return 0;
+        }
+        final long planned = Math.min(nowNs, stopNs) - startNs;
+        return planned <= 0 ? 0 : Math.max(0, planned / intervalNs + 1 - updatesSent);
     }
 
     /**

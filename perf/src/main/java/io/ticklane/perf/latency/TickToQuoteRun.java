@@ -4,10 +4,8 @@ import io.aeron.Publication;
 import io.aeron.Subscription;
 import io.ticklane.clock.PipelineStage;
 import io.ticklane.gateway.transport.Transport;
-import io.ticklane.gateway.transport.TransportContext;
 import io.ticklane.runtime.daemon.Daemon;
 import io.ticklane.runtime.daemon.DaemonConfig;
-import io.ticklane.runtime.daemon.DaemonCounters;
 import io.ticklane.runtime.daemon.IdleStrategies;
 import io.ticklane.runtime.daemon.StageLatencies;
 import org.HdrHistogram.Histogram;
@@ -135,16 +133,7 @@ public final class TickToQuoteRun
     {
         Files.createDirectories(out);
         final EpochNanoClock clock = new OffsetEpochNanoClock();
-        final String aeronDir = out.resolve("aeron").toAbsolutePath().toString();
-        final DaemonConfig config = DaemonConfig.load(null, List.of(
-            "risk.admin_token=perf",
-            "risk.max_order_quantity=1000", "risk.max_notional=100000000000", "risk.price_collar_ticks=1000",
-            "risk.stale_market_data_ms=60000", "risk.max_orders_per_second=100000000",
-            "risk.max_cancels_per_second=100000000", "quotes.max_orders_per_second=100000000",
-            "quoter=glft(gamma=0.05,sigma_fallback=1,a_fallback=1,k_fallback=1,order_size=1)",
-            "daemon.run_dir=" + out.resolve("runs"), "daemon.layout=" + layout, "daemon.idle=" + idle,
-            "daemon.stage_latency=true", "daemon.latency_origin=exchange_time",
-            "transport.aeron_dir=" + aeronDir), out);
+        final DaemonConfig config = DaemonUnderLoad.config(out, layout, idle, List.of("daemon.stage_latency=true"));
 
         try (Transport transport = Transport.launch(config.transportContext()))
         {
@@ -161,15 +150,9 @@ public final class TickToQuoteRun
     private Result measureDaemon(final DaemonConfig config, final Transport transport, final EpochNanoClock clock)
         throws IOException, InterruptedException
     {
-        final TransportContext channels = transport.context();
-        final Daemon daemon = Daemon.start(config, transport, clock);
-        final Publication marketData = transport.aeron().addExclusivePublication(
-            channels.marketDataChannel(), channels.marketDataStreamId());
-        final Publication reports = transport.aeron().addExclusivePublication(
-            channels.reportChannel(), channels.reportStreamId());
-        final Subscription orders = transport.aeron().addSubscription(channels.orderChannel(), channels.orderStreamId());
-        final LoadGenerator generator = new LoadGenerator(marketData, reports, orders, clock, rate);
-        final AgentRunner runner = new AgentRunner(IdleStrategies.create(idle), this::onAgentError, null, generator);
+        final DaemonUnderLoad underLoad = DaemonUnderLoad.start(config, transport, clock, rate, 0, idle, this::onAgentError);
+        final Daemon daemon = underLoad.daemon();
+        final LoadGenerator generator = underLoad.generator();
         final Histogram tickToQuote = new Histogram(StageLatencies.HIGHEST_NS, 3);
         fromReceive = new Histogram(StageLatencies.HIGHEST_NS, 3);
         final Histogram inProcess = new Histogram(StageLatencies.HIGHEST_NS, 3);
@@ -180,27 +163,9 @@ public final class TickToQuoteRun
         }
         try
         {
-            awaitConnected(marketData, orders);
-            while (!generator.publishSnapshot())
-            {
-                Thread.sleep(1);
-            }
-            AgentRunner.startOnThread(runner); // it answers the daemon's order status request, then its quotes
-            final DaemonCounters counters = daemon.counters();
-            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (counters.counter(DaemonCounters.ORDERS_NEW) < 2)
-            {
-                if (System.nanoTime() - deadline > 0)
-                {
-                    throw new IllegalStateException("the daemon did not quote within 10 s of the first book");
-                }
-                Thread.sleep(1);
-            }
-
             if (warmupSeconds > 0)
             {
-                generator.startSchedule(seconds(warmupSeconds));
-                awaitSchedule(generator);
+                underLoad.runSchedule(seconds(warmupSeconds));
             }
             final StageLatencies latencies = daemon.stageLatencies();
             if (delayedStage >= 0)
@@ -246,9 +211,7 @@ public final class TickToQuoteRun
         }
         finally
         {
-            daemon.shutdown(); // while the generator still answers, so the cancels are confirmed
-            CloseHelper.quietClose(runner);
-            CloseHelper.closeAll(marketData, reports, orders);
+            underLoad.close();
         }
     }
 
@@ -295,8 +258,8 @@ public final class TickToQuoteRun
         final AgentRunner echo = new AgentRunner(IdleStrategies.create(idle), this::onAgentError, null, echoAgent);
         try
         {
-            awaitConnected(pings, pingsIn);
-            awaitConnected(echoes, echoesIn);
+            DaemonUnderLoad.awaitConnected(pings, pingsIn);
+            DaemonUnderLoad.awaitConnected(echoes, echoesIn);
             AgentRunner.startOnThread(echo);
             if (warmupSeconds > 0)
             {
@@ -351,28 +314,6 @@ public final class TickToQuoteRun
         if (null != error)
         {
             throw new IllegalStateException(part + ": a harness agent failed, the figures would be wrong: " + error, error);
-        }
-    }
-
-    private static void awaitConnected(final Publication publication, final Subscription subscription)
-        throws InterruptedException
-    {
-        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!publication.isConnected() || !subscription.isConnected())
-        {
-            if (System.nanoTime() - deadline > 0)
-            {
-                throw new IllegalStateException("IPC streams did not connect in 10 s");
-            }
-            Thread.sleep(1);
-        }
-    }
-
-    private static void awaitSchedule(final LoadGenerator generator) throws InterruptedException
-    {
-        while (generator.running())
-        {
-            Thread.sleep(10);
         }
     }
 

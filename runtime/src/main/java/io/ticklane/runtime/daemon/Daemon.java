@@ -15,6 +15,7 @@ import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.CompositeAgent;
 import org.agrona.concurrent.EpochNanoClock;
+import org.agrona.concurrent.MessageHandler;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,6 +26,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 
 /**
  * The running quoting daemon: wires transport, rings, journal, strategy and the four agents, starts them in the
@@ -60,11 +62,16 @@ public final class Daemon implements AutoCloseable
     private final StageLatencies stageLatencies;
     private final DaemonState state;
     private final DaemonCountersFile countersFile;
+    private final InboundPositions inboundPositions;
     private final String recoveryDescription;
     private final List<AgentRunner> runners = new ArrayList<>();
     private boolean closed;
 
-    private Daemon(final DaemonConfig config, final Transport sharedTransport, final EpochNanoClock clock)
+    private Daemon(
+        final DaemonConfig config,
+        final Transport sharedTransport,
+        final EpochNanoClock clock,
+        final UnaryOperator<MessageHandler> inboundSeam)
         throws IOException
     {
         this.config = config;
@@ -72,6 +79,7 @@ public final class Daemon implements AutoCloseable
         this.transport = ownsTransport ? Transport.launch(config.transportContext()) : sharedTransport;
         DaemonState openedState = null;
         DaemonCountersFile openedCounters = null;
+        InboundPositions openedPositions = null;
         try
         {
             final TransportContext channels = config.transportContext();
@@ -97,6 +105,8 @@ public final class Daemon implements AutoCloseable
             trading = new TradingAgent(tradingPoller, outbound, config.outboundReserve(), counters, haltReason);
             strategy = config.strategy().newStrategy(trading);
             trading.strategy(strategy);
+            trading.handler(inboundSeam.apply(strategy));
+            trading.haltOnHandlerError(config.haltOnHandlerError());
 
             Files.createDirectories(config.stateFile().toAbsolutePath().getParent());
             openedState = new DaemonState(StateStore.open(config.stateFile(), 1, strategy.maxCheckpointLength()),
@@ -107,13 +117,28 @@ public final class Daemon implements AutoCloseable
             recoveryDescription = recovery.description;
             trading.state(state, recovery.run, recovery.inboundRecords);
             trading.saveState(); // the replayed tail is now in the saved record, at this run's position
+            if (recovery.replayErrors > 0)
+            {
+                counters.handlerErrors.getAndAddRelease(recovery.replayErrors);
+                counters.handlerErrorRecord.setRelease(recovery.lastReplayErrorRecord);
+                if (config.haltOnHandlerError())
+                {
+                    haltReason.compareAndSet(null, TradingAgent.HANDLER_ERROR_HALT); // the first frame is then a STOP
+                }
+            }
 
-            journal = new JournalAgent(journalInbound, journalOutbound, recovery.writer, counters);
-            receiver = new ReceiverAgent(inbound, marketData, reports, admin, clock, config.timerIntervalNs(),
-                config.strategy().adminToken(), haltReason, counters, outbound, journalInbound.getSequence());
-            sender = new OrderSenderAgent(senderPoller, orders, clock, tickToQuote, tickToQuoteFromReceive,
+            journal = new JournalAgent(journalInbound, journalOutbound, recovery.writer, counters, new JournalSpace(
+                runDirectory.resolve("journal"), config.journalMinFreeBytes(), haltReason, counters));
+            // each agent thread reads time through its own ForwardClock: a clock stepping back never reaches the pipeline
+            receiver = new ReceiverAgent(inbound, marketData, reports, admin, new ForwardClock(clock, counters.clockStepsBack),
+                config.timerIntervalNs(), new AdminAuthenticator(config.adminToken(), config.adminThrottle(),
+                counters.adminRejected, counters.adminThrottled), haltReason, counters, outbound, journalInbound.getSequence());
+            sender = new OrderSenderAgent(senderPoller, orders, new ForwardClock(clock, null), tickToQuote, tickToQuoteFromReceive,
                 config.heartbeatIntervalNs(), counters, haltReason, venueConnected);
             receiver.exchangeTimeOrigin(config.exchangeTimeOrigin());
+            openedPositions = InboundPositions.open(runDirectory);
+            inboundPositions = openedPositions;
+            receiver.inboundPositions(inboundPositions);
             stageLatencies = config.stageLatency() ? new StageLatencies(clock) : null;
             if (null != stageLatencies)
             {
@@ -123,12 +148,13 @@ public final class Daemon implements AutoCloseable
             }
             // ask the venue what it holds before quoting (cancel what we do not know, adopt what we do), through
             // the inbound ring, so the request is journaled and a replay makes it too
-            receiver.requestOrderStatusAtStart(config.strategy().instrumentId(), venueConnected);
+            receiver.requestOrderStatusAtStart(config.strategy().instrumentId());
         }
         catch (final RuntimeException | IOException ex)
         {
             CloseHelper.quietClose(openedState);
             CloseHelper.quietClose(openedCounters);
+            CloseHelper.quietClose(openedPositions);
             if (ownsTransport)
             {
                 CloseHelper.quietClose(transport);
@@ -150,7 +176,22 @@ public final class Daemon implements AutoCloseable
     public static Daemon start(final DaemonConfig config, final Transport sharedTransport, final EpochNanoClock clock)
         throws IOException
     {
-        final Daemon daemon = new Daemon(config, sharedTransport, clock);
+        return start(config, sharedTransport, clock, UnaryOperator.identity());
+    }
+
+    /**
+     * Tests only: as {@link #start(DaemonConfig, Transport, EpochNanoClock)}, with inbound frames handed to a handler
+     * wrapped around the strategy, live and in the replay of a journal tail, which may throw to stand for a fault in
+     * the strategy that no frame validation catches.
+     */
+    static Daemon start(
+        final DaemonConfig config,
+        final Transport sharedTransport,
+        final EpochNanoClock clock,
+        final UnaryOperator<MessageHandler> inboundSeam)
+        throws IOException
+    {
+        final Daemon daemon = new Daemon(config, sharedTransport, clock, inboundSeam);
         daemon.startAgents();
         return daemon;
     }
@@ -286,6 +327,32 @@ public final class Daemon implements AutoCloseable
     }
 
     /**
+     * @return inbound frames that threw in the strategy and were skipped, live or in the replay at start.
+     */
+    public long handlerErrors()
+    {
+        return counters.counter(DaemonCounters.HANDLER_ERRORS);
+    }
+
+    /**
+     * @return the last error an inbound frame threw live, or null; read it after the stop.
+     */
+    public Throwable lastHandlerError()
+    {
+        return trading.lastHandlerError();
+    }
+
+    /**
+     * Tests only: moves the journal's disk floor while running (above the space there is, it stands for a full disk).
+     *
+     * @param bytes the new floor.
+     */
+    void journalMinFreeBytes(final long bytes)
+    {
+        journal.space().minFreeBytes(bytes);
+    }
+
+    /**
      * @return the first exception an agent threw, or null.
      */
     public Throwable firstError()
@@ -347,7 +414,7 @@ public final class Daemon implements AutoCloseable
         }
         closed = true;
         CloseHelper.closeAll(runners);
-        CloseHelper.closeAll(marketData, reports, admin, orders, counters, countersFile, state);
+        CloseHelper.closeAll(marketData, reports, admin, orders, counters, countersFile, state, inboundPositions);
         if (ownsTransport)
         {
             CloseHelper.quietClose(transport);

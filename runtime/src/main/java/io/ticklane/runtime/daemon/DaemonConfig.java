@@ -25,12 +25,15 @@ import java.util.concurrent.TimeUnit;
  * <p>
  * The strategy's effective settings are written out as one properties file ({@link #strategyProperties()}), which the
  * daemon keeps with its journal: {@code ticklane replay --config} on that file rebuilds exactly the live strategy.
+ * The operator token is no setting: {@code daemon.admin_token_file} names the file holding it (or the environment
+ * holds it, see {@link OperatorToken}), so no settings file, run directory or journal header carries the secret.
  */
 public final class DaemonConfig
 {
     private final DaemonSettings settings;
     private final String strategyProperties;
     private final StrategyConfig strategy;
+    private OperatorToken adminToken;
 
     private DaemonConfig(final DaemonSettings settings, final String strategyProperties, final StrategyConfig strategy)
     {
@@ -40,6 +43,8 @@ public final class DaemonConfig
     }
 
     /**
+     * As {@link #load(Path, List, Path, Map)} with this process's environment.
+     *
      * @param file      properties file, or null for defaults only.
      * @param overrides {@code key=value} settings that replace the file's.
      * @param scratch   directory for the strategy's effective properties file while it is validated.
@@ -48,6 +53,21 @@ public final class DaemonConfig
      * @throws IllegalArgumentException naming the first bad setting and where it came from.
      */
     public static DaemonConfig load(final Path file, final List<String> overrides, final Path scratch) throws IOException
+    {
+        return load(file, overrides, scratch, System.getenv());
+    }
+
+    /**
+     * @param file      properties file, or null for defaults only.
+     * @param overrides {@code key=value} settings that replace the file's.
+     * @param scratch   directory for the strategy's effective properties file while it is validated.
+     * @param env       the environment the operator token may come from ({@link OperatorToken#ENVIRONMENT_VARIABLE}).
+     * @return the validated configuration, the operator token read (a named token file that is missing is created).
+     * @throws IOException              if the file, or the token file, cannot be read.
+     * @throws IllegalArgumentException naming the first bad setting and where it came from.
+     */
+    public static DaemonConfig load(
+        final Path file, final List<String> overrides, final Path scratch, final Map<String, String> env) throws IOException
     {
         final DaemonSettings settings = new DaemonSettings();
         if (null != file)
@@ -80,6 +100,9 @@ public final class DaemonConfig
         }
         final DaemonConfig config = new DaemonConfig(settings, text.toString(), strategy);
         config.validate();
+        final String tokenFile = settings.text("daemon.admin_token_file");
+        config.adminToken = OperatorToken.resolve(
+            tokenFile.isEmpty() ? null : Path.of(tokenFile), env, "daemon.admin_token_file", true);
         return config;
     }
 
@@ -124,6 +147,12 @@ public final class DaemonConfig
         settings.positive("daemon.timer_interval_ms");
         settings.positive("daemon.heartbeat_interval_ms");
         settings.positive("daemon.shutdown_timeout_ms");
+        adminThrottle();
+        haltOnHandlerError();
+        if (settings.longValue("daemon.journal_min_free_bytes") < 0)
+        {
+            throw settings.error("daemon.journal_min_free_bytes", "must be >= 0 (0: no floor)");
+        }
         settings.positive("transport.offer_timeout_ms");
         settings.bool("daemon.stage_latency");
         final String origin = settings.text("daemon.latency_origin");
@@ -163,6 +192,32 @@ public final class DaemonConfig
             .adminChannel(settings.text("transport.admin_channel"))
             .adminStreamId(settings.intValue("transport.admin_stream"))
             .offerTimeoutNs(TimeUnit.MILLISECONDS.toNanos(settings.longValue("transport.offer_timeout_ms")));
+    }
+
+    /**
+     * @return the operator token admin commands must carry (its {@code toString} says where it came from, never what).
+     */
+    public OperatorToken adminToken()
+    {
+        return adminToken;
+    }
+
+    /**
+     * @return a fresh lockout for repeated wrong tokens: {@code daemon.admin_bad_token_limit} wrong tokens within
+     *         {@code daemon.admin_bad_token_window_ms} refuse every admin command for {@code daemon.admin_lockout_ms}.
+     */
+    public AdminThrottle adminThrottle()
+    {
+        final int limit = settings.intValue("daemon.admin_bad_token_limit");
+        if (limit < 1 || limit > 1000)
+        {
+            throw settings.error("daemon.admin_bad_token_limit", "must be in [1, 1000]");
+        }
+        settings.positive("daemon.admin_bad_token_window_ms");
+        settings.positive("daemon.admin_lockout_ms");
+        return new AdminThrottle(limit,
+            TimeUnit.MILLISECONDS.toNanos(settings.longValue("daemon.admin_bad_token_window_ms")),
+            TimeUnit.MILLISECONDS.toNanos(settings.longValue("daemon.admin_lockout_ms")));
     }
 
     /**
@@ -371,6 +426,29 @@ public final class DaemonConfig
     public long shutdownTimeoutMs()
     {
         return settings.longValue("daemon.shutdown_timeout_ms");
+    }
+
+    /**
+     * @return true to halt when an inbound frame throws in the strategy ({@code daemon.on_handler_error=halt}, the
+     *         default), false to count it, skip it and go on ({@code continue}).
+     */
+    public boolean haltOnHandlerError()
+    {
+        final String rule = settings.text("daemon.on_handler_error");
+        if (!"halt".equals(rule) && !"continue".equals(rule))
+        {
+            throw settings.error("daemon.on_handler_error", "must be halt or continue");
+        }
+        return "halt".equals(rule);
+    }
+
+    /**
+     * @return usable bytes the journal's file system must keep; below it the daemon halts (0: no floor). See
+     *         {@link JournalSpace}.
+     */
+    public long journalMinFreeBytes()
+    {
+        return settings.longValue("daemon.journal_min_free_bytes");
     }
 
     /**

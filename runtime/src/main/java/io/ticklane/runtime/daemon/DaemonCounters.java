@@ -1,5 +1,6 @@
 package io.ticklane.runtime.daemon;
 
+import io.ticklane.gateway.transport.FrameRefusal;
 import io.ticklane.marketmaking.risk.RiskCheck;
 import io.ticklane.sbe.RejectReason;
 import org.agrona.CloseHelper;
@@ -14,9 +15,10 @@ import java.util.Map;
 /**
  * What an operator watches, as Agrona counters in the daemon's mark file ({@link DaemonCountersFile}, next to the
  * driver's CnC file), so {@code ticklane stat} (another process) reads them live without the daemon logging anything.
- * Each counter has one writer thread: the receiver (inbound counts, ring occupancy, journal lag), the trading agent
- * (position, PnL, mode, fills, rejects), the order sender (orders sent, send failures) or the journal agent (records
- * written). Writes are release stores; nothing is allocated after start.
+ * Each counter has one writer thread: the receiver (inbound counts, refusals, admin authentication, ring occupancy,
+ * journal lag), the trading agent (position, PnL, mode, fills, rejects, frames that threw), the order sender (orders
+ * sent, send failures) or the journal agent (records written, disk space). Writes are release stores; nothing is
+ * allocated after start.
  */
 public final class DaemonCounters implements AutoCloseable
 {
@@ -35,7 +37,11 @@ public final class DaemonCounters implements AutoCloseable
     /** Counter label (without the "ticklane: " prefix). */
     public static final String ADMIN_COMMANDS = "admin commands";
     /** Counter label (without the "ticklane: " prefix). */
-    public static final String ADMIN_REJECTED = "admin commands rejected";
+    public static final String ADMIN_REJECTED = "admin commands rejected: wrong token";
+    /** Counter label (without the "ticklane: " prefix). */
+    public static final String ADMIN_THROTTLED = "admin commands throttled: refused uncompared after repeated wrong tokens";
+    /** Counter label (without the "ticklane: " prefix). */
+    public static final String ADMIN_UNKNOWN = "admin commands rejected: unknown command";
     /** Counter label (without the "ticklane: " prefix). */
     public static final String ADMIN_APPLIED = "admin commands applied by the strategy";
     /** Counter label (without the "ticklane: " prefix). */
@@ -44,6 +50,10 @@ public final class DaemonCounters implements AutoCloseable
     public static final String ADMIN_REFUSED_NOTHING = "admin RESUME refused: nothing to resume";
     /** Counter label (without the "ticklane: " prefix). */
     public static final String VENUE_HEARTBEATS = "venue heartbeats";
+    /** Counter label (without the "ticklane: " prefix): inbound frames refused at the edge, every reason. */
+    public static final String FRAMES_REFUSED = "inbound frames refused (every reason)";
+    /** Label prefix of the per-reason refusal counters: this then a {@link FrameRefusal} name. */
+    public static final String INBOUND_REFUSED = "inbound refused: ";
     /** Counter label (without the "ticklane: " prefix). */
     public static final String ORDERS_NEW = "orders sent: new";
     /** Counter label (without the "ticklane: " prefix). */
@@ -54,6 +64,16 @@ public final class DaemonCounters implements AutoCloseable
     public static final String SEND_FAILURES = "order frames not taken by the publication (halts)";
     /** Counter label (without the "ticklane: " prefix). */
     public static final String FILLS = "fills";
+    /** Counter label (without the "ticklane: " prefix). */
+    public static final String FILLS_UNKNOWN_ORDER = "fills refused, UNKNOWN_FILL halt: unknown order";
+    /** Counter label (without the "ticklane: " prefix). */
+    public static final String FILLS_OVERFILL = "fills refused, UNKNOWN_FILL halt: more than the order had open";
+    /** Counter label (without the "ticklane: " prefix). */
+    public static final String FILLS_CONFLICT = "fills refused, UNKNOWN_FILL halt: side or exec id in conflict";
+    /** Counter label (without the "ticklane: " prefix). */
+    public static final String FILLS_DUPLICATE = "fills ignored: duplicate exec id (venue retransmit)";
+    /** Counter label (without the "ticklane: " prefix). */
+    public static final String FILLS_LATE = "fills booked late: reported after a newer report of their order";
     /** Counter label (without the "ticklane: " prefix). */
     public static final String POSITION = "position, lots";
     /** Counter label (without the "ticklane: " prefix). */
@@ -74,22 +94,49 @@ public final class DaemonCounters implements AutoCloseable
     public static final String QUOTED_ASK = "quoted ask, ticks (0 none)";
     /** Counter label (without the "ticklane: " prefix). */
     public static final String JOURNAL_RECORDS = "journal records";
+    /** Counter label (without the "ticklane: " prefix); a gauge, updated on every timer tick. */
+    public static final String INBOUND_RING_OCCUPANCY = "inbound ring occupancy, slots";
+    /** Counter label (without the "ticklane: " prefix); a gauge, updated on every timer tick. */
+    public static final String OUTBOUND_RING_OCCUPANCY = "outbound ring occupancy, slots";
+    /** Counter label (without the "ticklane: " prefix); a gauge, updated on every timer tick. */
+    public static final String JOURNAL_LAG = "journal lag, frames";
+    /** Counter label (without the "ticklane: " prefix). */
+    public static final String VENUE_RESTARTS = "venue restarts seen (reconciled again, halted until RESUME)";
+    /** Counter label (without the "ticklane: " prefix). */
+    public static final String FRAMES_TAKEN_BEFORE = "inbound frames passed over: taken in before a restart";
     /** Counter label (without the "ticklane: " prefix). */
     public static final String TICK_TO_QUOTE_P50 = "tick-to-quote p50 last second, ns";
     /** Counter label (without the "ticklane: " prefix). */
     public static final String TICK_TO_QUOTE_P99 = "tick-to-quote p99 last second, ns";
+    /** Counter label (without the "ticklane: " prefix). */
+    public static final String HANDLER_ERRORS = "inbound frames that threw (skipped)";
+    /** Counter label (without the "ticklane: " prefix). */
+    public static final String HANDLER_ERROR_SEQUENCE = "last frame that threw: inbound ring sequence";
+    /** Counter label (without the "ticklane: " prefix). */
+    public static final String HANDLER_ERROR_RECORD = "last frame that threw: inbound record number in its run's journal";
+    /** Counter label (without the "ticklane: " prefix). */
+    public static final String RING_FULL = "inbound ring full: polls held back (back-pressure)";
+    /** Counter label (without the "ticklane: " prefix). */
+    public static final String JOURNAL_FREE_BYTES = "journal disk usable bytes, last check";
+    /** Counter label (without the "ticklane: " prefix). */
+    public static final String JOURNAL_DISK_HALTS = "journal disk below daemon.journal_min_free_bytes (halts)";
+    /** Counter label (without the "ticklane: " prefix). */
+    public static final String CLOCK_STEPS_BACK = "clock steps back absorbed (time goes on from where it was)";
 
     private final List<AtomicCounter> all = new ArrayList<>();
     private final Map<String, AtomicCounter> byLabel = new HashMap<>();
     private final Map<String, Long> finalValues = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicCounter[] venueRejectsByCode;
     private final AtomicCounter[] riskRejectsByOrdinal;
+    private final AtomicCounter[] refusedByCode = new AtomicCounter[FrameRefusal.values().length + 1];
 
     final AtomicCounter inboundFrames;
     final AtomicCounter marketData;
     final AtomicCounter reports;
     final AtomicCounter adminCommands;
     final AtomicCounter adminRejected;
+    final AtomicCounter adminThrottled;
+    final AtomicCounter adminUnknown;
     final AtomicCounter adminApplied;
     final AtomicCounter adminRefusedBreach;
     final AtomicCounter adminRefusedNothing;
@@ -103,6 +150,11 @@ public final class DaemonCounters implements AutoCloseable
     final AtomicCounter sendFailures;
     final AtomicCounter fills;
     final AtomicCounter filledQuantity;
+    final AtomicCounter fillsUnknownOrder;
+    final AtomicCounter fillsOverfill;
+    final AtomicCounter fillsConflict;
+    final AtomicCounter fillsDuplicate;
+    final AtomicCounter fillsLate;
     final AtomicCounter position;
     final AtomicCounter netPnl;
     final AtomicCounter mode;
@@ -117,8 +169,17 @@ public final class DaemonCounters implements AutoCloseable
     final AtomicCounter journalLag;
     final AtomicCounter journalRecords;
     final AtomicCounter reconciled;
+    final AtomicCounter venueRestarts;
+    final AtomicCounter framesTakenBefore;
     final AtomicCounter tickToQuoteP50Ns;
     final AtomicCounter tickToQuoteP99Ns;
+    final AtomicCounter handlerErrors;
+    final AtomicCounter handlerErrorSequence;
+    final AtomicCounter handlerErrorRecord;
+    final AtomicCounter ringFull;
+    final AtomicCounter journalFreeBytes;
+    final AtomicCounter journalDiskHalts;
+    final AtomicCounter clockStepsBack;
 
     /**
      * @param manager the counters manager of the daemon's counters file ({@link DaemonCountersFile}).
@@ -130,12 +191,18 @@ public final class DaemonCounters implements AutoCloseable
         reports = add(manager, REPORTS);
         adminCommands = add(manager, ADMIN_COMMANDS);
         adminRejected = add(manager, ADMIN_REJECTED);
+        adminThrottled = add(manager, ADMIN_THROTTLED);
+        adminUnknown = add(manager, ADMIN_UNKNOWN);
         adminApplied = add(manager, ADMIN_APPLIED);
         adminRefusedBreach = add(manager, ADMIN_REFUSED_BREACH);
         adminRefusedNothing = add(manager, ADMIN_REFUSED_NOTHING);
         timerTicks = add(manager, "timer ticks");
         venueHeartbeats = add(manager, VENUE_HEARTBEATS);
-        framesRefused = add(manager, "inbound frames refused (foreign schema, unknown template, oversize)");
+        framesRefused = add(manager, FRAMES_REFUSED);
+        for (final FrameRefusal refusal : FrameRefusal.values())
+        {
+            refusedByCode[refusal.code()] = add(manager, INBOUND_REFUSED + refusal.name());
+        }
         ordersNew = add(manager, ORDERS_NEW);
         ordersCancel = add(manager, ORDERS_CANCEL);
         ordersReplace = add(manager, ORDERS_REPLACE);
@@ -143,6 +210,11 @@ public final class DaemonCounters implements AutoCloseable
         sendFailures = add(manager, SEND_FAILURES);
         fills = add(manager, FILLS);
         filledQuantity = add(manager, "filled quantity, lots");
+        fillsUnknownOrder = add(manager, FILLS_UNKNOWN_ORDER);
+        fillsOverfill = add(manager, FILLS_OVERFILL);
+        fillsConflict = add(manager, FILLS_CONFLICT);
+        fillsDuplicate = add(manager, FILLS_DUPLICATE);
+        fillsLate = add(manager, FILLS_LATE);
         position = add(manager, POSITION);
         netPnl = add(manager, NET_PNL);
         mode = add(manager, MODE);
@@ -152,23 +224,32 @@ public final class DaemonCounters implements AutoCloseable
         bestAsk = add(manager, BEST_ASK);
         quotedBid = add(manager, QUOTED_BID);
         quotedAsk = add(manager, QUOTED_ASK);
-        inboundRingOccupancy = add(manager, "inbound ring occupancy, slots");
-        outboundRingOccupancy = add(manager, "outbound ring occupancy, slots");
-        journalLag = add(manager, "journal lag, frames");
+        inboundRingOccupancy = add(manager, INBOUND_RING_OCCUPANCY);
+        outboundRingOccupancy = add(manager, OUTBOUND_RING_OCCUPANCY);
+        journalLag = add(manager, JOURNAL_LAG);
         journalRecords = add(manager, JOURNAL_RECORDS);
         reconciled = add(manager, RECONCILED);
+        venueRestarts = add(manager, VENUE_RESTARTS);
+        framesTakenBefore = add(manager, FRAMES_TAKEN_BEFORE);
         tickToQuoteP50Ns = add(manager, TICK_TO_QUOTE_P50);
         tickToQuoteP99Ns = add(manager, TICK_TO_QUOTE_P99);
+        handlerErrors = add(manager, HANDLER_ERRORS);
+        handlerErrorSequence = add(manager, HANDLER_ERROR_SEQUENCE);
+        handlerErrorRecord = add(manager, HANDLER_ERROR_RECORD);
+        ringFull = add(manager, RING_FULL);
+        journalFreeBytes = add(manager, JOURNAL_FREE_BYTES);
+        journalDiskHalts = add(manager, JOURNAL_DISK_HALTS);
+        clockStepsBack = add(manager, CLOCK_STEPS_BACK);
 
         int maxCode = 0;
         for (final RejectReason reason : RejectReason.values())
         {
-            maxCode = Math.max(maxCode, RejectReason.NULL_VAL == reason ? 0 : reason.value());
+            maxCode = Math.max(maxCode, isVenueReject(reason) ? reason.value() : 0);
         }
         venueRejectsByCode = new AtomicCounter[maxCode + 1];
         for (final RejectReason reason : RejectReason.values())
         {
-            if (RejectReason.NONE != reason && RejectReason.NULL_VAL != reason)
+            if (isVenueReject(reason))
             {
                 venueRejectsByCode[reason.value()] = add(manager, "venue rejects: " + reason);
             }
@@ -181,6 +262,12 @@ public final class DaemonCounters implements AutoCloseable
                 riskRejectsByOrdinal[check.ordinal()] = add(manager, "risk rejects: " + check);
             }
         }
+    }
+
+    private static boolean isVenueReject(final RejectReason reason)
+    {
+        // SBE_UNKNOWN (a newer venue's reason) shares the null value's code: neither is a reason of its own
+        return RejectReason.NONE != reason && RejectReason.NULL_VAL != reason && RejectReason.SBE_UNKNOWN != reason;
     }
 
     private AtomicCounter add(final CountersManager manager, final String name)
@@ -215,6 +302,15 @@ public final class DaemonCounters implements AutoCloseable
     {
         final int code = reason.value();
         return code >= 0 && code < venueRejectsByCode.length ? venueRejectsByCode[code] : null;
+    }
+
+    /**
+     * @param refusal a {@link FrameRefusal} code, not {@link FrameRefusal#ACCEPTED}.
+     * @return its counter.
+     */
+    AtomicCounter refused(final int refusal)
+    {
+        return refusedByCode[refusal];
     }
 
     /**

@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 final class DaemonSettings
 {
     private static final Map<String, String> DEFAULTS = new LinkedHashMap<>();
+    private static final String RETIRED_TOKEN_KEY = "risk.admin_token";
 
     static
     {
@@ -38,6 +39,8 @@ final class DaemonSettings
         DEFAULTS.put("daemon.timer_interval_ms", "100");
         DEFAULTS.put("daemon.heartbeat_interval_ms", "100");
         DEFAULTS.put("daemon.shutdown_timeout_ms", "3000");
+        DEFAULTS.put("daemon.on_handler_error", "halt");
+        DEFAULTS.put("daemon.journal_min_free_bytes", Long.toString(1L << 30));
         DEFAULTS.put("daemon.stage_latency", "false");
         DEFAULTS.put("daemon.latency_origin", "receive");
         DEFAULTS.put("daemon.instrument_symbol", "SYNTH");
@@ -45,6 +48,10 @@ final class DaemonSettings
         DEFAULTS.put("daemon.instrument_lot_size", "1");
         DEFAULTS.put("daemon.instrument_price_exponent", "-2");
         DEFAULTS.put("daemon.instrument_quantity_exponent", "0");
+        DEFAULTS.put("daemon.admin_token_file", "");
+        DEFAULTS.put("daemon.admin_bad_token_limit", "5");
+        DEFAULTS.put("daemon.admin_bad_token_window_ms", "60000");
+        DEFAULTS.put("daemon.admin_lockout_ms", "60000");
         DEFAULTS.put("transport.aeron_dir", TransportContext.DEFAULT_AERON_DIR);
         DEFAULTS.put("transport.embedded_driver", "true");
         DEFAULTS.put("transport.market_data_channel", TransportContext.DEFAULT_CHANNEL);
@@ -135,6 +142,13 @@ final class DaemonSettings
                 throw new IllegalArgumentException(origin + ": unknown key " + key + "; daemon keys: " + DEFAULTS.keySet());
             }
             values.put(key, value);
+        }
+        else if (RETIRED_TOKEN_KEY.equals(key))
+        {
+            // never echo the value: it is the secret
+            throw new IllegalArgumentException(origin + ": " + key + " is no longer a setting (settings are copied into" +
+                " every run directory): name the token's file with daemon.admin_token_file, or set " +
+                OperatorToken.ENVIRONMENT_VARIABLE);
         }
         else if (StrategyConfig.isKey(key))
         {

@@ -9,7 +9,8 @@ import java.nio.ByteBuffer;
 
 /**
  * One preallocated slot of a daemon ring: a fixed-capacity off-heap window holding one SBE frame, copied in once
- * from the Aeron buffer (inbound) or the strategy's encoder (outbound), plus the stream it belongs to and its times.
+ * from the Aeron buffer (inbound) or the strategy's encoder (outbound), plus the stream it belongs to, its times and,
+ * inbound, whether the edge refused it.
  * All slots of a ring share one off-heap block, so a ring is one contiguous region.
  */
 public final class FrameSlot
@@ -20,6 +21,7 @@ public final class FrameSlot
     private long timeNs;
     private long originNs;
     private long stageNs;
+    private int refusal;
 
     private FrameSlot(final ByteBuffer block, final int offset, final int capacity)
     {
@@ -109,7 +111,27 @@ public final class FrameSlot
     }
 
     /**
-     * Records what the slot now holds; the frame bytes are written into {@link #buffer()} by the caller.
+     * @return 0 for a frame accepted at the edge; otherwise the {@code FrameRefusal} code of an inbound frame the
+     *         receiver refused: it is journaled as refused and never handed to the strategy.
+     */
+    public int refusal()
+    {
+        return refusal;
+    }
+
+    /**
+     * Marks the frame just {@link #set} as refused.
+     *
+     * @param refusal a {@code FrameRefusal} code, not 0.
+     */
+    public void refuse(final int refusal)
+    {
+        this.refusal = refusal;
+    }
+
+    /**
+     * Records what the slot now holds (an accepted frame); the frame bytes are written into {@link #buffer()} by the
+     * caller.
      *
      * @param length   frame bytes.
      * @param stream   stream id.
@@ -123,5 +145,6 @@ public final class FrameSlot
         this.timeNs = timeNs;
         this.originNs = originNs;
         this.stageNs = 0;
+        this.refusal = 0;
     }
 }

@@ -7,14 +7,14 @@ import io.ticklane.sbe.AdminCommandType;
 import io.ticklane.sbe.MessageHeaderEncoder;
 import org.agrona.concurrent.UnsafeBuffer;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
  * Sends one operator command (STOP, FLATTEN, CANCEL ALL, RESUME) to a running daemon as an SBE {@code AdminCommand}
  * over Aeron IPC on the daemon's media driver, then watches the daemon's counters to learn what became of it: the
- * daemon journals the command and its risk gate checks the token, so the counters, not the send, say whether it was
- * applied. Nothing here throws for a daemon that is absent or slow: the outcome says so.
+ * daemon's receiver checks the token (and refuses everything for a while after repeated wrong ones), its risk gate
+ * decides the rest, so the counters, not the send, say whether it was applied. Nothing here throws for a daemon that
+ * is absent or slow: the outcome says so.
  */
 public final class OperatorClient
 {
@@ -25,6 +25,10 @@ public final class OperatorClient
         APPLIED,
         /** The daemon rejected it: wrong token. */
         REJECTED,
+        /** The daemon refused it without looking at the token: too many wrong tokens lately, a lockout holds. */
+        THROTTLED,
+        /** The daemon's risk gate does not know the command (a daemon older than this client). */
+        UNKNOWN_COMMAND,
         /** A RESUME the risk gate refused: a breach (loss, drawdown, position, stale data or book) still holds. */
         REFUSED_BREACH_ACTIVE,
         /** A RESUME the risk gate refused: nothing was stopped, flattening or latched. */
@@ -57,7 +61,7 @@ public final class OperatorClient
      * @param streamId     the daemon's admin stream on {@code aeron:ipc}.
      * @param command      what to ask.
      * @param instrumentId instrument, 0 for all.
-     * @param token        the operator token, ASCII, at most {@link AdminCommandEncoder#authTokenLength()} bytes.
+     * @param token        the operator token.
      * @param timeoutMs    how long to wait for the daemon at each step.
      * @return what became of the command.
      * @throws InterruptedException if interrupted while waiting.
@@ -67,14 +71,9 @@ public final class OperatorClient
         final int streamId,
         final AdminCommandType command,
         final int instrumentId,
-        final String token,
+        final OperatorToken token,
         final long timeoutMs) throws InterruptedException
     {
-        final byte[] ascii = token.getBytes(StandardCharsets.US_ASCII);
-        if (ascii.length > AdminCommandEncoder.authTokenLength())
-        {
-            throw new IllegalArgumentException("token longer than " + AdminCommandEncoder.authTokenLength() + " bytes");
-        }
         try (Aeron aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(aeronDir));
             Publication publication = aeron.addPublication("aeron:ipc", streamId))
         {
@@ -90,19 +89,19 @@ public final class OperatorClient
             }
             final long appliedBefore = counters.value(DaemonCounters.ADMIN_APPLIED);
             final long rejectedBefore = counters.value(DaemonCounters.ADMIN_REJECTED);
+            final long throttledBefore = counters.value(DaemonCounters.ADMIN_THROTTLED);
+            final long unknownBefore = counters.value(DaemonCounters.ADMIN_UNKNOWN);
             final long refusedBreachBefore = counters.value(DaemonCounters.ADMIN_REFUSED_BREACH);
             final long refusedNothingBefore = counters.value(DaemonCounters.ADMIN_REFUSED_NOTHING);
 
             final UnsafeBuffer buffer = new UnsafeBuffer(new byte[128]);
-            final byte[] padded = new byte[AdminCommandEncoder.authTokenLength()];
-            System.arraycopy(ascii, 0, padded, 0, ascii.length);
             final AdminCommandEncoder encoder = new AdminCommandEncoder()
                 .wrapAndApplyHeader(buffer, 0, new MessageHeaderEncoder())
                 .timestampNs(System.currentTimeMillis() * 1_000_000L)
                 .requestId(System.nanoTime())
                 .command(command)
-                .instrumentId(instrumentId)
-                .putAuthToken(padded, 0);
+                .instrumentId(instrumentId);
+            token.putField(buffer, MessageHeaderEncoder.ENCODED_LENGTH + AdminCommandEncoder.authTokenEncodingOffset());
             final int length = MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength();
             while (publication.offer(buffer, 0, length) < 0)
             {
@@ -112,8 +111,11 @@ public final class OperatorClient
                 }
                 Thread.sleep(1);
             }
-            // the applied counter counts every command the daemon handled, a rejected one included
-            while (counters.value(DaemonCounters.ADMIN_APPLIED) <= appliedBefore)
+            // the receiver counts a command it refuses (wrong token, lockout); the applied counter counts every command
+            // that reached the strategy, one its risk gate refused included
+            while (counters.value(DaemonCounters.ADMIN_APPLIED) <= appliedBefore &&
+                counters.value(DaemonCounters.ADMIN_REJECTED) <= rejectedBefore &&
+                counters.value(DaemonCounters.ADMIN_THROTTLED) <= throttledBefore)
             {
                 if (System.nanoTime() - deadlineNs > 0)
                 {
@@ -121,10 +123,18 @@ public final class OperatorClient
                 }
                 Thread.sleep(5);
             }
-            // the outcome counters are published before the applied count moves (TradingAgent)
+            if (counters.value(DaemonCounters.ADMIN_THROTTLED) > throttledBefore)
+            {
+                return result(Outcome.THROTTLED, counters);
+            }
             if (counters.value(DaemonCounters.ADMIN_REJECTED) > rejectedBefore)
             {
                 return result(Outcome.REJECTED, counters);
+            }
+            // the outcome counters are published before the applied count moves (TradingAgent)
+            if (counters.value(DaemonCounters.ADMIN_UNKNOWN) > unknownBefore)
+            {
+                return result(Outcome.UNKNOWN_COMMAND, counters);
             }
             if (counters.value(DaemonCounters.ADMIN_REFUSED_BREACH) > refusedBreachBefore)
             {

@@ -113,14 +113,17 @@ public final class OrderSenderAgent implements Agent, EventPoller.Handler<FrameS
     {
         if (!connected && orders.isConnected())
         {
-            connected = true; // the venue subscribes to our orders: the receiver may now ask for its order status
+            connected = true; // the venue subscribes to our orders
             venueConnected.set(true);
         }
         batch = 0;
-        poller.poll(this);
+        if (connected)
+        {
+            poller.poll(this); // until then the start-up status request waits in the ring: nothing is sent into the void
+        }
         int work = batch;
         final long nowNs = clock.nanoTime();
-        if (nowNs >= nextHeartbeatNs)
+        if (nowNs >= nextHeartbeatNs || nextHeartbeatNs - nowNs > heartbeatIntervalNs) // due, or the clock stepped back
         {
             heartbeat.wrapAndApplyHeader(heartbeatBuffer, 0, headerEncoder)
                 .timestampNs(nowNs)

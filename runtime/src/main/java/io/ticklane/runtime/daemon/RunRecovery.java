@@ -27,11 +27,13 @@ import java.util.stream.Stream;
 
 /**
  * Where a starting daemon's state and journal come from. With no checkpoint in the state store it starts flat in a
- * new numbered run directory. With one, it restores the strategy from it, replays the inbound records its run's
- * journal holds after the checkpoint's position (order frames muted: that run sent them, or not; reconciliation
- * settles it), and then either continues that run's journal if the run crashed (no trailer) or opens the next run
- * if it stopped cleanly. Nothing journaled is lost or applied twice: the restore starts from the saved record, never
- * from state in memory.
+ * new numbered run directory. With one, it restores the strategy from it, rebuilds the market state (book, factors)
+ * from the market data its run's journal holds before the checkpoint's position, replays the inbound records after
+ * it (order frames muted: that run sent them, or not; reconciliation settles it), and then either continues that
+ * run's journal if the run crashed (no trailer) or opens the next run if it stopped cleanly. Nothing journaled is
+ * lost or applied twice: the restore starts from the saved record, never from state in memory. A replayed frame
+ * that throws is counted and skipped, as live ({@link TradingAgent}): a poisoned journal tail never prevents a start
+ * (the daemon then halts if {@code daemon.on_handler_error=halt}).
  */
 final class RunRecovery
 {
@@ -43,6 +45,8 @@ final class RunRecovery
     final JournalWriter writer;
     final long inboundRecords;
     final String description;
+    long replayErrors;
+    long lastReplayErrorRecord;
 
     private RunRecovery(
         final Path runDirectory, final int run, final JournalWriter writer, final long inboundRecords,
@@ -86,7 +90,7 @@ final class RunRecovery
         final Path savedDirectory = findRun(runs, savedRun);
         final Path journal = savedDirectory.resolve("journal");
 
-        final TailReplay replay = new TailReplay(strategy, applied);
+        final TailReplay replay = new TailReplay(trading.handler(), strategy, applied);
         final boolean complete;
         trading.muted(true);
         try (JournalReader reader = JournalReader.open(journal, true))
@@ -106,17 +110,21 @@ final class RunRecovery
         }
         final String restored = "restored run " + savedRun + " at inbound record " + applied +
             (strategy.upgradedV1Checkpoint() ? " (upgraded a v1 checkpoint: the next one is saved as SBE)" : "") +
+            (0 == replay.warmUpSkipped ? "" : ", " + replay.warmUpSkipped + " market data records the book could not take") +
             ", replayed " +
-            replay.replayed + " inbound records after it (" + trading.mutedFrames() + " order frames muted); position " +
+            replay.replayed + " inbound records after it (" + trading.mutedFrames() + " order frames muted" +
+            (0 == replay.threw ? "" : "; " + replay.threw + " threw and were skipped, the last inbound record " +
+            replay.lastThrewRecord + ": " + replay.lastError) + "); position " +
             strategy.position().position() + ", mode " + strategy.risk().mode() + " (" + strategy.risk().modeReason() + ")" +
             (StrategyMode.HALTED == strategy.risk().mode() ?
             " - a STOP (an operator's, or the one every clean shutdown sends) holds until `ticklane admin resume`" : "");
-        if (!complete)
-        {
-            return new RunRecovery(savedDirectory, savedRun, JournalWriter.reopen(journal), replay.inbound,
+        final RunRecovery recovery = complete ?
+            newRun(config, runs, nextRun(runs), clock, restored + "; the run had stopped cleanly: a new run begins") :
+            new RunRecovery(savedDirectory, savedRun, JournalWriter.reopen(journal), replay.inbound,
                 restored + "; the run crashed: its journal continues");
-        }
-        return newRun(config, runs, nextRun(runs), clock, restored + "; the run had stopped cleanly: a new run begins");
+        recovery.replayErrors = replay.threw;
+        recovery.lastReplayErrorRecord = replay.lastThrewRecord;
+        return recovery;
     }
 
     private static RunRecovery newRun(
@@ -168,18 +176,26 @@ final class RunRecovery
     }
 
     /**
-     * Feeds the strategy the inbound records after the checkpoint's count.
+     * Feeds the strategy the inbound records after the checkpoint's count, and the market data before it to the
+     * strategy's book and factors only ({@link QuotingStrategy#applyMarketState}): a checkpoint holds no market
+     * state, and the tail must meet the book the journaling process had, or it quotes differently (or not at all).
      */
     private static final class TailReplay implements MessageHandler
     {
-        private final QuotingStrategy strategy;
+        private final MessageHandler strategy;
+        private final QuotingStrategy marketState;
         private final long applied;
         private long inbound;
         private long replayed;
+        private long threw;
+        private long lastThrewRecord;
+        private Throwable lastError;
+        private long warmUpSkipped;
 
-        TailReplay(final QuotingStrategy strategy, final long applied)
+        TailReplay(final MessageHandler strategy, final QuotingStrategy marketState, final long applied)
         {
             this.strategy = strategy;
+            this.marketState = marketState;
             this.applied = applied;
         }
 
@@ -188,8 +204,30 @@ final class RunRecovery
             inbound++;
             if (inbound > applied)
             {
-                strategy.onMessage(templateId, buffer, index, length);
                 replayed++;
+                try
+                {
+                    strategy.onMessage(templateId, buffer, index, length);
+                }
+                catch (final Throwable error)
+                {
+                    // the live rule: a frame that threw is counted and skipped, and never stops a start
+                    threw++;
+                    lastThrewRecord = inbound;
+                    lastError = error;
+                }
+            }
+            else
+            {
+                try
+                {
+                    marketState.applyMarketState(templateId, buffer, index, length);
+                }
+                catch (final RuntimeException ex)
+                {
+                    // a frame the book cannot take was passed over live too (or halted the run): never stop a start
+                    warmUpSkipped++;
+                }
             }
         }
     }

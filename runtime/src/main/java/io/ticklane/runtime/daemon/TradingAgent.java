@@ -4,6 +4,7 @@ import com.lmax.disruptor.EventPoller;
 import com.lmax.disruptor.RingBuffer;
 import io.ticklane.marketmaking.order.Position;
 import io.ticklane.marketmaking.order.OrderState;
+import io.ticklane.marketmaking.order.OrderUpdate;
 import io.ticklane.marketmaking.order.Orders;
 import io.ticklane.marketmaking.risk.AdminOutcome;
 import io.ticklane.marketmaking.risk.RiskCheck;
@@ -32,10 +33,15 @@ import java.util.concurrent.atomic.AtomicReference;
  * It polls only while the outbound ring has room for the most frames one event can cause, so on one thread the
  * sender always gets to drain it and nothing waits on itself. Operator counters are refreshed on timer ticks and
  * operator commands, never between a market data frame and the order it causes. Nothing is allocated per event.
+ * No exception escapes the handling of one frame: a frame that throws is counted and skipped, then the daemon halts
+ * or goes on as configured ({@code daemon.on_handler_error}); a poller retrying it would throw on it for ever.
  */
 public final class TradingAgent implements Agent, EventPoller.Handler<FrameSlot>, MessageHandler
 {
     private static final int BATCH_LIMIT = 256;
+    /** Halt reason when a frame threw and {@code daemon.on_handler_error=halt}. */
+    public static final String HANDLER_ERROR_HALT =
+        "an inbound frame threw in the strategy (daemon.on_handler_error=halt); ticklane stat shows where";
 
     private final EventPoller<FrameSlot> poller;
     private final RingBuffer<FrameSlot> outbound;
@@ -46,6 +52,7 @@ public final class TradingAgent implements Agent, EventPoller.Handler<FrameSlot>
     private final ExecutionReportDecoder report = new ExecutionReportDecoder();
     private final RiskCheck[] riskChecks = RiskCheck.values();
     private QuotingStrategy strategy;
+    private MessageHandler handler;
     private StageLatencies stages;
     private long timedEncodedNs;
     private DaemonState state;
@@ -58,6 +65,8 @@ public final class TradingAgent implements Agent, EventPoller.Handler<FrameSlot>
     private int batch;
     private long processed;
     private long outboundOverflows;
+    private boolean haltOnHandlerError = true;
+    private Throwable lastHandlerError;
 
     /**
      * @param poller          the trading agent's poller on the inbound ring.
@@ -90,6 +99,26 @@ public final class TradingAgent implements Agent, EventPoller.Handler<FrameSlot>
     public void strategy(final QuotingStrategy strategy)
     {
         this.strategy = strategy;
+        this.handler = strategy;
+    }
+
+    /**
+     * Tests only: inbound frames go to this handler (wrapped around the strategy) instead of the strategy, live and in
+     * the replay of a journal tail, so a test can make a frame throw as no validation would have caught.
+     *
+     * @param handler hands frames on to the strategy.
+     */
+    void handler(final MessageHandler handler)
+    {
+        this.handler = handler;
+    }
+
+    /**
+     * @return what inbound frames are handed to: the strategy.
+     */
+    MessageHandler handler()
+    {
+        return handler;
     }
 
     /**
@@ -181,6 +210,29 @@ public final class TradingAgent implements Agent, EventPoller.Handler<FrameSlot>
      */
     public boolean onEvent(final FrameSlot slot, final long sequence, final boolean endOfBatch)
     {
+        if (0 != slot.refusal())
+        {
+            // refused at the edge: journaled as refused, never the strategy's, and no inbound record of a checkpoint's
+            // position (JournalReader.readInbound passes refused records over, so a restart counts the same)
+            batch++;
+            return batch < BATCH_LIMIT;
+        }
+        journalRecords++; // the journal wrote this frame before the trading agent could see it
+        try
+        {
+            apply(slot);
+        }
+        catch (final Throwable error)
+        {
+            // one frame must not wedge the ring: count it, remember where it stands, move past it (see onHandlerError)
+            onHandlerError(error, sequence, journalRecords);
+        }
+        batch++;
+        return batch < BATCH_LIMIT && outbound.hasAvailableCapacity(outboundReserve);
+    }
+
+    private void apply(final FrameSlot slot)
+    {
         originNs = slot.originNs();
         eventTimeNs = slot.timeNs();
         final MutableDirectBuffer frame = slot.buffer();
@@ -195,13 +247,12 @@ public final class TradingAgent implements Agent, EventPoller.Handler<FrameSlot>
         {
             stages.begin(slot.timeNs(), slot.stageNs());
         }
-        strategy.onMessage(templateId, frame, 0, slot.length());
+        handler.onMessage(templateId, frame, 0, slot.length());
         if (null != stages)
         {
             stages.end();
         }
         processed++;
-        journalRecords++; // the journal wrote this frame before the trading agent could see it
         if (null != state && changesState(templateId))
         {
             state.save(strategy, JournalPosition.of(run, journalRecords));
@@ -215,8 +266,44 @@ public final class TradingAgent implements Agent, EventPoller.Handler<FrameSlot>
         {
             publishCounters(); // off the market data path: a reader sees state at most one timer interval old
         }
-        batch++;
-        return batch < BATCH_LIMIT && outbound.hasAvailableCapacity(outboundReserve);
+    }
+
+    /**
+     * A frame threw in the strategy (or while checkpointing after it). Counted, its ring sequence and inbound record
+     * number kept in counters and the error kept for the report after the stop; then, with
+     * {@code daemon.on_handler_error=halt}, the halt reason is set, so the receiver's STOP (the next frame the strategy
+     * takes) cancels every order. Allocates nothing: the reason is a constant.
+     *
+     * @param error    what was thrown.
+     * @param sequence the frame's inbound ring sequence.
+     * @param record   its inbound record number in the run's journal (1 = the first).
+     */
+    private void onHandlerError(final Throwable error, final long sequence, final long record)
+    {
+        lastHandlerError = error;
+        counters.handlerErrors.incrementRelease();
+        counters.handlerErrorSequence.setRelease(sequence);
+        counters.handlerErrorRecord.setRelease(record);
+        if (haltOnHandlerError)
+        {
+            haltReason.compareAndSet(null, HANDLER_ERROR_HALT);
+        }
+    }
+
+    /**
+     * @param halt true to halt the daemon when a frame throws ({@code daemon.on_handler_error=halt}), false to go on.
+     */
+    public void haltOnHandlerError(final boolean halt)
+    {
+        this.haltOnHandlerError = halt;
+    }
+
+    /**
+     * @return the last error an inbound frame threw, or null: read it after the agent has stopped.
+     */
+    public Throwable lastHandlerError()
+    {
+        return lastHandlerError;
     }
 
     /**
@@ -286,6 +373,12 @@ public final class TradingAgent implements Agent, EventPoller.Handler<FrameSlot>
         counters.position.setRelease(position.position());
         counters.fills.setRelease(position.fills());
         counters.filledQuantity.setRelease(position.boughtQuantity() + position.soldQuantity());
+        final Orders orders = strategy.orders();
+        counters.fillsUnknownOrder.setRelease(orders.fills(OrderUpdate.UNKNOWN_ORDER));
+        counters.fillsOverfill.setRelease(orders.fills(OrderUpdate.OVERFILL));
+        counters.fillsConflict.setRelease(orders.fills(OrderUpdate.FILL_CONFLICT));
+        counters.fillsDuplicate.setRelease(orders.fills(OrderUpdate.DUPLICATE_FILL));
+        counters.fillsLate.setRelease(orders.fills(OrderUpdate.LATE_FILL));
         counters.bestBid.setRelease(PriceLadder.NULL_PRICE == bid ? 0 : bid);
         counters.bestAsk.setRelease(PriceLadder.NULL_PRICE == ask ? 0 : ask);
         if (PriceLadder.NULL_PRICE != bid && PriceLadder.NULL_PRICE != ask)
@@ -297,8 +390,7 @@ public final class TradingAgent implements Agent, EventPoller.Handler<FrameSlot>
         counters.modeReason.setRelease(risk.modeReason().ordinal());
         counters.openOrders.setRelease(strategy.orders().openOrderCount());
         counters.reconciled.setRelease(strategy.isConsistent() ? 1 : 0);
-        counters.adminRejected.setRelease(risk.adminOutcomes(AdminOutcome.REJECTED_BAD_TOKEN) +
-            risk.adminOutcomes(AdminOutcome.REJECTED_UNKNOWN_COMMAND));
+        counters.adminUnknown.setRelease(risk.adminOutcomes(AdminOutcome.REJECTED_UNKNOWN_COMMAND));
         counters.adminRefusedBreach.setRelease(risk.adminOutcomes(AdminOutcome.RESUME_REFUSED_BREACH_ACTIVE));
         counters.adminRefusedNothing.setRelease(risk.adminOutcomes(AdminOutcome.RESUME_REFUSED_NOTHING_TO_RESUME));
         for (final RiskCheck check : riskChecks)

@@ -24,7 +24,8 @@ import java.util.List;
  * The simulated exchange and the quoting daemon running in one process over Aeron IPC on one embedded media driver
  * (in a fresh temporary directory), sharing one clock. Each demo gets its own session directory under the runs
  * directory, so no checkpoint of an earlier demo is restored and every demo starts flat. The daemon's settings are
- * the demo's: small risk limits, the synthetic market's instrument, a throw-away operator token.
+ * the demo's: small risk limits, the synthetic market's instrument, a random operator token in the session
+ * directory's {@code admin.token} (mode 600), made at start.
  */
 public final class LiveDemo implements AutoCloseable
 {
@@ -64,7 +65,7 @@ public final class LiveDemo implements AutoCloseable
         final DaemonConfig config = DaemonConfig.load(null, List.of(
             "instrument.id=" + market.instrumentId(),
             "quoter=" + context.quoter(),
-            "risk.admin_token=demo", "risk.max_order_quantity=10", "risk.max_position=20",
+            "daemon.admin_token_file=" + base.resolve("admin.token"), "risk.max_order_quantity=10", "risk.max_position=20",
             "risk.max_notional=100000000000", "risk.price_collar_ticks=50", "risk.venue_silence_ms=1000",
             "daemon.run_dir=" + base.resolve("runs"), "daemon.idle=" + context.idle(),
             "daemon.instrument_symbol=" + market.symbol(),

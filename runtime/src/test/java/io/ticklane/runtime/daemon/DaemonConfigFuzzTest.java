@@ -57,7 +57,7 @@ class DaemonConfigFuzzTest
         }
     }
 
-    @DictionaryEntries({"--set ", "risk.admin_token=", "quoter=", "risk.max_position=", "daemon.run_dir=", "daemon.cores=",
+    @DictionaryEntries({"--set ", "daemon.admin_token_file=", "quoter=", "risk.max_position=", "daemon.run_dir=", "daemon.cores=",
         "daemon.core_layout=", "transport.aeron_dir=", "\\n", "\\r", "\\u000a", "\\", ":", "=", "#", "\u0000"})
     @FuzzTest
     void settingsLoadOrAreRefusedNamingTheKey(final byte[] data) throws IOException

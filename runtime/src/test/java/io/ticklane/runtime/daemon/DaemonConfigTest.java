@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,7 +26,7 @@ class DaemonConfigTest
     @Test
     void laterLayersReplaceEarlierOnes() throws Exception
     {
-        final Path file = write("risk.admin_token=t\ndaemon.layout=threads\ndaemon.ring_slots=1024\nquotes.replace_ticks=3\n");
+        final Path file = write("daemon.layout=threads\ndaemon.ring_slots=1024\nquotes.replace_ticks=3\n");
         final DaemonConfig config = DaemonConfig.load(file, List.of("daemon.ring_slots=2048", "quotes.replace_ticks=4"), tmp);
 
         assertEquals(ThreadLayout.THREADS, config.threadLayout(), "from the file");
@@ -39,7 +40,7 @@ class DaemonConfigTest
     @Test
     void theStrategyFileItWritesRebuildsTheSameStrategySettings() throws Exception
     {
-        final DaemonConfig config = DaemonConfig.load(write("risk.admin_token=t\n"), List.of("quoter=glft(gamma=0.2)"), tmp);
+        final DaemonConfig config = DaemonConfig.load(write(""), List.of("quoter=glft(gamma=0.2)"), tmp);
         final Path strategyFile = Files.writeString(tmp.resolve("strategy.properties"), config.strategyProperties());
         assertEquals(config.strategy().sha256(), io.ticklane.marketmaking.config.StrategyConfig.load(strategyFile).sha256());
         assertEquals("glft(gamma=0.2)", config.strategy().quoterSpec());
@@ -48,36 +49,56 @@ class DaemonConfigTest
     @Test
     void errorsNameTheKeyTheValueAndWhereItCameFrom() throws Exception
     {
-        final Path file = write("risk.admin_token=t\ndaemon.ring_slots=1000\n");
+        final Path file = write("daemon.ring_slots=1000\n");
         assertMessage(() -> DaemonConfig.load(file, List.of(), tmp), file + ": daemon.ring_slots=1000: must be a power of two");
         assertMessage(() -> DaemonConfig.load(file, List.of("daemon.ring_slot=8"), tmp), "--set: unknown key daemon.ring_slot");
-        assertMessage(() -> DaemonConfig.load(write("risk.admin_token=t\nqoter=x\n"), List.of(), tmp),
+        assertMessage(() -> DaemonConfig.load(write("qoter=x\n"), List.of(), tmp),
             "unknown key qoter (neither a daemon.*/transport.* key nor a strategy key)");
-        assertMessage(() -> DaemonConfig.load(write("risk.admin_token=t\n"), List.of("daemon.idle=nap"), tmp),
+        assertMessage(() -> DaemonConfig.load(write(""), List.of("daemon.idle=nap"), tmp),
             "--set: daemon.idle=nap: idle strategy must be busy-spin, yielding, backoff or sleeping");
-        assertMessage(() -> DaemonConfig.load(write("risk.admin_token=t\n"), List.of("transport.admin_channel=aeron:udp?endpoint=x:1"), tmp),
+        assertMessage(() -> DaemonConfig.load(write(""), List.of("transport.admin_channel=aeron:udp?endpoint=x:1"), tmp),
             "admin channel must be IPC");
-        assertMessage(() -> DaemonConfig.load(write("daemon.layout=threads\n"), List.of(), tmp), "risk.admin_token");
-        assertMessage(() -> DaemonConfig.load(write("risk.admin_token=t\n"), List.of("nonsense"), tmp),
+        assertMessage(() -> DaemonConfig.load(writeWithoutToken("daemon.layout=threads\n"), List.of(), tmp, Map.of()),
+            "no operator token: name a file only you can read with daemon.admin_token_file, or set TICKLANE_ADMIN_TOKEN");
+        assertMessage(() -> DaemonConfig.load(write(""), List.of("daemon.admin_bad_token_limit=0"), tmp),
+            "--set: daemon.admin_bad_token_limit=0: must be in [1, 1000]");
+        assertMessage(() -> DaemonConfig.load(write(""), List.of("nonsense"), tmp),
             "--set nonsense: expected key=value");
+    }
+
+    @Test
+    void handlerErrorsHaltAndTheJournalKeepsAGibibyteFreeUnlessToldOtherwise() throws Exception
+    {
+        final DaemonConfig defaults = DaemonConfig.load(write(""), List.of(), tmp);
+        assertTrue(defaults.haltOnHandlerError());
+        assertEquals(1L << 30, defaults.journalMinFreeBytes());
+        final DaemonConfig set = DaemonConfig.load(write(""),
+            List.of("daemon.on_handler_error=continue", "daemon.journal_min_free_bytes=0"), tmp);
+        assertFalse(set.haltOnHandlerError());
+        assertEquals(0, set.journalMinFreeBytes());
+
+        assertMessage(() -> DaemonConfig.load(write(""), List.of("daemon.on_handler_error=ignore"), tmp),
+            "--set: daemon.on_handler_error=ignore: must be halt or continue");
+        assertMessage(() -> DaemonConfig.load(write(""), List.of("daemon.journal_min_free_bytes=-1"), tmp),
+            "--set: daemon.journal_min_free_bytes=-1: must be >= 0");
     }
 
     @Test
     void coresComeFromTheSettingOrFromATuningLayoutFile() throws Exception
     {
-        final DaemonConfig cores = DaemonConfig.load(write("risk.admin_token=t\n"),
+        final DaemonConfig cores = DaemonConfig.load(write(""),
             List.of("daemon.cores=receiver=2,trading=3"), tmp);
         assertEquals(Map.of("receiver", 2, "trading", 3), cores.cores());
 
         final Path layout = Files.writeString(tmp.resolve("pinned.properties"), "receiver=2\ntrading=3\norder-sender=4\njournal=none\n");
-        final DaemonConfig fromFile = DaemonConfig.load(write("risk.admin_token=t\n"),
+        final DaemonConfig fromFile = DaemonConfig.load(write(""),
             List.of("daemon.core_layout=" + layout), tmp);
         assertEquals(Map.of("receiver", 2, "trading", 3, "order-sender", 4), fromFile.cores());
 
         final Path odd = Files.writeString(tmp.resolve("odd.properties"), "market-data=2\n");
-        assertMessage(() -> DaemonConfig.load(write("risk.admin_token=t\n"), List.of("daemon.core_layout=" + odd), tmp),
+        assertMessage(() -> DaemonConfig.load(write(""), List.of("daemon.core_layout=" + odd), tmp),
             "unknown role 'market-data'");
-        assertMessage(() -> DaemonConfig.load(write("risk.admin_token=t\n"),
+        assertMessage(() -> DaemonConfig.load(write(""),
             List.of("daemon.core_layout=" + layout, "daemon.cores=trading=1"), tmp), "not both");
     }
 
@@ -87,7 +108,7 @@ class DaemonConfigTest
         for (final String name : new String[]{"pinned", "one-thread"})
         {
             final Path file = Path.of("..", "tuning", "layouts", name + ".properties");
-            DaemonConfig.load(write("risk.admin_token=t\n"), List.of("daemon.core_layout=" + file), tmp).cores();
+            DaemonConfig.load(write(""), List.of("daemon.core_layout=" + file), tmp).cores();
         }
     }
 
@@ -96,7 +117,7 @@ class DaemonConfigTest
     {
         // found by DaemonConfigFuzzTest: was java.nio.charset.MalformedInputException "Input length = 1", naming nothing
         final Path file = Files.write(tmp.resolve("latin1.properties"),
-            "risk.admin_token=t\ndaemon.instrument_symbol=caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+            "risk.max_position=5\ndaemon.instrument_symbol=caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
         assertMessage(() -> DaemonConfig.load(file, List.of(), tmp), file + ": line 2 is not UTF-8 text");
     }
 
@@ -104,19 +125,20 @@ class DaemonConfigTest
     void aLineBreakInAValueCannotSmuggleASettingIntoTheStrategyFile() throws Exception
     {
         // found by DaemonConfigFuzzTest: the escaped \r ended the value in the strategy file the run keeps, so the
-        // strategy (and a replay of the run) got risk.max_notional=5, which nobody set
-        final DaemonConfig config = DaemonConfig.load(write("risk.admin_token=t\\rrisk.max_notional=5\n"), List.of(), tmp);
+        // strategy (and a replay of the run) got risk.max_notional=5, which nobody set. Unescaped, this value would load
+        // as an empty order-flow input plus that smuggled limit; escaped, it is one value, which names no factor.
+        assertMessage(() -> DaemonConfig.load(write("inputs.order_flow=\\rrisk.max_notional=5\n"), List.of(), tmp),
+            "inputs.order_flow=\rrisk.max_notional=5 (no factor");
+        final DaemonConfig config = DaemonConfig.load(write("risk.max_notional=7\n"), List.of(), tmp);
         final Path strategyFile = Files.writeString(tmp.resolve("strategy.properties"), config.strategyProperties());
-        final io.ticklane.marketmaking.config.StrategyConfig replayed = io.ticklane.marketmaking.config.StrategyConfig.load(strategyFile);
-        assertEquals("t\rrisk.max_notional=5", replayed.adminToken());
-        assertEquals(config.strategy().sha256(), replayed.sha256());
+        assertEquals(config.strategy().sha256(), io.ticklane.marketmaking.config.StrategyConfig.load(strategyFile).sha256());
     }
 
     @Test
     void aCoreLayoutPathWithoutAFileNameIsRefusedNamingTheKey() throws Exception
     {
         // found by DaemonConfigFuzzTest: was a NullPointerException from CoreLayout.load (Path.of("/").getFileName())
-        assertMessage(() -> DaemonConfig.load(write("risk.admin_token=t\n"), List.of("daemon.core_layout=/"), tmp),
+        assertMessage(() -> DaemonConfig.load(write("risk.max_position=5\n"), List.of("daemon.core_layout=/"), tmp),
             "--set: daemon.core_layout=/: ");
     }
 
@@ -124,13 +146,18 @@ class DaemonConfigTest
     void aRunDirectoryThatIsNoPathIsRefusedAtLoad() throws Exception
     {
         // found by DaemonConfigFuzzTest: loaded, then InvalidPathException from runDir() at start-up
-        assertMessage(() -> DaemonConfig.load(write("risk.admin_token=t\n"), List.of("daemon.run_dir=runs\u0000x"), tmp),
+        assertMessage(() -> DaemonConfig.load(write("risk.max_position=5\n"), List.of("daemon.run_dir=runs\u0000x"), tmp),
             "--set: daemon.run_dir=runs\u0000x: not a path: Nul character not allowed");
-        assertMessage(() -> DaemonConfig.load(write("risk.admin_token=t\n"), List.of("daemon.state_file=s\u0000x"), tmp),
+        assertMessage(() -> DaemonConfig.load(write("risk.max_position=5\n"), List.of("daemon.state_file=s\u0000x"), tmp),
             "--set: daemon.state_file=s\u0000x: not a path");
     }
 
     private Path write(final String text) throws Exception
+    {
+        return writeWithoutToken("daemon.admin_token_file=" + tmp.resolve("admin.token") + "\n" + text);
+    }
+
+    private Path writeWithoutToken(final String text) throws Exception
     {
         return Files.writeString(Files.createTempFile(tmp, "daemon", ".properties"), text);
     }

@@ -163,6 +163,7 @@ public final class ExchangeAgent implements Agent
         counters.fills.setRelease(venue.fills());
         counters.rejects.setRelease(venue.rejects());
         counters.liveOrders.setRelease(venue.liveOrderCount());
+        counters.netFilledPosition.setRelease(venue.netFilledPosition());
         final OrderBook book = venue.book();
         counters.bestBid.setRelease(PriceLadder.NULL_PRICE == book.bestBidPrice() ? 0 : book.bestBidPrice());
         counters.bestAsk.setRelease(PriceLadder.NULL_PRICE == book.bestAskPrice() ? 0 : book.bestAskPrice());

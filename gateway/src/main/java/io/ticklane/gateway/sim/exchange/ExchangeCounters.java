@@ -15,6 +15,14 @@ public final class ExchangeCounters implements AutoCloseable
 {
     /** Type id of every exchange counter. */
     public static final int TYPE_ID = 7301_100;
+    /** Prefix of every exchange counter's label. */
+    public static final String PREFIX = "ticklane venue: ";
+    /** Counter label (without the prefix). */
+    public static final String LIVE_ORDERS = "live orders";
+    /** Counter label (without the prefix). */
+    public static final String NET_FILLED_POSITION = "net filled position, lots (bought - sold)";
+    /** Counter label (without the prefix). */
+    public static final String FILLS = "fills";
 
     final Counter framesPublished;
     final Counter framesWithoutSubscriber;
@@ -31,6 +39,7 @@ public final class ExchangeCounters implements AutoCloseable
     final Counter fills;
     final Counter rejects;
     final Counter liveOrders;
+    final Counter netFilledPosition;
     final Counter publishFailures;
     final Counter lastFailure;
     final Counter lastFailureStream;
@@ -55,9 +64,10 @@ public final class ExchangeCounters implements AutoCloseable
         daemonHeartbeats = add(aeron, "daemon heartbeats received");
         framesRefused = add(aeron, "order stream frames refused (foreign schema, unknown template, oversize)");
         reportsPublished = add(aeron, "execution reports published");
-        fills = add(aeron, "fills");
+        fills = add(aeron, FILLS);
         rejects = add(aeron, "rejects");
-        liveOrders = add(aeron, "live orders");
+        liveOrders = add(aeron, LIVE_ORDERS);
+        netFilledPosition = add(aeron, NET_FILLED_POSITION);
         publishFailures = add(aeron, "frames a publication gave up on");
         lastFailure = add(aeron, "last publication failure (Aeron offer code, 0 none)");
         lastFailureStream = add(aeron, "stream of the last publication failure");
@@ -68,7 +78,7 @@ public final class ExchangeCounters implements AutoCloseable
 
     private static Counter add(final Aeron aeron, final String name)
     {
-        return aeron.addCounter(TYPE_ID, "ticklane venue: " + name);
+        return aeron.addCounter(TYPE_ID, PREFIX + name);
     }
 
     /**
@@ -184,6 +194,15 @@ public final class ExchangeCounters implements AutoCloseable
     }
 
     /**
+     * @return lots bought minus lots sold over every fill: the position of the venue's one client, what another
+     *         process checks a daemon's position against (a kill -9 loop reads it from the CnC file).
+     */
+    public long netFilledPosition()
+    {
+        return netFilledPosition.get();
+    }
+
+    /**
      * @return frames a publication did not take within its retry bound (market data or reports).
      */
     public long publishFailures()
@@ -252,6 +271,7 @@ public final class ExchangeCounters implements AutoCloseable
     {
         CloseHelper.closeAll(framesPublished, framesWithoutSubscriber, snapshots, heartbeats, heartbeatsNotTaken,
             ordersReceived, ordersDropped, statusRequests, massCancels, daemonHeartbeats, framesRefused, reportsPublished,
-            fills, rejects, liveOrders, publishFailures, lastFailure, lastFailureStream, bestBid, bestAsk, flowExhausted);
+            fills, rejects, liveOrders, netFilledPosition, publishFailures, lastFailure, lastFailureStream, bestBid, bestAsk,
+            flowExhausted);
     }
 }

@@ -3,6 +3,7 @@ package io.ticklane.gateway.sim.venue;
 import io.ticklane.sbe.ExecType;
 import io.ticklane.sbe.LiquidityFlag;
 import io.ticklane.sbe.RejectReason;
+import io.ticklane.sbe.Side;
 
 /**
  * The one place an order fills, whether it took liquidity or was hit resting: it moves the order's leaves and
@@ -13,6 +14,7 @@ final class Fills
 {
     private final long[] leaves;
     private final long[] cum;
+    private final Side[] side;
     private final FeeModel feeModel;
     private final ReportEncoder reports;
 
@@ -21,11 +23,13 @@ final class Fills
     private long makerQuantity;
     private long takerQuantity;
     private long fills;
+    private long netPosition;
 
     Fills(final VenueOrders orders, final FeeModel feeModel, final ReportEncoder reports)
     {
         this.leaves = orders.leaves;
         this.cum = orders.cum;
+        this.side = orders.side;
         this.feeModel = feeModel;
         this.reports = reports;
     }
@@ -54,6 +58,7 @@ final class Fills
             takerQuantity += fillQuantity;
         }
         fills++;
+        netPosition += Side.BUY == side[slot] ? fillQuantity : -fillQuantity;
         final boolean done = 0 == leaves[slot];
         reports.report(slot, done ? ExecType.FILL : ExecType.PARTIAL_FILL, fillPrice, fillQuantity,
             maker ? LiquidityFlag.MAKER : LiquidityFlag.TAKER, RejectReason.NONE);
@@ -83,5 +88,10 @@ final class Fills
     long fills()
     {
         return fills;
+    }
+
+    long netPosition()
+    {
+        return netPosition;
     }
 }

@@ -13,7 +13,9 @@ import org.agrona.concurrent.UnsafeBuffer;
  * Writes the venue's outcomes as SBE {@code ExecutionReport} frames and hands each, synchronously, to the report
  * handler. Every report is stamped with venue time and {@code localTimeNs = venueTimeNs + response latency}, kept
  * non-decreasing so that reports reach the strategy in the order the venue made them even when a feed-derived
- * latency shrinks. Exec ids count from 1.
+ * latency shrinks. Exec ids count from 1, one per report, so none repeats within a venue run: a strategy recognises
+ * a retransmitted fill by (client order id, exec id), and each fill's cumulative quantity counts it and every fill
+ * before it (the bound a strategy checks fills against).
  */
 final class ReportEncoder
 {

@@ -280,6 +280,15 @@ public final class SimulatedVenue
     }
 
     /**
+     * @return lots bought minus lots sold over every fill the venue made: the position of whoever sent its orders
+     *         (one account per venue), the truth a client's own position is checked against.
+     */
+    public long netFilledPosition()
+    {
+        return fills.netPosition();
+    }
+
+    /**
      * @return reject reports sent.
      */
     public long rejects()

@@ -1,6 +1,7 @@
 package io.ticklane.gateway.sim.venue;
 
 import io.ticklane.sbe.AggressorSide;
+import io.ticklane.sbe.ExecType;
 import io.ticklane.sbe.OrderType;
 import io.ticklane.sbe.RejectReason;
 import io.ticklane.sbe.Side;
@@ -10,6 +11,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import static io.ticklane.sbe.Side.BUY;
@@ -202,6 +207,35 @@ class MatchingTest
 
         venue.trade(40, AggressorSide.SELL, 99, 6);
         assertEquals("FILL #3 6@100 M", venue.take());
+    }
+
+    @Test
+    void everyReportHasItsOwnExecIdAndEachFillsCumulativeQuantityCountsItAndEveryFillBefore()
+    {
+        // a strategy matches fills by (client order id, exec id) and bounds them by the cumulative quantity
+        final VenueHarness venue = new VenueHarness().book(1, BIDS, ASKS);
+        venue.limit(10, 1, BUY, GTC, 102, 12).advanceTo(10)           // takes 4 + 6, rests 2
+            .replace(20, 2, 1, BUY, 100, 14).advanceTo(20)              // keeps its 10 filled, 4 left
+            .trade(30, AggressorSide.SELL, 99, 7)                       // fills through 100: the 4
+            .limit(40, 3, SELL, GTC, 104, 3).advanceTo(40)
+            .limit(50, 4, BUY, IOC, 101, 1).advanceTo(50)               // nothing left at 101: cancelled
+            .cancel(60, 5, 3, SELL).advanceTo(60);
+
+        final Set<Long> execIds = new HashSet<>();
+        final Map<Long, Long> cumByOrder = new HashMap<>();
+        long fills = 0;
+        for (final VenueHarness.Report report : venue.reports)
+        {
+            assertTrue(execIds.add(report.execId()), "exec id " + report.execId() + " used twice: " + venue.reports);
+            final boolean fill = ExecType.FILL == report.execType() || ExecType.PARTIAL_FILL == report.execType();
+            if (fill)
+            {
+                fills++;
+                final long order = 1 == report.clientOrderId() ? 2 : report.clientOrderId(); // 2 is 1 replaced
+                assertEquals(cumByOrder.merge(order, report.lastQuantity(), Long::sum), report.cum(), report.toString());
+            }
+        }
+        assertEquals(3, fills, venue.reports.toString());
     }
 
     @Test

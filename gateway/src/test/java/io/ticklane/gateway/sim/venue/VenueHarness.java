@@ -35,7 +35,7 @@ final class VenueHarness
 
     /** One execution report, copied out of the frame. */
     record Report(
-        ExecType execType, long clientOrderId, long lastPrice, long lastQuantity, long leaves, long cum,
+        ExecType execType, long clientOrderId, long execId, long lastPrice, long lastQuantity, long leaves, long cum,
         LiquidityFlag liquidity, RejectReason reason, long venueTimeNs, long localTimeNs, double fee)
     {
         @Override
@@ -67,7 +67,8 @@ final class VenueHarness
             decoder.wrap(frame, index + MessageHeaderDecoder.ENCODED_LENGTH, ExecutionReportDecoder.BLOCK_LENGTH,
                 ExecutionReportDecoder.SCHEMA_VERSION);
             final boolean isFill = ExecType.FILL == decoder.execType() || ExecType.PARTIAL_FILL == decoder.execType();
-            reports.add(new Report(decoder.execType(), decoder.clientOrderId(), decoder.lastPrice(), decoder.lastQuantity(),
+            reports.add(new Report(decoder.execType(), decoder.clientOrderId(), decoder.execId(), decoder.lastPrice(),
+                decoder.lastQuantity(),
                 decoder.leavesQuantity(), decoder.cumQuantity(), decoder.liquidity(), decoder.rejectReason(),
                 decoder.venueTimeNs(), decoder.localTimeNs(), isFill ? self[0].lastFee() : 0));
         });
