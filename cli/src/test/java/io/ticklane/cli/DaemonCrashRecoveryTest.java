@@ -165,7 +165,17 @@ class DaemonCrashRecoveryTest
             await("third daemon started", 60_000, third, () -> third.stream().anyMatch((l) -> l.startsWith("daemon state=")));
             assertTrue(third.stream().anyMatch((l) -> l.contains("the run had stopped cleanly: a new run begins") &&
                 l.contains("position " + venueFills.position.get() + ", mode HALTED (OPERATOR_STOP)")), third.toString());
-            await("reconciled", 30_000, third, () -> counters.value(DaemonCounters.RECONCILED) == 1);
+            try
+            {
+                await("reconciled", 30_000, third, () -> counters.value(DaemonCounters.RECONCILED) == 1);
+            }
+            catch (final AssertionError ex)
+            {
+                throw new AssertionError(ex.getMessage() + "\ndaemon counters " + counters.read() + "\nvenue: status requests " +
+                    exchange.counters().statusRequests() + ", orders received " + exchange.counters().ordersReceived() +
+                    ", frames without subscriber " + exchange.counters().framesWithoutSubscriber() + ", reports published " +
+                    exchange.counters().reportsPublished(), ex);
+            }
             // a RESUME before the new run has a book is refused (stale data is a breach), and admin says so
             await("a two-sided book in the new run", 30_000, third, () ->
                 counters.value(DaemonCounters.BEST_BID) > 0 && counters.value(DaemonCounters.BEST_ASK) > 0);

@@ -136,7 +136,8 @@ public final class Daemon implements AutoCloseable
             sender = new OrderSenderAgent(senderPoller, orders, new ForwardClock(clock, null), tickToQuote, tickToQuoteFromReceive,
                 config.heartbeatIntervalNs(), counters, haltReason, venueConnected);
             receiver.exchangeTimeOrigin(config.exchangeTimeOrigin());
-            openedPositions = InboundPositions.open(runDirectory);
+            // beside the state, not in the run: a new run must pass over what the last one took, as a continued run
+            openedPositions = InboundPositions.open(config.stateFile().toAbsolutePath().getParent());
             inboundPositions = openedPositions;
             receiver.inboundPositions(inboundPositions);
             stageLatencies = config.stageLatency() ? new StageLatencies(clock) : null;

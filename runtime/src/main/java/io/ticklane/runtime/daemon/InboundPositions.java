@@ -11,7 +11,8 @@ import java.nio.file.Path;
 
 /**
  * How far the daemon has taken in each inbound Aeron session (stream, session, position after the last frame put on
- * the ring), in a small memory-mapped file in the run directory, so it outlives a {@code kill -9}. Why it exists: an
+ * the ring), in a small memory-mapped file beside the daemon's state file, so it outlives a {@code kill -9} and a
+ * run: a new run after a clean stop must pass over its predecessor's frames as much as a continued run. Why it exists: an
  * Aeron IPC subscription joins a publication at the lowest position of the subscriptions the publication already
  * has, and a killed daemon's subscriptions stay until the driver times its client out. A daemon restarted within
  * that time, twice in a row, was handed again frames its predecessor had journaled: the kill -9 loop saw book
@@ -20,7 +21,7 @@ import java.nio.file.Path;
  */
 final class InboundPositions implements AutoCloseable
 {
-    /** Name of the file in the run directory. */
+    /** Name of the file in the daemon's state directory. */
     static final String FILE_NAME = "inbound-positions.dat";
     static final int ENTRIES = 64;
 
@@ -44,16 +45,16 @@ final class InboundPositions implements AutoCloseable
     }
 
     /**
-     * Opens the run's file, or makes an empty one: a run continued after a crash finds its predecessor's positions.
+     * Opens the file, or makes an empty one: a start finds the positions of every earlier start with the same state.
      *
-     * @param runDirectory the run directory.
+     * @param directory the directory of the daemon's state file.
      * @return the positions.
      * @throws IOException              if the file cannot be made or mapped.
      * @throws IllegalArgumentException if the file there is not one of these.
      */
-    static InboundPositions open(final Path runDirectory) throws IOException
+    static InboundPositions open(final Path directory) throws IOException
     {
-        final Path file = runDirectory.resolve(FILE_NAME);
+        final Path file = directory.resolve(FILE_NAME);
         if (!Files.exists(file))
         {
             final MappedByteBuffer created = IoUtil.mapNewFile(file.toFile(), FILE_LENGTH, true);
@@ -161,7 +162,7 @@ final class InboundPositions implements AutoCloseable
     }
 
     /**
-     * Unmaps the file; it stays in the run directory.
+     * Unmaps the file; it stays for the next start.
      */
     public void close()
     {
