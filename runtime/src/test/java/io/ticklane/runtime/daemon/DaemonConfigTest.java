@@ -128,7 +128,7 @@ class DaemonConfigTest
         // strategy (and a replay of the run) got risk.max_notional=5, which nobody set. Unescaped, this value would load
         // as an empty order-flow input plus that smuggled limit; escaped, it is one value, which names no factor.
         assertMessage(() -> DaemonConfig.load(write("inputs.order_flow=\\rrisk.max_notional=5\n"), List.of(), tmp),
-            "inputs.order_flow=\rrisk.max_notional=5 (no factor");
+            "inputs.order_flow=risk.max_notional=5 (no factor 'risk.max_notional=5' configured"); // the value, trimmed
         final DaemonConfig config = DaemonConfig.load(write("risk.max_notional=7\n"), List.of(), tmp);
         final Path strategyFile = Files.writeString(tmp.resolve("strategy.properties"), config.strategyProperties());
         assertEquals(config.strategy().sha256(), io.ticklane.marketmaking.config.StrategyConfig.load(strategyFile).sha256());
