@@ -7,7 +7,8 @@ import java.util.function.DoubleConsumer;
  * factors so both see the same buckets.
  * <p>
  * Buckets hold exactly {@code bucketVolume} lots: a trade that overflows the open bucket is split, its remainder
- * filling the next buckets (a trade of k·V lots closes k buckets in one call, amortised O(1) per bucket). A bucket's
+ * filling the next buckets (a trade of k·V lots closes k buckets in one call, amortised O(1) per bucket; past
+ * {@link ToxicityFactors#MAX_WINDOW} + 1 buckets in one trade the rest, all identical, are counted, not looped over). A bucket's
  * close is the price of the trade that completes it. Classification follows {@link TradeClassification}; for BVC
  * each closed bucket's change against the previous close goes to a {@link BulkVolumeClassifier} (one bar per
  * bucket), and buckets closed before σ exists are not classified and do not enter the window. Classified buckets go
@@ -16,6 +17,9 @@ import java.util.function.DoubleConsumer;
  */
 final class VpinEstimator
 {
+    /** More identical buckets than any window, sigma window or history holds change nothing but the count. */
+    private static final int IDENTICAL_BUCKETS_THAT_MATTER = ToxicityFactors.MAX_WINDOW + 1;
+
     private final long bucketVolume;
     private final TradeClassification classification;
     private final BulkVolumeClassifier bvc;
@@ -78,6 +82,17 @@ final class VpinEstimator
         int closed = 0;
         while (remaining > 0)
         {
+            if (closed > IDENTICAL_BUCKETS_THAT_MATTER && 0 == filled && remaining >= bucketVolume)
+            {
+                // every further full bucket of this trade is the last one again (same buy share, same close, no
+                // price change), and every window, sigma window and history already holds only such buckets: count
+                // them without the loop, or a hostile quantity (2^62 lots) spins the trading thread for ever
+                final long identical = remaining / bucketVolume;
+                bucketsClosed += identical;
+                closed = (int)Math.min(Integer.MAX_VALUE, closed + identical);
+                remaining -= identical * bucketVolume;
+                continue;
+            }
             final long take = Math.min(remaining, bucketVolume - filled);
             filled += take;
             bucketBuyVolume += buyShare * take;

@@ -18,6 +18,30 @@ class VpinTest
     private final Trades trades = new Trades();
 
     @Test
+    void aTradeOfAbsurdSizeClosesItsBucketsAtOnceWithTheValueOfEnoughOfThem()
+    {
+        // found by InboundFrameFuzzTest: a hostile trade of 2^62 lots looped over one bucket at a time, for ever, on the
+        // trading thread. Past MAX_WINDOW + 1 buckets every window holds the same buckets: the value cannot differ.
+        final Vpin huge = new Vpin("vpin", 10, 50, 50, TradeClassification.BVC);
+        final Vpin enough = new Vpin("vpin", 10, 50, 50, TradeClassification.BVC);
+        final Vpin tick = new Vpin("vpin", 10, 50, 50, TradeClassification.TICK);
+        for (final Vpin vpin : List.of(huge, enough, tick))
+        {
+            trades.trade(vpin, 100, 7);
+            trades.trade(vpin, 103, 10);
+            trades.trade(vpin, 99, 10);
+        }
+        final long quantity = 1L << 62;
+        trades.trade(huge, 101, quantity);
+        trades.trade(enough, 101, 10L * (ToxicityFactors.MAX_WINDOW + 5) + 3);
+        assertEquals((7 + 20 + quantity) / 10, huge.bucketsClosed());
+        assertEquals(enough.value(), huge.value(), 0.0);
+        // by the tick rule the uptick makes every bucket of the trade a buy: the last 50 are all imbalance
+        trades.trade(tick, 101, quantity);
+        assertEquals(1.0, tick.value(), 0.0);
+    }
+
+    @Test
     void bulkVolumeVpinOverAHandComputedTradeSequence()
     {
         // V = 10 lots, σ over the last 3 bucket changes, VPIN over n = 2 buckets

@@ -58,7 +58,9 @@ class InboundFrameFuzzTest
     private static final StreamRole[] ROLES = {StreamRole.MARKET_DATA, StreamRole.REPORTS, StreamRole.ADMIN};
     private static final String CONFIG = "instrument.id=" + INSTRUMENT + "\n" +
         "quoter=glft(gamma=0.1,sigma_fallback=1,a_fallback=1,k_fallback=1,order_size=2)\n" +
-        "risk.max_order_quantity=10\nrisk.max_position=50\nrisk.max_notional=100000000000\nrisk.price_collar_ticks=1000\n";
+        "risk.max_order_quantity=10\nrisk.max_position=50\nrisk.max_notional=100000000000\nrisk.price_collar_ticks=1000\n" +
+        // small books: a fresh strategy per input must cost microseconds, not the default books' megabytes
+        "book.ladder_capacity=256\nbook.max_orders=1024\norders.capacity=16\n";
 
     private static Path dir;
     private static StrategyConfig l2;
