@@ -31,7 +31,14 @@ public enum OrderUpdate
      * A fill that contradicts what is known: another side than its order's, no positive quantity, or an exec id
      * already booked for the order with other content. Refused.
      */
-    FILL_CONFLICT;
+    FILL_CONFLICT,
+    /**
+     * The venue refused a cancel or replace because it no longer has the order (too late to cancel, unknown order):
+     * it filled or ended there, and how is not in the refusal. The request stays pending, so the order is never
+     * cancelled again (an order the venue does not know was cancelled on every event, hundreds a second), and a fill
+     * still in flight still matches it; the venue's answer to an order status request settles it.
+     */
+    GONE_AT_VENUE;
 
     /**
      * @return true if the fill of the report is to be booked to the position (the report was a fill).

@@ -2,6 +2,7 @@ package io.ticklane.marketmaking.order;
 
 import io.ticklane.sbe.ExecType;
 import io.ticklane.sbe.ExecutionReportDecoder;
+import io.ticklane.sbe.RejectReason;
 import io.ticklane.sbe.Side;
 import io.ticklane.sbe.StrategyCheckpointDecoder;
 import io.ticklane.sbe.StrategyCheckpointEncoder;
@@ -38,6 +39,7 @@ public final class Orders
     private final FillMatching fills;
     private final OrderStatusResolution status;
     private final OrderCheckpoint codec;
+    private long goneAtVenue;
 
     /**
      * @param capacity most orders held at once (open and pending), at least 1.
@@ -137,8 +139,30 @@ public final class Orders
             return fills.onFill(report.clientOrderId(), report.execId(), true, ExecType.FILL == execType, side,
                 report.lastPrice(), report.lastQuantity(), report.cumQuantity());
         }
+        if (ExecType.REJECTED == execType && isGoneAtVenue(report.rejectReasonRaw()))
+        {
+            final OrderState state = state(report.clientOrderId());
+            if (OrderState.PENDING_CANCEL == state || OrderState.PENDING_REPLACE == state)
+            {
+                goneAtVenue++;
+                return OrderUpdate.GONE_AT_VENUE;
+            }
+        }
         return machine.onReport(report.clientOrderId(), execType, report.lastQuantity(), report.leavesQuantity(),
             report.cumQuantity());
+    }
+
+    private static boolean isGoneAtVenue(final int rejectReasonRaw)
+    {
+        return RejectReason.TOO_LATE_TO_CANCEL.value() == rejectReasonRaw || RejectReason.UNKNOWN_ORDER.value() == rejectReasonRaw;
+    }
+
+    /**
+     * @return cancels and replaces the venue refused because it no longer had the order ({@link OrderUpdate#GONE_AT_VENUE}).
+     */
+    public long goneAtVenue()
+    {
+        return goneAtVenue;
     }
 
     /**

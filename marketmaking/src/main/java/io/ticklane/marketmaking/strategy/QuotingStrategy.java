@@ -75,6 +75,7 @@ public final class QuotingStrategy implements MessageHandler
     private long lastEvents;
     private long lastTimeNs;
     private long unknownFillStatusRequests;
+    private long goneAtVenueStatusRequests;
     private boolean upgradedV1;
 
     /**
@@ -301,6 +302,14 @@ public final class QuotingStrategy implements MessageHandler
     }
 
     /**
+     * @return order status requests sent because the venue refused a cancel or replace for an order it no longer had.
+     */
+    public long goneAtVenueStatusRequests()
+    {
+        return goneAtVenueStatusRequests;
+    }
+
+    /**
      * @return orders the risk gate refused.
      */
     public long riskRejections()
@@ -418,6 +427,13 @@ public final class QuotingStrategy implements MessageHandler
             {
                 onUnknownFill(timeNs);
             }
+        }
+        else if (OrderUpdate.GONE_AT_VENUE == update && !reconciliation.inProgress())
+        {
+            // the venue no longer has an order this side holds: ask it which orders it has (the request stays pending
+            // here meanwhile, so it is not cancelled again)
+            goneAtVenueStatusRequests++;
+            requestOrderStatus(timeNs, timeNs);
         }
         requote(Math.max(timeNs, lastTimeNs));
     }

@@ -277,6 +277,39 @@ class OrdersTest
         assertEquals(1, orders.fillsRemembered());
     }
 
+    @Test
+    void aCancelRefusedBecauseTheVenueNoLongerHasTheOrderLeavesItPendingAndALateFillStillMatches()
+    {
+        final UnsafeBuffer buffer = new UnsafeBuffer(new byte[256]);
+        final ExecutionReportEncoder encoder = new ExecutionReportEncoder();
+        final ExecutionReportDecoder decoder = new ExecutionReportDecoder();
+        decoder.wrap(buffer, 0, ExecutionReportEncoder.BLOCK_LENGTH, ExecutionReportEncoder.SCHEMA_VERSION);
+        reach(OrderState.PENDING_CANCEL);
+
+        // a refusal for another reason: the order still rests at the venue, as before
+        encoder.wrap(buffer, 0).clientOrderId(ID).execId(40).execType(ExecType.REJECTED).side(Side.BUY).price(100)
+            .orderQuantity(QUANTITY).leavesQuantity(QUANTITY).liquidity(LiquidityFlag.NONE).rejectReason(RejectReason.THROTTLED);
+        assertEquals(OrderUpdate.APPLIED, orders.onExecutionReport(decoder));
+        assertEquals(OrderState.LIVE, orders.state(ID));
+
+        // too late to cancel: the venue no longer has it; the cancel stays pending (never sent again), counted
+        orders.onCancelSent(ID, 3_000);
+        encoder.rejectReason(RejectReason.TOO_LATE_TO_CANCEL);
+        assertEquals(OrderUpdate.GONE_AT_VENUE, orders.onExecutionReport(decoder));
+        assertEquals(OrderState.PENDING_CANCEL, orders.state(ID));
+        encoder.rejectReason(RejectReason.UNKNOWN_ORDER);
+        assertEquals(OrderUpdate.GONE_AT_VENUE, orders.onExecutionReport(decoder));
+        assertEquals(2, orders.goneAtVenue());
+        assertEquals(1, orders.inFlightCount());
+
+        // the fill that made it too late, reported after the refusal, is still this order's
+        encoder.execId(41).execType(ExecType.FILL).lastPrice(100).lastQuantity(QUANTITY).leavesQuantity(0).cumQuantity(QUANTITY)
+            .liquidity(LiquidityFlag.MAKER).rejectReason(RejectReason.NONE);
+        assertEquals(OrderUpdate.APPLIED, orders.onExecutionReport(decoder));
+        assertEquals(null, orders.state(ID));
+        assertEquals(0, orders.openOrderCount());
+    }
+
     private void reach(final OrderState state)
     {
         orders.onNewSent(ID, Side.BUY, 100, QUANTITY, 1_000);

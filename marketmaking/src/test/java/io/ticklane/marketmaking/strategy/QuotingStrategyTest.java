@@ -2,6 +2,7 @@ package io.ticklane.marketmaking.strategy;
 
 import io.ticklane.marketmaking.StrategyMode;
 import io.ticklane.sbe.AdminCommandType;
+import io.ticklane.sbe.RejectReason;
 import io.ticklane.sbe.Side;
 import org.junit.jupiter.api.Test;
 
@@ -90,6 +91,37 @@ class QuotingStrategyTest
         assertEquals(0, h.strategy.orders().openOrderCount(), "every order cancelled");
         assertEquals(2, h.cancels);
         assertEquals(2, h.newOrders, "and nothing new sent");
+    }
+
+    @Test
+    void aCancelTheVenueRefusesForAnOrderItNoLongerHasIsNotSentAgainAndTheVenueIsAsked()
+    {
+        // seen in DaemonCrashRecoveryTest: a halted daemon cancelled an order the venue did not have on every market
+        // event (23,160 cancels, each refused as too late to cancel) and reconciliation never completed
+        final StrategyHarness h = new StrategyHarness(AS_FINITE);
+        h.snapshot(SECOND, 995, 1005);
+        h.acknowledgeAll(SECOND);
+        assertEquals(2, h.strategy.orders().openOrderCount());
+        h.admin(2 * SECOND, AdminCommandType.STOP);
+        assertEquals(2, h.cancels);
+        h.sentCount = 0; // the venue answers the cancels with refusals, not with CANCELLED
+        final long statusRequestsBefore = h.statusRequests;
+
+        h.rejectCancel(2 * SECOND, h.lastBidId, Side.BUY, RejectReason.TOO_LATE_TO_CANCEL);
+        h.rejectCancel(2 * SECOND, h.lastAskId, Side.SELL, RejectReason.UNKNOWN_ORDER);
+        for (int i = 0; i < 50; i++)
+        {
+            final long t = 3 * SECOND + i * 10_000_000L;
+            h.touch(t, 995, 1005, 994, 1004);
+            h.touch(t + 5_000_000L, 994, 1004, 995, 1005);
+        }
+
+        assertEquals(2, h.cancels, "no order cancelled twice");
+        assertEquals(1, h.strategy.goneAtVenueStatusRequests());
+        assertEquals(statusRequestsBefore + 1, h.statusRequests, "the venue is asked which orders it has, once");
+        h.statusComplete(4 * SECOND, h.lastStatusRequestId, 0);
+        assertEquals(0, h.strategy.orders().openOrderCount(), "the venue's answer (none) ends them");
+        assertEquals(2, h.newOrders, "and nothing new while halted");
     }
 
     @Test

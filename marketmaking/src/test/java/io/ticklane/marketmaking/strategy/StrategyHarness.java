@@ -191,6 +191,17 @@ public final class StrategyHarness
             MessageHeaderEncoder.ENCODED_LENGTH + report.encodedLength());
     }
 
+    /** The venue refuses a cancel of the order, for a reason. */
+    public void rejectCancel(final long timeNs, final long clientOrderId, final Side side, final RejectReason reason)
+    {
+        report.wrapAndApplyHeader(reportFrame, 0, headerEncoder)
+            .venueTimeNs(timeNs).localTimeNs(timeNs).clientOrderId(clientOrderId).venueOrderId(clientOrderId)
+            .execId(++execId).instrumentId(INSTRUMENT).execType(ExecType.REJECTED).side(side).price(0)
+            .orderQuantity(0).lastPrice(0).lastQuantity(0).leavesQuantity(0).cumQuantity(0)
+            .liquidity(LiquidityFlag.NONE).rejectReason(reason);
+        redeliverLastReport();
+    }
+
     /** A whole-order fill of another instrument under one of this strategy's client order ids. */
     public void foreignFill(final long timeNs, final long clientOrderId, final Side side, final long price, final long quantity)
     {
