@@ -262,7 +262,16 @@ final class JournalDecoder
             throw damagedHeader("it ends before its " + what);
         }
         final long start = bytes.readPosition();
-        final long length = bytes.readStopBit();
+        final long length;
+        try
+        {
+            length = bytes.readStopBit();
+        }
+        catch (final RuntimeException ex)
+        {
+            // found by JournalReaderFuzzTest: Chronicle's IORuntimeException "Cannot read more than 10 stop bits"
+            throw new InputFormatException(source, 0, "damaged journal header: its " + what + " has no valid length (" + ex + ")", ex);
+        }
         if (length < 0 || length > bytes.readRemaining())
         {
             throw damagedHeader("its " + what + " has length " + length + " of " + bytes.readRemaining() + " remaining bytes");

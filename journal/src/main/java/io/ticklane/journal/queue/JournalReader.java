@@ -42,12 +42,26 @@ public final class JournalReader implements AutoCloseable
     private long recordsRead;
     private boolean done;
 
+    private static ChronicleQueue openQueue(final Path dir, final String source)
+    {
+        try
+        {
+            return JournalFormat.openQueue(dir, true);
+        }
+        catch (final RuntimeException ex)
+        {
+            // found by JournalReaderFuzzTest: a damaged metadata.cq4t reads as a lock held elsewhere, and Chronicle
+            // throws IllegalStateException "Unable to claim exclusive shared lock" from the builder
+            throw new InputFormatException(source, 0, "cannot open the journal's queue (damaged metadata or queue file?): " + ex, ex);
+        }
+    }
+
     private JournalReader(final Path dir, final boolean allowIncomplete)
     {
         this.dir = dir;
         this.source = dir.toString();
         this.decoder = new JournalDecoder(source);
-        this.queue = JournalFormat.openQueue(dir, true);
+        this.queue = openQueue(dir, source);
         try
         {
             this.tailer = queue.createTailer();

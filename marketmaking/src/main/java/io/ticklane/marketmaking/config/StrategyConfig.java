@@ -83,6 +83,8 @@ public final class StrategyConfig
 
     /** A price ladder's least capacity ({@link io.ticklane.orderbook.PriceLadder}). */
     private static final long MIN_LADDER_CAPACITY = 4;
+    /** The most any rate limit may allow a second: each sizes a ring of that many event times (0.8 MB at most). */
+    static final int MAX_RATE_PER_SECOND = 100_000;
     private static final String[] INPUT_KEYS = {"inputs.sigma", "inputs.a_bid", "inputs.a_ask", "inputs.k_bid", "inputs.k_ask",
         "inputs.toxicity", "inputs.order_flow", "inputs.microprice"};
 
@@ -238,7 +240,7 @@ public final class StrategyConfig
             positiveLong("quotes.replace_ticks"),
             positiveLong("quotes.replace_lots"),
             nonNegativeLong("quotes.min_quote_life_ms"),
-            positiveInt("quotes.max_orders_per_second"),
+            ratePerSecond("quotes.max_orders_per_second"),
             outbound);
     }
 
@@ -255,8 +257,8 @@ public final class StrategyConfig
                 .aggressiveCollarTicks(positiveLong("risk.aggressive_collar_ticks"))
                 .flattenCollarTicks(nonNegativeLong("risk.flatten_collar_ticks"))
                 .maxOpenOrders(positiveInt("risk.max_open_orders"))
-                .maxOrdersPerSecond(positiveInt("risk.max_orders_per_second"))
-                .maxCancelsPerSecond(positiveInt("risk.max_cancels_per_second"))
+                .maxOrdersPerSecond(ratePerSecond("risk.max_orders_per_second"))
+                .maxCancelsPerSecond(ratePerSecond("risk.max_cancels_per_second"))
                 .maxDailyLoss(positiveLong("risk.max_daily_loss"))
                 .maxDrawdown(positiveLong("risk.max_drawdown"))
                 .staleMarketDataMs(positiveLong("risk.stale_market_data_ms"))
@@ -307,7 +309,7 @@ public final class StrategyConfig
             positiveLong("quotes.replace_ticks");
             positiveLong("quotes.replace_lots");
             nonNegativeLong("quotes.min_quote_life_ms");
-            positiveInt("quotes.max_orders_per_second");
+            ratePerSecond("quotes.max_orders_per_second");
         }
         catch (final IllegalArgumentException ex)
         {
@@ -345,6 +347,20 @@ public final class StrategyConfig
             throw error("orders.capacity", "must be at most " + StrategyCheckpoint.MAX_ORDER_CAPACITY + " (what a checkpoint holds)");
         }
         return capacity;
+    }
+
+    /**
+     * A rate limit, which sizes a ring of event times preallocated at build: found by StrategyConfigFuzzTest, 2^31 - 1
+     * loaded and then failed to build (a negative array size, or gigabytes of ring).
+     */
+    private int ratePerSecond(final String key)
+    {
+        final int value = positiveInt(key);
+        if (value > MAX_RATE_PER_SECOND)
+        {
+            throw error(key, "must be at most " + MAX_RATE_PER_SECOND + " a second");
+        }
+        return value;
     }
 
     private int positiveInt(final String key)

@@ -161,12 +161,29 @@ public final class BinanceCaptureReader implements AutoCloseable
         sizes = null != context.tickSize && null != context.lotSize ?
             new TickLotSizes(context.tickSize.stripTrailingZeros(), false, context.lotSize.stripTrailingZeros(), false, null, 0) :
             new GridInference().infer(files, captureSource, context.tickSize, context.lotSize);
-        final DecimalGrid tick = DecimalGrid.of(sizes.tickSize());
-        final DecimalGrid lot = DecimalGrid.of(sizes.lotSize());
+        final DecimalGrid tick = inferredGrid(sizes.tickSize(), "tick size");
+        final DecimalGrid lot = inferredGrid(sizes.lotSize(), "lot size");
         parser = new CaptureLineParser(context.market, tick, lot);
         encoder = new MarketDataEncoder(context.instrumentId, tick, lot);
         synchroniser = new DepthSynchroniser(context.market, encoder, counters);
         lines = new CaptureLines(files, captureSource);
+    }
+
+    /**
+     * A step the settings gave was checked by {@link Context#conclude()}; one inferred from a snapshot's prices can be
+     * anything the file holds (found by BinanceReaderFuzzTest: a price with 44 decimals), refused naming the snapshot.
+     */
+    private DecimalGrid inferredGrid(final BigDecimal step, final String what)
+    {
+        try
+        {
+            return DecimalGrid.of(step);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new InputFormatException(null == sizes.source() ? "binance capture" : sizes.source(), sizes.line(),
+                "the " + what + " inferred from the snapshot cannot be used: " + ex.getMessage(), ex);
+        }
     }
 
     /**
