@@ -33,7 +33,7 @@ class DependencyRulesTest
     @Test
     void everyModuleIsImportedAndChecked()
     {
-        for (final String module : new String[]{ "sbe", "clock", "orderbook", "microstructure", "marketmaking",
+        for (final String module : new String[]{ "sbe", "fix44", "clock", "orderbook", "microstructure", "marketmaking",
             "journal", "gateway", "tuning", "runtime", "backtest", "perf", "cli" })
         {
             assertTrue(production.containPackage("io.ticklane." + module),

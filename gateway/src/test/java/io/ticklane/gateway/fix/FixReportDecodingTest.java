@@ -1,0 +1,232 @@
+package io.ticklane.gateway.fix;
+
+import java.util.List;
+
+import io.ticklane.fix44.decoder.BusinessMessageRejectDecoder;
+import io.ticklane.fix44.decoder.OrderCancelRejectDecoder;
+import io.ticklane.fix44.decoder.RejectDecoder;
+import io.ticklane.sbe.ExecType;
+import io.ticklane.sbe.ExecutionReportDecoder;
+import io.ticklane.sbe.LiquidityFlag;
+import io.ticklane.sbe.MessageHeaderDecoder;
+import io.ticklane.sbe.RejectReason;
+import io.ticklane.sbe.Side;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.api.Test;
+import uk.co.real_logic.artio.util.MutableAsciiBuffer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * FIX 4.4 answers, written as a venue sends them, become the SBE reports the simulated venue would have sent; the
+ * expected ticks and lots are computed by hand for BTCUSD (tick 0.5, lot 0.001): 60000.5 is 120001 ticks, 60000 is
+ * 120000, 0.25 is 250 lots, 0.1 is 100; TransactTime 20231114-22:13:20.123 is 1_700_000_000_123_000_000 ns.
+ */
+class FixReportDecodingTest
+{
+    private static final long LOCAL_NS = 1_700_000_000_500_000_000L;
+    private static final String ORDER = "55=BTCUSD|54=1|38=0.25|40=2|44=60000.5|60=20231114-22:13:20.123|";
+
+    private final FixReportDecoding decoding = new FixReportDecoding(
+        new FixInstruments(List.of(FixOrderEncodingTest.BTCUSD, new FixInstrument(9, "ETHUSD", 1, 2, 1, 2))));
+    private final io.ticklane.fix44.decoder.ExecutionReportDecoder fixReport =
+        new io.ticklane.fix44.decoder.ExecutionReportDecoder();
+    private final UnsafeBuffer out = new UnsafeBuffer(new byte[256]);
+    private final ExecutionReportDecoder report = new ExecutionReportDecoder();
+
+    @Test
+    void newOrderAckKeepsPriceAndQuantityExact()
+    {
+        decode("35=8|37=900|11=42|17=1|150=0|39=0|" + ORDER + "151=0.25|14=0|6=0|");
+
+        assertEquals(ExecType.ACK, report.execType());
+        assertEquals(1_700_000_000_123_000_000L, report.venueTimeNs());
+        assertEquals(LOCAL_NS, report.localTimeNs());
+        assertEquals(42, report.clientOrderId());
+        assertEquals(900, report.venueOrderId());
+        assertEquals(1, report.execId());
+        assertEquals(7, report.instrumentId());
+        assertEquals(Side.BUY, report.side());
+        assertEquals(120_001, report.price());
+        assertEquals(250, report.orderQuantity());
+        assertEquals(250, report.leavesQuantity());
+        assertEquals(0, report.cumQuantity());
+        assertEquals(0, report.lastQuantity());
+        assertEquals(LiquidityFlag.NONE, report.liquidity());
+        assertEquals(RejectReason.NONE, report.rejectReason());
+    }
+
+    @Test
+    void tradeWithOrdStatusPartiallyFilledIsAPartialFill()
+    {
+        decode("35=8|37=900|11=42|17=2|150=F|39=1|" + ORDER + "32=0.1|31=60000|151=0.15|14=0.1|6=60000|851=1|");
+
+        assertEquals(ExecType.PARTIAL_FILL, report.execType());
+        assertEquals(120_000, report.lastPrice());
+        assertEquals(100, report.lastQuantity());
+        assertEquals(150, report.leavesQuantity());
+        assertEquals(100, report.cumQuantity());
+        assertEquals(LiquidityFlag.MAKER, report.liquidity());
+    }
+
+    @Test
+    void tradeWithOrdStatusFilledIsAFill()
+    {
+        decode("35=8|37=900|11=42|17=3|150=F|39=2|" + ORDER + "32=0.15|31=60000.5|151=0|14=0.25|6=60000.3|851=2|");
+
+        assertEquals(ExecType.FILL, report.execType());
+        assertEquals(120_001, report.lastPrice());
+        assertEquals(150, report.lastQuantity());
+        assertEquals(0, report.leavesQuantity());
+        assertEquals(250, report.cumQuantity());
+        assertEquals(LiquidityFlag.TAKER, report.liquidity());
+    }
+
+    @Test
+    void cancelledReportsTheOrderIdNotTheCancelRequestId()
+    {
+        decode("35=8|37=900|11=43|41=42|17=4|150=4|39=4|" + ORDER + "151=0|14=0|6=0|");
+        assertEquals(ExecType.CANCELLED, report.execType());
+        assertEquals(42, report.clientOrderId());
+
+        decode("35=8|37=900|11=42|17=5|150=C|39=C|" + ORDER + "151=0|14=0|6=0|");
+        assertEquals(ExecType.CANCELLED, report.execType(), "expired (IOC remainder, end of day) is cancelled");
+        assertEquals(42, report.clientOrderId());
+    }
+
+    @Test
+    void replacedReportsTheNewId()
+    {
+        decode("35=8|37=900|11=44|41=42|17=6|150=5|39=0|" + ORDER + "151=0.25|14=0|6=0|");
+        assertEquals(ExecType.REPLACED, report.execType());
+        assertEquals(44, report.clientOrderId());
+    }
+
+    @Test
+    void rejectedNewOrderMapsOrdRejReasonAndOrderIdNone()
+    {
+        decode("35=8|37=NONE|11=42|17=7|150=8|39=8|103=6|" + ORDER + "151=0|14=0|6=0|");
+        assertEquals(ExecType.REJECTED, report.execType());
+        assertEquals(RejectReason.DUPLICATE_CLIENT_ORDER_ID, report.rejectReason());
+        assertEquals(0, report.venueOrderId());
+
+        decode("35=8|37=NONE|11=42|17=8|150=8|39=8|103=1|" + ORDER + "151=0|14=0|6=0|");
+        assertEquals(RejectReason.UNKNOWN_INSTRUMENT, report.rejectReason());
+        decode("35=8|37=NONE|11=42|17=9|150=8|39=8|103=99|" + ORDER + "151=0|14=0|6=0|");
+        assertEquals(RejectReason.OTHER, report.rejectReason());
+    }
+
+    @Test
+    void orderStatusIsStatus()
+    {
+        decode("35=8|37=900|11=42|17=10|150=I|39=1|" + ORDER + "151=0.15|14=0.1|6=60000|");
+        assertEquals(ExecType.STATUS, report.execType());
+        assertEquals(150, report.leavesQuantity());
+    }
+
+    @Test
+    void pendingStatesAreIgnoredAndTradeBustsRefused()
+    {
+        assertEquals(FixReportDecoding.IGNORED,
+            decodeRaw("35=8|37=900|11=42|17=11|150=A|39=A|" + ORDER + "151=0.25|14=0|6=0|"));
+        assertEquals(FixReportDecoding.IGNORED,
+            decodeRaw("35=8|37=900|11=43|41=42|17=12|150=6|39=6|" + ORDER + "151=0.25|14=0|6=0|"));
+        assertEquals(2, decoding.ignored());
+
+        assertEquals(FixReportDecoding.REFUSED,
+            decodeRaw("35=8|37=900|11=42|17=13|150=H|39=1|" + ORDER + "151=0.25|14=0|6=0|"));
+        assertEquals(1, decoding.refusals(FixReportRefusal.UNSUPPORTED_EXEC_TYPE));
+    }
+
+    @Test
+    void offTickOffLotUnknownSymbolAndBadIdsAreRefusedNeverRounded()
+    {
+        final String tail = "151=0.25|14=0|6=0|";
+        assertEquals(FixReportDecoding.REFUSED, decodeRaw(
+            "35=8|37=900|11=42|17=14|150=0|39=0|55=BTCUSD|54=1|38=0.25|40=2|44=60000.3|" + tail));
+        assertEquals(1, decoding.refusals(FixReportRefusal.PRICE_NOT_ON_TICK));
+
+        assertEquals(FixReportDecoding.REFUSED, decodeRaw(
+            "35=8|37=900|11=42|17=15|150=0|39=0|55=BTCUSD|54=1|38=0.2505|40=2|44=60000.5|" + tail));
+        assertEquals(1, decoding.refusals(FixReportRefusal.QUANTITY_NOT_ON_LOT));
+
+        assertEquals(FixReportDecoding.REFUSED, decodeRaw(
+            "35=8|37=900|11=42|17=16|150=0|39=0|55=XRPUSD|54=1|38=0.25|40=2|44=60000.5|" + tail));
+        assertEquals(1, decoding.refusals(FixReportRefusal.UNKNOWN_SYMBOL));
+
+        assertEquals(FixReportDecoding.REFUSED, decodeRaw("35=8|37=900|11=A42|17=17|150=0|39=0|" + ORDER + tail));
+        assertEquals(FixReportDecoding.REFUSED, decodeRaw("35=8|37=V900|11=42|17=18|150=0|39=0|" + ORDER + tail));
+        assertEquals(2, decoding.refusals(FixReportRefusal.BAD_ID));
+
+        // Another instrument's increments: ETHUSD tick 0.01, lot 0.01; 3000.07 is 300007 ticks, 1.5 is 150 lots.
+        decode("35=8|37=901|11=45|17=19|150=0|39=0|55=ETHUSD|54=2|38=1.5|40=2|44=3000.07|151=1.5|14=0|6=0|");
+        assertEquals(9, report.instrumentId());
+        assertEquals(Side.SELL, report.side());
+        assertEquals(300_007, report.price());
+        assertEquals(150, report.orderQuantity());
+    }
+
+    @Test
+    void orderCancelRejectIsARejectOfTheOrderWithTheCancelReason()
+    {
+        final OrderCancelRejectDecoder reject = new OrderCancelRejectDecoder();
+        final MutableAsciiBuffer message =
+            FixTestMessages.message("35=9|37=NONE|11=43|41=42|39=8|434=1|102=0|60=20231114-22:13:20.123|");
+        reject.decode(message, 0, message.capacity());
+        assertSbe(decoding.orderCancelReject(reject, 7, LOCAL_NS, out, 0));
+        assertEquals(ExecType.REJECTED, report.execType());
+        assertEquals(RejectReason.TOO_LATE_TO_CANCEL, report.rejectReason());
+        assertEquals(42, report.clientOrderId());
+        assertEquals(0, report.venueOrderId());
+        assertEquals(7, report.instrumentId());
+        assertEquals(1_700_000_000_123_000_000L, report.venueTimeNs());
+
+        final MutableAsciiBuffer unknown = FixTestMessages.message("35=9|37=900|11=44|41=42|39=0|434=2|102=1|");
+        reject.reset();
+        reject.decode(unknown, 0, unknown.capacity());
+        assertSbe(decoding.orderCancelReject(reject, 7, LOCAL_NS, out, 0));
+        assertEquals(RejectReason.UNKNOWN_ORDER, report.rejectReason());
+        assertEquals(900, report.venueOrderId());
+        assertEquals(0, report.venueTimeNs(), "no TransactTime: not known");
+    }
+
+    @Test
+    void businessAndSessionRejectsAreCountedPerReason()
+    {
+        final BusinessMessageRejectDecoder business = new BusinessMessageRejectDecoder();
+        final MutableAsciiBuffer j = FixTestMessages.message("35=j|45=3|372=AF|380=3|");
+        business.decode(j, 0, j.capacity());
+        assertEquals(FixReportDecoding.REFUSED, decoding.businessMessageReject(business));
+        assertEquals(1, decoding.businessRejects(3));
+        assertEquals(0, decoding.businessRejects(0));
+
+        final RejectDecoder session = new RejectDecoder();
+        final MutableAsciiBuffer r = FixTestMessages.message("35=3|45=4|371=44|372=D|373=5|");
+        session.decode(r, 0, r.capacity());
+        assertEquals(FixReportDecoding.REFUSED, decoding.sessionReject(session));
+        assertEquals(1, decoding.sessionRejects(5));
+        assertEquals(1, decoding.refusals(FixReportRefusal.BUSINESS_REJECT));
+        assertEquals(1, decoding.refusals(FixReportRefusal.SESSION_REJECT));
+    }
+
+    private void decode(final String typeAndBody)
+    {
+        assertSbe(decodeRaw(typeAndBody));
+    }
+
+    private int decodeRaw(final String typeAndBody)
+    {
+        final MutableAsciiBuffer message = FixTestMessages.message(typeAndBody);
+        fixReport.reset();
+        fixReport.decode(message, 0, message.capacity());
+        return decoding.executionReport(fixReport, LOCAL_NS, out, 0);
+    }
+
+    private void assertSbe(final int length)
+    {
+        final MessageHeaderDecoder header = new MessageHeaderDecoder().wrap(out, 0);
+        assertEquals(MessageHeaderDecoder.ENCODED_LENGTH + ExecutionReportDecoder.BLOCK_LENGTH, length);
+        assertEquals(ExecutionReportDecoder.TEMPLATE_ID, header.templateId());
+        report.wrapAndApplyHeader(out, 0, header);
+    }
+}
