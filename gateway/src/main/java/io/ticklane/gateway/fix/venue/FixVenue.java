@@ -69,15 +69,14 @@ public final class FixVenue implements AutoCloseable
      * Joins the exchange's order and report streams, starts the bridge thread and listens on the port.
      *
      * @param config       session settings.
-     * @param port         TCP port to accept on (all interfaces' loopback-reachable address 0.0.0.0 is not used:
-     *                     the acceptor binds to 127.0.0.1).
+     * @param port         TCP port to accept on, on 127.0.0.1 only.
      * @param transport    the exchange's transport (shared: never closed here).
      * @param instrumentId the instrument the exchange matches.
      * @param symbol       the FIX symbol of that instrument when the config names none.
      * @param clock        the clock of order send times.
      * @return the running venue.
-     * @throws ConfigError           if QuickFIX/J refuses the settings.
-     * @throws IllegalStateException if the exchange's streams do not connect in time.
+     * @throws IllegalArgumentException if QuickFIX/J refuses the settings or cannot listen on the port.
+     * @throws IllegalStateException    if the exchange's streams do not connect in time.
      */
     public static FixVenue launch(
         final FixVenueConfig config,
@@ -85,7 +84,7 @@ public final class FixVenue implements AutoCloseable
         final Transport transport,
         final long instrumentId,
         final String symbol,
-        final EpochNanoClock clock) throws ConfigError
+        final EpochNanoClock clock)
     {
         final TransportContext channels = transport.context();
         final SessionID sessionId = new SessionID("FIX.4.4", config.senderCompId(), config.targetCompId());
@@ -107,7 +106,6 @@ public final class FixVenue implements AutoCloseable
         }
         settings.setString(sessionId, "SenderCompID", config.senderCompId());
         settings.setString(sessionId, "TargetCompID", config.targetCompId());
-        final MessageStoreFactory store = null == config.storeDir() ? new MemoryStoreFactory() : new FileStoreFactory(settings);
 
         final FixVenueCounters counters = new FixVenueCounters();
         final ManyToOneConcurrentLinkedQueue<FixOrderBridge.Inbound> inbound = new ManyToOneConcurrentLinkedQueue<>();
@@ -136,13 +134,20 @@ public final class FixVenue implements AutoCloseable
             final AtomicReference<Throwable> firstError = new AtomicReference<>();
             runner = new AgentRunner(new BackoffIdleStrategy(), (t) -> firstError.compareAndSet(null, t), null, bridge);
             AgentRunner.startOnThread(runner);
+            final MessageStoreFactory store = null == config.storeDir() ?
+                new MemoryStoreFactory() : new FileStoreFactory(settings);
             final SocketAcceptor acceptor = new SocketAcceptor(
                 new FixVenueApplication(config.username(), config.password(), inbound, counters),
                 store, settings, null, new DefaultMessageFactory());
             acceptor.start();
             return new FixVenue(acceptor, runner, orders, reports, counters, firstError, sessionId, port);
         }
-        catch (final RuntimeException | ConfigError ex)
+        catch (final ConfigError | quickfix.RuntimeError ex)
+        {
+            CloseHelper.quietCloseAll(runner, orders, reports);
+            throw new IllegalArgumentException("FIX acceptor on 127.0.0.1:" + port + ": " + ex.getMessage(), ex);
+        }
+        catch (final RuntimeException ex)
         {
             CloseHelper.quietCloseAll(runner, orders, reports);
             throw ex;
