@@ -1,5 +1,8 @@
 package io.ticklane.cli;
 
+import io.ticklane.gateway.fix.venue.FixVenue;
+import io.ticklane.gateway.fix.venue.FixVenueConfig;
+import io.ticklane.gateway.fix.venue.FixVenueCounters;
 import io.ticklane.gateway.sim.exchange.ExchangeCounters;
 import io.ticklane.gateway.sim.exchange.JournalMarketFlow;
 import io.ticklane.gateway.sim.exchange.SimulatedExchange;
@@ -14,12 +17,14 @@ import io.ticklane.runtime.daemon.IdleStrategies;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.OffsetEpochNanoClock;
+import org.agrona.concurrent.SystemEpochNanoClock;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -40,6 +45,13 @@ import java.util.concurrent.TimeUnit;
         "reports out on the report stream. The market is --synthetic (default: seeded Poisson order flow around a",
         "Brownian mid) or --journal DIR replayed at its recorded pace times --speed. Embeds a media driver unless",
         "--external-driver; a daemon on the same host then joins it (transport.embedded_driver=false).",
+        "With --fix-port P --fix-config FILE the same matching engine also takes orders over FIX 4.4 on",
+        "127.0.0.1:P through a QuickFIX/J acceptor (an engine independent of the daemon's Artio initiator). FILE is a",
+        "properties file: sender_comp_id (the venue's), target_comp_id (the client's), username, password_file (a",
+        "file only its owner may read: the password never goes on the command line), tick_size (FIX price of one",
+        "tick; must equal the market's), lot_size (FIX quantity of one lot), optional symbol (default: the market's)",
+        "and store_dir (session store: sequence numbers survive a restart; default in memory). Relative paths are",
+        "resolved against FILE's directory; every error names its key.",
         "Prints one status line per second. Exit 0 after a clean stop (publication failures are reported on",
         "stderr), 1 when the exchange agent failed, 2 for bad options or input."
     })
@@ -175,6 +187,14 @@ public final class VenueCommand implements Callable<Integer>
         description = "Idle strategy of the exchange thread: backoff, busy-spin, yielding, sleeping. Default: ${DEFAULT-VALUE}.")
     private String idle;
 
+    @Option(names = "--fix-port", paramLabel = "PORT", defaultValue = "0",
+        description = "Also accept FIX 4.4 order entry on 127.0.0.1:PORT (QuickFIX/J); needs --fix-config. Default: off.")
+    private int fixPort;
+
+    @Option(names = "--fix-config", paramLabel = "FILE",
+        description = "FIX session settings (properties, keys above); needs --fix-port.")
+    private Path fixConfig;
+
     @Option(names = "--duration", paramLabel = "SECONDS", defaultValue = "0",
         description = "Stop after this many seconds (default: run until stopped).")
     private double durationSeconds;
@@ -187,6 +207,7 @@ public final class VenueCommand implements Callable<Integer>
         final PrintWriter out = spec.commandLine().getOut();
         final PrintWriter err = spec.commandLine().getErr();
         validate();
+        final FixVenueConfig fix = null == fixConfig ? null : FixVenueConfig.load(fixConfig);
         final IdleStrategy idleStrategy = IdleStrategies.create(idle);
         final SimulatedExchangeContext context = new SimulatedExchangeContext()
             .transportContext(new TransportContext()
@@ -210,6 +231,7 @@ public final class VenueCommand implements Callable<Integer>
             .idleStrategy(idleStrategy);
 
         SimulatedExchange exchange = null;
+        FixVenue fixVenue = null;
         try
         {
             exchange = launch(context);
@@ -230,6 +252,13 @@ public final class VenueCommand implements Callable<Integer>
                     status.printHeader(out);
                 }
                 exchange.start();
+                if (null != fix)
+                {
+                    fixVenue = launchFix(fix, exchange, chosen, context);
+                    out.println("fix port=" + fixPort + " session=" + fix.senderCompId() + "->" + fix.targetCompId() +
+                        " tick_size=" + fix.tickSize().toPlainString() + " lot_size=" + fix.lotSize().toPlainString() +
+                        " store=" + (null == fix.storeDir() ? "memory" : fix.storeDir()));
+                }
                 final SimulatedExchange running = exchange;
                 signalled = run.run(Math.round(durationSeconds * 1000), 1000, () ->
                 {
@@ -251,12 +280,20 @@ public final class VenueCommand implements Callable<Integer>
                 final Throwable error = exchange.firstError();
                 final String reason = null != error ? "agent-error" :
                     exchange.hasReplayedJournal() ? "end-of-journal" : signalled ? "signal" : "duration";
+                final String fixSummary = null == fixVenue ? "" : " " + fixSummary(fixVenue.counters());
+                final Throwable fixError = null == fixVenue ? null : fixVenue.firstError();
+                CloseHelper.close(fixVenue);
                 // Close before the run lets a signal's shutdown proceed: the embedded driver deletes its directory.
                 exchange.close();
-                out.println("stopped reason=" + reason + " " + summary);
+                out.println("stopped reason=" + reason + " " + summary + fixSummary);
                 if (null != error)
                 {
                     err.println("venue: exchange agent error: " + error);
+                    return ExitCodes.CHECK_FAILED;
+                }
+                if (null != fixError)
+                {
+                    err.println("venue: FIX bridge error: " + fixError);
                     return ExitCodes.CHECK_FAILED;
                 }
                 if (0 != failures)
@@ -268,9 +305,35 @@ public final class VenueCommand implements Callable<Integer>
         }
         finally
         {
+            CloseHelper.quietClose(fixVenue);
             CloseHelper.quietClose(exchange);
             out.flush();
         }
+    }
+
+    private FixVenue launchFix(
+        final FixVenueConfig fix,
+        final SimulatedExchange exchange,
+        final JournalInstrument chosen,
+        final SimulatedExchangeContext context)
+    {
+        final long instrumentId = null != chosen ? chosen.id() : context.syntheticMarket().instrumentId();
+        final String marketSymbol = null != chosen ? chosen.symbol() : context.syntheticMarket().symbol();
+        final BigDecimal marketTick = null != chosen ?
+            BigDecimal.valueOf(chosen.tickSize(), -chosen.priceExponent()) :
+            BigDecimal.valueOf(context.syntheticMarket().priceUnitsPerTick(), -context.syntheticMarket().priceExponent());
+        if (0 != marketTick.compareTo(fix.tickSize()))
+        {
+            throw new IllegalArgumentException(FixVenueConfig.TICK_SIZE + " is " + fix.tickSize().toPlainString() +
+                " but the market's tick is " + marketTick.stripTrailingZeros().toPlainString() + " in " + fixConfig);
+        }
+        return FixVenue.launch(fix, fixPort, exchange.transport(), instrumentId, marketSymbol, new SystemEpochNanoClock());
+    }
+
+    private static String fixSummary(final FixVenueCounters counters)
+    {
+        return "fix_logons=" + counters.logons() + " fix_logons_refused=" + counters.logonsRefused() + " fix_requests=" +
+            counters.requests() + " fix_refused=" + counters.requestsRefused() + " fix_sent=" + counters.messagesSent();
     }
 
     private static SimulatedExchange launch(final SimulatedExchangeContext context) throws IOException
@@ -303,6 +366,14 @@ public final class VenueCommand implements Callable<Integer>
         if (instrument < 0)
         {
             throw new IllegalArgumentException("--instrument must be >= 0: " + instrument);
+        }
+        if ((0 == fixPort) != (null == fixConfig))
+        {
+            throw new IllegalArgumentException("--fix-port and --fix-config go together");
+        }
+        if (fixPort < 0 || fixPort > 65535)
+        {
+            throw new IllegalArgumentException("--fix-port must be 1..65535: " + fixPort);
         }
         pacing();
     }

@@ -166,6 +166,43 @@ class VenueCommandTest
     }
 
     @Test
+    void fixOptionsAreCheckedAndTheFixVenueStartsAndStops() throws Exception
+    {
+        final CliRun alone = CliRun.run("venue", "--fix-port", "9878");
+        assertEquals(ExitCodes.BAD_INPUT, alone.exitCode, alone.toString());
+        assertTrue(alone.err.contains("--fix-port and --fix-config go together"), alone.err);
+
+        final Path password = tmp.resolve("fix-password");
+        Files.writeString(password, "pw-" + System.nanoTime() + "\n");
+        java.nio.file.Files.setPosixFilePermissions(password, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        final Path config = tmp.resolve("fix.properties");
+        Files.writeString(config, "sender_comp_id=VENUE\ntarget_comp_id=CLIENT\nusername=u\npassword_file=fix-password\n" +
+            "tick_size=0.05\nlot_size=1\n");
+        final int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0))
+        {
+            port = socket.getLocalPort();
+        }
+        final CliRun wrongTick = CliRun.run("venue", "--fix-port", Integer.toString(port), "--fix-config", config.toString(),
+            "--aeron-dir", tmp.resolve("aeron-tick").toString(), "--duration", "1", "--quiet");
+        assertEquals(ExitCodes.BAD_INPUT, wrongTick.exitCode, wrongTick.toString());
+        assertTrue(wrongTick.err.contains("tick_size is 0.05 but the market's tick is 0.01"), wrongTick.err);
+
+        Files.writeString(config, Files.readString(config).replace("tick_size=0.05", "tick_size=0.01") + "colour=blue\n");
+        final CliRun unknownKey = CliRun.run("venue", "--fix-port", Integer.toString(port), "--fix-config", config.toString());
+        assertEquals(ExitCodes.BAD_INPUT, unknownKey.exitCode, unknownKey.toString());
+        assertTrue(unknownKey.err.contains("unknown key(s) [colour]"), unknownKey.err);
+
+        Files.writeString(config, Files.readString(config).replace("colour=blue\n", ""));
+        final CliRun run = CliRun.run("venue", "--fix-port", Integer.toString(port), "--fix-config", config.toString(),
+            "--aeron-dir", tmp.resolve("aeron-fix").toString(), "--duration", "1", "--quiet");
+        assertEquals(ExitCodes.OK, run.exitCode, run.toString());
+        assertTrue(run.out.contains("fix port=" + port + " session=VENUE->CLIENT tick_size=0.01 lot_size=1 store=memory"),
+            run.out);
+        assertTrue(run.lastLine().contains(" fix_logons=0 fix_logons_refused=0 fix_requests=0"), run.out);
+    }
+
+    @Test
     void aSecondVenueWhereADriverRunsIsRefusedAndTheFirstServesOn() throws Exception
     {
         final String aeronDir = tmp.resolve("aeron").toString();

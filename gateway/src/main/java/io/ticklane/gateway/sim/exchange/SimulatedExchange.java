@@ -156,6 +156,15 @@ public final class SimulatedExchange implements AutoCloseable
     }
 
     /**
+     * @return the exchange's transport (launched or shared), for a client in the same process that joins its order
+     *         and report streams (the FIX venue); closed with the exchange when the exchange launched it.
+     */
+    public Transport transport()
+    {
+        return transport;
+    }
+
+    /**
      * @return the media driver directory of the exchange's transport.
      */
     public String aeronDirectoryName()
