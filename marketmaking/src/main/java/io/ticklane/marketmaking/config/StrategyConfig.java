@@ -83,8 +83,8 @@ public final class StrategyConfig
 
     /** A price ladder's least capacity ({@link io.ticklane.orderbook.PriceLadder}). */
     private static final long MIN_LADDER_CAPACITY = 4;
-    /** The most any rate limit may allow a second: each sizes a ring of that many event times (0.8 MB at most). */
-    static final int MAX_RATE_PER_SECOND = 100_000;
+    /** The most any rate limit may allow a second: each sizes a ring of up to twice that many event times (16 MB). */
+    static final int MAX_RATE_PER_SECOND = 1_000_000;
     private static final String[] INPUT_KEYS = {"inputs.sigma", "inputs.a_bid", "inputs.a_ask", "inputs.k_bid", "inputs.k_ask",
         "inputs.toxicity", "inputs.order_flow", "inputs.microprice"};
 

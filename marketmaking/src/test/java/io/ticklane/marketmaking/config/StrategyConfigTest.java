@@ -66,9 +66,9 @@ class StrategyConfigTest
         assertMessage("quotes.max_orders_per_second=2147483648\n",
             "quotes.max_orders_per_second=2147483648 must be at most 2147483647");
         // found by StrategyConfigFuzzTest under full coverage: an int that loaded, then sized a ring of 2^32 event times
-        assertMessage("quotes.max_orders_per_second=2147483647\n", "quotes.max_orders_per_second=2147483647 must be at most 100000");
-        assertMessage("risk.max_orders_per_second=100001\n", "risk.max_orders_per_second=100001 must be at most 100000");
-        assertMessage("risk.max_cancels_per_second=1000000\n", "risk.max_cancels_per_second=1000000 must be at most 100000");
+        assertMessage("quotes.max_orders_per_second=2147483647\n", "quotes.max_orders_per_second=2147483647 must be at most 1000000");
+        assertMessage("risk.max_orders_per_second=1000001\n", "risk.max_orders_per_second=1000001 must be at most 1000000");
+        assertMessage("risk.max_cancels_per_second=2000000\n", "risk.max_cancels_per_second=2000000 must be at most 1000000");
         assertMessage("instrument.id=4294967297\n", "instrument.id=4294967297 must be at most");
         assertMessage("orders.capacity=70000\n", "orders.capacity=70000 must be at most");
         assertMessage("book.ladder_capacity=2\n", "book.ladder_capacity=2 must be a power of two from 4");
