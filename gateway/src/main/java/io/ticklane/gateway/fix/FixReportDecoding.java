@@ -14,6 +14,8 @@ import org.agrona.MutableDirectBuffer;
 import uk.co.real_logic.artio.fields.ReadOnlyDecimalFloat;
 import uk.co.real_logic.artio.fields.UtcTimestampDecoder;
 
+import java.util.Arrays;
+
 /**
  * Turns the venue's FIX 4.4 answers into the SBE {@code ExecutionReport} frames the strategy already handles, so it
  * cannot tell a FIX venue from the simulated one. The report conventions are the simulated venue's: a cancel or
@@ -25,6 +27,9 @@ import uk.co.real_logic.artio.fields.UtcTimestampDecoder;
  */
 public final class FixReportDecoding
 {
+    private static final RejectReason[] NAMED_REASONS = namedReasons();
+    private static final char[][] REASON_NAMES = reasonNames(NAMED_REASONS);
+
     /** Returned when the message was refused (and counted). */
     public static final int REFUSED = -1;
     /** Returned for a report that needs no SBE counterpart (pending new/cancel/replace, done for day, ...). */
@@ -139,9 +144,13 @@ public final class FixReportDecoding
             return refuse(FixReportRefusal.QUANTITY_NOT_ON_LOT);
         }
 
-        final RejectReason reason = ExecType.REJECTED == execType ?
+        RejectReason reason = ExecType.REJECTED == execType ?
             (report.hasOrdRejReason() ? orderRejectReason(report.ordRejReason()) : RejectReason.OTHER) :
             RejectReason.NONE;
+        if (RejectReason.OTHER == reason && report.hasText())
+        {
+            reason = namedInText(report.text(), report.textLength());
+        }
         final long venueTimeNs = report.hasTransactTime() ?
             timestampDecoder.decodeNanos(report.transactTime(), report.transactTimeLength()) : 0;
 
@@ -194,7 +203,11 @@ public final class FixReportDecoding
         {
             return refuse(FixReportRefusal.BAD_ID);
         }
-        final RejectReason reason = reject.hasCxlRejReason() ? cancelRejectReason(reject.cxlRejReason()) : RejectReason.OTHER;
+        RejectReason reason = reject.hasCxlRejReason() ? cancelRejectReason(reject.cxlRejReason()) : RejectReason.OTHER;
+        if (RejectReason.OTHER == reason && reject.hasText())
+        {
+            reason = namedInText(reject.text(), reject.textLength());
+        }
         final long venueTimeNs = reject.hasTransactTime() ?
             timestampDecoder.decodeNanos(reject.transactTime(), reject.transactTimeLength()) : 0;
 
@@ -331,6 +344,25 @@ public final class FixReportDecoding
     }
 
     /**
+     * A reject FIX has no code for (OTHER) whose Text(58) is exactly the name of one of Ticklane's reasons: the reason
+     * named. Ticklane's FIX venue sends its matching engine's reason that way (OrdRejReason 99 + Text, e.g.
+     * {@code POST_ONLY_WOULD_TAKE}), so the strategy sees the same reason over FIX as over Aeron; any other text keeps
+     * OTHER. Compares characters in place: nothing allocated.
+     */
+    static RejectReason namedInText(final char[] text, final int length)
+    {
+        for (int i = 0; i < NAMED_REASONS.length; i++)
+        {
+            final char[] name = REASON_NAMES[i];
+            if (name.length == length && Arrays.equals(name, 0, length, text, 0, length))
+            {
+                return NAMED_REASONS[i];
+            }
+        }
+        return RejectReason.OTHER;
+    }
+
+    /**
      * CxlRejReason(102) to Ticklane's RejectReason.
      */
     static RejectReason cancelRejectReason(final int cxlRejReason)
@@ -342,6 +374,22 @@ public final class FixReportDecoding
             case 6 -> RejectReason.DUPLICATE_CLIENT_ORDER_ID;
             default -> RejectReason.OTHER;                 // 2 broker option, 3 already pending, 99 other, ...
         };
+    }
+
+    private static RejectReason[] namedReasons()
+    {
+        return Arrays.stream(RejectReason.values())
+            .filter((r) -> RejectReason.NONE != r && RejectReason.NULL_VAL != r).toArray(RejectReason[]::new);
+    }
+
+    private static char[][] reasonNames(final RejectReason[] reasons)
+    {
+        final char[][] names = new char[reasons.length][];
+        for (int i = 0; i < reasons.length; i++)
+        {
+            names[i] = reasons[i].name().toCharArray();
+        }
+        return names;
     }
 
     private int refuse(final FixReportRefusal reason)

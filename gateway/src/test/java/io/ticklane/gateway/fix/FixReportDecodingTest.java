@@ -117,6 +117,24 @@ class FixReportDecodingTest
     }
 
     @Test
+    void aRejectFixHasNoCodeForTakesTheReasonItsTextNamesExactly()
+    {
+        // Ticklane's FIX venue sends its matching engine's reason as OrdRejReason 99 + Text (docs/decisions/fix-venue.md)
+        decode("35=8|37=NONE|11=42|17=9|150=8|39=8|103=99|58=POST_ONLY_WOULD_TAKE|" + ORDER + "151=0|14=0|6=0|");
+        assertEquals(RejectReason.POST_ONLY_WOULD_TAKE, report.rejectReason());
+        decode("35=8|37=NONE|11=42|17=9|150=8|39=8|103=99|58=POST_ONLY_WOULD_TAKE_NOT|" + ORDER + "151=0|14=0|6=0|");
+        assertEquals(RejectReason.OTHER, report.rejectReason(), "only an exact name");
+        decode("35=8|37=NONE|11=42|17=9|150=8|39=8|103=6|58=THROTTLED|" + ORDER + "151=0|14=0|6=0|");
+        assertEquals(RejectReason.DUPLICATE_CLIENT_ORDER_ID, report.rejectReason(), "a FIX code wins over Text");
+
+        final OrderCancelRejectDecoder reject = new OrderCancelRejectDecoder();
+        final MutableAsciiBuffer message = FixTestMessages.message("35=9|37=900|11=44|41=42|39=0|434=2|102=99|58=PRICE_NOT_ON_TICK|");
+        reject.decode(message, 0, message.capacity());
+        assertSbe(decoding.orderCancelReject(reject, 7, LOCAL_NS, out, 0));
+        assertEquals(RejectReason.PRICE_NOT_ON_TICK, report.rejectReason());
+    }
+
+    @Test
     void orderStatusIsStatus()
     {
         decode("35=8|37=900|11=42|17=10|150=I|39=1|" + ORDER + "151=0.15|14=0.1|6=60000|");
