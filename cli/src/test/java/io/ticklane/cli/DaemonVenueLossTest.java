@@ -117,8 +117,32 @@ class DaemonVenueLossTest
             assertEquals(ordersSentWhenHalted,
                 counters.value(DaemonCounters.ORDERS_NEW) + counters.value(DaemonCounters.ORDERS_REPLACE),
                 "new orders and replaces sent between the silence halt and a RESUME");
-            await("the position published after the last report", () -> tap.position.get() ==
-                counters.value(DaemonCounters.POSITION), running);
+            // Every fill either venue reported is booked, or refused as a fill of an unknown order (an UNKNOWN_FILL
+            // halt, counted): never silently lost. Known race (docs/decisions/daemon.md, "Venue restarts"): a fill the
+            // dead venue published last can be taken after the restarted venue's answer has ended its order here; it
+            // is then refused, and the position is short of it until an operator checks. Position equality holds
+            // whenever no fill was refused.
+            try
+            {
+                await("every venue fill booked or refused as unknown", () -> tap.fills.get() ==
+                    counters.value(DaemonCounters.FILLS) + counters.value(DaemonCounters.FILLS_UNKNOWN_ORDER), running);
+                if (0 == counters.value(DaemonCounters.FILLS_UNKNOWN_ORDER))
+                {
+                    await("the position published after the last report", () -> tap.position.get() ==
+                        counters.value(DaemonCounters.POSITION), running);
+                }
+                else
+                {
+                    System.out.println("venue loss: the known race happened: " + counters.value(DaemonCounters.FILLS_UNKNOWN_ORDER) +
+                        " fill(s) of the dead venue refused as unknown; tap position " + tap.position.get() + ", daemon " +
+                        counters.value(DaemonCounters.POSITION));
+                }
+            }
+            catch (final AssertionError ex)
+            {
+                throw new AssertionError(ex.getMessage() + "\ntap: position " + tap.position.get() + ", fills " + tap.fills.get() +
+                    "\ndaemon counters " + counters.read(), ex);
+            }
 
             // an operator RESUME quotes at the restarted venue
             await("a two-sided book from the restarted venue", () -> counters.value(DaemonCounters.BEST_BID) > 0 &&

@@ -135,11 +135,12 @@ class JournalReaderFuzzTest
             if (DECODER.record(bytes, 7))
             {
                 final int frameLength = DECODER.frameLength();
-                assertTrue(frameLength <= length - JournalFormat.RECORD_PREFIX_LENGTH, "the frame lies inside the record");
+                // a refused record (format 2) has one more prefix byte: its refusal code
+                final int prefix = 0 == DECODER.refusal() ? JournalFormat.RECORD_PREFIX_LENGTH : JournalFormat.REFUSED_PREFIX_LENGTH;
+                assertTrue(frameLength <= length - prefix, "the frame lies inside the record");
                 for (int i = 0; i < frameLength; i++)
                 {
-                    assertEquals(data[from + JournalFormat.RECORD_PREFIX_LENGTH + i], DECODER.frame().getByte(i),
-                        "the frame is the record's bytes");
+                    assertEquals(data[from + prefix + i], DECODER.frame().getByte(i), "the frame is the record's bytes");
                 }
             }
         }
