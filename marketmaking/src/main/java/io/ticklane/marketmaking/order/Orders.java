@@ -28,6 +28,9 @@ import io.ticklane.sbe.StrategyCheckpointEncoder;
  * {@link OrderStateMachine} (transitions on what we sent and on reports, and their counters), {@link FillMatching}
  * (with {@link RecentFills} and {@link OwedFills}), {@link OrderStatusResolution} (the venue's STATUS answer after a
  * restart) and {@link OrderCheckpoint}.
+ * <p>
+ * Over 500 lines because it is the facade: most of its length is one-line delegations with their Javadoc, the one
+ * place the strategy and the reconciliation read orders through.
  */
 public final class Orders
 {

@@ -48,6 +48,9 @@ import org.agrona.concurrent.MessageHandler;
  * quantity). A retransmit is ignored (counted there); any other refused fill halts ({@code UNKNOWN_FILL}), cancels
  * every order and asks the venue for its open orders, the same reconciliation as at a restart. See
  * docs/decisions/fill-matching.md.
+ * <p>
+ * Over 500 lines: it is the dispatch of every inbound template to the parts (book, factors, risk, quote manager,
+ * reconciliation, checkpoint) and the order of their calls is the contract; the parts hold the logic.
  */
 public final class QuotingStrategy implements MessageHandler
 {

@@ -20,6 +20,9 @@ import java.util.function.ToLongFunction;
  * CSV for plotting ({@link #writeCsv}), with one verdict line that states the figures the goal is about (collections
  * and pause after warm-up, resident memory slope) without judging them, and warnings, loud, for a run whose figures
  * cannot be taken at face value: the generator fell short of the rate, the daemon halted, updates were lost.
+ * <p>
+ * Over 500 lines: the text, JSON and CSV renderings of one result; the figures are computed in {@link SoakMinutes}
+ * and {@link SoakResult}, so what is left here is formatting, which the next split would take by format.
  */
 public final class SoakReport
 {

@@ -60,8 +60,6 @@ import quickfix.field.TotNumReports;
 import quickfix.field.TransactTime;
 
 import java.math.BigDecimal;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -89,6 +87,10 @@ import java.util.Set;
  * <b>Memory.</b> This is the test counterparty, not the daemon: it allocates per message, and it remembers every
  * ClOrdID a session used (the engine forgets finished orders), to tell a duplicate and an unknown order apart.
  * Reports of orders this bridge did not enter (another client on the same order stream) are ignored.
+ * <p>
+ * Over 500 lines: requests in and the engine's reports out share one state (orders, pending amends, status queries)
+ * on one thread; the field mapping ({@link FixVenueFields}) and the order record ({@link FixVenueOrder}) live apart.
+ * The FIX message building (execution reports, rejects) is the next seam to take out.
  */
 final class FixOrderBridge implements Agent
 {
@@ -100,7 +102,6 @@ final class FixOrderBridge implements Agent
     private static final int FRAGMENT_LIMIT = 64;
     private static final int INBOUND_LIMIT = 64;
     private static final int HEADER = MessageHeaderEncoder.ENCODED_LENGTH;
-    private static final int MAX_CLIENT_ORDER_ID_DIGITS = 18;
     private static final String NONE = "NONE";
     private static final char PENDING_NEW = OrdStatus.PENDING_NEW;
 
@@ -125,7 +126,7 @@ final class FixOrderBridge implements Agent
     private final OrderStatusCompleteDecoder completeDecoder = new OrderStatusCompleteDecoder();
 
     /** Orders by their current ClOrdID, live and finished. */
-    private final Map<Long, VenueOrder> ordersById = new HashMap<>();
+    private final Map<Long, FixVenueOrder> ordersById = new HashMap<>();
     /** Every ClOrdID a request used: orders, cancels, replaces, old ids of replaced orders. */
     private final Set<Long> usedIds = new HashSet<>();
     /** Cancels and replaces sent to the engine and not yet answered, in the order they were sent. */
@@ -200,7 +201,7 @@ final class FixOrderBridge implements Agent
 
     private void onNewOrderSingle(final Message nos, final SessionID session) throws FieldNotFound
     {
-        final long id = clientOrderId(nos.getString(ClOrdID.FIELD));
+        final long id = FixVenueFields.clientOrderId(nos.getString(ClOrdID.FIELD));
         if (id <= 0)
         {
             businessReject(nos, session, nos.getString(ClOrdID.FIELD));
@@ -217,7 +218,7 @@ final class FixOrderBridge implements Agent
             return;
         }
         final char fixSide = nos.getChar(quickfix.field.Side.FIELD);
-        final Side side = side(fixSide);
+        final Side side = FixVenueFields.side(fixSide);
         if (null == side)
         {
             rejectNew(nos, session, OrdRejReason.UNSUPPORTED_ORDER_CHARACTERISTIC, "Side must be 1 (buy) or 2 (sell)");
@@ -232,8 +233,9 @@ final class FixOrderBridge implements Agent
         final boolean market = OrdType.MARKET == fixOrdType;
         final char fixTif = nos.isSetField(quickfix.field.TimeInForce.FIELD) ?
             nos.getChar(quickfix.field.TimeInForce.FIELD) : quickfix.field.TimeInForce.DAY;
-        final boolean postOnly = nos.isSetField(ExecInst.FIELD) && hasParticipateDoNotInitiate(nos.getString(ExecInst.FIELD));
-        final TimeInForce tif = timeInForce(fixTif, postOnly);
+        final boolean postOnly =
+            nos.isSetField(ExecInst.FIELD) && FixVenueFields.hasParticipateDoNotInitiate(nos.getString(ExecInst.FIELD));
+        final TimeInForce tif = FixVenueFields.timeInForce(fixTif, postOnly);
         if (null == tif || (postOnly && market))
         {
             rejectNew(nos, session, OrdRejReason.UNSUPPORTED_ORDER_CHARACTERISTIC,
@@ -259,7 +261,7 @@ final class FixOrderBridge implements Agent
             }
         }
 
-        final VenueOrder order = new VenueOrder(session, id, fixSide, side, fixOrdType, fixTif, postOnly, ticks, lots);
+        final FixVenueOrder order = new FixVenueOrder(session, id, fixSide, side, fixOrdType, fixTif, postOnly, ticks, lots);
         usedIds.add(id);
         ordersById.put(id, order);
         newOrderEncoder.wrapAndApplyHeader(frame, 0, headerEncoder)
@@ -285,15 +287,15 @@ final class FixOrderBridge implements Agent
     private void onAmend(final Message request, final SessionID session, final boolean replace) throws FieldNotFound
     {
         final String clOrdId = request.getString(ClOrdID.FIELD);
-        final long id = clientOrderId(clOrdId);
+        final long id = FixVenueFields.clientOrderId(clOrdId);
         if (id <= 0)
         {
             businessReject(request, session, clOrdId);
             return;
         }
         final String origClOrdId = request.getString(OrigClOrdID.FIELD);
-        final long origId = clientOrderId(origClOrdId);
-        final VenueOrder order = origId > 0 ? ordersById.get(origId) : null;
+        final long origId = FixVenueFields.clientOrderId(origClOrdId);
+        final FixVenueOrder order = origId > 0 ? ordersById.get(origId) : null;
         if (usedIds.contains(id))
         {
             cancelReject(session, clOrdId, origClOrdId, order, replace, CxlRejReason.DUPLICATE_CLORDID_RECEIVED,
@@ -358,8 +360,8 @@ final class FixOrderBridge implements Agent
     private void onOrderStatusRequest(final Message request, final SessionID session) throws FieldNotFound
     {
         final String clOrdId = request.getString(ClOrdID.FIELD);
-        final long id = clientOrderId(clOrdId);
-        final VenueOrder order = id > 0 ? ordersById.get(id) : null;
+        final long id = FixVenueFields.clientOrderId(clOrdId);
+        final FixVenueOrder order = id > 0 ? ordersById.get(id) : null;
         if (null == order || !order.session.equals(session))
         {
             counters.requestsRefused.incrementAndGet();
@@ -471,7 +473,7 @@ final class FixOrderBridge implements Agent
 
     private void onAck(final long id, final ExecutionReportDecoder report)
     {
-        final VenueOrder order = ordersById.get(id);
+        final FixVenueOrder order = ordersById.get(id);
         if (null == order || PENDING_NEW != order.status)
         {
             return;
@@ -485,7 +487,7 @@ final class FixOrderBridge implements Agent
 
     private void onFill(final long id, final ExecutionReportDecoder report)
     {
-        final VenueOrder order = ordersById.get(id);
+        final FixVenueOrder order = ordersById.get(id);
         if (null == order || !order.isLive())
         {
             return;
@@ -502,7 +504,7 @@ final class FixOrderBridge implements Agent
 
     private void onCancelled(final long id, final ExecutionReportDecoder report)
     {
-        final VenueOrder order = ordersById.get(id);
+        final FixVenueOrder order = ordersById.get(id);
         if (null == order || !order.isLive())
         {
             return;
@@ -534,7 +536,7 @@ final class FixOrderBridge implements Agent
                 break;
             }
         }
-        final VenueOrder order = null == amend ? null : ordersById.get(amend.origId);
+        final FixVenueOrder order = null == amend ? null : ordersById.get(amend.origId);
         if (null == order)
         {
             return;
@@ -553,14 +555,14 @@ final class FixOrderBridge implements Agent
     private void onRejected(final long id, final ExecutionReportDecoder report)
     {
         final RejectReason reason = report.rejectReason();
-        final VenueOrder order = ordersById.get(id);
+        final FixVenueOrder order = ordersById.get(id);
         if (null != order && PENDING_NEW == order.status)
         {
             order.status = OrdStatus.REJECTED;
             order.leaves = 0;
             final Message er = executionReport(order, quickfix.field.ExecType.REJECTED, Long.toString(report.execId()),
                 report.venueTimeNs());
-            er.setInt(OrdRejReason.FIELD, ordRejReason(reason));
+            er.setInt(OrdRejReason.FIELD, FixVenueFields.ordRejReason(reason));
             er.setString(Text.FIELD, String.valueOf(reason));
             send(er, order.session);
             return;
@@ -571,7 +573,7 @@ final class FixOrderBridge implements Agent
             return;
         }
         cancelReject(amend.session, Long.toString(amend.id), Long.toString(amend.origId), order, amend.replace,
-            cxlRejReason(reason), String.valueOf(reason));
+            FixVenueFields.cxlRejReason(reason), String.valueOf(reason));
     }
 
     private Amend takeAmend(final long origId, final boolean replaceToo)
@@ -589,10 +591,10 @@ final class FixOrderBridge implements Agent
 
     private void answer(final StatusQuery query, final long venueTimeNs)
     {
-        final List<VenueOrder> answered = new ArrayList<>();
+        final List<FixVenueOrder> answered = new ArrayList<>();
         for (final StatusLine line : statusBlock)
         {
-            final VenueOrder order = ordersById.get(line.id);
+            final FixVenueOrder order = ordersById.get(line.id);
             if (null == order || !order.session.equals(query.session) ||
                 (null != query.sideFilter && query.sideFilter != order.fixSide) ||
                 (0 != query.clientOrderId && query.clientOrderId != order.id))
@@ -605,7 +607,7 @@ final class FixOrderBridge implements Agent
         }
         if (null == query.massStatusReqId)
         {
-            final VenueOrder order = ordersById.get(query.clientOrderId);
+            final FixVenueOrder order = ordersById.get(query.clientOrderId);
             if (null != order)
             {
                 send(executionReport(order, quickfix.field.ExecType.ORDER_STATUS, ownExecId(), venueTimeNs), query.session);
@@ -648,7 +650,7 @@ final class FixOrderBridge implements Agent
 
     // ---------------------------------------------------------------- FIX messages
 
-    private Message executionReport(final VenueOrder order, final char execType, final String execId, final long timeNs)
+    private Message executionReport(final FixVenueOrder order, final char execType, final String execId, final long timeNs)
     {
         final Message er = new quickfix.fix44.ExecutionReport();
         er.setString(OrderID.FIELD, 0 == order.venueOrderId ? NONE : Long.toString(order.venueOrderId));
@@ -672,7 +674,7 @@ final class FixOrderBridge implements Agent
         er.setDecimal(LeavesQty.FIELD, units.quantity(order.leaves));
         er.setDecimal(CumQty.FIELD, units.quantity(order.cum));
         er.setDecimal(AvgPx.FIELD, units.averagePrice(order.notionalTicksLots, order.cum));
-        er.setUtcTimeStamp(TransactTime.FIELD, utc(timeNs), UtcTimestampPrecision.MICROS);
+        er.setUtcTimeStamp(TransactTime.FIELD, FixVenueFields.utc(timeNs), UtcTimestampPrecision.MICROS);
         return er;
     }
 
@@ -699,7 +701,7 @@ final class FixOrderBridge implements Agent
         er.setDecimal(AvgPx.FIELD, BigDecimal.ZERO);
         er.setInt(OrdRejReason.FIELD, reason);
         er.setString(Text.FIELD, text);
-        er.setUtcTimeStamp(TransactTime.FIELD, utc(clock.nanoTime()), UtcTimestampPrecision.MICROS);
+        er.setUtcTimeStamp(TransactTime.FIELD, FixVenueFields.utc(clock.nanoTime()), UtcTimestampPrecision.MICROS);
         send(er, session);
     }
 
@@ -707,7 +709,7 @@ final class FixOrderBridge implements Agent
         final SessionID session,
         final String clOrdId,
         final String origClOrdId,
-        final VenueOrder order,
+        final FixVenueOrder order,
         final boolean replace,
         final int reason,
         final String text)
@@ -738,7 +740,7 @@ final class FixOrderBridge implements Agent
         reject.setString(RefMsgType.FIELD, request.getHeader().getString(MsgType.FIELD));
         reject.setString(BusinessRejectRefID.FIELD, refId);
         reject.setInt(BusinessRejectReason.FIELD, BusinessRejectReason.OTHER);
-        reject.setString(Text.FIELD, "ClOrdID must be 1 to " + MAX_CLIENT_ORDER_ID_DIGITS +
+        reject.setString(Text.FIELD, "ClOrdID must be 1 to " + FixVenueFields.MAX_CLIENT_ORDER_ID_DIGITS +
             " decimal digits without a leading zero");
         send(reject, session);
     }
@@ -776,163 +778,6 @@ final class FixOrderBridge implements Agent
     private String ownExecId()
     {
         return "V" + nextOwnExecId++; // the engine's exec ids are plain numbers: these never collide with them
-    }
-
-    // ---------------------------------------------------------------- mapping
-
-    /**
-     * @return the client order id a ClOrdID stands for, or -1 if it is not 1 to 18 decimal digits without a leading
-     *         zero (so each id has exactly one spelling, and the answer echoes the client's).
-     */
-    static long clientOrderId(final String clOrdId)
-    {
-        final int length = clOrdId.length();
-        if (0 == length || length > MAX_CLIENT_ORDER_ID_DIGITS || '0' == clOrdId.charAt(0))
-        {
-            return -1;
-        }
-        long value = 0;
-        for (int i = 0; i < length; i++)
-        {
-            final char c = clOrdId.charAt(i);
-            if (c < '0' || c > '9')
-            {
-                return -1;
-            }
-            value = value * 10 + (c - '0');
-        }
-        return value;
-    }
-
-    private static Side side(final char fixSide)
-    {
-        return switch (fixSide)
-        {
-            case quickfix.field.Side.BUY -> Side.BUY;
-            case quickfix.field.Side.SELL -> Side.SELL;
-            default -> null;
-        };
-    }
-
-    private static TimeInForce timeInForce(final char fixTif, final boolean postOnly)
-    {
-        return switch (fixTif)
-        {
-            case quickfix.field.TimeInForce.DAY -> postOnly ? TimeInForce.POST_ONLY : TimeInForce.DAY;
-            case quickfix.field.TimeInForce.GOOD_TILL_CANCEL -> postOnly ? TimeInForce.POST_ONLY : TimeInForce.GTC;
-            case quickfix.field.TimeInForce.IMMEDIATE_OR_CANCEL -> postOnly ? null : TimeInForce.IOC;
-            case quickfix.field.TimeInForce.FILL_OR_KILL -> postOnly ? null : TimeInForce.FOK;
-            default -> null;
-        };
-    }
-
-    private static boolean hasParticipateDoNotInitiate(final String execInst)
-    {
-        for (final String instruction : execInst.trim().split(" +"))
-        {
-            if (instruction.equals(String.valueOf(ExecInst.PARTICIPATE_DONT_INITIATE)))
-            {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    static int ordRejReason(final RejectReason reason)
-    {
-        return switch (reason)
-        {
-            case UNKNOWN_INSTRUMENT -> OrdRejReason.UNKNOWN_SYMBOL;
-            case QUANTITY_NOT_ON_LOT, INVALID_QUANTITY -> OrdRejReason.INCORRECT_QUANTITY;
-            case UNKNOWN_ORDER -> OrdRejReason.UNKNOWN_ORDER;
-            case DUPLICATE_CLIENT_ORDER_ID -> OrdRejReason.DUPLICATE_ORDER;
-            case RISK_LIMIT -> OrdRejReason.ORDER_EXCEEDS_LIMIT;
-            case MARKET_HALTED -> OrdRejReason.EXCHANGE_CLOSED;
-            case TOO_LATE_TO_CANCEL -> OrdRejReason.TOO_LATE_TO_ENTER;
-            default -> OrdRejReason.OTHER; // PRICE_NOT_ON_TICK, POST_ONLY_WOULD_TAKE, THROTTLED, OTHER: Text names it
-        };
-    }
-
-    static int cxlRejReason(final RejectReason reason)
-    {
-        return switch (reason)
-        {
-            case TOO_LATE_TO_CANCEL -> CxlRejReason.TOO_LATE_TO_CANCEL;
-            case UNKNOWN_ORDER -> CxlRejReason.UNKNOWN_ORDER;
-            case DUPLICATE_CLIENT_ORDER_ID -> CxlRejReason.DUPLICATE_CLORDID_RECEIVED;
-            default -> CxlRejReason.OTHER; // the price, quantity or post-only check of a replace: Text names it
-        };
-    }
-
-    private static LocalDateTime utc(final long epochNs)
-    {
-        return LocalDateTime.ofEpochSecond(Math.floorDiv(epochNs, 1_000_000_000L),
-            (int)Math.floorMod(epochNs, 1_000_000_000L), ZoneOffset.UTC);
-    }
-
-    /** An order a session entered, as the bridge last heard of it. */
-    private static final class VenueOrder
-    {
-        final SessionID session;
-        final char fixSide;
-        final Side side;
-        final char fixOrdType;
-        final char fixTif;
-        final boolean postOnly;
-        long id;
-        long venueOrderId;
-        long ticks;
-        long lots;
-        long leaves;
-        long cum;
-        long notionalTicksLots;
-        char status = PENDING_NEW;
-
-        VenueOrder(
-            final SessionID session,
-            final long id,
-            final char fixSide,
-            final Side side,
-            final char fixOrdType,
-            final char fixTif,
-            final boolean postOnly,
-            final long ticks,
-            final long lots)
-        {
-            this.session = session;
-            this.id = id;
-            this.fixSide = fixSide;
-            this.side = side;
-            this.fixOrdType = fixOrdType;
-            this.fixTif = fixTif;
-            this.postOnly = postOnly;
-            this.ticks = ticks;
-            this.lots = lots;
-            this.leaves = lots;
-        }
-
-        void update(final long price, final long quantity, final long leavesQuantity, final long cumQuantity)
-        {
-            if (OrdType.LIMIT == fixOrdType)
-            {
-                ticks = price;
-            }
-            lots = quantity;
-            leaves = leavesQuantity;
-            cum = cumQuantity;
-        }
-
-        boolean isLive()
-        {
-            return OrdStatus.NEW == status || OrdStatus.PARTIALLY_FILLED == status;
-        }
-
-        /** False for IOC, FOK and market orders: what they do not fill at entry the engine cancels. */
-        boolean restsAfterEntry()
-        {
-            return OrdType.LIMIT == fixOrdType && quickfix.field.TimeInForce.IMMEDIATE_OR_CANCEL != fixTif &&
-                quickfix.field.TimeInForce.FILL_OR_KILL != fixTif;
-        }
     }
 
     /** A cancel (or replace) sent to the engine, waiting for its answer. */
