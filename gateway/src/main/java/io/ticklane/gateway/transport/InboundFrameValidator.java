@@ -18,6 +18,8 @@ import io.ticklane.sbe.TradeDecoder;
 import io.ticklane.sbe.TradeType;
 import io.ticklane.sbe.TradingStatusDecoder;
 import io.ticklane.sbe.TradingStatusType;
+import io.ticklane.sbe.VenueSessionDecoder;
+import io.ticklane.sbe.VenueSessionState;
 import org.agrona.DirectBuffer;
 
 /**
@@ -44,6 +46,7 @@ public final class InboundFrameValidator
     private final TradingStatusDecoder status = new TradingStatusDecoder();
     private final ExecutionReportDecoder report = new ExecutionReportDecoder();
     private final AdminCommandDecoder admin = new AdminCommandDecoder();
+    private final VenueSessionDecoder session = new VenueSessionDecoder();
 
     /**
      * @param maxFrameLength the longest frame accepted: a ring slot's capacity.
@@ -130,6 +133,8 @@ public final class InboundFrameValidator
                     LiquidityFlag.SBE_UNKNOWN != report.liquidity() && RejectReason.SBE_UNKNOWN != report.rejectReason();
             case AdminCommandDecoder.TEMPLATE_ID:
                 return AdminCommandType.SBE_UNKNOWN != admin.wrap(buffer, body, blockLength, version).command();
+            case VenueSessionDecoder.TEMPLATE_ID:
+                return VenueSessionState.SBE_UNKNOWN != session.wrap(buffer, body, blockLength, version).state();
             default:
                 return true;
         }

@@ -13,15 +13,17 @@ import io.ticklane.sbe.OrderStatusCompleteDecoder;
 import io.ticklane.sbe.OrderStatusRequestDecoder;
 import io.ticklane.sbe.TradeDecoder;
 import io.ticklane.sbe.TradingStatusDecoder;
+import io.ticklane.sbe.VenueSessionDecoder;
 import org.agrona.MutableDirectBuffer;
 
 import java.nio.ByteOrder;
 
 /**
  * Writes the daemon's receive time into an inbound frame, in the field the strategy takes its time from: market
- * data {@code receiveTimeNs}, execution reports and status answers {@code localTimeNs}, operator commands and
- * heartbeats {@code timestampNs}. This is the one place wall-clock time enters the trading pipeline; the journal
- * keeps the stamped frame, so a replay gives the strategy exactly the times the live run gave it.
+ * data {@code receiveTimeNs}, execution reports, status answers and venue session changes {@code localTimeNs}
+ * (their venue or gateway time is kept beside it), operator commands and heartbeats {@code timestampNs}. This is the
+ * one place wall-clock time enters the trading pipeline; the journal keeps the stamped frame, so a replay gives the
+ * strategy exactly the times the live run gave it.
  */
 public final class InboundStamp
 {
@@ -75,6 +77,10 @@ public final class InboundStamp
                 return true;
             case OrderStatusCompleteDecoder.TEMPLATE_ID:
                 buffer.putLong(offset + HEADER + OrderStatusCompleteDecoder.localTimeNsEncodingOffset(), timeNs,
+                    ByteOrder.LITTLE_ENDIAN);
+                return true;
+            case VenueSessionDecoder.TEMPLATE_ID:
+                buffer.putLong(offset + HEADER + VenueSessionDecoder.localTimeNsEncodingOffset(), timeNs,
                     ByteOrder.LITTLE_ENDIAN);
                 return true;
             case AdminCommandDecoder.TEMPLATE_ID:

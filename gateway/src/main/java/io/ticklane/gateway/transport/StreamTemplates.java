@@ -18,6 +18,7 @@ import io.ticklane.sbe.StrategyCheckpointDecoder;
 import io.ticklane.sbe.TimerTickDecoder;
 import io.ticklane.sbe.TradeDecoder;
 import io.ticklane.sbe.TradingStatusDecoder;
+import io.ticklane.sbe.VenueSessionDecoder;
 
 /**
  * The one table of which templates each inbound stream may carry, and of every template's layout
@@ -26,11 +27,13 @@ import io.ticklane.sbe.TradingStatusDecoder;
  * execution report, a snapshot or a timer tick on the operator stream, a timer tick from outside the daemon.
  * <pre>
  * MARKET_DATA  InstrumentDefinition, L2Snapshot, L2Update, L3OrderEvent, Trade, BestBidOffer, TradingStatus, Heartbeat
- * REPORTS      ExecutionReport, OrderStatusComplete
+ * REPORTS      ExecutionReport, OrderStatusComplete, VenueSession
  * ADMIN        AdminCommand
  * INTERNAL     TimerTick, OrderStatusRequest, AdminCommand (the daemon's own STOP)
  * </pre>
- * Venue heartbeats come on the market data stream only (that is where the simulated venue sends them). Order entry
+ * Venue heartbeats come on the market data stream only (that is where the simulated venue sends them). VenueSession
+ * (the order entry session went down or came back) comes from the gateway that holds that session, on its report
+ * stream, after every report it published before the change. Order entry
  * (NewOrder, CancelOrder, ReplaceOrder, MassCancel) and StrategyCheckpoint are known templates allowed on no inbound
  * stream.
  */
@@ -59,6 +62,7 @@ public final class StreamTemplates
         shape(OrderStatusRequestDecoder.TEMPLATE_ID, OrderStatusRequestDecoder.BLOCK_LENGTH);
         shape(ExecutionReportDecoder.TEMPLATE_ID, ExecutionReportDecoder.BLOCK_LENGTH);
         shape(OrderStatusCompleteDecoder.TEMPLATE_ID, OrderStatusCompleteDecoder.BLOCK_LENGTH);
+        shape(VenueSessionDecoder.TEMPLATE_ID, VenueSessionDecoder.BLOCK_LENGTH);
         shape(AdminCommandDecoder.TEMPLATE_ID, AdminCommandDecoder.BLOCK_LENGTH);
         shape(TimerTickDecoder.TEMPLATE_ID, TimerTickDecoder.BLOCK_LENGTH);
         shape(HeartbeatDecoder.TEMPLATE_ID, HeartbeatDecoder.BLOCK_LENGTH);
@@ -74,7 +78,8 @@ public final class StreamTemplates
             BestBidOfferDecoder.TEMPLATE_ID,
             TradingStatusDecoder.TEMPLATE_ID,
             HeartbeatDecoder.TEMPLATE_ID);
-        allow(StreamRole.REPORTS, ExecutionReportDecoder.TEMPLATE_ID, OrderStatusCompleteDecoder.TEMPLATE_ID);
+        allow(StreamRole.REPORTS,
+            ExecutionReportDecoder.TEMPLATE_ID, OrderStatusCompleteDecoder.TEMPLATE_ID, VenueSessionDecoder.TEMPLATE_ID);
         allow(StreamRole.ADMIN, AdminCommandDecoder.TEMPLATE_ID);
         allow(StreamRole.INTERNAL,
             TimerTickDecoder.TEMPLATE_ID, OrderStatusRequestDecoder.TEMPLATE_ID, AdminCommandDecoder.TEMPLATE_ID);

@@ -29,6 +29,8 @@ import io.ticklane.sbe.TradeEncoder;
 import io.ticklane.sbe.TradeType;
 import io.ticklane.sbe.TradingStatusEncoder;
 import io.ticklane.sbe.TradingStatusType;
+import io.ticklane.sbe.VenueSessionEncoder;
+import io.ticklane.sbe.VenueSessionState;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 
@@ -64,6 +66,7 @@ class InboundFrameValidatorTest
         assertEquals(FrameRefusal.ACCEPTED, check(StreamRole.MARKET_DATA, l2Snapshot(2)));
         assertEquals(FrameRefusal.ACCEPTED, check(StreamRole.MARKET_DATA, l2Update(0)), "an update may carry no level");
         assertEquals(FrameRefusal.ACCEPTED, check(StreamRole.REPORTS, report(ExecType.FILL)));
+        assertEquals(FrameRefusal.ACCEPTED, check(StreamRole.REPORTS, venueSession(VenueSessionState.DISCONNECTED)));
         assertEquals(FrameRefusal.ACCEPTED, check(StreamRole.ADMIN, admin(AdminCommandType.STOP)));
         assertEquals(FrameRefusal.ACCEPTED, check(StreamRole.INTERNAL, timerTick()));
     }
@@ -117,7 +120,7 @@ class InboundFrameValidatorTest
     void aTemplateIdThisBuildDoesNotKnowIsUnknownOnEveryStream()
     {
         final int length = heartbeat();
-        for (final int templateId : new int[]{0, 2, 16, 35, 42, 59, 61, 63, 64, 1000, 0xFFFF})
+        for (final int templateId : new int[]{0, 2, 16, 35, 43, 59, 61, 63, 64, 1000, 0xFFFF})
         {
             buffer.putShort(2, (short)templateId, ByteOrder.LITTLE_ENDIAN);
             for (final StreamRole role : StreamRole.values())
@@ -217,6 +220,28 @@ class InboundFrameValidatorTest
         assertEquals(FrameRefusal.UNKNOWN_ENUM_VALUE.code(), check(StreamRole.MARKET_DATA, trade));
     }
 
+    @Test
+    void aVenueSessionComesOnTheReportStreamOnlyAndWithAStateTheSchemaDefines()
+    {
+        final int length = venueSession(VenueSessionState.CONNECTED);
+        assertEquals(HEADER + 8 + 8 + 1 + 4, length, "timestampNs, localTimeNs, state, sessionEpoch");
+        assertEquals(FrameRefusal.ACCEPTED, check(StreamRole.REPORTS, length));
+        assertEquals(FrameRefusal.WRONG_STREAM.code(), check(StreamRole.MARKET_DATA, length));
+        assertEquals(FrameRefusal.WRONG_STREAM.code(), check(StreamRole.ADMIN, length));
+        assertEquals(FrameRefusal.WRONG_STREAM.code(), check(StreamRole.INTERNAL, length), "only a gateway says it");
+        assertEquals(FrameRefusal.TRUNCATED.code(), check(StreamRole.REPORTS, length - 1));
+
+        final int stateAt = HEADER + VenueSessionEncoder.stateEncodingOffset();
+        buffer.putByte(stateAt, (byte)7);
+        assertEquals(FrameRefusal.UNKNOWN_ENUM_VALUE.code(), check(StreamRole.REPORTS, length));
+        buffer.putByte(stateAt, (byte)2);
+        assertEquals(FrameRefusal.UNKNOWN_ENUM_VALUE.code(), check(StreamRole.REPORTS, length), "the first value past CONNECTED");
+        buffer.putByte(stateAt, (byte)0xFF);
+        assertEquals(FrameRefusal.ACCEPTED, check(StreamRole.REPORTS, length), "the null value: the strategy refuses it");
+        buffer.putByte(stateAt, (byte)0);
+        assertEquals(FrameRefusal.ACCEPTED, check(StreamRole.REPORTS, length), "0 is DISCONNECTED");
+    }
+
     /**
      * The allow-list as a specification, written out here independently of {@link StreamTemplates}.
      */
@@ -242,6 +267,8 @@ class InboundFrameValidatorTest
         family(frames, allowed, "ExecutionReport", EnumSet.of(StreamRole.REPORTS), () -> report(ExecType.FILL));
         family(frames, allowed, "OrderStatusComplete", EnumSet.of(StreamRole.REPORTS), () -> HEADER +
             new OrderStatusCompleteEncoder().wrapAndApplyHeader(buffer, 0, header).encodedLength());
+        family(frames, allowed, "VenueSession", EnumSet.of(StreamRole.REPORTS),
+            () -> venueSession(VenueSessionState.CONNECTED));
         family(frames, allowed, "AdminCommand", EnumSet.of(StreamRole.ADMIN, StreamRole.INTERNAL),
             () -> admin(AdminCommandType.RESUME));
         family(frames, allowed, "TimerTick", EnumSet.of(StreamRole.INTERNAL), this::timerTick);
@@ -389,6 +416,12 @@ class InboundFrameValidatorTest
         return HEADER + new ExecutionReportEncoder().wrapAndApplyHeader(buffer, 0, header)
             .clientOrderId(1).execType(execType).side(Side.BUY).liquidity(LiquidityFlag.NONE)
             .rejectReason(ExecType.REJECTED == execType ? RejectReason.RISK_LIMIT : RejectReason.NONE).encodedLength();
+    }
+
+    private int venueSession(final VenueSessionState state)
+    {
+        return HEADER + new VenueSessionEncoder().wrapAndApplyHeader(buffer, 0, header)
+            .timestampNs(5).localTimeNs(0).state(state).sessionEpoch(2).encodedLength();
     }
 
     private int admin(final AdminCommandType command)
