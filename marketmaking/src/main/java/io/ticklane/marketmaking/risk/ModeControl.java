@@ -4,8 +4,9 @@ import io.ticklane.marketmaking.StrategyMode;
 
 /**
  * The strategy mode and why: derived from the {@link RiskInputs} and the latches (operator STOP and FLATTEN, a
- * tripped loss or drawdown breaker, an unmatched fill) by a fixed precedence, re-derived at every event. A move to a stricter mode
- * leaves a pending cancel-all for the caller to take. The precedence is described on {@link RiskGate}.
+ * tripped loss or drawdown breaker, an unmatched fill) by a fixed precedence, re-derived at every event. A move to a
+ * stricter mode leaves a pending cancel-all for the caller to take. The precedence is described on {@link ModeReason}
+ * and {@link RiskGate}.
  */
 final class ModeControl
 {
@@ -63,7 +64,7 @@ final class ModeControl
     boolean isBreachActive(final long timeNs)
     {
         return inputs.lossBreach || inputs.drawdownBreach || inputs.positionBreach || inputs.bookStale ||
-            isMarketDataStale(timeNs) || isVenueSilent(timeNs);
+            inputs.venueDisconnected || isMarketDataStale(timeNs) || isVenueSilent(timeNs);
     }
 
     private boolean isVenueSilent(final long timeNs)
@@ -111,6 +112,11 @@ final class ModeControl
         {
             newMode = StrategyMode.HALTED;
             newReason = ModeReason.BOOK_STALE;
+        }
+        else if (inputs.venueDisconnected)
+        {
+            newMode = StrategyMode.HALTED;
+            newReason = ModeReason.VENUE_DISCONNECTED;
         }
         else if (isVenueSilent(timeNs))
         {

@@ -1,8 +1,11 @@
 package io.ticklane.marketmaking.risk;
 
 /**
- * Why the strategy is in its current mode, recorded with the event time of the change. Listed by precedence: when
- * several causes hold at once, the first one listed is the one recorded.
+ * Why the strategy is in its current mode, recorded with the event time of the change. When several causes hold at
+ * once, the one of highest precedence is recorded: OPERATOR_STOP, then the latched DAILY_LOSS, DRAWDOWN and
+ * UNKNOWN_FILL (the first latched keeps its place), BOOK_STALE, VENUE_DISCONNECTED, VENUE_SILENT, STALE_MARKET_DATA
+ * (all HALTED), OPERATOR_FLATTEN, POSITION_LIMIT (REDUCE_ONLY), NONE. The constants are declared in the order they
+ * were added, not by precedence: the daemon exports the ordinal as a counter.
  */
 public enum ModeReason
 {
@@ -29,5 +32,13 @@ public enum ModeReason
      * conflict with a fill already booked): it was not booked, orders are cancelled, the venue is asked for its
      * open orders, and the strategy stays halted until RESUME. Latched like a loss breaker, and ranked with them;
      * last, so earlier ordinals (the daemon's mode reason counter) stay as they were. */
-    UNKNOWN_FILL
+    UNKNOWN_FILL,
+    /** The order entry session with the venue dropped (a {@code VenueSession DISCONNECTED} from the gateway): nothing
+     * reaches the venue, so halted, and no order, replace or cancel is sent (the cancel-all of the halt is dropped,
+     * not queued). Clears by itself, but only once the session is CONNECTED again and the reconciliation asked for
+     * after that reconnection is complete and consistent; then the quoting path takes the orders where they are.
+     * Ranked right after BOOK_STALE and before VENUE_SILENT and STALE_MARKET_DATA (a dropped session is the cause of
+     * the silence, and is known for certain rather than inferred from a gap); last, so earlier ordinals (the daemon's
+     * mode reason counter) stay as they were. */
+    VENUE_DISCONNECTED
 }

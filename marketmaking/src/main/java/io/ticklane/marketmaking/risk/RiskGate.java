@@ -30,10 +30,12 @@ import io.ticklane.sbe.Side;
  *
  * <h2>Modes</h2>
  * The mode follows from the conditions, by precedence (see {@link ModeReason}): HALTED by operator STOP, a latched
- * loss or drawdown breaker or unmatched fill ({@link #onUnknownFill}), a STALE book or stale market data;
+ * loss or drawdown breaker or unmatched fill ({@link #onUnknownFill}), a STALE book, a venue session down or not yet
+ * reconciled after it came back ({@link #onVenueSession}), a silent venue or stale market data;
  * REDUCE_ONLY by operator FLATTEN or a position beyond the limit; otherwise ACTIVE. Stale data, stale book and
  * position breaches clear by themselves when the condition does (they are facts about the data the gate can see, and
- * the next book snapshot is routine); STOP, FLATTEN, the loss/drawdown breakers and an unmatched fill are latched and
+ * the next book snapshot is routine), and so does a dropped venue session when the strategy says it is back and
+ * reconciled; STOP, FLATTEN, the loss/drawdown breakers and an unmatched fill are latched and
  * need an operator RESUME, which is refused while any breach is active.
  * Every move to a stricter mode asks the caller to cancel all working orders.
  * <p>
@@ -209,6 +211,31 @@ public final class RiskGate
     }
 
     /**
+     * The order entry session with the venue: down halts with {@link ModeReason#VENUE_DISCONNECTED}, which holds
+     * until the caller reports it up again. The caller (the strategy) reports "up" only once the session is
+     * CONNECTED again and the reconciliation it asked for after the reconnection is complete and consistent, and it
+     * does not send the cancel-all a halt asks for while the session is down (nothing would reach the venue).
+     *
+     * @param disconnected true while the session is down or back but not yet reconciled.
+     * @param timeNs       event time.
+     * @return what the caller must do.
+     */
+    public RiskAction onVenueSession(final boolean disconnected, final long timeNs)
+    {
+        inputs.venueDisconnected = disconnected;
+        return mode.evaluateAndTakeAction(timeNs);
+    }
+
+    /**
+     * @return true between {@link #onVenueSession onVenueSession(true, ..)} and {@code onVenueSession(false, ..)}
+     *         (kept by a checkpoint).
+     */
+    public boolean isVenueDisconnected()
+    {
+        return inputs.venueDisconnected;
+    }
+
+    /**
      * The venue spoke (a heartbeat, a report; market data counts by itself): it is not silent.
      *
      * @param timeNs event (receive) time.
@@ -287,7 +314,8 @@ public final class RiskGate
 
     /**
      * @param timeNs event time.
-     * @return true if any breach holds now: loss, drawdown, position, stale book or stale market data.
+     * @return true if any breach holds now: loss, drawdown, position, stale book, venue session down (or not yet
+     *         reconciled), silent venue or stale market data.
      */
     public boolean isBreachActive(final long timeNs)
     {

@@ -29,7 +29,8 @@ final class RiskGateCheckpoint
             .bookStale(inputs.bookStale)
             .operatorStop(mode.operatorStop)
             .flattening(mode.flattening)
-            .cancelAllPending(mode.cancelAllPending);
+            .cancelAllPending(mode.cancelAllPending)
+            .venueDisconnected(inputs.venueDisconnected);
         state.referencePrice(inputs.referencePrice)
             .bestBid(inputs.bestBid)
             .bestAsk(inputs.bestAsk)
@@ -60,6 +61,7 @@ final class RiskGateCheckpoint
         inputs.lossBreach = flags.lossBreach();
         inputs.drawdownBreach = flags.drawdownBreach();
         inputs.bookStale = flags.bookStale();
+        inputs.venueDisconnected = flags.venueDisconnected();
         mode.operatorStop = flags.operatorStop();
         mode.flattening = flags.flattening();
         mode.cancelAllPending = flags.cancelAllPending();

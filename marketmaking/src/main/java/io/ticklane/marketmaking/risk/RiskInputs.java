@@ -5,8 +5,9 @@ import io.ticklane.orderbook.PriceLadder;
 
 /**
  * The facts the risk gate decides from, as the caller last reported them: position, working orders, the market's
- * reference and touch, when market data and the venue were last heard, PnL and its peak, and the breaches that
- * follow from them against the limits. Only records; deciding the mode is {@link ModeControl}'s.
+ * reference and touch, when market data and the venue were last heard, whether the venue session is down (or back
+ * but not yet reconciled), PnL and its peak, and the breaches that follow from them against the limits. Only records;
+ * deciding the mode is {@link ModeControl}'s.
  */
 final class RiskInputs
 {
@@ -32,6 +33,7 @@ final class RiskInputs
     boolean lossBreach;
     boolean drawdownBreach;
     boolean bookStale;
+    boolean venueDisconnected;
 
     RiskInputs(final long maxPosition, final long maxDailyLoss, final long maxDrawdown)
     {

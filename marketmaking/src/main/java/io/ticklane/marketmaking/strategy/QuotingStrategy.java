@@ -26,6 +26,8 @@ import io.ticklane.sbe.OrderStatusCompleteDecoder;
 import io.ticklane.sbe.OrderStatusRequestDecoder;
 import io.ticklane.sbe.TimeInForce;
 import io.ticklane.sbe.TimerTickDecoder;
+import io.ticklane.sbe.VenueSessionDecoder;
+import io.ticklane.sbe.VenueSessionState;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.MessageHandler;
@@ -49,6 +51,11 @@ import org.agrona.concurrent.MessageHandler;
  * every order and asks the venue for its open orders, the same reconciliation as at a restart. See
  * docs/decisions/fill-matching.md.
  * <p>
+ * Venue session: a {@code VenueSession DISCONNECTED} from the gateway halts ({@code VENUE_DISCONNECTED}) and from
+ * then nothing is sent, not even the halt's cancel-all; the CONNECTED that follows asks the venue for its orders, and
+ * the halt ends when that reconciliation is complete and consistent, after which the quoting path takes the orders
+ * where they are ({@link VenueSessionGuard}).
+ * <p>
  * Over 500 lines: it is the dispatch of every inbound template to the parts (book, factors, risk, quote manager,
  * reconciliation, checkpoint) and the order of their calls is the contract; the parts hold the logic.
  */
@@ -61,6 +68,8 @@ public final class QuotingStrategy implements MessageHandler
     private final HeartbeatDecoder heartbeat = new HeartbeatDecoder();
     private final OrderStatusRequestDecoder statusRequest = new OrderStatusRequestDecoder();
     private final OrderStatusCompleteDecoder statusComplete = new OrderStatusCompleteDecoder();
+    private final VenueSessionDecoder venueSession = new VenueSessionDecoder();
+    private final VenueSessionGuard session = new VenueSessionGuard();
     private final StrategyCheckpoint checkpoint;
     private final Reconciliation reconciliation;
     private final QuoteInputs inputs = new QuoteInputs();
@@ -79,6 +88,8 @@ public final class QuotingStrategy implements MessageHandler
     private long lastTimeNs;
     private long unknownFillStatusRequests;
     private long goneAtVenueStatusRequests;
+    private long reconnectStatusRequests;
+    private long lastStatusRequestId = Long.MIN_VALUE;
     private boolean upgradedV1;
 
     /**
@@ -199,6 +210,10 @@ public final class QuotingStrategy implements MessageHandler
             checkpoint.restore();
             lastTimeNs = checkpoint.lastTimeNs();
             quoter.restoreMemory(checkpoint.quoterMemory());
+            if (risk.isVenueDisconnected())
+            {
+                session.restoreHalted(); // the start's status request (or the next CONNECTED) ends it once answered
+            }
         }
         return check;
     }
@@ -206,14 +221,22 @@ public final class QuotingStrategy implements MessageHandler
     /**
      * Asks the venue for its live orders of this instrument (an SBE OrderStatusRequest on the outbound path) and
      * starts the reconciliation: from now until it {@link #isConsistent() is consistent}, no quote is sent.
-     * STATUS reports and the OrderStatusComplete go to {@link #onMessage} like every other frame.
+     * STATUS reports and the OrderStatusComplete go to {@link #onMessage} like every other frame. While the venue
+     * session is down nothing is sent and no reconciliation starts: the reconnection asks.
      *
      * @param requestId id for the request; the venue's complete message carries it back.
      * @param timeNs    event time.
      */
     public void requestOrderStatus(final long requestId, final long timeNs)
     {
+        if (session.isDown())
+        {
+            session.onIgnored();
+            return;
+        }
         reconciliation.begin(requestId);
+        lastStatusRequestId = requestId;
+        session.onRequestSent();
         sender.sendStatusRequest(requestId, timeNs);
     }
 
@@ -313,6 +336,47 @@ public final class QuotingStrategy implements MessageHandler
     }
 
     /**
+     * @return order status requests sent because the venue session came back (each after a VENUE_DISCONNECTED halt).
+     */
+    public long reconnectStatusRequests()
+    {
+        return reconnectStatusRequests;
+    }
+
+    /**
+     * @return true while halted for the venue session: down, or back and not yet reconciled.
+     */
+    public boolean isVenueSessionHalted()
+    {
+        return session.isHalting();
+    }
+
+    /**
+     * @return DISCONNECTED messages taken.
+     */
+    public long venueDisconnects()
+    {
+        return session.disconnects();
+    }
+
+    /**
+     * @return CONNECTED messages that followed a DISCONNECTED (each asked the venue for its orders).
+     */
+    public long venueReconnects()
+    {
+        return session.reconnects();
+    }
+
+    /**
+     * @return frames passed over for the venue session: a VenueSession with an unknown state, a STATUS report or
+     *         status complete that came while the session was down, a status request not sent while it was down.
+     */
+    public long venueSessionIgnored()
+    {
+        return session.ignored();
+    }
+
+    /**
      * @return orders the risk gate refused.
      */
     public long riskRejections()
@@ -344,6 +408,7 @@ public final class QuotingStrategy implements MessageHandler
             case TimerTickDecoder.TEMPLATE_ID:
             case OrderStatusRequestDecoder.TEMPLATE_ID:
             case HeartbeatDecoder.TEMPLATE_ID:
+            case VenueSessionDecoder.TEMPLATE_ID:
                 break;
             default:
                 engine.onMessage(msgTypeId, buffer, index, length);
@@ -388,6 +453,10 @@ public final class QuotingStrategy implements MessageHandler
             case HeartbeatDecoder.TEMPLATE_ID:
                 heartbeat.wrapAndApplyHeader(buffer, index, header);
                 act(risk.onVenueMessage(heartbeat.timestampNs()), heartbeat.timestampNs());
+                break;
+            case VenueSessionDecoder.TEMPLATE_ID:
+                venueSession.wrapAndApplyHeader(buffer, index, header);
+                onVenueSession(venueSession.localTimeNs());
                 break;
             default:
                 engine.onMessage(msgTypeId, buffer, index, length);
@@ -451,7 +520,7 @@ public final class QuotingStrategy implements MessageHandler
     private void onUnknownFill(final long timeNs)
     {
         act(risk.onUnknownFill(timeNs), timeNs);
-        quoteManager.cancelAll(timeNs);
+        cancelAll(timeNs);
         if (!reconciliation.inProgress())
         {
             unknownFillStatusRequests++;
@@ -462,6 +531,11 @@ public final class QuotingStrategy implements MessageHandler
     private void onStatus(final long timeNs)
     {
         act(risk.onVenueMessage(timeNs), timeNs);
+        if (session.isDown())
+        {
+            session.onIgnored(); // an answer to a request sent before the drop: the reconnection asks again
+            return;
+        }
         if (report.instrumentId() == position.instrumentId())
         {
             reconciliation.onStatus(report, timeNs);
@@ -471,6 +545,11 @@ public final class QuotingStrategy implements MessageHandler
     private void onStatusComplete(final long timeNs)
     {
         act(risk.onVenueMessage(timeNs), timeNs);
+        if (session.isDown())
+        {
+            session.onIgnored();
+            return;
+        }
         if (statusComplete.instrumentId() != position.instrumentId() ||
             !reconciliation.onComplete(statusComplete.requestId(), statusComplete.orderCount(), timeNs))
         {
@@ -480,11 +559,40 @@ public final class QuotingStrategy implements MessageHandler
         requote(Math.max(timeNs, lastTimeNs));
     }
 
+    /**
+     * DISCONNECTED halts (its cancel-all is dropped: nothing reaches the venue); a CONNECTED after it asks the venue
+     * for its orders under a fresh id taken from the event time; a CONNECTED with no drop before it changes nothing.
+     */
+    private void onVenueSession(final long timeNs)
+    {
+        final short state = venueSession.stateRaw();
+        if (VenueSessionState.DISCONNECTED.value() == state)
+        {
+            session.onDisconnected();
+            act(risk.onVenueSession(true, timeNs), timeNs);
+        }
+        else if (VenueSessionState.CONNECTED.value() == state)
+        {
+            act(risk.onVenueMessage(timeNs), timeNs); // the venue answered the logon
+            if (session.onConnected())
+            {
+                reconnectStatusRequests++;
+                requestOrderStatus(Math.max(timeNs, lastStatusRequestId + 1), timeNs);
+            }
+        }
+        else
+        {
+            session.onIgnored(); // the null value passes the edge
+            return;
+        }
+        requote(Math.max(timeNs, lastTimeNs));
+    }
+
     private void onAdmin(final long timeNs)
     {
         if (AdminOutcome.CANCEL_ALL_REQUIRED == risk.onAdmin(admin, timeNs))
         {
-            quoteManager.cancelAll(timeNs);
+            cancelAll(timeNs);
         }
         requote(timeNs);
     }
@@ -493,6 +601,18 @@ public final class QuotingStrategy implements MessageHandler
     {
         if (RiskAction.CANCEL_ALL_REQUIRED == action)
         {
+            cancelAll(timeNs);
+        }
+    }
+
+    /**
+     * Every cancel-all of the strategy: not sent while the venue session is down (the quoting path deals with the
+     * orders once it is back and reconciled).
+     */
+    private void cancelAll(final long timeNs)
+    {
+        if (!session.isDown())
+        {
             quoteManager.cancelAll(timeNs);
         }
     }
@@ -500,6 +620,14 @@ public final class QuotingStrategy implements MessageHandler
     private void requote(final long timeNs)
     {
         act(risk.takeAction(), timeNs);
+        if (session.isHalting())
+        {
+            if (!session.tryEnd(reconciliation))
+            {
+                return; // nothing from the quoting path until the session is back and reconciled
+            }
+            act(risk.onVenueSession(false, timeNs), timeNs);
+        }
         final StrategyMode mode = risk.mode();
         if (StrategyMode.HALTED == mode)
         {

@@ -291,6 +291,35 @@ class RiskGateModeTest
     }
 
     @Test
+    void aDroppedVenueSessionHaltsRanksBetweenAStaleBookAndVenueSilenceAndClearsWhenReportedBack()
+    {
+        final RiskGate gate = new RiskGate(RiskFixture.limits().venueSilenceMs(300));
+        gate.onMarketData(T0, REFERENCE, BID, ASK);
+        assertEquals(RiskAction.CANCEL_ALL_REQUIRED, gate.onVenueSession(true, T0 + 1), "stricter: the caller decides");
+        assertEquals(StrategyMode.HALTED, gate.mode());
+        assertEquals(ModeReason.VENUE_DISCONNECTED, gate.modeReason());
+        assertEquals(T0 + 1, gate.modeSinceNs());
+        assertEquals(true, gate.isVenueDisconnected());
+
+        assertEquals(RiskAction.NONE, gate.onTimer(T0 + 301 * MS));
+        assertEquals(ModeReason.VENUE_DISCONNECTED, gate.modeReason(), "silent too: the drop is the cause named");
+        assertEquals(AdminOutcome.RESUME_REFUSED_NOTHING_TO_RESUME, gate.onAdmin(AdminCommandType.RESUME, T0 + 302 * MS));
+        gate.onBookState(BookState.STALE, T0 + 303 * MS);
+        assertEquals(ModeReason.BOOK_STALE, gate.modeReason());
+        gate.onBookState(BookState.LIVE, T0 + 304 * MS);
+        assertEquals(ModeReason.VENUE_DISCONNECTED, gate.modeReason());
+        assertEquals(true, gate.isBreachActive(T0 + 304 * MS));
+
+        gate.onVenueMessage(T0 + 305 * MS);
+        gate.onMarketData(T0 + 305 * MS, REFERENCE, BID, ASK);
+        assertEquals(ModeReason.VENUE_DISCONNECTED, gate.modeReason(), "the venue speaking does not end it");
+        assertEquals(RiskAction.NONE, gate.onVenueSession(false, T0 + 306 * MS));
+        assertEquals(StrategyMode.ACTIVE, gate.mode());
+        assertEquals(ModeReason.NONE, gate.modeReason());
+        assertEquals(false, gate.isVenueDisconnected());
+    }
+
+    @Test
     void venueIsNotWatchedWhenTheLimitIsZero()
     {
         final RiskGate gate = RiskFixture.liveGate();

@@ -4,6 +4,7 @@ import io.ticklane.marketmaking.StrategyMode;
 import io.ticklane.sbe.AdminCommandType;
 import io.ticklane.sbe.RejectReason;
 import io.ticklane.sbe.Side;
+import io.ticklane.sbe.VenueSessionState;
 import org.junit.jupiter.api.Test;
 
 import java.lang.management.ManagementFactory;
@@ -181,6 +182,69 @@ class QuotingStrategyTest
             }
         }
         fail("bytes allocated per 1M events: " + Arrays.toString(windows));
+    }
+
+    @Test
+    void aVenueSessionDropAndReconciledReconnectionAllocateNothingAfterWarmUp()
+    {
+        final StrategyHarness h = new StrategyHarness(AS_FINITE);
+        final com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
+        final long thread = Thread.currentThread().getId();
+        h.snapshot(SECOND, 995, 1005);
+        h.acknowledgeAll(SECOND);
+
+        long time = cycles(h, 2 * SECOND, 20_000);
+        final long[] windows = new long[3];
+        for (int i = 0; i < windows.length && (0 == i || 0 != windows[i - 1]); i++)
+        {
+            threads.getThreadAllocatedBytes(thread);
+            final long overhead = -(threads.getThreadAllocatedBytes(thread) - threads.getThreadAllocatedBytes(thread));
+            final long before = threads.getThreadAllocatedBytes(thread);
+            time = cycles(h, time, 100_000);
+            windows[i] = threads.getThreadAllocatedBytes(thread) - before - overhead;
+        }
+
+        assertEquals(StrategyMode.ACTIVE, h.strategy.risk().mode());
+        assertEquals(h.strategy.venueReconnects(), h.strategy.reconnectStatusRequests());
+        assertEquals(true, h.strategy.venueReconnects() >= 120_000, "cycles: " + h.strategy.venueReconnects());
+        assertEquals(0, h.strategy.riskRejections());
+        for (final long window : windows)
+        {
+            if (0 == window)
+            {
+                return;
+            }
+        }
+        fail("bytes allocated per 100k disconnect/reconnect cycles: " + Arrays.toString(windows));
+    }
+
+    /**
+     * Each cycle: the session drops, the touch moves (nothing sent), it comes back, the venue answers with both quotes
+     * as they are, and quoting resumes: the quotes are replaced to the new touch and acknowledged.
+     */
+    private static long cycles(final StrategyHarness h, final long fromNs, final int cycles)
+    {
+        long time = fromNs;
+        for (int i = 0; i < cycles; i++)
+        {
+            final boolean up = 0 == (h.sequence & 1);
+            h.venueSession(time += 1_000, VenueSessionState.DISCONNECTED, 1);
+            if (up)
+            {
+                h.touch(time += 1_000, 995, 1005, 996, 1006);
+            }
+            else
+            {
+                h.touch(time += 1_000, 996, 1006, 995, 1005);
+            }
+            h.venueSession(time += 1_000, VenueSessionState.CONNECTED, 2);
+            final long requestId = h.lastStatusRequestId;
+            h.status(time += 1_000, h.lastBidId, Side.BUY, h.lastBidPrice, 2, 2, 0);
+            h.status(time, h.lastAskId, Side.SELL, h.lastAskPrice, 2, 2, 0);
+            h.statusComplete(time, requestId, 2);
+            h.acknowledgeAll(time);
+        }
+        return time;
     }
 
     /** The touch moves one tick up and back every event; the venue acknowledges every order at once. */

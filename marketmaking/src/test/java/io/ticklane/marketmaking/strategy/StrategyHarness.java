@@ -25,6 +25,9 @@ import io.ticklane.sbe.OrderStatusRequestEncoder;
 import io.ticklane.sbe.RejectReason;
 import io.ticklane.sbe.ReplaceOrderDecoder;
 import io.ticklane.sbe.Side;
+import io.ticklane.sbe.TimerTickEncoder;
+import io.ticklane.sbe.VenueSessionEncoder;
+import io.ticklane.sbe.VenueSessionState;
 import org.agrona.ExpandableArrayBuffer;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -46,6 +49,9 @@ public final class StrategyHarness
     final ReplaceOrderDecoder replace = new ReplaceOrderDecoder();
     final ExecutionReportEncoder report = new ExecutionReportEncoder();
     final L2UpdateEncoder update = new L2UpdateEncoder();
+    final OrderStatusCompleteEncoder complete = new OrderStatusCompleteEncoder();
+    final VenueSessionEncoder venueSession = new VenueSessionEncoder();
+    final TimerTickEncoder timer = new TimerTickEncoder();
     public final QuotingStrategy strategy;
 
     /** Outbound frames not yet answered, copied. */
@@ -223,11 +229,33 @@ public final class StrategyHarness
     /** The venue's end of an order status answer. */
     public void statusComplete(final long timeNs, final long requestId, final long orderCount)
     {
-        final OrderStatusCompleteEncoder complete = new OrderStatusCompleteEncoder()
-            .wrapAndApplyHeader(in, 0, headerEncoder)
+        complete.wrapAndApplyHeader(in, 0, headerEncoder)
             .venueTimeNs(timeNs).localTimeNs(timeNs).requestId(requestId).instrumentId(INSTRUMENT).orderCount(orderCount);
         strategy.onMessage(OrderStatusCompleteEncoder.TEMPLATE_ID, in, 0,
             MessageHeaderEncoder.ENCODED_LENGTH + complete.encodedLength());
+    }
+
+    /** The gateway's word on the venue session, as the daemon's edge stamps it (local time = event time). */
+    public void venueSession(final long timeNs, final VenueSessionState state, final long epoch)
+    {
+        venueSession.wrapAndApplyHeader(in, 0, headerEncoder)
+            .timestampNs(timeNs - 1_000).localTimeNs(timeNs).state(state).sessionEpoch(epoch);
+        strategy.onMessage(VenueSessionEncoder.TEMPLATE_ID, in, 0,
+            MessageHeaderEncoder.ENCODED_LENGTH + venueSession.encodedLength());
+    }
+
+    /** A timer firing. */
+    public void timer(final long timeNs)
+    {
+        timer.wrapAndApplyHeader(in, 0, headerEncoder).timestampNs(timeNs).timerId(1);
+        strategy.onMessage(TimerTickEncoder.TEMPLATE_ID, in, 0, MessageHeaderEncoder.ENCODED_LENGTH + timer.encodedLength());
+    }
+
+    /** A STATUS report: the venue has the order live with these quantities. */
+    public void status(final long timeNs, final long clientOrderId, final Side side, final long price,
+        final long orderQuantity, final long leaves, final long cum)
+    {
+        report(timeNs, clientOrderId, ExecType.STATUS, side, price, orderQuantity, 0, leaves, cum);
     }
 
     private void report(
