@@ -94,8 +94,8 @@ public final class OperatorCommand implements Callable<Integer>
                 return ExitCodes.CHECK_FAILED;
             case REFUSED_BREACH_ACTIVE:
                 err.println("admin: " + command + " REFUSED by the risk gate: a breach is still active (loss, drawdown," +
-                    " position, stale market data or book); mode=" + ModeName.of(result.mode(), result.modeReason()) +
-                    " - retry once it clears");
+                    " position, stale market data or book, silent or disconnected venue); mode=" +
+                    ModeName.of(result.mode(), result.modeReason()) + " - retry once it clears");
                 return ExitCodes.CHECK_FAILED;
             case REFUSED_NOTHING_TO_RESUME:
                 err.println("admin: " + command + " REFUSED by the risk gate: nothing to resume (no operator STOP or" +

@@ -18,6 +18,7 @@ import io.ticklane.sbe.ReplaceOrderDecoder;
 import io.ticklane.sbe.TimerTickDecoder;
 import io.ticklane.sbe.TradeDecoder;
 import io.ticklane.sbe.TradingStatusDecoder;
+import io.ticklane.sbe.VenueSessionDecoder;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.sbe.MessageDecoderFlyweight;
@@ -52,6 +53,7 @@ public final class FrameTypes
         NAMES[HeartbeatDecoder.TEMPLATE_ID] = "Heartbeat";
         NAMES[OrderStatusRequestDecoder.TEMPLATE_ID] = "OrderStatusRequest";
         NAMES[OrderStatusCompleteDecoder.TEMPLATE_ID] = "OrderStatusComplete";
+        NAMES[VenueSessionDecoder.TEMPLATE_ID] = "VenueSession";
     }
 
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
@@ -73,6 +75,7 @@ public final class FrameTypes
     private final HeartbeatDecoder heartbeat = new HeartbeatDecoder();
     private final OrderStatusRequestDecoder statusRequest = new OrderStatusRequestDecoder();
     private final OrderStatusCompleteDecoder statusComplete = new OrderStatusCompleteDecoder();
+    private final VenueSessionDecoder venueSession = new VenueSessionDecoder();
 
     /**
      * @return the template id of the frame at the offset.
@@ -191,6 +194,8 @@ public final class FrameTypes
                 return statusRequest;
             case OrderStatusCompleteDecoder.TEMPLATE_ID:
                 return statusComplete;
+            case VenueSessionDecoder.TEMPLATE_ID:
+                return venueSession;
             default:
                 return null;
         }

@@ -8,6 +8,8 @@ import io.ticklane.sbe.L2Action;
 import io.ticklane.sbe.L2UpdateEncoder;
 import io.ticklane.sbe.MessageHeaderEncoder;
 import io.ticklane.sbe.Side;
+import io.ticklane.sbe.VenueSessionEncoder;
+import io.ticklane.sbe.VenueSessionState;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +42,20 @@ class FrameTypesTest
         final String text = types.describe(buffer, 0, length);
 
         assertTrue(text.contains("execType=SBE_UNKNOWN") && text.contains("clientOrderId=42"), text);
+    }
+
+    @Test
+    void aVenueSessionHasANameAndPrintsItsState()
+    {
+        final int length = HEADER + new VenueSessionEncoder().wrapAndApplyHeader(buffer, 0, header)
+            .timestampNs(7).localTimeNs(9).state(VenueSessionState.DISCONNECTED).sessionEpoch(3).encodedLength();
+
+        final String text = types.describe(buffer, 0, length);
+
+        assertEquals("VenueSession", FrameTypes.name(42));
+        assertEquals(42, FrameTypes.templateId("venuesession"));
+        assertTrue(text.contains("state=DISCONNECTED") && text.contains("sessionEpoch=3") &&
+            text.contains("localTimeNs=9"), text);
     }
 
     @Test

@@ -18,6 +18,7 @@ import io.ticklane.sbe.ExecutionReportDecoder;
 import io.ticklane.sbe.MessageHeaderDecoder;
 import io.ticklane.sbe.OrderStatusCompleteDecoder;
 import io.ticklane.sbe.TimerTickDecoder;
+import io.ticklane.sbe.VenueSessionDecoder;
 import io.ticklane.sbe.Side;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.Agent;
@@ -262,7 +263,7 @@ public final class TradingAgent implements Agent, EventPoller.Handler<FrameSlot>
             publishCounters(); // before the applied count, so an operator waiting on it reads the outcome
             counters.adminApplied.incrementRelease();
         }
-        else if (TimerTickDecoder.TEMPLATE_ID == templateId)
+        else if (TimerTickDecoder.TEMPLATE_ID == templateId || VenueSessionDecoder.TEMPLATE_ID == templateId)
         {
             publishCounters(); // off the market data path: a reader sees state at most one timer interval old
         }
@@ -342,6 +343,7 @@ public final class TradingAgent implements Agent, EventPoller.Handler<FrameSlot>
         {
             case ExecutionReportDecoder.TEMPLATE_ID:
             case OrderStatusCompleteDecoder.TEMPLATE_ID:
+            case VenueSessionDecoder.TEMPLATE_ID:
             case AdminCommandDecoder.TEMPLATE_ID:
             case TimerTickDecoder.TEMPLATE_ID:
                 return true;
