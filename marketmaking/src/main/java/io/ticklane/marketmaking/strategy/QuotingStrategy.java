@@ -574,11 +574,12 @@ public final class QuotingStrategy implements MessageHandler
         else if (VenueSessionState.CONNECTED.value() == state)
         {
             act(risk.onVenueMessage(timeNs), timeNs); // the venue answered the logon
-            if (session.onConnected())
+            if (!session.onConnected())
             {
-                reconnectStatusRequests++;
-                requestOrderStatus(Math.max(timeNs, lastStatusRequestId + 1), timeNs);
+                return; // the first logon: nothing to requote for
             }
+            reconnectStatusRequests++;
+            requestOrderStatus(Math.max(timeNs, lastStatusRequestId + 1), timeNs);
         }
         else
         {
