@@ -11,7 +11,7 @@ final class FixNumbers
     static final long NOT_EXACT = Long.MIN_VALUE;
 
     private static final int MAX_POWER = 18;
-    private static final int MAX_ID_DIGITS = 18;
+    private static final int MAX_ID_DIGITS = 19; // Long.MAX_VALUE has 19: a request id made of epoch ns has 19 too
     private static final long[] POWERS_OF_TEN = new long[MAX_POWER + 1];
 
     static
@@ -92,7 +92,7 @@ final class FixNumbers
     /**
      * @param chars  a decoded id field.
      * @param length how many characters are used.
-     * @return the id, or {@link #NOT_EXACT} when it is empty, not all digits or longer than 18 digits.
+     * @return the id, or {@link #NOT_EXACT} when it is empty, not all digits or beyond a long.
      */
     static long parseId(final char[] chars, final int length)
     {
@@ -108,7 +108,12 @@ final class FixNumbers
             {
                 return NOT_EXACT;
             }
-            id = id * 10 + (c - '0');
+            final int digit = c - '0';
+            if (id > (Long.MAX_VALUE - digit) / 10)
+            {
+                return NOT_EXACT; // beyond a long
+            }
+            id = id * 10 + digit;
         }
         return id;
     }

@@ -2,7 +2,7 @@ package io.ticklane.gateway.fix;
 
 /**
  * Why an SBE order could not become a FIX message ({@link FixOrderEncoding}). Counted per reason; the order is not
- * sent, and the caller answers the strategy as the venue would have (a reject), so nothing waits forever.
+ * sent; the daemon halts with the reason, since a frame the configured venue cannot express is a configuration fault.
  */
 public enum FixOrderRefusal
 {

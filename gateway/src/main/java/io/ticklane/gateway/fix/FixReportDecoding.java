@@ -8,6 +8,7 @@ import io.ticklane.sbe.ExecType;
 import io.ticklane.sbe.ExecutionReportEncoder;
 import io.ticklane.sbe.LiquidityFlag;
 import io.ticklane.sbe.MessageHeaderEncoder;
+import io.ticklane.sbe.OrderStatusCompleteEncoder;
 import io.ticklane.sbe.RejectReason;
 import io.ticklane.sbe.Side;
 import org.agrona.MutableDirectBuffer;
@@ -41,6 +42,7 @@ public final class FixReportDecoding
     private final FixInstruments instruments;
     private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
     private final ExecutionReportEncoder reportEncoder = new ExecutionReportEncoder();
+    private final OrderStatusCompleteEncoder completeEncoder = new OrderStatusCompleteEncoder();
     private final UtcTimestampDecoder timestampDecoder = new UtcTimestampDecoder(true);
     private final long[] refusals = new long[FixReportRefusal.values().length];
     private final long[] businessRejects = new long[BUSINESS_REJECT_REASONS + 1];
@@ -229,6 +231,55 @@ public final class FixReportDecoding
             .liquidity(LiquidityFlag.NONE)
             .rejectReason(reason);
         return MessageHeaderEncoder.ENCODED_LENGTH + reportEncoder.encodedLength();
+    }
+
+    /**
+     * The end of the venue's answer to an OrderMassStatusRequest (the ExecutionReport with LastRptRequested(912)=Y)
+     * as the SBE {@code OrderStatusComplete} the strategy's reconciliation waits for. The count is the venue's
+     * TotNumReports(911) when it sent one, so a STATUS report refused on the way leaves the answer visibly short and
+     * the reconciliation incomplete; otherwise the STATUS reports this side mapped for the request.
+     *
+     * @param report       the last report of the answer.
+     * @param reportsSeen  STATUS reports of this request mapped so far (this one included).
+     * @param instrumentId the instrument the request was for.
+     * @param localTimeNs  when this host received it.
+     * @param out          where the SBE frame (header included) is written.
+     * @param offset       at which offset.
+     * @return the frame's length, or {@link #REFUSED} when MassStatusReqID(584) is not a request id this side sent.
+     */
+    public int orderStatusComplete(
+        final ExecutionReportDecoder report,
+        final int reportsSeen,
+        final long instrumentId,
+        final long localTimeNs,
+        final MutableDirectBuffer out,
+        final int offset)
+    {
+        final long requestId = report.hasMassStatusReqID() ?
+            FixNumbers.parseId(report.massStatusReqID(), report.massStatusReqIDLength()) : FixNumbers.NOT_EXACT;
+        if (FixNumbers.NOT_EXACT == requestId)
+        {
+            return refuse(FixReportRefusal.BAD_ID);
+        }
+        final int count = report.hasTotNumReports() ? report.totNumReports() : reportsSeen;
+        completeEncoder.wrapAndApplyHeader(out, offset, headerEncoder)
+            .venueTimeNs(report.hasTransactTime() ?
+                timestampDecoder.decodeNanos(report.transactTime(), report.transactTimeLength()) : 0)
+            .localTimeNs(localTimeNs)
+            .requestId(requestId)
+            .instrumentId(instrumentId)
+            .orderCount(Math.max(0, count));
+        return MessageHeaderEncoder.ENCODED_LENGTH + completeEncoder.encodedLength();
+    }
+
+    /**
+     * @param report a decoded ExecutionReport.
+     * @return true for a venue's answer to an OrderMassStatusRequest that says "no orders": ExecType(150)=I with
+     *         OrdStatus(39)=8 and no ClOrdID(11); it names no order, so it maps to no STATUS report.
+     */
+    public static boolean isEmptyStatusAnswer(final ExecutionReportDecoder report)
+    {
+        return 'I' == report.execType() && '8' == report.ordStatus() && !report.hasClOrdID();
     }
 
     /**

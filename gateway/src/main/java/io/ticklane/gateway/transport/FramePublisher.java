@@ -11,7 +11,7 @@ import org.agrona.concurrent.NanoClock;
  * offer returns false and {@link #lastFailure()} says why, so the caller can halt with that reason. Nothing is
  * allocated; the clock is read only once an offer has failed.
  */
-public final class FramePublisher implements AutoCloseable
+public final class FramePublisher implements OrderGateway
 {
     private final Publication publication;
     private final long timeoutNs;
@@ -154,6 +154,30 @@ public final class FramePublisher implements AutoCloseable
             return "MAX_POSITION_EXCEEDED";
         }
         return "NONE";
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public int send(final DirectBuffer buffer, final int offset, final int length)
+    {
+        return offer(buffer, offset, length) ? SENT : FAILED;
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void sendHeartbeat(final DirectBuffer buffer, final int offset, final int length)
+    {
+        offerOnce(buffer, offset, length);
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public String failure()
+    {
+        return failureName(lastFailure);
     }
 
     /**

@@ -3,7 +3,10 @@ package io.ticklane.runtime.daemon;
 import com.lmax.disruptor.EventPoller;
 import com.lmax.disruptor.RingBuffer;
 import io.aeron.Subscription;
-import io.ticklane.gateway.transport.FramePublisher;
+import io.ticklane.gateway.fix.session.FixOrderSession;
+import io.ticklane.gateway.fix.session.FixSessionConfig;
+import io.ticklane.gateway.fix.session.FixSessionCounters;
+import io.ticklane.gateway.transport.OrderGateway;
 import io.ticklane.gateway.transport.Transport;
 import io.ticklane.gateway.transport.TransportContext;
 import io.ticklane.journal.state.StateStore;
@@ -39,13 +42,16 @@ import java.util.function.UnaryOperator;
  */
 public final class Daemon implements AutoCloseable
 {
+    /** Where the FIX session publishes the SBE reports it makes ({@code fix.report_stream}, inside this process). */
+    static final String FIX_REPORT_CHANNEL = "aeron:ipc";
 
     private final DaemonConfig config;
     private final Path runDirectory;
     private final Transport transport;
     private final boolean ownsTransport;
     private final DaemonCounters counters;
-    private final FramePublisher orders;
+    private final OrderGateway orders;
+    private final FixOrderSession fixSession;
     private final Subscription marketData;
     private final Subscription reports;
     private final Subscription admin;
@@ -80,6 +86,7 @@ public final class Daemon implements AutoCloseable
         DaemonState openedState = null;
         DaemonCountersFile openedCounters = null;
         InboundPositions openedPositions = null;
+        OrderGateway openedOrders = null;
         try
         {
             final TransportContext channels = config.transportContext();
@@ -87,9 +94,25 @@ public final class Daemon implements AutoCloseable
             countersFile = openedCounters;
             counters = new DaemonCounters(countersFile.manager());
             marketData = transport.subscription(channels.marketDataChannel(), channels.marketDataStreamId());
-            reports = transport.subscription(channels.reportChannel(), channels.reportStreamId());
             admin = transport.subscription(channels.adminChannel(), channels.adminStreamId());
-            orders = transport.publisher(channels.orderChannel(), channels.orderStreamId());
+            final FixSessionConfig fix = config.fixSession();
+            if (null == fix)
+            {
+                reports = transport.subscription(channels.reportChannel(), channels.reportStreamId());
+                openedOrders = transport.publisher(channels.orderChannel(), channels.orderStreamId());
+                fixSession = null;
+            }
+            else
+            {
+                // the FIX session's answers, as SBE reports, reach the receiver over IPC: validated and journaled
+                // like any venue's
+                reports = transport.subscription(FIX_REPORT_CHANNEL, config.fixReportStreamId());
+                fixSession = FixOrderSession.launch(fix,
+                    transport.aeron().addExclusivePublication(FIX_REPORT_CHANNEL, config.fixReportStreamId()),
+                    countersFile.manager(), DaemonCounters.TYPE_ID, DaemonCounters.PREFIX, clock, channels.offerTimeoutNs());
+                openedOrders = fixSession;
+            }
+            orders = openedOrders;
 
             final RingBuffer<FrameSlot> inbound = FrameSlot.newRing(config.ringSlots(), config.slotBytes());
             final RingBuffer<FrameSlot> outbound = FrameSlot.newRing(config.ringSlots(), config.slotBytes());
@@ -153,6 +176,7 @@ public final class Daemon implements AutoCloseable
         }
         catch (final RuntimeException | IOException ex)
         {
+            CloseHelper.quietClose(openedOrders);
             CloseHelper.quietClose(openedState);
             CloseHelper.quietClose(openedCounters);
             CloseHelper.quietClose(openedPositions);
@@ -208,7 +232,9 @@ public final class Daemon implements AutoCloseable
         final String idle = config.idleStrategyName();
         if (ThreadLayout.ONE_THREAD == config.threadLayout())
         {
-            Agent agent = new CompositeAgent(receiver, journal, trading, sender);
+            Agent agent = null == fixSession ?
+                new CompositeAgent(receiver, journal, trading, sender) :
+                new CompositeAgent(receiver, journal, trading, sender, fixSession);
             final Integer core = cores.containsKey("all") ? cores.get("all") : cores.get("trading");
             if (null != core)
             {
@@ -222,7 +248,9 @@ public final class Daemon implements AutoCloseable
             for (final Agent agent : new Agent[]{receiver, trading, sender, journal})
             {
                 final Integer core = cores.get(agent.roleName());
-                final Agent placed = null == core ? agent : new PinnedAgent(agent, core);
+                // the FIX library is single-threaded and the sender is the one thread that sends on it
+                final Agent withSession = sender == agent && null != fixSession ? new CompositeAgent(sender, fixSession) : agent;
+                final Agent placed = null == core ? withSession : new PinnedAgent(withSession, core);
                 runners.add(new AgentRunner(IdleStrategies.create(idle), errorHandler, null, placed));
             }
         }
@@ -280,6 +308,14 @@ public final class Daemon implements AutoCloseable
     public DaemonCounters counters()
     {
         return counters;
+    }
+
+    /**
+     * @return the FIX session's counters ({@code gateway.orders=fix}; read them before the daemon closes), or null.
+     */
+    public FixSessionCounters fixSessionCounters()
+    {
+        return null == fixSession ? null : fixSession.counters();
     }
 
     /**

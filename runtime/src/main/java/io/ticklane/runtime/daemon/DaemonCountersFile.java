@@ -25,7 +25,7 @@ public final class DaemonCountersFile implements AutoCloseable
     /** Name of the file in the Aeron directory. */
     public static final String FILE_NAME = "ticklane-daemon-counters.dat";
     /** Most counters the file holds. */
-    public static final int MAX_COUNTERS = 128;
+    public static final int MAX_COUNTERS = 256;
 
     private static final int MAGIC = 0x43444C54; // "TLDC", little-endian
     private static final int VERSION = 1;

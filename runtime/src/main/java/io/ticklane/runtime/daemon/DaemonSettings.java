@@ -17,8 +17,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The daemon's settings as text, layered: built-in defaults, then a properties file, then {@code key=value}
  * overrides, each key remembering which layer set it; and the typed reads of them whose errors name the key, the
- * value and that layer. {@code daemon.*} and {@code transport.*} keys must be known here; every other key must be a
- * strategy key and is set aside for {@link StrategyConfig}. What the settings mean is {@link DaemonConfig}'s concern.
+ * value and that layer. {@code daemon.*}, {@code transport.*}, {@code gateway.*} and {@code fix.*} keys must be known
+ * here; every other key must be a strategy key and is set aside for {@link StrategyConfig}. What the settings mean is
+ * {@link DaemonConfig}'s concern.
  */
 final class DaemonSettings
 {
@@ -52,6 +53,23 @@ final class DaemonSettings
         DEFAULTS.put("daemon.admin_bad_token_limit", "5");
         DEFAULTS.put("daemon.admin_bad_token_window_ms", "60000");
         DEFAULTS.put("daemon.admin_lockout_ms", "60000");
+        DEFAULTS.put("gateway.orders", "aeron");
+        DEFAULTS.put("fix.host", "127.0.0.1");
+        DEFAULTS.put("fix.port", "0");
+        DEFAULTS.put("fix.sender_comp_id", "");
+        DEFAULTS.put("fix.target_comp_id", "");
+        DEFAULTS.put("fix.username", "");
+        DEFAULTS.put("fix.password_file", "");
+        DEFAULTS.put("fix.heartbeat_interval_s", "10");
+        DEFAULTS.put("fix.reset_on_logon", "false");
+        DEFAULTS.put("fix.store_dir", "");
+        DEFAULTS.put("fix.reconnect_initial_ms", "500");
+        DEFAULTS.put("fix.reconnect_max_ms", "30000");
+        DEFAULTS.put("fix.logon_timeout_ms", "10000");
+        DEFAULTS.put("fix.report_stream", "1103");
+        DEFAULTS.put("fix.symbol", "");
+        DEFAULTS.put("fix.tick_size", "");
+        DEFAULTS.put("fix.lot_size", "");
         DEFAULTS.put("transport.aeron_dir", TransportContext.DEFAULT_AERON_DIR);
         DEFAULTS.put("transport.embedded_driver", "true");
         DEFAULTS.put("transport.market_data_channel", TransportContext.DEFAULT_CHANNEL);
@@ -135,7 +153,7 @@ final class DaemonSettings
 
     private void put(final String key, final String value, final String origin)
     {
-        if (key.startsWith("daemon.") || key.startsWith("transport."))
+        if (key.startsWith("daemon.") || key.startsWith("transport.") || key.startsWith("gateway.") || key.startsWith("fix."))
         {
             if (!DEFAULTS.containsKey(key))
             {
@@ -157,7 +175,7 @@ final class DaemonSettings
         else
         {
             throw new IllegalArgumentException(origin + ": unknown key " + key +
-                " (neither a daemon.*/transport.* key nor a strategy key)");
+                " (neither a daemon.*/transport.*/gateway.*/fix.* key nor a strategy key)");
         }
         origins.put(key, origin);
     }

@@ -1,7 +1,7 @@
 package io.ticklane.runtime.daemon;
 
 import com.lmax.disruptor.EventPoller;
-import io.ticklane.gateway.transport.FramePublisher;
+import io.ticklane.gateway.transport.OrderGateway;
 import io.ticklane.sbe.CancelOrderDecoder;
 import io.ticklane.sbe.HeartbeatEncoder;
 import io.ticklane.sbe.MessageHeaderDecoder;
@@ -17,11 +17,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The order sender's duty cycle: takes order frames off the outbound ring and offers each to the order-entry
- * publication, recording tick-to-quote (from the receive stamp of the frame that caused the order to the moment
- * the publication took it) into an HdrHistogram {@link Recorder}, which another thread swaps without blocking this
- * one. A frame the publication does not take within the retry bound is never dropped silently: it is counted and
- * the daemon halts with the reason. Also sends the daemon's heartbeat to the venue.
+ * The order sender's duty cycle: takes order frames off the outbound ring and sends each through the
+ * {@link OrderGateway} (the Aeron order publication, or a FIX session), recording tick-to-quote (from the receive
+ * stamp of the frame that caused the order to the moment the gateway took it) into an HdrHistogram {@link Recorder},
+ * which another thread swaps without blocking this one. A frame the gateway cannot take within its bound is never
+ * dropped silently: it is counted and the daemon halts with the reason. Also sends the daemon's heartbeat.
  */
 public final class OrderSenderAgent implements Agent, EventPoller.Handler<FrameSlot>
 {
@@ -35,7 +35,7 @@ public final class OrderSenderAgent implements Agent, EventPoller.Handler<FrameS
     private static final int BATCH_LIMIT = 256;
 
     private final EventPoller<FrameSlot> poller;
-    private final FramePublisher orders;
+    private final OrderGateway orders;
     private final EpochNanoClock clock;
     private final Recorder tickToQuote;
     private final Recorder tickToQuoteFromReceive;
@@ -55,10 +55,11 @@ public final class OrderSenderAgent implements Agent, EventPoller.Handler<FrameS
     private int batch;
     private long sent;
     private long failed;
+    private long notSent;
 
     /**
      * @param poller              the sender's poller on the outbound ring.
-     * @param orders              order-entry publication.
+     * @param orders              where orders go: the Aeron order publication or a FIX session.
      * @param clock               the daemon's epoch clock (the one inbound frames are stamped with).
      * @param tickToQuote         where tick-to-quote latencies go, ns, from each event's origin.
      * @param fromReceive         where tick-to-quote from the receive stamp goes, ns (the same as tickToQuote unless
@@ -70,7 +71,7 @@ public final class OrderSenderAgent implements Agent, EventPoller.Handler<FrameS
      */
     public OrderSenderAgent(
         final EventPoller<FrameSlot> poller,
-        final FramePublisher orders,
+        final OrderGateway orders,
         final EpochNanoClock clock,
         final Recorder tickToQuote,
         final Recorder fromReceive,
@@ -130,7 +131,7 @@ public final class OrderSenderAgent implements Agent, EventPoller.Handler<FrameS
                 .senderId(DAEMON_SENDER_ID)
                 .sequence(++heartbeatSequence);
             // a heartbeat nobody takes is not an order: no retry bound, the next one follows
-            orders.offerOnce(heartbeatBuffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + heartbeat.encodedLength());
+            orders.sendHeartbeat(heartbeatBuffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + heartbeat.encodedLength());
             nextHeartbeatNs = nowNs + heartbeatIntervalNs;
             work++;
         }
@@ -143,7 +144,8 @@ public final class OrderSenderAgent implements Agent, EventPoller.Handler<FrameS
     public boolean onEvent(final FrameSlot slot, final long sequence, final boolean endOfBatch)
     {
         final UnsafeBuffer frame = slot.buffer();
-        if (orders.offer(frame, 0, slot.length()))
+        final int outcome = orders.send(frame, 0, slot.length());
+        if (OrderGateway.SENT == outcome)
         {
             final long publishedNs = clock.nanoTime();
             if (slot.originNs() != lastOriginNs)
@@ -168,12 +170,15 @@ public final class OrderSenderAgent implements Agent, EventPoller.Handler<FrameS
             sent++;
             count(header.wrap(frame, 0).templateId());
         }
+        else if (OrderGateway.NOT_SENT == outcome)
+        {
+            notSent++; // the gateway counted why (a FIX session down); the reconciliation after it returns settles it
+        }
         else
         {
             failed++;
             counters.sendFailures.incrementRelease();
-            haltReason.compareAndSet(null, "order publication did not take a frame within the retry bound: " +
-                FramePublisher.failureName(orders.lastFailure()));
+            haltReason.compareAndSet(null, "order gateway did not take a frame within its bound: " + orders.failure());
         }
         return ++batch < BATCH_LIMIT;
     }
@@ -203,6 +208,14 @@ public final class OrderSenderAgent implements Agent, EventPoller.Handler<FrameS
     public long sent()
     {
         return sent;
+    }
+
+    /**
+     * @return order frames the gateway deliberately did not send (a FIX session that was down).
+     */
+    public long notSent()
+    {
+        return notSent;
     }
 
     /**

@@ -53,7 +53,7 @@ class DaemonConfigTest
         assertMessage(() -> DaemonConfig.load(file, List.of(), tmp), file + ": daemon.ring_slots=1000: must be a power of two");
         assertMessage(() -> DaemonConfig.load(file, List.of("daemon.ring_slot=8"), tmp), "--set: unknown key daemon.ring_slot");
         assertMessage(() -> DaemonConfig.load(write("qoter=x\n"), List.of(), tmp),
-            "unknown key qoter (neither a daemon.*/transport.* key nor a strategy key)");
+            "unknown key qoter (neither a daemon.*/transport.*/gateway.*/fix.* key nor a strategy key)");
         assertMessage(() -> DaemonConfig.load(write(""), List.of("daemon.idle=nap"), tmp),
             "--set: daemon.idle=nap: idle strategy must be busy-spin, yielding, backoff or sleeping");
         assertMessage(() -> DaemonConfig.load(write(""), List.of("transport.admin_channel=aeron:udp?endpoint=x:1"), tmp),

@@ -1,0 +1,198 @@
+package io.ticklane.gateway.fix.session;
+
+import io.ticklane.gateway.fix.FixOrderRefusal;
+import io.ticklane.gateway.fix.FixReportRefusal;
+import org.agrona.concurrent.status.AtomicCounter;
+import org.agrona.concurrent.status.CountersManager;
+
+/**
+ * The FIX session's counters, in the daemon's counters file so {@code ticklane stat} shows them with the rest: the
+ * session's state and history, and every FIX-level refusal and reject per reason. One writer, the session's thread;
+ * all made at start, nothing allocated after.
+ */
+public final class FixSessionCounters
+{
+    /** Label (after the daemon's prefix) of the logged-on gauge. */
+    public static final String LOGGED_ON = "fix session logged on (1 yes, 0 no)";
+    /** Label (after the daemon's prefix). */
+    public static final String LOGONS = "fix session logons";
+    /** Label (after the daemon's prefix). */
+    public static final String DISCONNECTS = "fix session disconnects";
+    /** Label (after the daemon's prefix). */
+    public static final String LOGON_FAILURES = "fix session logon attempts failed (retried with backoff)";
+    /** Label (after the daemon's prefix). */
+    public static final String NOT_SENT = "fix order frames not sent: session down (reconciled after logon)";
+    /** Label (after the daemon's prefix). */
+    public static final String DUPLICATES = "fix messages dropped: PossDupFlag=Y already processed";
+    /** Label (after the daemon's prefix). */
+    public static final String INVALID = "fix messages Artio marked invalid (not processed)";
+    /** Label (after the daemon's prefix). */
+    public static final String IGNORED = "fix execution reports needing no report (pending states, restated)";
+    /** Label prefix (after the daemon's prefix) of the per-reason report refusals. */
+    public static final String REPORTS_REFUSED = "fix reports refused: ";
+    /** Label prefix (after the daemon's prefix) of the per-reason order refusals. */
+    public static final String ORDERS_REFUSED = "fix orders refused (halts): ";
+    /** Label prefix (after the daemon's prefix) of BusinessMessageRejects per BusinessRejectReason(380). */
+    public static final String BUSINESS_REJECTS = "fix business rejects: reason ";
+    /** Label prefix (after the daemon's prefix) of session Rejects per SessionRejectReason(373). */
+    public static final String SESSION_REJECTS = "fix session rejects: reason ";
+    /** BusinessRejectReason codes FIX 4.4 defines (0-7) have a counter each; others share "other". */
+    static final int BUSINESS_REASONS = 8;
+    /** SessionRejectReason codes FIX 4.4 defines (0-17) have a counter each; others (99 too) share "other". */
+    static final int SESSION_REASONS = 18;
+    private static final FixReportRefusal[] REPORT_REFUSALS = FixReportRefusal.values();
+    private static final FixOrderRefusal[] ORDER_REFUSALS = FixOrderRefusal.values();
+
+    final AtomicCounter loggedOn;
+    final AtomicCounter logons;
+    final AtomicCounter disconnects;
+    final AtomicCounter logonFailures;
+    final AtomicCounter notSent;
+    final AtomicCounter duplicates;
+    final AtomicCounter invalid;
+    final AtomicCounter ignored;
+    private final AtomicCounter[] reportRefusals = new AtomicCounter[REPORT_REFUSALS.length];
+    private final AtomicCounter[] orderRefusals = new AtomicCounter[ORDER_REFUSALS.length];
+    private final AtomicCounter[] businessRejects = new AtomicCounter[BUSINESS_REASONS + 1];
+    private final AtomicCounter[] sessionRejects = new AtomicCounter[SESSION_REASONS + 1];
+
+    /**
+     * @param manager the daemon's counters.
+     * @param typeId  the daemon's counter type, so {@code ticklane stat} shows these.
+     * @param prefix  the daemon's label prefix.
+     */
+    public FixSessionCounters(final CountersManager manager, final int typeId, final String prefix)
+    {
+        loggedOn = manager.newCounter(prefix + LOGGED_ON, typeId);
+        logons = manager.newCounter(prefix + LOGONS, typeId);
+        disconnects = manager.newCounter(prefix + DISCONNECTS, typeId);
+        logonFailures = manager.newCounter(prefix + LOGON_FAILURES, typeId);
+        notSent = manager.newCounter(prefix + NOT_SENT, typeId);
+        duplicates = manager.newCounter(prefix + DUPLICATES, typeId);
+        invalid = manager.newCounter(prefix + INVALID, typeId);
+        ignored = manager.newCounter(prefix + IGNORED, typeId);
+        for (final FixReportRefusal refusal : REPORT_REFUSALS)
+        {
+            reportRefusals[refusal.ordinal()] = manager.newCounter(prefix + REPORTS_REFUSED + refusal, typeId);
+        }
+        for (final FixOrderRefusal refusal : ORDER_REFUSALS)
+        {
+            orderRefusals[refusal.ordinal()] = manager.newCounter(prefix + ORDERS_REFUSED + refusal, typeId);
+        }
+        for (int i = 0; i <= BUSINESS_REASONS; i++)
+        {
+            businessRejects[i] = manager.newCounter(prefix + BUSINESS_REJECTS + (i < BUSINESS_REASONS ? i : "other"), typeId);
+        }
+        for (int i = 0; i <= SESSION_REASONS; i++)
+        {
+            sessionRejects[i] = manager.newCounter(prefix + SESSION_REJECTS + (i < SESSION_REASONS ? i : "other"), typeId);
+        }
+    }
+
+    void reportRefused(final FixReportRefusal refusal, final long total)
+    {
+        reportRefusals[refusal.ordinal()].setRelease(total);
+    }
+
+    void orderRefused(final FixOrderRefusal refusal, final long total)
+    {
+        orderRefusals[refusal.ordinal()].setRelease(total);
+    }
+
+    void businessReject(final int reason)
+    {
+        businessRejects[reason >= 0 && reason < BUSINESS_REASONS ? reason : BUSINESS_REASONS].incrementRelease();
+    }
+
+    void sessionReject(final int reason)
+    {
+        sessionRejects[reason >= 0 && reason < SESSION_REASONS ? reason : SESSION_REASONS].incrementRelease();
+    }
+
+    static FixReportRefusal[] reportRefusals()
+    {
+        return REPORT_REFUSALS;
+    }
+
+    static FixOrderRefusal[] orderRefusals()
+    {
+        return ORDER_REFUSALS;
+    }
+
+    /**
+     * @return 1 while the session is logged on.
+     */
+    public long loggedOn()
+    {
+        return loggedOn.get();
+    }
+
+    /**
+     * @return logons completed.
+     */
+    public long logons()
+    {
+        return logons.get();
+    }
+
+    /**
+     * @return sessions lost or ended.
+     */
+    public long disconnects()
+    {
+        return disconnects.get();
+    }
+
+    /**
+     * @return PossDup messages dropped as already processed.
+     */
+    public long duplicates()
+    {
+        return duplicates.get();
+    }
+
+    /**
+     * @return messages Artio marked invalid.
+     */
+    public long invalid()
+    {
+        return invalid.get();
+    }
+
+    /**
+     * @return execution reports that needed no SBE report.
+     */
+    public long ignored()
+    {
+        return ignored.get();
+    }
+
+    /**
+     * @param refusal a reason.
+     * @return venue messages refused for it.
+     */
+    public long reportsRefused(final FixReportRefusal refusal)
+    {
+        return reportRefusals[refusal.ordinal()].get();
+    }
+
+    /**
+     * @return order frames not sent because the session was down.
+     */
+    public long notSent()
+    {
+        return notSent.get();
+    }
+
+    /**
+     * Closes every counter (frees its slot).
+     */
+    void close()
+    {
+        org.agrona.CloseHelper.closeAll(loggedOn, logons, disconnects, logonFailures, notSent, duplicates, invalid, ignored);
+        org.agrona.CloseHelper.closeAll(reportRefusals);
+        org.agrona.CloseHelper.closeAll(orderRefusals);
+        org.agrona.CloseHelper.closeAll(businessRejects);
+        org.agrona.CloseHelper.closeAll(sessionRejects);
+    }
+}

@@ -1,0 +1,115 @@
+package io.ticklane.gateway.fix.session;
+
+import io.aeron.archive.Archive;
+import io.aeron.archive.ArchiveThreadingMode;
+import io.aeron.archive.ArchivingMediaDriver;
+import io.aeron.archive.client.AeronArchive;
+import io.aeron.driver.MediaDriver;
+import io.aeron.driver.ThreadingMode;
+import org.agrona.CloseHelper;
+import uk.co.real_logic.artio.MonitoringAgentFactory;
+import uk.co.real_logic.artio.engine.EngineConfiguration;
+import uk.co.real_logic.artio.engine.FixEngine;
+import uk.co.real_logic.artio.engine.LowResourceEngineScheduler;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Artio's engine for the daemon's FIX session, on its own Aeron media driver with an archive, all under the session
+ * store directory: {@code aeron/} (wiped each start), {@code archive/} (every FIX message in and out, kept: what a
+ * ResendRequest is answered from, and the raw record of the session) and {@code log/} (sequence numbers, kept). Its own
+ * driver, so Artio's streams and back pressure never touch the daemon's; one engine thread
+ * ({@link LowResourceEngineScheduler}) plus the shared driver and archive threads, so it fits a small host.
+ */
+public final class FixSessionEngine implements AutoCloseable
+{
+    private final Path storeDir;
+    private final ArchivingMediaDriver driver;
+    private final FixEngine engine;
+
+    private FixSessionEngine(final Path storeDir, final ArchivingMediaDriver driver, final FixEngine engine)
+    {
+        this.storeDir = storeDir;
+        this.driver = driver;
+        this.engine = engine;
+    }
+
+    /**
+     * Launches the driver, the archive and the engine.
+     *
+     * @param storeDir the session store directory (made if missing).
+     * @return the running engine.
+     * @throws IOException           if the store directory cannot be made.
+     * @throws IllegalStateException if Artio refuses to start, e.g. another engine uses this store directory.
+     */
+    public static FixSessionEngine launch(final Path storeDir) throws IOException
+    {
+        Files.createDirectories(storeDir);
+        final String aeronDir = storeDir.resolve("aeron").toString();
+        final MediaDriver.Context driverContext = new MediaDriver.Context()
+            .aeronDirectoryName(aeronDir)
+            .dirDeleteOnStart(true)
+            .dirDeleteOnShutdown(true)
+            .threadingMode(ThreadingMode.SHARED)
+            .ipcTermBufferLength(4 * 1024 * 1024)
+            .publicationTermBufferLength(4 * 1024 * 1024);
+        final Archive.Context archiveContext = new Archive.Context()
+            .aeronDirectoryName(aeronDir)
+            .archiveDirectoryName(storeDir.resolve("archive").toString())
+            .deleteArchiveOnStart(false)
+            .threadingMode(ArchiveThreadingMode.SHARED)
+            .controlChannelEnabled(false)
+            .archiveClientContext(new AeronArchive.Context().controlResponseChannel("aeron:udp?endpoint=localhost:0"))
+            .replicationChannel("aeron:udp?endpoint=localhost:0");
+        ArchivingMediaDriver driver = null;
+        try
+        {
+            driver = ArchivingMediaDriver.launch(driverContext, archiveContext);
+            final EngineConfiguration configuration = new EngineConfiguration()
+                .libraryAeronChannel("aeron:ipc")
+                .logFileDir(storeDir.resolve("log").toString())
+                .deleteLogFileDirOnStart(false)
+                .lookupDefaultAcceptorfixDictionary(false)
+                .scheduler(new LowResourceEngineScheduler())
+                .monitoringFile(storeDir.resolve("engine-monitoring").toString());
+            configuration.monitoringAgentFactory(MonitoringAgentFactory.none());
+            configuration.aeronContext().aeronDirectoryName(aeronDir);
+            configuration.aeronArchiveContext()
+                .controlRequestChannel(AeronArchive.Configuration.localControlChannel())
+                .controlRequestStreamId(AeronArchive.Configuration.localControlStreamId())
+                .controlResponseChannel("aeron:ipc");
+            return new FixSessionEngine(storeDir, driver, FixEngine.launch(configuration));
+        }
+        catch (final RuntimeException ex)
+        {
+            CloseHelper.quietClose(driver);
+            throw new IllegalStateException("FIX engine in " + storeDir + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    /**
+     * @return the Aeron directory the library connects to.
+     */
+    String aeronDirectoryName()
+    {
+        return storeDir.resolve("aeron").toString();
+    }
+
+    /**
+     * @return the session store directory.
+     */
+    public Path storeDir()
+    {
+        return storeDir;
+    }
+
+    /**
+     * Closes the engine, then the driver and archive.
+     */
+    public void close()
+    {
+        CloseHelper.closeAll(engine, driver);
+    }
+}
