@@ -62,6 +62,10 @@ public final class DemoCommand implements Callable<Integer>
         description = "Idle strategy of every agent: busy-spin, yielding, backoff, sleeping (default ${DEFAULT-VALUE}).")
     private String idle;
 
+    @Option(names = "--fix", description = {"Send orders over FIX 4.4: the daemon's Artio initiator logs on to the exchange",
+        "behind a QuickFIX/J acceptor on a free 127.0.0.1 port (market data stays on Aeron)."})
+    private boolean fix;
+
     @Option(names = "--json-summary", paramLabel = "FILE", description = "Also write the final figures as JSON.")
     private Path jsonSummary;
 
@@ -78,10 +82,16 @@ public final class DemoCommand implements Callable<Integer>
         try
         {
             demo = LiveDemo.start(new LiveDemoContext().runsDirectory(out).eventsPerSecond(rate).seed(seed).quoter(quoter)
-                .idle(idle));
+                .idle(idle).fix(fix));
             final Daemon daemon = demo.daemon();
             stdout.printf("demo: synthetic market (seed %d, %,.0f events/s) and daemon (%s) over Aeron IPC for %.0f s%n",
                 seed, rate, quoter, durationSeconds);
+            if (fix)
+            {
+                stdout.printf("demo: orders over FIX 4.4: Artio initiator %s -> QuickFIX/J acceptor %s on 127.0.0.1:%d " +
+                    "(session store %s)%n", LiveDemo.FIX_DAEMON_COMP_ID, LiveDemo.FIX_VENUE_COMP_ID, demo.fixVenue().port(),
+                    demo.config().fixSession().storeDir());
+            }
             stdout.println("demo: " + daemon.recoveryDescription());
             final StatusLine status = new StatusLine(daemon.counters(), daemon.tickToQuote());
             final boolean flat;
@@ -132,6 +142,11 @@ public final class DemoCommand implements Callable<Integer>
             if (null != demo.exchange().firstError())
             {
                 stderr.println("demo: exchange agent error: " + demo.exchange().firstError());
+                return ExitCodes.CHECK_FAILED;
+            }
+            if (null != demo.fixVenue() && null != demo.fixVenue().firstError())
+            {
+                stderr.println("demo: FIX venue error: " + demo.fixVenue().firstError());
                 return ExitCodes.CHECK_FAILED;
             }
             if (null != daemon.firstError())

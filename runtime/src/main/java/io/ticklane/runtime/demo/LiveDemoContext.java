@@ -6,8 +6,8 @@ import java.nio.file.Path;
 
 /**
  * Settings of one {@link LiveDemo}, in the Aeron {@code Context} style: where its runs go, the synthetic market's
- * rate and seed, the quoter and the idle strategy of every agent, with the demo's defaults and a {@link #conclude()}
- * that checks them before anything starts.
+ * rate and seed, the quoter, the idle strategy of every agent and the order path (Aeron or FIX), with the demo's
+ * defaults and a {@link #conclude()} that checks them before anything starts.
  */
 public final class LiveDemoContext
 {
@@ -21,6 +21,7 @@ public final class LiveDemoContext
     private long seed = 1;
     private String quoter = DEFAULT_QUOTER;
     private String idle = "backoff";
+    private boolean fix;
 
     /**
      * @return this.
@@ -132,5 +133,24 @@ public final class LiveDemoContext
     public String idle()
     {
         return idle;
+    }
+
+    /**
+     * @param fix true to send orders over FIX 4.4: the daemon's Artio initiator to the exchange behind a QuickFIX/J
+     *            acceptor on loopback, instead of Aeron.
+     * @return this.
+     */
+    public LiveDemoContext fix(final boolean fix)
+    {
+        this.fix = fix;
+        return this;
+    }
+
+    /**
+     * @return true when orders go over FIX.
+     */
+    public boolean fix()
+    {
+        return fix;
     }
 }

@@ -15,6 +15,10 @@ import uk.co.real_logic.artio.engine.LowResourceEngineScheduler;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * Artio's engine for the daemon's FIX session, on its own Aeron media driver with an archive, all under the session
@@ -22,9 +26,16 @@ import java.nio.file.Path;
  * ResendRequest is answered from, and the raw record of the session) and {@code log/} (sequence numbers, kept). Its own
  * driver, so Artio's streams and back pressure never touch the daemon's; one engine thread
  * ({@link LowResourceEngineScheduler}) plus the shared driver and archive threads, so it fits a small host.
+ * <p>
+ * The archive holds every message as sent, the Logon's Password(554) included, so the store directory is its
+ * owner's alone (mode 700, made so when new; an existing one others may enter is refused), as the password file is.
  */
 public final class FixSessionEngine implements AutoCloseable
 {
+    private static final Set<PosixFilePermission> SHARED = EnumSet.of(
+        PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
+        PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
+
     private final Path storeDir;
     private final ArchivingMediaDriver driver;
     private final FixEngine engine;
@@ -41,12 +52,13 @@ public final class FixSessionEngine implements AutoCloseable
      *
      * @param storeDir the session store directory (made if missing).
      * @return the running engine.
-     * @throws IOException           if the store directory cannot be made.
-     * @throws IllegalStateException if Artio refuses to start, e.g. another engine uses this store directory.
+     * @throws IOException              if the store directory cannot be made.
+     * @throws IllegalArgumentException if the store directory is open to group or others.
+     * @throws IllegalStateException    if Artio refuses to start, e.g. another engine uses this store directory.
      */
     public static FixSessionEngine launch(final Path storeDir) throws IOException
     {
-        Files.createDirectories(storeDir);
+        ownerOnly(storeDir);
         final String aeronDir = storeDir.resolve("aeron").toString();
         final MediaDriver.Context driverContext = new MediaDriver.Context()
             .aeronDirectoryName(aeronDir)
@@ -86,6 +98,27 @@ public final class FixSessionEngine implements AutoCloseable
         {
             CloseHelper.quietClose(driver);
             throw new IllegalStateException("FIX engine in " + storeDir + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    private static void ownerOnly(final Path storeDir) throws IOException
+    {
+        if (!Files.exists(storeDir))
+        {
+            if (null != storeDir.toAbsolutePath().getParent())
+            {
+                Files.createDirectories(storeDir.toAbsolutePath().getParent());
+            }
+            Files.createDirectory(storeDir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            Files.setPosixFilePermissions(storeDir, PosixFilePermissions.fromString("rwx------")); // whatever the umask
+            return;
+        }
+        final Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(storeDir);
+        if (permissions.stream().anyMatch(SHARED::contains))
+        {
+            throw new IllegalArgumentException("fix.store_dir " + storeDir + " is open to group or others (" +
+                PosixFilePermissions.toString(permissions) + "), and its archive holds the Logon's password: chmod 700 " +
+                storeDir);
         }
     }
 
