@@ -9,6 +9,7 @@ import io.ticklane.sbe.ExecType;
 import io.ticklane.sbe.ExecutionReportDecoder;
 import io.ticklane.sbe.LiquidityFlag;
 import io.ticklane.sbe.MessageHeaderDecoder;
+import io.ticklane.sbe.OrderStatusCompleteDecoder;
 import io.ticklane.sbe.RejectReason;
 import io.ticklane.sbe.Side;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import uk.co.real_logic.artio.util.MutableAsciiBuffer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * FIX 4.4 answers, written as a venue sends them, become the SBE reports the simulated venue would have sent; the
@@ -225,6 +227,60 @@ class FixReportDecodingTest
         assertEquals(1, decoding.sessionRejects(5));
         assertEquals(1, decoding.refusals(FixReportRefusal.BUSINESS_REJECT));
         assertEquals(1, decoding.refusals(FixReportRefusal.SESSION_REJECT));
+    }
+
+    @Test
+    void theLastStatusReportOfAMassStatusAnswerEndsItWithTheVenuesCount()
+    {
+        // the request id is the daemon's: epoch ns, 19 digits
+        decode("35=8|37=900|11=42|17=4|150=I|39=0|" + ORDER + "151=0.25|14=0|6=0|584=1700000000500000000|911=3|912=Y|");
+        assertEquals(ExecType.STATUS, report.execType());
+        assertEquals(42, report.clientOrderId());
+
+        final int length = decoding.orderStatusComplete(fixReport, 2, 7, LOCAL_NS, out, 0);
+        assertEquals(MessageHeaderDecoder.ENCODED_LENGTH + new OrderStatusCompleteDecoder().sbeBlockLength(), length);
+        final OrderStatusCompleteDecoder complete = new OrderStatusCompleteDecoder()
+            .wrapAndApplyHeader(out, 0, new MessageHeaderDecoder());
+        assertEquals(1_700_000_000_500_000_000L, complete.requestId());
+        assertEquals(3, complete.orderCount(), "TotNumReports: one refused STATUS report leaves the answer short");
+        assertEquals(7, complete.instrumentId());
+        assertEquals(LOCAL_NS, complete.localTimeNs());
+        assertEquals(1_700_000_000_123_000_000L, complete.venueTimeNs());
+    }
+
+    @Test
+    void theNoOrdersAnswerMapsToNoReportAndCountsWhatWasSeenWithoutTotNumReports()
+    {
+        final MutableAsciiBuffer message = FixTestMessages.message(
+            "35=8|37=NONE|17=5|150=I|39=8|55=BTCUSD|54=1|151=0|14=0|6=0|584=77|912=Y|58=no live orders|");
+        fixReport.reset();
+        fixReport.decode(message, 0, message.capacity());
+        assertTrue(FixReportDecoding.isEmptyStatusAnswer(fixReport));
+
+        assertTrue(decoding.orderStatusComplete(fixReport, 0, 7, LOCAL_NS, out, 0) > 0);
+        final OrderStatusCompleteDecoder complete = new OrderStatusCompleteDecoder()
+            .wrapAndApplyHeader(out, 0, new MessageHeaderDecoder());
+        assertEquals(77, complete.requestId());
+        assertEquals(0, complete.orderCount());
+    }
+
+    @Test
+    void aMassStatusIdThatIsNoNumberOrBeyondALongIsRefused()
+    {
+        for (final String id : new String[]{"ABC", "9223372036854775808", "12345678901234567890"})
+        {
+            final MutableAsciiBuffer message = FixTestMessages.message(
+                "35=8|37=NONE|17=5|150=I|39=8|55=BTCUSD|54=1|151=0|14=0|6=0|584=" + id + "|912=Y|");
+            fixReport.reset();
+            fixReport.decode(message, 0, message.capacity());
+            assertEquals(FixReportDecoding.REFUSED, decoding.orderStatusComplete(fixReport, 0, 7, LOCAL_NS, out, 0), id);
+        }
+        assertEquals(3, decoding.refusals(FixReportRefusal.BAD_ID));
+        final MutableAsciiBuffer longest = FixTestMessages.message(
+            "35=8|37=NONE|17=5|150=I|39=8|55=BTCUSD|54=1|151=0|14=0|6=0|584=9223372036854775807|912=Y|");
+        fixReport.reset();
+        fixReport.decode(longest, 0, longest.capacity());
+        assertTrue(decoding.orderStatusComplete(fixReport, 0, 7, LOCAL_NS, out, 0) > 0, "Long.MAX_VALUE is a long");
     }
 
     private void decode(final String typeAndBody)

@@ -152,6 +152,53 @@ class DaemonConfigTest
             "--set: daemon.state_file=s\u0000x: not a path");
     }
 
+    @Test
+    void fixSettingsAreValidatedAtStartNamingTheKeyAndThePasswordComesOnlyFromItsFile() throws Exception
+    {
+        final Path password = tmp.resolve("fix.password");
+        Files.writeString(password, "pw-123\n");
+        Files.setPosixFilePermissions(password, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        final List<String> fix = List.of("gateway.orders=fix", "fix.port=9876", "fix.sender_comp_id=TICKLANE",
+            "fix.target_comp_id=VENUE", "fix.username=trader", "fix.password_file=" + password,
+            "daemon.instrument_tick_size=5", "daemon.instrument_price_exponent=-2", "daemon.instrument_symbol=BTCUSD");
+
+        final DaemonConfig config = DaemonConfig.load(write(""), fix, tmp);
+        assertEquals(null, DaemonConfig.load(write(""), List.of(), tmp).fixSession(), "aeron: no FIX session");
+        final String described = config.fixSession().toString();
+        assertTrue(described.startsWith("FIX.4.4:TICKLANE->VENUE@127.0.0.1:9876 user=trader heartbeat=10s"), described);
+        assertTrue(!described.contains("pw-123") && !config.describe().contains("pw-123") &&
+            !config.strategyProperties().contains("pw-123"), "the password is in no description or settings file");
+        assertEquals(config.runDir().resolve("fix-session"), config.fixSession().storeDir());
+        assertEquals(1103, config.fixReportStreamId());
+
+        assertMessage(() -> DaemonConfig.load(write(""), List.of("gateway.orders=tcp"), tmp),
+            "--set: gateway.orders=tcp: must be aeron (Ticklane's venue over Aeron) or fix");
+        assertMessage(() -> DaemonConfig.load(write(""), with(fix, "fix.port=0"), tmp),
+            "--set: fix.port=0: must be the venue's FIX port, 1-65535");
+        assertMessage(() -> DaemonConfig.load(write(""), with(fix, "fix.target_comp_id="), tmp),
+            "--set: fix.target_comp_id=: must be set when gateway.orders=fix");
+        assertMessage(() -> DaemonConfig.load(write(""), with(fix, "fix.sender_comp_id=TICK LANE"), tmp),
+            "fix.sender_comp_id=TICK LANE: must be 1-64 letters, digits");
+        assertMessage(() -> DaemonConfig.load(write(""), with(fix, "fix.reconnect_max_ms=10"), tmp),
+            "fix.reconnect_max_ms=10: must be >= fix.reconnect_initial_ms");
+        assertMessage(() -> DaemonConfig.load(write(""), with(fix, "fix.report_stream=1003"), tmp),
+            "fix.report_stream=1003: must differ from the transport.* stream ids");
+        assertMessage(() -> DaemonConfig.load(write(""), with(fix, "fix.tick_size=-0.5"), tmp),
+            "fix.tick_size=-0.5: the FIX increment -0.5 must be positive");
+        assertMessage(() -> DaemonConfig.load(write(""), with(fix, "fix.heartbeat_interval_s=0"), tmp),
+            "fix.heartbeat_interval_s=0: must be 1-3600 seconds");
+        Files.setPosixFilePermissions(password, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        assertMessage(() -> DaemonConfig.load(write(""), fix, tmp), "fix.password_file: " + password +
+            " is readable or writable by group or others (rw-r--r--): chmod 600");
+    }
+
+    private static List<String> with(final List<String> settings, final String extra)
+    {
+        final List<String> all = new java.util.ArrayList<>(settings);
+        all.add(extra);
+        return all;
+    }
+
     private Path write(final String text) throws Exception
     {
         return writeWithoutToken("daemon.admin_token_file=" + tmp.resolve("admin.token") + "\n" + text);
