@@ -1,8 +1,8 @@
 package io.ticklane.runtime.daemon;
 
 import io.ticklane.gateway.fix.FixInstrument;
+import io.ticklane.gateway.fix.FixPasswordFile;
 import io.ticklane.gateway.fix.session.FixSessionConfig;
-import io.ticklane.gateway.fix.venue.FixVenueConfig;
 import io.ticklane.gateway.transport.TransportContext;
 import io.ticklane.journal.queue.JournalInstrument;
 import io.ticklane.marketmaking.config.StrategyConfig;
@@ -235,15 +235,7 @@ public final class DaemonConfig
         {
             throw settings.error("fix.username", "must be 1-128 printable ASCII characters without spaces");
         }
-        final String password;
-        try
-        {
-            password = FixVenueConfig.readPassword(settings.path("fix.password_file"));
-        }
-        catch (final IllegalArgumentException ex)
-        {
-            throw new IllegalArgumentException("fix." + ex.getMessage(), ex);
-        }
+        final String password = FixPasswordFile.read(settings.path("fix.password_file"), "fix.password_file");
         final long heartbeat = settings.longValue("fix.heartbeat_interval_s");
         if (heartbeat < 1 || heartbeat > 3600)
         {

@@ -1,14 +1,13 @@
 package io.ticklane.gateway.fix.venue;
 
+import io.ticklane.gateway.fix.FixPasswordFile;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.EnumSet;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -42,10 +41,6 @@ public final class FixVenueConfig
     private static final Pattern COMP_ID = Pattern.compile("[A-Za-z0-9_.\\-]{1,64}");
     private static final Pattern USERNAME_PATTERN = Pattern.compile("[!-~]{1,128}");
     private static final Pattern SYMBOL_PATTERN = Pattern.compile("[!-~]{1,16}");
-    private static final int MAX_PASSWORD_BYTES = 1024;
-    private static final Set<PosixFilePermission> SHARED = EnumSet.of(
-        PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE,
-        PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE);
 
     private final String senderCompId;
     private final String targetCompId;
@@ -125,58 +120,13 @@ public final class FixVenueConfig
             required(properties, SENDER_COMP_ID),
             required(properties, TARGET_COMP_ID),
             required(properties, USERNAME),
-            readPassword(base.resolve(required(properties, PASSWORD_FILE))),
+            FixPasswordFile.read(base.resolve(required(properties, PASSWORD_FILE)), PASSWORD_FILE),
             decimal(properties, TICK_SIZE),
             decimal(properties, LOT_SIZE),
             optional(properties, SYMBOL),
             null == storeDir ? null : base.resolve(storeDir));
     }
 
-    /**
-     * Reads a password from a file only its owner may read or write; one trailing line break is dropped.
-     *
-     * @param file the password file.
-     * @return the password.
-     * @throws IOException              if it cannot be read.
-     * @throws IllegalArgumentException if it is missing, shared with group or others, too large or empty.
-     */
-    public static String readPassword(final Path file) throws IOException
-    {
-        if (!Files.isRegularFile(file))
-        {
-            throw new IllegalArgumentException(PASSWORD_FILE + ": " + file + " does not exist (or is not a file)");
-        }
-        final Set<PosixFilePermission> permissions;
-        try
-        {
-            permissions = Files.getPosixFilePermissions(file);
-        }
-        catch (final UnsupportedOperationException ex)
-        {
-            throw new IllegalArgumentException(PASSWORD_FILE + ": cannot tell who may read " + file +
-                " (no POSIX permissions on its file system)", ex);
-        }
-        if (permissions.stream().anyMatch(SHARED::contains))
-        {
-            throw new IllegalArgumentException(PASSWORD_FILE + ": " + file + " is readable or writable by group or others (" +
-                PosixFilePermissions.toString(permissions) + "): chmod 600 " + file);
-        }
-        if (Files.size(file) > MAX_PASSWORD_BYTES)
-        {
-            throw new IllegalArgumentException(PASSWORD_FILE + ": " + file + " is larger than " + MAX_PASSWORD_BYTES + " bytes");
-        }
-        String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
-        if (text.endsWith("\n"))
-        {
-            text = text.substring(0, text.length() - (text.endsWith("\r\n") ? 2 : 1));
-        }
-        if (text.isEmpty() || text.chars().anyMatch((c) -> c < 0x21 || c > 0x7e))
-        {
-            throw new IllegalArgumentException(PASSWORD_FILE + ": " + file +
-                " must hold one line of printable ASCII without spaces");
-        }
-        return text;
-    }
 
     public String senderCompId()
     {
