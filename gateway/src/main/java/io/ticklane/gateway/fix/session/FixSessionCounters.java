@@ -144,6 +144,14 @@ public final class FixSessionCounters
     }
 
     /**
+     * @return logon attempts that failed (refused, timed out or cut off before the session was active).
+     */
+    public long logonFailures()
+    {
+        return logonFailures.get();
+    }
+
+    /**
      * @return PossDup messages dropped as already processed.
      */
     public long duplicates()

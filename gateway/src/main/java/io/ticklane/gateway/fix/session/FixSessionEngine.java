@@ -1,6 +1,7 @@
 package io.ticklane.gateway.fix.session;
 
 import io.aeron.archive.Archive;
+import io.aeron.archive.ArchiveMarkFile;
 import io.aeron.archive.ArchiveThreadingMode;
 import io.aeron.archive.ArchivingMediaDriver;
 import io.aeron.archive.client.AeronArchive;
@@ -13,8 +14,12 @@ import uk.co.real_logic.artio.engine.FixEngine;
 import uk.co.real_logic.artio.engine.LowResourceEngineScheduler;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumSet;
@@ -29,20 +34,30 @@ import java.util.Set;
  * <p>
  * The archive holds every message as sent, the Logon's Password(554) included, so the store directory is its
  * owner's alone (mode 700, made so when new; an existing one others may enter is refused), as the password file is.
+ * <p>
+ * One engine per store directory, guarded by an OS lock on {@code store.lock} held while the engine runs: two
+ * engines on one store would interleave sequence numbers. Artio's own guard (a heartbeat time in the log directory,
+ * refused if under {@code duplicateEngineTimeoutInMs}, 10 s, old) is off: it cannot tell a crashed engine from a live
+ * one, so it refused every restart within 10 s of a {@code kill -9}, the case a restart exists for, while the OS
+ * releases the lock the moment the process dies.
  */
 public final class FixSessionEngine implements AutoCloseable
 {
+    private static final String LOCK_FILE = "store.lock";
     private static final Set<PosixFilePermission> SHARED = EnumSet.of(
         PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
         PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
 
     private final Path storeDir;
+    private final FileChannel lockChannel;
     private final ArchivingMediaDriver driver;
     private final FixEngine engine;
 
-    private FixSessionEngine(final Path storeDir, final ArchivingMediaDriver driver, final FixEngine engine)
+    private FixSessionEngine(
+        final Path storeDir, final FileChannel lockChannel, final ArchivingMediaDriver driver, final FixEngine engine)
     {
         this.storeDir = storeDir;
+        this.lockChannel = lockChannel;
         this.driver = driver;
         this.engine = engine;
     }
@@ -54,11 +69,16 @@ public final class FixSessionEngine implements AutoCloseable
      * @return the running engine.
      * @throws IOException              if the store directory cannot be made.
      * @throws IllegalArgumentException if the store directory is open to group or others.
-     * @throws IllegalStateException    if Artio refuses to start, e.g. another engine uses this store directory.
+     * @throws IllegalStateException    if another engine (this process or another) holds the store directory, or
+     *                                  Artio refuses to start.
      */
     public static FixSessionEngine launch(final Path storeDir) throws IOException
     {
         ownerOnly(storeDir);
+        final FileChannel lockChannel = lock(storeDir);
+        // Held: no live process uses this store, so a mark file left by one killed (kill -9) is stale. The archive
+        // would refuse it as "active" for its driver timeout after the crash, failing the restart the crash asks for.
+        Files.deleteIfExists(storeDir.resolve("archive").resolve(ArchiveMarkFile.FILENAME));
         final String aeronDir = storeDir.resolve("aeron").toString();
         final MediaDriver.Context driverContext = new MediaDriver.Context()
             .aeronDirectoryName(aeronDir)
@@ -83,6 +103,7 @@ public final class FixSessionEngine implements AutoCloseable
                 .libraryAeronChannel("aeron:ipc")
                 .logFileDir(storeDir.resolve("log").toString())
                 .deleteLogFileDirOnStart(false)
+                .errorIfDuplicateEngineDetected(false) // the store lock above: see the class comment
                 .lookupDefaultAcceptorfixDictionary(false)
                 .scheduler(new LowResourceEngineScheduler())
                 .monitoringFile(storeDir.resolve("engine-monitoring").toString());
@@ -92,11 +113,11 @@ public final class FixSessionEngine implements AutoCloseable
                 .controlRequestChannel(AeronArchive.Configuration.localControlChannel())
                 .controlRequestStreamId(AeronArchive.Configuration.localControlStreamId())
                 .controlResponseChannel("aeron:ipc");
-            return new FixSessionEngine(storeDir, driver, FixEngine.launch(configuration));
+            return new FixSessionEngine(storeDir, lockChannel, driver, FixEngine.launch(configuration));
         }
         catch (final RuntimeException ex)
         {
-            CloseHelper.quietClose(driver);
+            CloseHelper.quietCloseAll(driver, lockChannel);
             throw new IllegalStateException("FIX engine in " + storeDir + ": " + ex.getMessage(), ex);
         }
     }
@@ -122,6 +143,28 @@ public final class FixSessionEngine implements AutoCloseable
         }
     }
 
+    private static FileChannel lock(final Path storeDir) throws IOException
+    {
+        final FileChannel channel = FileChannel.open(
+            storeDir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock = null;
+        try
+        {
+            lock = channel.tryLock();
+        }
+        catch (final OverlappingFileLockException ex)
+        {
+            lock = null; // held by this process
+        }
+        if (null == lock)
+        {
+            channel.close();
+            throw new IllegalStateException("FIX store " + storeDir + " is in use by another running FIX engine " +
+                "(another daemon with the same fix.store_dir?)");
+        }
+        return channel;
+    }
+
     /**
      * @return the Aeron directory the library connects to.
      */
@@ -139,10 +182,10 @@ public final class FixSessionEngine implements AutoCloseable
     }
 
     /**
-     * Closes the engine, then the driver and archive.
+     * Closes the engine, then the driver and archive, then releases the store.
      */
     public void close()
     {
-        CloseHelper.closeAll(engine, driver);
+        CloseHelper.closeAll(engine, driver, lockChannel);
     }
 }
