@@ -43,8 +43,11 @@ import java.util.concurrent.TimeUnit;
  * The venue's answers go to the daemon's report stream through {@link FixReportPublisher}. While the session is down
  * an order frame is not sent, only counted: nothing stale leaves after a reconnection, and the strategy, halted by
  * the {@code VenueSession} frame, asks the venue what it holds once logged on again. Sequence numbers and the
- * message archive persist in the store directory ({@link FixSessionEngine}) unless reset-on-logon is set. Closing
- * logs out (bounded) before the engine stops.
+ * message archive persist in the store directory ({@link FixSessionEngine}) unless reset-on-logon is set. The
+ * session counts as up (orders go out, the strategy hears CONNECTED and asks for the venue's orders) only once the
+ * gap a logon revealed has been resent: a status answer must never overtake a report the venue sent while the session
+ * was down, or the reconciliation would infer a fill that the resent report then books again. Closing logs out
+ * (bounded) before the engine stops.
  */
 public final class FixOrderSession implements OrderGateway, Agent
 {
@@ -214,7 +217,7 @@ public final class FixOrderSession implements OrderGateway, Agent
                 {
                     retryLater(nowNs);
                 }
-                else if (session.isActive() && publisher.onLogon())
+                else if (session.isActive() && !session.awaitingResend() && publisher.onLogon())
                 {
                     state = ACTIVE;
                     reconnectDelayMs = config.reconnectInitialMs();
