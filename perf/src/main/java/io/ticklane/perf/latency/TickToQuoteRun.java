@@ -357,8 +357,17 @@ public final class TickToQuoteRun
                 daemon.injectStall(clock.nanoTime() + seconds(stallAtSeconds), stallNs);
             }
             long second = 0;
+            final long deadlineNs = System.nanoTime() + seconds(seconds) + TimeUnit.SECONDS.toNanos(30);
             while (generator.running())
             {
+                if (System.nanoTime() - deadlineNs > 0)
+                {
+                    // the daemon stopped taking market data (its thread blocked, e.g. inside Artio's library poll):
+                    // say so instead of waiting for ever
+                    throw new IllegalStateException(part + ": the schedule did not end 30 s after it was due; updates " +
+                        "sent " + generator.updatesSent() + ", back-pressured offers " + generator.backPressured() +
+                        ", daemon halt: " + daemon.haltReason() + ", error: " + daemon.firstError());
+                }
                 Thread.sleep(1000);
                 final Histogram interval = drain(daemon, latencies, totals);
                 totals.log.outputIntervalHistogram(interval);
