@@ -72,6 +72,16 @@ public final class LatencyReport
      */
     public String html(final List<String> sources)
     {
+        return html(sources, "");
+    }
+
+    /**
+     * @param sources  the files the distributions came from, listed on the page.
+     * @param appendix trusted HTML put after the plot (further tables of the caller's), or "".
+     * @return a self-contained HTML page with the table, the plot and the appendix.
+     */
+    public String html(final List<String> sources, final String appendix)
+    {
         final HtmlPage page = new HtmlPage("Latency report");
         page.paragraph("meta", "Sources: " + String.join(", ", sources) +
             ". Values in microseconds; ratios are to the first row. Percentiles are nearest-rank at the histograms' resolution.");
@@ -100,6 +110,10 @@ public final class LatencyReport
         page.raw(table.toString());
         page.heading("Percentile distribution");
         page.raw("<figure>" + PercentilePlot.svg(distributions, PLOT_WIDTH, PLOT_HEIGHT) + "</figure>");
+        if (!appendix.isEmpty())
+        {
+            page.raw(appendix);
+        }
         return page.finish();
     }
 

@@ -42,6 +42,8 @@ public final class LoadGenerator implements Agent, FragmentHandler
 {
     /** Instrument the generator publishes. */
     public static final int INSTRUMENT_ID = 1;
+    /** Its symbol. */
+    public static final String SYMBOL = "LOAD";
     private static final long LOW_BID = 999;
     private static final int RECENT_FILLS = 64; // far more than a replace or cancel can be in flight behind a fill
 
@@ -128,7 +130,7 @@ public final class LoadGenerator implements Agent, FragmentHandler
         final long nowNs = clock.nanoTime();
         final InstrumentDefinitionEncoder definition = new InstrumentDefinitionEncoder()
             .wrapAndApplyHeader(mdBuffer, 0, headerEncoder).exchangeTimeNs(nowNs).receiveTimeNs(0)
-            .instrumentId(INSTRUMENT_ID).sequence(0).symbol("LOAD").priceExponent((byte)-2).tickSize(1)
+            .instrumentId(INSTRUMENT_ID).sequence(0).symbol(SYMBOL).priceExponent((byte)-2).tickSize(1)
             .quantityExponent((byte)0).lotSize(1);
         if (marketData.offer(mdBuffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + definition.encodedLength()) < 0)
         {

@@ -11,24 +11,51 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * The files of a {@link TickToQuoteRun}: one {@code .hgrm} per distribution (baseline echo, tick-to-quote from the
- * planned send time and, naively, from receive, in-process, each pipeline stage), the {@code summary.json} that
- * {@code perf compare} reads (tick-to-quote at the top level, its ratio to the baseline per percentile, the rest as
- * breakdown) and {@code report.html}. The summaries come back in that order: baseline first, tick-to-quote second.
+ * planned send time and, naively, from receive, in-process, each pipeline stage; a FIX gateway's files carry a
+ * {@code _fix} suffix), the {@code summary.json} that {@code perf compare} reads (the first gateway's tick-to-quote at
+ * the top level, its ratio to the baseline per percentile, the rest as breakdown; per gateway its figures, order
+ * count and allocation; with both gateways the FIX ÷ Aeron ratio per percentile) and {@code report.html}. The
+ * summaries come back in that order: baseline first, then each gateway's tick-to-quote.
  */
 public final class TickToQuoteReport
 {
     private final LatencyReport report;
     private final double achievedRatePerSecond;
+    private final List<String> gateways;
 
-    private TickToQuoteReport(final LatencyReport report, final double achievedRatePerSecond)
+    private TickToQuoteReport(final LatencyReport report, final double achievedRatePerSecond, final List<String> gateways)
     {
         this.report = report;
         this.achievedRatePerSecond = achievedRatePerSecond;
+        this.gateways = gateways;
+    }
+
+    /**
+     * @param base    a distribution's name, e.g. {@code tick_to_quote}.
+     * @param gateway {@link TickToQuoteRun#AERON} (no suffix, as before FIX existed) or {@link TickToQuoteRun#FIX}.
+     * @return its name for that gateway's run.
+     */
+    public static String fileName(final String base, final String gateway)
+    {
+        return TickToQuoteRun.AERON.equals(gateway) ? base : base + "_" + gateway;
+    }
+
+    /**
+     * @param gateway {@link TickToQuoteRun#AERON} or {@link TickToQuoteRun#FIX}.
+     * @return where that gateway's tick-to-order ends: the moment its SENT means.
+     */
+    public static String endsAt(final String gateway)
+    {
+        return TickToQuoteRun.AERON.equals(gateway) ?
+            "the Aeron order publication took the SBE frame (in the IPC log, readable by the venue)" :
+            "Artio's library took the encoded FIX message (Session.trySend; Artio's engine has yet to write it to TCP)";
     }
 
     /**
@@ -52,18 +79,28 @@ public final class TickToQuoteReport
         final double achieved = result.updatesSent() / result.seconds();
         final List<LatencyDistribution> distributions = new ArrayList<>();
         distributions.add(write(outDir, "baseline_echo", result.baseline(), result.echoesSent() / result.seconds()));
-        distributions.add(write(outDir, "tick_to_quote", result.tickToQuote(), achieved));
-        distributions.add(write(outDir, "tick_to_quote_from_receive", result.fromReceive(), achieved));
-        distributions.add(write(outDir, "in_process", result.inProcess(), Double.NaN));
-        for (final Map.Entry<String, Histogram> stage : result.stages().entrySet())
+        for (final TickToQuoteRun.GatewayRun run : result.gateways().values())
         {
-            distributions.add(write(outDir, "stage_" + stage.getKey(), stage.getValue(), Double.NaN));
+            distributions.add(write(outDir, fileName("tick_to_quote", run.gateway()), run.tickToQuote(),
+                run.updatesSent() / result.seconds()));
+        }
+        for (final TickToQuoteRun.GatewayRun run : result.gateways().values())
+        {
+            final String gateway = run.gateway();
+            final double rate = run.updatesSent() / result.seconds();
+            distributions.add(write(outDir, fileName("tick_to_quote_from_receive", gateway), run.fromReceive(), rate));
+            distributions.add(write(outDir, fileName("in_process", gateway), run.inProcess(), Double.NaN));
+            for (final Map.Entry<String, Histogram> stage : run.stages().entrySet())
+            {
+                distributions.add(write(outDir, fileName("stage_" + stage.getKey(), gateway), stage.getValue(), Double.NaN));
+            }
         }
         final LatencyReport report = new LatencyReport(distributions);
-        writeSummary(outDir.resolve("summary.json"), report.summaries(), achieved, requestedRate, layout, idle,
-            durationSeconds);
-        Files.writeString(outDir.resolve("report.html"), report.html(List.of(outDir.toString())), StandardCharsets.UTF_8);
-        return new TickToQuoteReport(report, achieved);
+        final TickToQuoteReport written = new TickToQuoteReport(report, achieved, List.copyOf(result.gateways().keySet()));
+        written.writeSummary(outDir.resolve("summary.json"), result, achieved, requestedRate, layout, idle, durationSeconds);
+        Files.writeString(outDir.resolve("report.html"), report.html(List.of(outDir.toString()), written.appendix(result)),
+            StandardCharsets.UTF_8);
+        return written;
     }
 
     /**
@@ -75,7 +112,7 @@ public final class TickToQuoteReport
     }
 
     /**
-     * @return updates per second the run achieved.
+     * @return updates per second the run achieved (the first gateway's).
      */
     public double achievedRatePerSecond()
     {
@@ -91,11 +128,102 @@ public final class TickToQuoteReport
     }
 
     /**
-     * @return the tick-to-quote summary, from planned send times.
+     * @return the first gateway's tick-to-quote summary, from planned send times.
      */
     public LatencySummary tickToQuote()
     {
         return report.summaries().get(1);
+    }
+
+    /**
+     * @param gateway one the run measured.
+     * @return its tick-to-quote summary.
+     */
+    public LatencySummary tickToQuote(final String gateway)
+    {
+        final int index = gateways.indexOf(gateway);
+        if (index < 0)
+        {
+            throw new IllegalArgumentException("the run did not measure gateway " + gateway);
+        }
+        return report.summaries().get(1 + index);
+    }
+
+    /**
+     * @return FIX ÷ Aeron tick-to-order per percentile label, or an empty map unless the run measured both.
+     */
+    public Map<String, Double> fixToAeron()
+    {
+        final Map<String, Double> ratios = new LinkedHashMap<>();
+        if (gateways.contains(TickToQuoteRun.FIX) && gateways.contains(TickToQuoteRun.AERON))
+        {
+            final LatencySummary fix = tickToQuote(TickToQuoteRun.FIX);
+            final LatencySummary aeron = tickToQuote(TickToQuoteRun.AERON);
+            for (final Map.Entry<String, Double> entry : fix.micros().entrySet())
+            {
+                ratios.put(entry.getKey(), entry.getValue() / aeron.micros(entry.getKey()));
+            }
+        }
+        return ratios;
+    }
+
+    /**
+     * @param result what the run measured.
+     * @return per gateway, one line: tick-to-order p50/p99, orders, daemon thread allocation, collections; then the
+     *     FIX ÷ Aeron ratios when both ran.
+     */
+    public String comparison(final TickToQuoteRun.Result result)
+    {
+        final StringBuilder text = new StringBuilder();
+        for (final TickToQuoteRun.GatewayRun run : result.gateways().values())
+        {
+            final LatencySummary summary = tickToQuote(run.gateway());
+            text.append(String.format(Locale.ROOT, "gateway %s: tick-to-order p50=%.2fus p99=%.2fus timed=%d orders=%d " +
+                "daemon-thread-bytes=%d (%.3f/order) gc=%d (%d ms); ends when %s%n", run.gateway(), summary.micros("p50"),
+                summary.micros("p99"), summary.count(), run.ordersSent(), run.daemonAllocatedBytes(),
+                bytesPerOrder(run), run.gcCount(), run.gcMillis(), endsAt(run.gateway())));
+        }
+        final Map<String, Double> ratios = fixToAeron();
+        if (!ratios.isEmpty())
+        {
+            text.append("fix/aeron tick-to-order:");
+            ratios.forEach((label, ratio) -> text.append(String.format(Locale.ROOT, " %s=%.2f", label, ratio)));
+            text.append('\n');
+        }
+        return text.toString();
+    }
+
+    private static double bytesPerOrder(final TickToQuoteRun.GatewayRun run)
+    {
+        return 0 == run.ordersSent() ? Double.NaN : (double)run.daemonAllocatedBytes() / run.ordersSent();
+    }
+
+    private String appendix(final TickToQuoteRun.Result result)
+    {
+        final StringBuilder html = new StringBuilder("<h2>Order gateways</h2>\n<table>\n<tr><th>gateway</th>" +
+            "<th>tick-to-order ends when</th><th>orders sent</th><th>daemon thread bytes</th><th>bytes/order</th>" +
+            "<th>collections (ms)</th></tr>\n");
+        for (final TickToQuoteRun.GatewayRun run : result.gateways().values())
+        {
+            html.append("<tr><td>").append(run.gateway()).append("</td><td>").append(HtmlPage.escape(endsAt(run.gateway())))
+                .append("</td><td class=\"n\">").append(run.ordersSent()).append("</td><td class=\"n\">")
+                .append(run.daemonAllocatedBytes()).append("</td><td class=\"n\">")
+                .append(String.format(Locale.ROOT, "%.3f", bytesPerOrder(run))).append("</td><td class=\"n\">")
+                .append(run.gcCount()).append(" (").append(run.gcMillis()).append(")</td></tr>\n");
+        }
+        html.append("</table>\n");
+        final Map<String, Double> ratios = fixToAeron();
+        if (!ratios.isEmpty())
+        {
+            html.append("<h2>FIX ÷ Aeron tick-to-order</h2>\n<table>\n<tr>");
+            ratios.keySet().forEach((label) -> html.append("<th>").append(label).append("</th>"));
+            html.append("</tr>\n<tr>");
+            ratios.values().forEach((ratio) -> html.append("<td class=\"n\">")
+                .append(String.format(Locale.ROOT, "%.2fx", ratio)).append("</td>"));
+            html.append("</tr>\n</table>\n<p class=\"meta\">Neither path includes the venue's receipt: for FIX, " +
+                "Artio's engine framing and the TCP write come after the point measured.</p>");
+        }
+        return html.toString();
     }
 
     private static LatencyDistribution write(
@@ -105,23 +233,24 @@ public final class TickToQuoteReport
         return LatencyDistribution.of(name, histogram, ratePerSecond);
     }
 
-    private static void writeSummary(
+    private void writeSummary(
         final Path file,
-        final List<LatencySummary> summaries,
+        final TickToQuoteRun.Result result,
         final double achieved,
         final double requestedRate,
         final String layout,
         final String idle,
         final double durationSeconds) throws IOException
     {
-        final LatencySummary baseline = summaries.get(0);
-        final LatencySummary tickToQuote = summaries.get(1);
+        final List<LatencySummary> summaries = report.summaries();
+        final LatencySummary baseline = baseline();
+        final LatencySummary tickToQuote = tickToQuote();
         try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
             JsonGenerator json = new JsonFactory().createGenerator(writer))
         {
             json.useDefaultPrettyPrinter();
             json.writeStartObject();
-            // the tick-to-quote figures at the top level, as ticklane perf compare reads them
+            // the first gateway's tick-to-quote figures at the top level, as ticklane perf compare reads them
             json.writeStringField("name", tickToQuote.name());
             json.writeStringField("unit", "us");
             json.writeNumberField("count", tickToQuote.count());
@@ -137,14 +266,48 @@ public final class TickToQuoteReport
             json.writeStringField("idle", idle);
             json.writeNumberField("durationSeconds", durationSeconds);
             json.writeStringField("measuredFrom", "planned send time (coordinated omission corrected)");
-            json.writeObjectFieldStart("ratioToBaseline");
-            for (final Map.Entry<String, Double> entry : tickToQuote.micros().entrySet())
-            {
-                json.writeNumberField(entry.getKey(), entry.getValue() / baseline.micros(entry.getKey()));
-            }
-            json.writeEndObject();
+            json.writeStringField("measuredTo", "the order gateway's SENT: " + endsAt(gateways.get(0)));
+            writeRatios(json, "ratioToBaseline", tickToQuote, baseline);
             json.writeFieldName("baseline");
             baseline.writeJson(json);
+            json.writeArrayFieldStart("gateways");
+            for (final TickToQuoteRun.GatewayRun run : result.gateways().values())
+            {
+                final LatencySummary summary = tickToQuote(run.gateway());
+                json.writeStartObject();
+                json.writeStringField("gateway", run.gateway());
+                json.writeStringField("measuredTo", endsAt(run.gateway()));
+                json.writeFieldName("tickToOrder");
+                summary.writeJson(json);
+                writeRatios(json, "ratioToBaseline", summary, baseline);
+                json.writeNumberField("updatesSent", run.updatesSent());
+                json.writeNumberField("ordersSent", run.ordersSent());
+                json.writeNumberField("daemonThreadAllocatedBytes", run.daemonAllocatedBytes());
+                if (run.ordersSent() > 0)
+                {
+                    json.writeNumberField("daemonThreadBytesPerOrder", bytesPerOrder(run));
+                }
+                json.writeNumberField("gcCount", run.gcCount());
+                json.writeNumberField("gcMillis", run.gcMillis());
+                json.writeObjectFieldStart("threadAllocatedBytes");
+                for (final Map.Entry<String, Long> entry : run.threadAllocatedBytes().entrySet())
+                {
+                    json.writeNumberField(entry.getKey(), entry.getValue());
+                }
+                json.writeEndObject();
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            final Map<String, Double> ratios = fixToAeron();
+            if (!ratios.isEmpty())
+            {
+                json.writeObjectFieldStart("fixToAeron");
+                for (final Map.Entry<String, Double> entry : ratios.entrySet())
+                {
+                    json.writeNumberField(entry.getKey(), entry.getValue());
+                }
+                json.writeEndObject();
+            }
             json.writeArrayFieldStart("breakdown");
             for (int i = 2; i < summaries.size(); i++)
             {
@@ -154,5 +317,17 @@ public final class TickToQuoteReport
             json.writeEndObject();
             json.writeRaw('\n');
         }
+    }
+
+    private static void writeRatios(
+        final JsonGenerator json, final String field, final LatencySummary summary, final LatencySummary reference)
+        throws IOException
+    {
+        json.writeObjectFieldStart(field);
+        for (final Map.Entry<String, Double> entry : summary.micros().entrySet())
+        {
+            json.writeNumberField(entry.getKey(), entry.getValue() / reference.micros(entry.getKey()));
+        }
+        json.writeEndObject();
     }
 }
