@@ -14,14 +14,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 
-import io.aeron.archive.Archive;
-import io.aeron.archive.ArchiveThreadingMode;
-import io.aeron.archive.ArchivingMediaDriver;
-import io.aeron.archive.client.AeronArchive;
-import io.aeron.driver.MediaDriver;
-import io.aeron.driver.ThreadingMode;
 import io.aeron.logbuffer.ControlledFragmentHandler.Action;
 import io.ticklane.fix44.FixDictionaryImpl;
+import io.ticklane.gateway.fix.session.FixSessionEngine;
 import io.ticklane.fix44.builder.NewOrderSingleEncoder;
 import io.ticklane.sbe.ExecType;
 import io.ticklane.sbe.ExecutionReportDecoder;
@@ -51,9 +46,6 @@ import quickfix.SocketAcceptor;
 import uk.co.real_logic.artio.MonitoringAgentFactory;
 import uk.co.real_logic.artio.Reply;
 import uk.co.real_logic.artio.builder.Encoder;
-import uk.co.real_logic.artio.engine.EngineConfiguration;
-import uk.co.real_logic.artio.engine.FixEngine;
-import uk.co.real_logic.artio.engine.LowResourceEngineScheduler;
 import uk.co.real_logic.artio.library.FixLibrary;
 import uk.co.real_logic.artio.library.LibraryConfiguration;
 import uk.co.real_logic.artio.library.OnMessageInfo;
@@ -69,7 +61,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Artio as the initiator, QuickFIX/J (an independent FIX engine) as the acceptor, over TCP on loopback: logon with
  * credentials, one SBE NewOrder mapped to a NewOrderSingle, and the acceptor's ExecutionReports (new, then a fill)
- * mapped back to SBE reports. The engine runs on its own ArchivingMediaDriver in a temporary directory.
+ * mapped back to SBE reports. The engine is the daemon's ({@link FixSessionEngine}) in a temporary store.
  */
 class FixLoopbackTest
 {
@@ -81,15 +73,14 @@ class FixLoopbackTest
     Path dir;
 
     private final Map<String, String> venueSaw = new ConcurrentHashMap<>();
-    private ArchivingMediaDriver driver;
-    private FixEngine engine;
+    private FixSessionEngine engine;
     private FixLibrary library;
     private SocketAcceptor acceptor;
 
     @AfterEach
     void close()
     {
-        CloseHelper.closeAll(library, engine, driver);
+        CloseHelper.closeAll(library, engine);
         if (null != acceptor)
         {
             acceptor.stop(true);
@@ -189,47 +180,15 @@ class FixLoopbackTest
         assertTrue(logon.hasErrored(), () -> "logon " + logon.state() + " with a wrong password");
     }
 
-    private void launchArtio()
+    private void launchArtio() throws IOException
     {
-        final String aeronDir = dir.resolve("aeron").toString();
-        final MediaDriver.Context driverContext = new MediaDriver.Context()
-            .aeronDirectoryName(aeronDir)
-            .dirDeleteOnStart(true)
-            .dirDeleteOnShutdown(true)
-            .threadingMode(ThreadingMode.SHARED)
-            .ipcTermBufferLength(4 * 1024 * 1024)
-            .publicationTermBufferLength(4 * 1024 * 1024);
-        final Archive.Context archiveContext = new Archive.Context()
-            .aeronDirectoryName(aeronDir)
-            .archiveDirectoryName(dir.resolve("archive").toString())
-            .deleteArchiveOnStart(true)
-            .threadingMode(ArchiveThreadingMode.SHARED)
-            .controlChannelEnabled(false)
-            .archiveClientContext(new AeronArchive.Context().controlResponseChannel("aeron:udp?endpoint=localhost:0"))
-            .replicationChannel("aeron:udp?endpoint=localhost:0");
-        driver = ArchivingMediaDriver.launch(driverContext, archiveContext);
-
-        final EngineConfiguration engineConfiguration = new EngineConfiguration()
-            .libraryAeronChannel("aeron:ipc")
-            .logFileDir(dir.resolve("fix-log").toString())
-            .deleteLogFileDirOnStart(true)
-            .lookupDefaultAcceptorfixDictionary(false)
-            .scheduler(new LowResourceEngineScheduler())
-            .monitoringFile(dir.resolve("engine-monitoring").toString());
-        engineConfiguration.monitoringAgentFactory(MonitoringAgentFactory.none());
-        engineConfiguration.aeronContext().aeronDirectoryName(aeronDir);
-        engineConfiguration.aeronArchiveContext()
-            .controlRequestChannel(AeronArchive.Configuration.localControlChannel())
-            .controlRequestStreamId(AeronArchive.Configuration.localControlStreamId())
-            .controlResponseChannel("aeron:ipc");
-        engine = FixEngine.launch(engineConfiguration);
-
+        engine = FixSessionEngine.launch(dir.resolve("fix-store"));
         final LibraryConfiguration libraryConfiguration = new LibraryConfiguration()
             .libraryAeronChannels(List.of("aeron:ipc"))
             .sessionAcquireHandler((session, info) -> handlerFor(session))
             .monitoringFile(dir.resolve("library-monitoring").toString());
         libraryConfiguration.monitoringAgentFactory(MonitoringAgentFactory.none());
-        libraryConfiguration.aeronContext().aeronDirectoryName(aeronDir);
+        libraryConfiguration.aeronContext().aeronDirectoryName(engine.aeronDirectoryName());
         library = FixLibrary.connect(libraryConfiguration);
         pollUntil(library::isConnected, "library connected to the engine");
     }

@@ -166,9 +166,9 @@ public final class FixSessionEngine implements AutoCloseable
     }
 
     /**
-     * @return the Aeron directory the library connects to.
+     * @return the Aeron directory a {@code FixLibrary} connects to.
      */
-    String aeronDirectoryName()
+    public String aeronDirectoryName()
     {
         return storeDir.resolve("aeron").toString();
     }
