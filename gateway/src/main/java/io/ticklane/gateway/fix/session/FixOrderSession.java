@@ -86,7 +86,6 @@ public final class FixOrderSession implements OrderGateway, Agent
     private long nextAttemptNs;
     private long reconnectDelayMs;
     private String failure = "NONE";
-    private String lastLogonError = "";
     private boolean closed;
 
     private FixOrderSession(
@@ -205,8 +204,7 @@ public final class FixOrderSession implements OrderGateway, Agent
                     }
                     else
                     {
-                        lastLogonError = null == logon.error() ? logon.state().name() : logon.error().getMessage();
-                        retryLater(nowNs);
+                        retryLater(nowNs); // refused, timed out or no connection: counted, tried again later
                     }
                     logon = null;
                     work++;
@@ -368,14 +366,6 @@ public final class FixOrderSession implements OrderGateway, Agent
     public FixSessionCounters counters()
     {
         return counters;
-    }
-
-    /**
-     * @return why the last logon failed ("" if none did), for an operator.
-     */
-    public String lastLogonError()
-    {
-        return lastLogonError;
     }
 
     /**

@@ -2,6 +2,7 @@ package io.ticklane.gateway.fix.session;
 
 import io.ticklane.gateway.fix.FixOrderRefusal;
 import io.ticklane.gateway.fix.FixReportRefusal;
+import org.agrona.CloseHelper;
 import org.agrona.concurrent.status.AtomicCounter;
 import org.agrona.concurrent.status.CountersManager;
 
@@ -197,10 +198,10 @@ public final class FixSessionCounters
      */
     void close()
     {
-        org.agrona.CloseHelper.closeAll(loggedOn, logons, disconnects, logonFailures, notSent, duplicates, invalid, ignored);
-        org.agrona.CloseHelper.closeAll(reportRefusals);
-        org.agrona.CloseHelper.closeAll(orderRefusals);
-        org.agrona.CloseHelper.closeAll(businessRejects);
-        org.agrona.CloseHelper.closeAll(sessionRejects);
+        CloseHelper.closeAll(loggedOn, logons, disconnects, logonFailures, notSent, duplicates, invalid, ignored);
+        CloseHelper.closeAll(reportRefusals);
+        CloseHelper.closeAll(orderRefusals);
+        CloseHelper.closeAll(businessRejects);
+        CloseHelper.closeAll(sessionRejects);
     }
 }
