@@ -60,6 +60,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * ({@code ThreadMXBean}) and the collections the JVM ran; the daemon's agent threads are reported apart. On the FIX
  * path the daemon's thread also polls Artio's library; Artio's engine and QuickFIX/J (the counterparty) are other
  * threads, and a collection their garbage causes stops the daemon too.
+ * <p>
+ * Over 500 lines: one measurement is one sequence (start a daemon, drive it, drain its histograms and allocation
+ * figures, then the baseline) whose steps share the run's settings and its error latch; the per-gateway totals are
+ * a small nested class of it. Split, the steps would pass that state back and forth.
  */
 public final class TickToQuoteRun
 {

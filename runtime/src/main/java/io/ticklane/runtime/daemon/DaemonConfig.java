@@ -1,7 +1,5 @@
 package io.ticklane.runtime.daemon;
 
-import io.ticklane.gateway.fix.FixInstrument;
-import io.ticklane.gateway.fix.FixPasswordFile;
 import io.ticklane.gateway.fix.session.FixSessionConfig;
 import io.ticklane.gateway.transport.TransportContext;
 import io.ticklane.journal.queue.JournalInstrument;
@@ -9,7 +7,6 @@ import io.ticklane.marketmaking.config.StrategyConfig;
 import io.ticklane.tuning.layout.CoreLayout;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,12 +16,12 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 
 /**
  * The daemon's configuration, layered: built-in defaults, then a properties file, then {@code key=value}
  * overrides from the command line, each layer replacing what the one before said ({@link DaemonSettings} holds the
- * layers and reads keys). Keys {@code daemon.*} and {@code transport.*} are the daemon's own and are validated here;
+ * layers and reads keys). Keys {@code daemon.*}, {@code transport.*} and {@code gateway.*} are the daemon's own and are
+ * validated here, {@code fix.*} in {@link FixSettings};
  * every other key is a strategy setting, validated by {@link StrategyConfig}. Everything is checked before anything
  * starts, and an error names the key, the value and where it came from.
  * <p>
@@ -35,9 +32,6 @@ import java.util.regex.Pattern;
  */
 public final class DaemonConfig
 {
-    private static final Pattern COMP_ID = Pattern.compile("[A-Za-z0-9_.\\-]{1,64}");
-    private static final Pattern PRINTABLE = Pattern.compile("[!-~]{1,128}");
-
     private final DaemonSettings settings;
     private final String strategyProperties;
     private final StrategyConfig strategy;
@@ -112,7 +106,7 @@ public final class DaemonConfig
         final String tokenFile = settings.text("daemon.admin_token_file");
         config.adminToken = OperatorToken.resolve(
             tokenFile.isEmpty() ? null : Path.of(tokenFile), env, "daemon.admin_token_file", true);
-        config.fixSession = config.readFixSession();
+        config.fixSession = FixSettings.read(settings, config.strategy.instrumentId(), config.runDir());
         return config;
     }
 
@@ -207,120 +201,6 @@ public final class DaemonConfig
     public FixSessionConfig fixSession()
     {
         return fixSession;
-    }
-
-    private FixSessionConfig readFixSession() throws IOException
-    {
-        if (!"fix".equals(settings.text("gateway.orders")))
-        {
-            return null;
-        }
-        final String host = required("fix.host");
-        final int port = settings.intValue("fix.port");
-        if (port < 1 || port > 65_535)
-        {
-            throw settings.error("fix.port", "must be the venue's FIX port, 1-65535");
-        }
-        final String sender = required("fix.sender_comp_id");
-        final String target = required("fix.target_comp_id");
-        for (final String key : new String[]{"fix.sender_comp_id", "fix.target_comp_id"})
-        {
-            if (!COMP_ID.matcher(settings.text(key)).matches())
-            {
-                throw settings.error(key, "must be 1-64 letters, digits, '_', '.' or '-'");
-            }
-        }
-        final String username = required("fix.username");
-        if (!PRINTABLE.matcher(username).matches())
-        {
-            throw settings.error("fix.username", "must be 1-128 printable ASCII characters without spaces");
-        }
-        final String password = FixPasswordFile.read(settings.path("fix.password_file"), "fix.password_file");
-        final long heartbeat = settings.longValue("fix.heartbeat_interval_s");
-        if (heartbeat < 1 || heartbeat > 3600)
-        {
-            throw settings.error("fix.heartbeat_interval_s", "must be 1-3600 seconds");
-        }
-        settings.positive("fix.reconnect_initial_ms");
-        if (settings.longValue("fix.reconnect_max_ms") < settings.longValue("fix.reconnect_initial_ms"))
-        {
-            throw settings.error("fix.reconnect_max_ms", "must be >= fix.reconnect_initial_ms");
-        }
-        settings.positive("fix.logon_timeout_ms");
-        settings.positive("fix.report_stream");
-        if (fixReportStreamId() == settings.intValue("transport.report_stream") ||
-            fixReportStreamId() == settings.intValue("transport.market_data_stream") ||
-            fixReportStreamId() == settings.intValue("transport.admin_stream"))
-        {
-            throw settings.error("fix.report_stream", "must differ from the transport.* stream ids");
-        }
-        final String symbol = settings.text("fix.symbol").isEmpty() ?
-            settings.text("daemon.instrument_symbol") : settings.text("fix.symbol");
-        final BigDecimal tick = increment("fix.tick_size",
-            settings.longValue("daemon.instrument_tick_size"), settings.longValue("daemon.instrument_price_exponent"));
-        final BigDecimal lot = increment("fix.lot_size",
-            settings.longValue("daemon.instrument_lot_size"), settings.longValue("daemon.instrument_quantity_exponent"));
-        final FixInstrument instrument;
-        try
-        {
-            instrument = new FixInstrument(strategy.instrumentId(), symbol,
-                tick.unscaledValue().longValueExact(), tick.scale(), lot.unscaledValue().longValueExact(), lot.scale());
-        }
-        catch (final IllegalArgumentException | ArithmeticException ex)
-        {
-            throw new IllegalArgumentException("fix.symbol/fix.tick_size/fix.lot_size: " + ex.getMessage(), ex);
-        }
-        final Path storeDir = settings.text("fix.store_dir").isEmpty() ?
-            runDir().resolve("fix-session") : settings.path("fix.store_dir");
-        return new FixSessionConfig(host, port, sender, target, username, password, (int)heartbeat,
-            settings.bool("fix.reset_on_logon"), storeDir, settings.longValue("fix.reconnect_initial_ms"),
-            settings.longValue("fix.reconnect_max_ms"), settings.longValue("fix.logon_timeout_ms"), instrument);
-    }
-
-    private String required(final String key)
-    {
-        final String value = settings.text(key);
-        if (value.isBlank())
-        {
-            throw settings.error(key, "must be set when gateway.orders=fix");
-        }
-        return value;
-    }
-
-    /**
-     * The FIX decimal of one tick or lot: the key's value if set (a positive decimal, at most 18 places), else the
-     * instrument's increment times ten to its exponent.
-     */
-    private BigDecimal increment(final String key, final long mantissa, final long exponent)
-    {
-        final String text = settings.text(key);
-        BigDecimal value;
-        if (text.isEmpty())
-        {
-            value = BigDecimal.valueOf(mantissa, (int)-exponent);
-        }
-        else
-        {
-            try
-            {
-                value = new BigDecimal(text);
-            }
-            catch (final NumberFormatException ex)
-            {
-                throw settings.error(key, "must be a decimal number, e.g. 0.01");
-            }
-        }
-        value = value.stripTrailingZeros();
-        if (value.scale() < 0)
-        {
-            value = value.setScale(0);
-        }
-        if (value.signum() <= 0 || value.scale() > 18 || value.unscaledValue().bitLength() > 62)
-        {
-            throw settings.error(text.isEmpty() ? "daemon.instrument_tick_size" : key,
-                "the FIX increment " + value.toPlainString() + " must be positive, with at most 18 decimal places");
-        }
-        return value;
     }
 
     /**
