@@ -47,6 +47,11 @@ class DaemonFixSessionTest
         await("a fill over FIX", 60_000, () -> scenario.progress() && scenario.counter(DaemonCounters.FILLS) >= 1);
         assertTrue(venue.counters().requests() >= 2, "the venue took the status request and orders over FIX");
         assertEquals(0, venue.counters().requestsRefused(), "the venue refused nothing the daemon sent");
+        final FixSessionCounters fix = scenario.fix();
+        quickfix.Session.sendToTarget(new quickfix.fix44.BusinessMessageReject(new quickfix.field.RefMsgType("D"),
+            new quickfix.field.BusinessRejectReason(3)), venue.sessionId());
+        await("a BusinessMessageReject counted, with its reason", 30_000, () -> scenario.progress() &&
+            1 == fix.reportsRefused(FixReportRefusal.BUSINESS_REJECT));
 
         assertTrue(daemon.shutdown(), "every order confirmed cancelled before the agents closed");
         assertNull(daemon.firstError());

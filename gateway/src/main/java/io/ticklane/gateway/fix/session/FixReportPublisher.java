@@ -182,6 +182,7 @@ final class FixReportPublisher implements SessionHandler
             businessReject.decode(ascii, 0, length);
             decoding.businessMessageReject(businessReject);
             counters.businessReject(businessReject.businessRejectReason());
+            syncRefusals();
             action = Action.CONTINUE;
         }
         else if (RejectDecoder.MESSAGE_TYPE == messageType)
@@ -190,6 +191,7 @@ final class FixReportPublisher implements SessionHandler
             sessionReject.decode(ascii, 0, length);
             decoding.sessionReject(sessionReject);
             counters.sessionReject(sessionReject.hasSessionRejectReason() ? sessionReject.sessionRejectReason() : -1);
+            syncRefusals();
             action = Action.CONTINUE;
         }
         else
@@ -222,7 +224,10 @@ final class FixReportPublisher implements SessionHandler
         {
             return Action.ABORT; // Artio hands the message again: nothing of it went out
         }
-        syncRefusals();
+        if (FixReportDecoding.REFUSED == reportLength)
+        {
+            syncRefusals();
+        }
         if (statusAnswer && reportLength > 0)
         {
             statusReportsSeen++;
@@ -232,7 +237,10 @@ final class FixReportPublisher implements SessionHandler
             final int completeLength =
                 decoding.orderStatusComplete(executionReport, statusReportsSeen, instrumentId, nowNs, pending, 0);
             statusReportsSeen = 0;
-            syncRefusals();
+            if (FixReportDecoding.REFUSED == completeLength)
+            {
+                syncRefusals();
+            }
             if (completeLength > 0)
             {
                 pendingLength = completeLength; // after the report it ends; offered now or before anything else
@@ -248,10 +256,17 @@ final class FixReportPublisher implements SessionHandler
         {
             return Action.ABORT;
         }
-        syncRefusals();
+        if (FixReportDecoding.REFUSED == length)
+        {
+            syncRefusals();
+        }
         return Action.CONTINUE;
     }
 
+    /**
+     * Copies the mapping's refusal counts that moved into the daemon's counters: after a refusal only, so a report
+     * that maps costs nothing here.
+     */
     private void syncRefusals()
     {
         for (final FixReportRefusal refusal : FixSessionCounters.reportRefusals())
