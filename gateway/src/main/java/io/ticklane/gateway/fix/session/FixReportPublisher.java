@@ -53,7 +53,7 @@ final class FixReportPublisher implements SessionHandler
     private final long[] reportRefusals = new long[FixSessionCounters.reportRefusals().length];
     private int pendingLength;
     private int statusReportsSeen;
-    private final ProcessedSequenceNumbers processed = new ProcessedSequenceNumbers();
+    private int lastProcessedSeqNum;
     private int lastSequenceIndex = -1;
     private int sessionEpoch;
     private boolean disconnected;
@@ -156,10 +156,10 @@ final class FixReportPublisher implements SessionHandler
         if (sequenceIndex != lastSequenceIndex)
         {
             lastSequenceIndex = sequenceIndex; // a sequence reset starts numbering again
-            processed.clear();
+            lastProcessedSeqNum = 0;
         }
         final int seqNum = header.msgSeqNum();
-        if (header.hasPossDupFlag() && header.possDupFlag() && processed.contains(seqNum))
+        if (header.hasPossDupFlag() && header.possDupFlag() && seqNum <= lastProcessedSeqNum)
         {
             counters.duplicates.incrementRelease();
             return Action.CONTINUE;
@@ -200,7 +200,7 @@ final class FixReportPublisher implements SessionHandler
         }
         if (Action.CONTINUE == action)
         {
-            processed.add(seqNum);
+            lastProcessedSeqNum = Math.max(lastProcessedSeqNum, seqNum);
         }
         return action;
     }
