@@ -64,11 +64,11 @@ class FixMappingAllocationTest
         };
 
         final ThreadMXBean threads = (ThreadMXBean)ManagementFactory.getThreadMXBean();
-        for (int i = 0; i < 20_000; i++)
+        for (int i = 0; i < 200_000; i++) // until C2 has compiled the round trip: 20,000 was not always enough in CI
         {
             roundTrip.run();
         }
-        final long[] windows = new long[3];
+        final long[] windows = new long[5];
         Arrays.fill(windows, -1);
         for (int w = 0; w < windows.length && (0 == w || windows[w - 1] != 0); w++)
         {
