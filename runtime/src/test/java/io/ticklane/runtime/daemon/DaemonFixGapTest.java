@@ -1,5 +1,6 @@
 package io.ticklane.runtime.daemon;
 
+import io.ticklane.gateway.fix.FixReportRefusal;
 import io.ticklane.gateway.fix.session.FixSessionCounters;
 import io.ticklane.marketmaking.risk.ModeReason;
 import org.agrona.CloseHelper;
@@ -8,9 +9,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import quickfix.Message;
 import quickfix.Session;
+import quickfix.field.BusinessRejectReason;
 import quickfix.field.MsgSeqNum;
+import quickfix.field.RefMsgType;
+import quickfix.field.SenderCompID;
+import quickfix.field.SendingTime;
+import quickfix.field.TargetCompID;
+import quickfix.fix44.BusinessMessageReject;
+import quickfix.fix44.Logout;
 
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import static io.ticklane.runtime.daemon.VenueFixture.await;
@@ -81,6 +91,50 @@ class DaemonFixGapTest
         assertEquals(0, scenario.counter(DaemonCounters.FILLS_UNKNOWN_ORDER) +
             scenario.counter(DaemonCounters.FILLS_OVERFILL) + scenario.counter(DaemonCounters.FILLS_CONFLICT));
         assertEquals(0, scenario.counter(DaemonCounters.SEND_FAILURES));
+    }
+
+    @Test
+    void aReportTheVenueSendsAfterItsLogoutIsTakenAndNeverAskedForAgain() throws Exception
+    {
+        scenario = new FixScenario(dir);
+        scenario.startVenue();
+        final Daemon daemon = scenario.startDaemon(FixScenario.PASSWORD);
+        final FixSessionCounters fix = scenario.fix();
+        scenario.awaitQuoting(60_000);
+
+        // the venue logs out and, in the same write, sends one more business message (as an exchange report racing
+        // a logout does): Artio is DISCONNECTED when it reads it, marks it invalid and counts its number received
+        final Session venueSession = scenario.venueSession();
+        final int logoutSeqNum = venueSession.getExpectedSenderNum();
+        final long invalidBefore = fix.invalid();
+        final Message logout = numbered(new Logout(), venueSession, logoutSeqNum);
+        final Message reject = numbered(new BusinessMessageReject(new RefMsgType("D"), new BusinessRejectReason(3)),
+            venueSession, logoutSeqNum + 1);
+        venueSession.setNextSenderMsgSeqNum(logoutSeqNum + 2); // the venue's store goes on after both
+        assertTrue(venueSession.getResponder().send(logout.toString() + reject.toString()), "written to the socket");
+
+        await("the message after the Logout taken (a BusinessMessageReject, counted)", 30_000, () ->
+            scenario.progress() && 1 == fix.reportsRefused(FixReportRefusal.BUSINESS_REJECT));
+        assertEquals(invalidBefore, fix.invalid(), "not dropped as invalid");
+        await("logged on again, reconciled and quoting", 60_000, () -> scenario.progress() &&
+            fix.logons() >= 2 && 1 == fix.loggedOn() && 1 == scenario.counter(DaemonCounters.RECONCILED) &&
+            0 == scenario.counter(DaemonCounters.MODE));
+        assertEquals(1, fix.reportsRefused(FixReportRefusal.BUSINESS_REJECT), "taken once");
+        assertEquals(0, fix.duplicates());
+
+        assertTrue(daemon.shutdown(), "every order confirmed cancelled before the agents closed");
+        assertNull(daemon.firstError());
+        assertEquals(scenario.fixture.exchange.counters().netFilledPosition(), scenario.counter(DaemonCounters.POSITION));
+    }
+
+    private static Message numbered(final Message message, final Session session, final int seqNum)
+    {
+        final Message.Header header = message.getHeader();
+        header.setString(SenderCompID.FIELD, session.getSessionID().getSenderCompID());
+        header.setString(TargetCompID.FIELD, session.getSessionID().getTargetCompID());
+        header.setInt(MsgSeqNum.FIELD, seqNum);
+        header.setUtcTimeStamp(SendingTime.FIELD, LocalDateTime.now(ZoneOffset.UTC), true);
+        return message;
     }
 
     private List<Message> fillsSince(final int seqNum)

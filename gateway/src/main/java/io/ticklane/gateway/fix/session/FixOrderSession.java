@@ -57,9 +57,12 @@ public final class FixOrderSession implements OrderGateway, Agent
     private static final int LOGGING_ON = 1;
     private static final int AWAITING_ACTIVE = 2;
     private static final int ACTIVE = 3;
+    /** In the store directory: the inbound MsgSeqNums already processed, across restarts. */
+    static final String PROCESSED_FILE = "processed-seqnums.dat";
 
     private final FixSessionConfig config;
     private final FixSessionEngine engine;
+    private final ProcessedSequenceNumbers processed;
     private final FixLibrary library;
     private final Publication reports;
     private final FixReportPublisher publisher;
@@ -91,6 +94,7 @@ public final class FixOrderSession implements OrderGateway, Agent
     private FixOrderSession(
         final FixSessionConfig config,
         final FixSessionEngine engine,
+        final ProcessedSequenceNumbers processed,
         final Publication reports,
         final FixSessionCounters counters,
         final EpochNanoClock clock,
@@ -98,6 +102,7 @@ public final class FixOrderSession implements OrderGateway, Agent
     {
         this.config = config;
         this.engine = engine;
+        this.processed = processed;
         this.reports = reports;
         this.counters = counters;
         this.clock = clock;
@@ -105,7 +110,7 @@ public final class FixOrderSession implements OrderGateway, Agent
         final FixInstruments instruments = new FixInstruments(List.of(config.instrument()));
         this.encoding = new FixOrderEncoding(instruments);
         this.publisher = new FixReportPublisher(
-            reports, new FixReportDecoding(instruments), counters, clock, config.instrument().instrumentId());
+            reports, new FixReportDecoding(instruments), counters, clock, config.instrument().instrumentId(), processed);
         this.reconnectDelayMs = config.reconnectInitialMs();
         this.sessionConfiguration = SessionConfiguration.builder()
             .address(config.host(), config.port())
@@ -115,6 +120,9 @@ public final class FixOrderSession implements OrderGateway, Agent
             .resetSeqNum(config.resetSeqNumOnLogon())
             .sequenceNumbersPersistent(!config.resetSeqNumOnLogon())
             .timeoutInMs(config.logonTimeoutMs())
+            // a message numbered past the range asked for, arriving while a resend is under way, is marked invalid:
+            // without this Artio never asks for it again and it would be lost (taken when resent: it was not processed)
+            .sendRedundantResendRequests(true)
             .fixDictionary(FixDictionaryImpl.class)
             .build();
         final LibraryConfiguration libraryConfiguration = new LibraryConfiguration()
@@ -152,10 +160,12 @@ public final class FixOrderSession implements OrderGateway, Agent
     {
         final FixSessionEngine engine = FixSessionEngine.launch(config.storeDir());
         FixSessionCounters counters = null;
+        ProcessedSequenceNumbers processed = null;
         try
         {
+            processed = ProcessedSequenceNumbers.open(config.storeDir().resolve(PROCESSED_FILE));
             counters = new FixSessionCounters(manager, typeId, labelPrefix);
-            return new FixOrderSession(config, engine, reports, counters, clock, sendTimeoutNs);
+            return new FixOrderSession(config, engine, processed, reports, counters, clock, sendTimeoutNs);
         }
         catch (final RuntimeException ex)
         {
@@ -163,6 +173,7 @@ public final class FixOrderSession implements OrderGateway, Agent
             {
                 counters.close();
             }
+            CloseHelper.quietClose(processed);
             CloseHelper.quietClose(engine);
             throw ex;
         }
@@ -397,7 +408,7 @@ public final class FixOrderSession implements OrderGateway, Agent
         }
         finally
         {
-            CloseHelper.closeAll(library, engine, reports);
+            CloseHelper.closeAll(library, processed, engine, reports);
             counters.close();
         }
     }

@@ -18,6 +18,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 import uk.co.real_logic.artio.library.OnMessageInfo;
 import uk.co.real_logic.artio.library.SessionHandler;
 import uk.co.real_logic.artio.messages.DisconnectReason;
+import uk.co.real_logic.artio.messages.SessionState;
 import uk.co.real_logic.artio.session.Session;
 import uk.co.real_logic.artio.util.MutableAsciiBuffer;
 
@@ -40,6 +41,7 @@ final class FixReportPublisher implements SessionHandler
     private final FixSessionCounters counters;
     private final EpochNanoClock clock;
     private final long instrumentId;
+    private final ProcessedSequenceNumbers processed;
     private final MutableAsciiBuffer ascii = new MutableAsciiBuffer();
     private final ExecutionReportDecoder executionReport = new ExecutionReportDecoder();
     private final OrderCancelRejectDecoder cancelReject = new OrderCancelRejectDecoder();
@@ -53,8 +55,6 @@ final class FixReportPublisher implements SessionHandler
     private final long[] reportRefusals = new long[FixSessionCounters.reportRefusals().length];
     private int pendingLength;
     private int statusReportsSeen;
-    private int lastProcessedSeqNum;
-    private int lastSequenceIndex = -1;
     private int sessionEpoch;
     private boolean disconnected;
 
@@ -63,8 +63,10 @@ final class FixReportPublisher implements SessionHandler
         final FixReportDecoding decoding,
         final FixSessionCounters counters,
         final EpochNanoClock clock,
-        final long instrumentId)
+        final long instrumentId,
+        final ProcessedSequenceNumbers processed)
     {
+        this.processed = processed;
         this.reports = reports;
         this.decoding = decoding;
         this.counters = counters;
@@ -145,7 +147,8 @@ final class FixReportPublisher implements SessionHandler
         {
             return Action.ABORT;
         }
-        if (!messageInfo.isValid())
+        final boolean valid = messageInfo.isValid();
+        if (!valid && !isLoggedOut(session))
         {
             counters.invalid.incrementRelease();
             return Action.CONTINUE;
@@ -153,13 +156,14 @@ final class FixReportPublisher implements SessionHandler
         ascii.wrap(buffer, offset, length);
         header.reset();
         header.decode(ascii, 0, length);
-        if (sequenceIndex != lastSequenceIndex)
-        {
-            lastSequenceIndex = sequenceIndex; // a sequence reset starts numbering again
-            lastProcessedSeqNum = 0;
-        }
+        processed.sequenceIndex(sequenceIndex); // a sequence reset starts numbering again
         final int seqNum = header.msgSeqNum();
-        if (header.hasPossDupFlag() && header.possDupFlag() && seqNum <= lastProcessedSeqNum)
+        if (!valid && !processed.isNext(seqNum))
+        {
+            counters.invalid.incrementRelease();
+            return Action.CONTINUE;
+        }
+        if (header.hasPossDupFlag() && header.possDupFlag() && processed.contains(seqNum))
         {
             counters.duplicates.incrementRelease();
             return Action.CONTINUE;
@@ -200,9 +204,21 @@ final class FixReportPublisher implements SessionHandler
         }
         if (Action.CONTINUE == action)
         {
-            lastProcessedSeqNum = Math.max(lastProcessedSeqNum, seqNum);
+            processed.add(seqNum);
         }
         return action;
+    }
+
+    /**
+     * Artio marks invalid, and never asks again for, a message the venue sent after its own Logout (Artio is then
+     * DISCONNECTED), yet its engine counts the number as received: dropped here, an execution report the venue sent
+     * while logging out (an exchange fill racing the logout) would be lost for good. Such a message is taken when it
+     * is the next number after the last processed, so nothing is taken out of order or twice.
+     */
+    private static boolean isLoggedOut(final Session session)
+    {
+        final SessionState state = session.state();
+        return SessionState.DISCONNECTED == state || SessionState.DISABLED == state;
     }
 
     private Action onExecutionReport(final int length, final long nowNs)
