@@ -193,8 +193,10 @@ class QuotingStrategyTest
         h.snapshot(SECOND, 995, 1005);
         h.acknowledgeAll(SECOND);
 
-        long time = cycles(h, 2 * SECOND, 20_000);
-        final long[] windows = new long[3];
+        // a long warm-up and several windows: under CPU contention C2 finishes late, and a deoptimisation inside a
+        // window materialises objects escape analysis had removed (CI once measured [880, 72, 1072] after 20,000)
+        long time = cycles(h, 2 * SECOND, 200_000);
+        final long[] windows = new long[6];
         for (int i = 0; i < windows.length && (0 == i || 0 != windows[i - 1]); i++)
         {
             threads.getThreadAllocatedBytes(thread);
@@ -206,7 +208,7 @@ class QuotingStrategyTest
 
         assertEquals(StrategyMode.ACTIVE, h.strategy.risk().mode());
         assertEquals(h.strategy.venueReconnects(), h.strategy.reconnectStatusRequests());
-        assertEquals(true, h.strategy.venueReconnects() >= 120_000, "cycles: " + h.strategy.venueReconnects());
+        assertEquals(true, h.strategy.venueReconnects() >= 300_000, "cycles: " + h.strategy.venueReconnects());
         assertEquals(0, h.strategy.riskRejections());
         for (final long window : windows)
         {
