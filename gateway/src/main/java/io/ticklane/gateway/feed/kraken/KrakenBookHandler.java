@@ -372,8 +372,9 @@ public final class KrakenBookHandler
     }
 
     /**
-     * Something unreadable arrived: a LIVE book can no longer be trusted (the unreadable message is the withheld one). A broken snapshot asks for a new one even
-     * while a resubscribe is already pending (that request's snapshot was the broken one).
+     * Something unreadable arrived: a LIVE book can no longer be trusted (the unreadable message is the withheld one).
+     * A broken snapshot asks for a new one even while a resubscribe is already pending (that request's snapshot was
+     * the broken one).
      */
     private void distrust(final long timeNs, final boolean brokenSnapshot)
     {
