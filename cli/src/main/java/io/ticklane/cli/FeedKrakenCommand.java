@@ -21,9 +21,9 @@ import java.util.concurrent.Callable;
     name = "kraken",
     mixinStandardHelpOptions = true,
     description = {
-        "Kraken spot WebSocket API v1 book channel: snapshot and updates (republished levels included), the book cut to",
-        "the subscribed depth after each level, every update's CRC32 checksum verified as Kraken documents it; a mismatch",
-        "makes the book STALE and asks for a resubscribe (a fresh snapshot).",
+        "Kraken spot WebSocket v1 book handler: exact depth-limited book, every update's CRC32 checksum verified.",
+        "Snapshot and updates (republished levels included), the book cut to the subscribed depth after each level, the",
+        "checksum computed as Kraken documents it; a mismatch makes the book STALE and asks for a resubscribe.",
         "--verify-file runs it over a file of one JSON message per line (as `feed serve --lines` streams it).",
         "Last line: updates=<n> checksums_ok=<k> checksums_failed=<f> resyncs=<r> crossed=<c>.",
         "Exit 0 when every update checked out, 1 on a checksum failure, a crossed book or a malformed message,",
