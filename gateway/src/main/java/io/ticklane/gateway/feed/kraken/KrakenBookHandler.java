@@ -20,8 +20,8 @@ import org.agrona.concurrent.MessageHandler;
  * sequence gap and goes STALE exactly as on a lost message, until the next L2Snapshot. Levels the depth truncation
  * drops are published as deletes, so a receiver's book never keeps a level this one no longer vouches for.
  * <p>
- * Single-threaded; nothing here throws on bad input and, once the first snapshot sized the grids, the update path
- * allocates nothing of its own (Jackson's parser instance is the one object made per message).
+ * Single-threaded; nothing here throws on bad input. Messages are parsed by one long-lived Jackson non-blocking
+ * parser fed message by message, so the steady-state update path makes no parser per message.
  */
 public final class KrakenBookHandler
 {
@@ -37,6 +37,7 @@ public final class KrakenBookHandler
     private final long[] gridPrice;
     private final long[] gridVolume;
     private final char[] textScratch;
+    private final byte[] bytesScratch;
     private BookState state = BookState.EMPTY;
     private int priceDecimals;
     private int lotDecimals;
@@ -63,12 +64,14 @@ public final class KrakenBookHandler
         gridPrice = new long[maxLevels];
         gridVolume = new long[maxLevels];
         textScratch = new char[context.maxMessageBytes()];
+        bytesScratch = new byte[context.maxMessageBytes()];
         priceDecimals = context.priceDecimals();
         lotDecimals = context.lotDecimals();
     }
 
     /**
-     * Handles one text message as received (a CharSequence from the JDK WebSocket listener, for instance).
+     * Handles one text message as received (a CharSequence from the JDK WebSocket listener, for instance). Kraken's
+     * messages are ASCII, which takes the byte path; text with other characters is parsed as characters.
      *
      * @param text one complete message.
      * @param receiveTimeNs when it arrived, epoch nanoseconds.
@@ -82,11 +85,15 @@ public final class KrakenBookHandler
             oversized(length);
             return;
         }
+        boolean ascii = true;
         for (int i = 0; i < length; i++)
         {
-            textScratch[i] = text.charAt(i);
+            final char c = text.charAt(i);
+            textScratch[i] = c;
+            bytesScratch[i] = (byte)c;
+            ascii &= c < 0x80;
         }
-        dispatch(parser.parse(textScratch, 0, length), receiveTimeNs);
+        dispatch(ascii ? parser.parse(bytesScratch, 0, length) : parser.parse(textScratch, 0, length), receiveTimeNs);
     }
 
     /**

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.async.ByteArrayFeeder;
 
 import java.io.IOException;
 
@@ -38,6 +39,8 @@ final class KrakenMessageParser
     private final char[] bookChannelName;
     private final char[] pair;
     private String reason;
+    private JsonParser streamParser;
+    private ByteArrayFeeder feeder;
     private boolean snapshotKeys;
     private boolean updateKeys;
 
@@ -71,19 +74,36 @@ final class KrakenMessageParser
         return reason;
     }
 
+    /**
+     * Bytes go through one long-lived non-blocking parser fed message by message, so a well-formed message costs no
+     * parser instance; after a malformed one the parser is dropped (its state is unknown) and a new one made.
+     */
     KrakenMessageKind parse(final byte[] utf8, final int offset, final int length)
     {
         reset();
-        try (JsonParser parser = factory.createParser(utf8, offset, length))
+        try
         {
-            return parseMessage(parser);
+            if (null == streamParser)
+            {
+                streamParser = factory.createNonBlockingByteArrayParser();
+                feeder = (ByteArrayFeeder)streamParser.getNonBlockingInputFeeder();
+            }
+            feeder.feedInput(utf8, offset, offset + length);
+            final KrakenMessageKind kind = parseMessage(streamParser, JsonToken.NOT_AVAILABLE);
+            if (KrakenMessageKind.MALFORMED == kind)
+            {
+                streamParser = null;
+            }
+            return kind;
         }
         catch (final IOException ex)
         {
+            streamParser = null;
             return malformed("not valid JSON, or beyond the parser's bounds");
         }
         catch (final RuntimeException ex)
         {
+            streamParser = null;
             return malformed("unreadable: the JSON parser gave up on it");
         }
     }
@@ -93,7 +113,7 @@ final class KrakenMessageParser
         reset();
         try (JsonParser parser = factory.createParser(text, offset, length))
         {
-            return parseMessage(parser);
+            return parseMessage(parser, null);
         }
         catch (final IOException ex)
         {
@@ -117,7 +137,7 @@ final class KrakenMessageParser
         channelId = -1;
     }
 
-    private KrakenMessageKind parseMessage(final JsonParser parser) throws IOException
+    private KrakenMessageKind parseMessage(final JsonParser parser, final JsonToken endOfMessage) throws IOException
     {
         final JsonToken first = parser.nextToken();
         final KrakenMessageKind kind;
@@ -133,7 +153,7 @@ final class KrakenMessageParser
         {
             return malformed("neither a JSON object nor a JSON array");
         }
-        if (KrakenMessageKind.MALFORMED != kind && null != parser.nextToken())
+        if (KrakenMessageKind.MALFORMED != kind && endOfMessage != parser.nextToken())
         {
             return malformed("content after the message");
         }
