@@ -153,6 +153,10 @@ final class KrakenMessageParser
         {
             return malformed("neither a JSON object nor a JSON array");
         }
+        if (KrakenMessageKind.MALFORMED != kind && !parser.getParsingContext().inRoot())
+        {
+            return malformed("the message ends inside an object or array");
+        }
         if (KrakenMessageKind.MALFORMED != kind && endOfMessage != parser.nextToken())
         {
             return malformed("content after the message");
@@ -403,7 +407,8 @@ final class KrakenMessageParser
     {
         while (parser.getParsingContext().getNestingDepth() > TOP_ARRAY_DEPTH)
         {
-            if (null == parser.nextToken())
+            final JsonToken token = parser.nextToken();
+            if (null == token || JsonToken.NOT_AVAILABLE == token)
             {
                 throw new IOException("end of input inside a book payload");
             }
