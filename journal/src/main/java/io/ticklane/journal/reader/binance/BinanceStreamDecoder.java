@@ -73,6 +73,21 @@ public final class BinanceStreamDecoder
     }
 
     /**
+     * Sizes given by the caller, checked.
+     *
+     * @param tick price step such as {@code 0.01}.
+     * @param lot  quantity step such as {@code 0.00001}.
+     * @return the sizes, trailing zeros stripped.
+     * @throws IllegalArgumentException when a step is not a positive decimal a grid can use.
+     */
+    public static TickLotSizes givenSizes(final BigDecimal tick, final BigDecimal lot)
+    {
+        DecimalGrid.of(tick);
+        DecimalGrid.of(lot);
+        return new TickLotSizes(tick.stripTrailingZeros(), false, lot.stripTrailingZeros(), false, null, 0);
+    }
+
+    /**
      * @param handler receives each SBE frame (message header first); the buffer is reused after it returns.
      */
     public void handler(final MessageHandler handler)
