@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
     subcommands = { CommandLine.HelpCommand.class, BookCommand.class, ClockCommand.class, FactorsCommand.class,
         FitCommand.class, QuoteCommand.class, ResearchCommand.class, ImportCommand.class, JournalCommand.class,
         ReplayCommand.class, BacktestCommand.class, DemoCommand.class, DaemonCommand.class, OperatorCommand.class, StatCommand.class,
-        TuneCommand.class, PerfCommand.class, VenueCommand.class })
+        TuneCommand.class, PerfCommand.class, VenueCommand.class, FeedCommand.class })
 public final class TicklaneCli implements Runnable
 {
     private static final int USAGE_WIDTH = 120;
