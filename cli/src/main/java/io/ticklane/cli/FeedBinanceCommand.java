@@ -202,7 +202,8 @@ public final class FeedBinanceCommand implements Callable<Integer>
 
     private static String published(final PublishingSink sink)
     {
-        return null == sink ? "" : " published=" + sink.published() + " publish_failed=" + sink.failed();
+        return null == sink || !sink.publishes() ? " publishing=none" :
+            " published=" + sink.published() + " publish_failed=" + sink.failed();
     }
 
     private BinanceMarket parseMarket()

@@ -48,6 +48,14 @@ public final class PublishingSink implements MessageHandler
     }
 
     /**
+     * @return true when frames go to a publication, false when this sink only passes them on.
+     */
+    public boolean publishes()
+    {
+        return null != publisher;
+    }
+
+    /**
      * @return frames the publication took.
      */
     public long published()
