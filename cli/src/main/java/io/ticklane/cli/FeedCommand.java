@@ -3,13 +3,14 @@ package io.ticklane.cli;
 import picocli.CommandLine.Command;
 
 /**
- * Groups the venue market-data feed handlers under {@code ticklane feed}.
+ * Groups the live market-data feed tools under {@code ticklane feed}: the venue handlers and the local stand-in
+ * that replays captures over the venues' protocols.
  */
 @Command(
     name = "feed",
     mixinStandardHelpOptions = true,
-    description = "Market data feed handlers for real venues.",
-    subcommands = { FeedKrakenCommand.class })
+    description = "Live market data feed handlers, and a local venue stand-in that replays captures.",
+    subcommands = { FeedBinanceCommand.class, FeedKrakenCommand.class, FeedServeCommand.class })
 public final class FeedCommand
 {
 }

@@ -30,6 +30,7 @@ final class DependencyRules
     private static final String BACKTEST = "io.ticklane.backtest..";
     private static final String PERF = "io.ticklane.perf..";
     private static final String CLI = "io.ticklane.cli..";
+    private static final String FEED_SERVE = "io.ticklane.feedserve..";
 
     /**
      * Each module reaches only the modules below it in the map; nothing reaches {@code cli}. Dependencies on
@@ -49,11 +50,13 @@ final class DependencyRules
         .layer("runtime").definedBy(RUNTIME)
         .layer("backtest").definedBy(BACKTEST)
         .layer("perf").definedBy(PERF)
+        .layer("feed-serve").definedBy(FEED_SERVE)
         .layer("cli").definedBy(CLI)
         .whereLayer("sbe-schemas").mayNotAccessAnyLayer()
         .whereLayer("fix-codecs").mayNotAccessAnyLayer()
         .whereLayer("clock").mayNotAccessAnyLayer()
         .whereLayer("tuning").mayNotAccessAnyLayer()
+        .whereLayer("feed-serve").mayNotAccessAnyLayer()
         .whereLayer("orderbook").mayOnlyAccessLayers("sbe-schemas")
         .whereLayer("microstructure").mayOnlyAccessLayers("orderbook", "clock", "sbe-schemas")
         .whereLayer("marketmaking").mayOnlyAccessLayers("microstructure", "orderbook", "clock", "sbe-schemas")
@@ -79,6 +82,16 @@ final class DependencyRules
         .should().dependOnClassesThat().resideInAnyPackage(
             GATEWAY, JOURNAL, RUNTIME, BACKTEST, CLI, "io.aeron..", "net.openhft..", "com.lmax..", "picocli..")
         .as("orderbook, microstructure and marketmaking never import transport, journal or CLI code");
+
+    /**
+     * {@code feed serve}'s web server (Javalin on Jetty) is a test and demo tool: nothing the daemon runs may reach it,
+     * so its threads, allocation and dependencies stay off the hot path. Only the CLI wires it.
+     */
+    static final ArchRule NO_WEB_SERVER_BELOW_THE_CLI = noClasses()
+        .that().resideInAnyPackage(SBE, CLOCK, ORDERBOOK, MICROSTRUCTURE, MARKETMAKING, JOURNAL, GATEWAY, TUNING, RUNTIME,
+            BACKTEST, PERF)
+        .should().dependOnClassesThat().resideInAnyPackage(FEED_SERVE, "io.javalin..", "org.eclipse.jetty..")
+        .as("only the CLI reaches feed serve and its web server");
 
     /**
      * No cycles between any two packages of Ticklane, inside a module or across modules. The FIX codecs Artio generates

@@ -34,7 +34,7 @@ class DependencyRulesTest
     void everyModuleIsImportedAndChecked()
     {
         for (final String module : new String[]{ "sbe", "fix44", "clock", "orderbook", "microstructure", "marketmaking",
-            "journal", "gateway", "tuning", "runtime", "backtest", "perf", "cli" })
+            "journal", "gateway", "tuning", "runtime", "backtest", "perf", "feedserve", "cli" })
         {
             assertTrue(production.containPackage("io.ticklane." + module),
                 "no production classes of io.ticklane." + module + " on the test classpath");
@@ -52,6 +52,12 @@ class DependencyRulesTest
     void decisionCoreImportsNoTransportJournalOrCli()
     {
         DependencyRules.DECISION_CORE_IS_PURE.check(production);
+    }
+
+    @Test
+    void nothingButTheCliReachesFeedServeOrItsWebServer()
+    {
+        DependencyRules.NO_WEB_SERVER_BELOW_THE_CLI.check(production);
     }
 
     @Test

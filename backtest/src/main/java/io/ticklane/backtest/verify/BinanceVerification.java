@@ -6,22 +6,14 @@ import io.ticklane.journal.reader.binance.BinanceCaptureReader;
 import io.ticklane.journal.reader.binance.BinanceMarket;
 import io.ticklane.journal.reader.binance.BinanceReaderCounters;
 import io.ticklane.journal.reader.binance.TickLotSizes;
-import io.ticklane.orderbook.BookFeed;
 import io.ticklane.orderbook.BookState;
-import io.ticklane.orderbook.L2Book;
 import io.ticklane.orderbook.OrderBook;
-import io.ticklane.sbe.BestBidOfferDecoder;
-import io.ticklane.sbe.L2SnapshotDecoder;
-import io.ticklane.sbe.L2UpdateDecoder;
-import io.ticklane.sbe.MessageHeaderDecoder;
 import org.agrona.MutableDirectBuffer;
-import org.agrona.collections.Long2LongHashMap;
 import org.agrona.concurrent.MessageHandler;
 
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -29,43 +21,21 @@ import java.util.function.Function;
 import java.util.function.LongConsumer;
 
 /**
- * Replays Binance captures (snapshot + depth diffs, synchronised by the reader) through an {@link L2Book} and
- * compares the rebuilt top of book with the venue's own best bid/offer stream.
- * <p>
- * A bookTicker with update id {@code u} is compared with the book as of the depth update whose last update id is
- * exactly {@code u}, whether the ticker arrives before or after that update in the file. Tickers whose {@code u}
- * falls inside a depth batch (spot batches 100 ms of updates) describe a state the book never passes through; they
- * are counted as not comparable, never as matches.
+ * Replays Binance captures (snapshot + depth diffs, synchronised by the reader) through the
+ * {@link BinanceTopOfBookCheck}, which rebuilds the book and compares its top with the venue's own best bid/offer
+ * stream (the rules of that comparison are described there).
  */
 public final class BinanceVerification
 {
     /** Progress is reported every this many lines. */
     public static final int PROGRESS_INTERVAL = 1_000_000;
 
-    private static final int HISTORY = 1 << 14;
-    private static final int MAX_DESCRIBED = 5;
-
     private final BinanceCaptureReader.Context context;
     private final LongConsumer progress;
 
-    private final MessageHeaderDecoder header = new MessageHeaderDecoder();
-    private final BestBidOfferDecoder bbo = new BestBidOfferDecoder();
-    private final long[] historySequence = new long[HISTORY];
-    private final long[][] historyTop = new long[HISTORY][4];
-    private final Long2LongHashMap historyIndex = new Long2LongHashMap(-1);
-    private final ArrayDeque<long[]> pendingTickers = new ArrayDeque<>();
-    private final List<String> differences = new ArrayList<>();
-
-    private Function<OrderBook, MessageHandler> observerFactory = (book) -> (msgTypeId, buffer, index, length) -> {};
+    private BinanceTopOfBookCheck check;
     private MessageHandler observer;
-    private L2Book book;
-    private BookFeed feed;
-    private long historyCount;
-    private long updates;
-    private long compared;
-    private long notComparable;
-    private long topMismatches;
-    private long lastAppliedSequence = Long.MIN_VALUE;
+    private Function<OrderBook, MessageHandler> observerFactory = (book) -> (msgTypeId, buffer, index, length) -> {};
 
     /**
      * @param context  reader settings (files, market, sizes).
@@ -99,9 +69,8 @@ public final class BinanceVerification
     {
         try (BinanceCaptureReader reader = new BinanceCaptureReader(context))
         {
-            book = new L2Book(context.instrumentId());
-            feed = new BookFeed(book);
-            observer = observerFactory.apply(book);
+            check = new BinanceTopOfBookCheck(context.instrumentId());
+            observer = observerFactory.apply(check.book());
             long lines = 0;
             int read;
             while ((read = reader.poll(this::onMessage, PROGRESS_INTERVAL)) > 0)
@@ -112,113 +81,14 @@ public final class BinanceVerification
                     progress.accept(lines);
                 }
             }
-            notComparable += pendingTickers.size();
-            pendingTickers.clear();
-
-            return new Result(
-                updates,
-                book.gapCount(),
-                Math.max(0, book.snapshotCount() - 1),
-                book.crossedCount(),
-                topMismatches,
-                compared,
-                notComparable,
-                book.state(),
-                book.outOfRangeLevels(),
-                reader.tickLotSizes(),
-                reader.counters(),
-                differences);
+            return check.finish(reader.tickLotSizes(), reader.counters());
         }
     }
 
     private void onMessage(final int msgTypeId, final MutableDirectBuffer buffer, final int index, final int length)
     {
-        switch (msgTypeId)
-        {
-            case L2UpdateDecoder.TEMPLATE_ID:
-                updates++;
-                feed.onMessage(msgTypeId, buffer, index, length);
-                afterBookMessage();
-                break;
-            case L2SnapshotDecoder.TEMPLATE_ID:
-                feed.onMessage(msgTypeId, buffer, index, length);
-                afterBookMessage();
-                break;
-            case BestBidOfferDecoder.TEMPLATE_ID:
-                header.wrap(buffer, index);
-                bbo.wrapAndApplyHeader(buffer, index, header);
-                onTicker(new long[]{
-                    bbo.sequence(), bbo.bidPrice(), bbo.bidQuantity(), bbo.askPrice(), bbo.askQuantity() });
-                break;
-            default:
-                break;
-        }
+        check.onFrame(msgTypeId, buffer, index, length);
         observer.onMessage(msgTypeId, buffer, index, length);
-    }
-
-    private void afterBookMessage()
-    {
-        if (BookState.LIVE != book.state() || book.sequence() == lastAppliedSequence)
-        {
-            return;
-        }
-
-        lastAppliedSequence = book.sequence();
-        record(book.sequence());
-        while (!pendingTickers.isEmpty() && pendingTickers.peekFirst()[0] <= book.sequence())
-        {
-            compareWithHistory(pendingTickers.pollFirst());
-        }
-    }
-
-    private void onTicker(final long[] ticker)
-    {
-        if (BookState.LIVE == book.state() && ticker[0] <= book.sequence())
-        {
-            compareWithHistory(ticker);
-        }
-        else
-        {
-            pendingTickers.addLast(ticker);
-        }
-    }
-
-    private void record(final long sequence)
-    {
-        final int slot = (int)(historyCount++ & (HISTORY - 1));
-        if (historyCount > HISTORY)
-        {
-            historyIndex.remove(historySequence[slot]);
-        }
-        historySequence[slot] = sequence;
-        final long[] top = historyTop[slot];
-        top[0] = book.bids().bestPrice();
-        top[1] = book.bids().bestQuantity();
-        top[2] = book.asks().bestPrice();
-        top[3] = book.asks().bestQuantity();
-        historyIndex.put(sequence, slot);
-    }
-
-    private void compareWithHistory(final long[] ticker)
-    {
-        final long slot = historyIndex.get(ticker[0]);
-        if (-1 == slot)
-        {
-            notComparable++;
-            return;
-        }
-
-        compared++;
-        final long[] top = historyTop[(int)slot];
-        if (top[0] != ticker[1] || top[1] != ticker[2] || top[2] != ticker[3] || top[3] != ticker[4])
-        {
-            topMismatches++;
-            if (differences.size() < MAX_DESCRIBED)
-            {
-                differences.add("u=" + ticker[0] + ": bookTicker " + ticker[2] + "@" + ticker[1] + " / " +
-                    ticker[4] + "@" + ticker[3] + ", book " + top[1] + "@" + top[0] + " / " + top[3] + "@" + top[2]);
-            }
-        }
     }
 
     /**

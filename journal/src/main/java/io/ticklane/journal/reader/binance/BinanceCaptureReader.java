@@ -132,9 +132,7 @@ public final class BinanceCaptureReader implements AutoCloseable
     private final BinanceReaderCounters counters = new BinanceReaderCounters();
     private final TickLotSizes sizes;
     private final CaptureLines lines;
-    private final CaptureLineParser parser;
-    private final MarketDataEncoder encoder;
-    private final DepthSynchroniser synchroniser;
+    private final BinanceStreamDecoder decoder;
     private boolean endOfStream;
 
     /**
@@ -163,9 +161,7 @@ public final class BinanceCaptureReader implements AutoCloseable
             new GridInference().infer(files, captureSource, context.tickSize, context.lotSize);
         final DecimalGrid tick = inferredGrid(sizes.tickSize(), "tick size");
         final DecimalGrid lot = inferredGrid(sizes.lotSize(), "lot size");
-        parser = new CaptureLineParser(context.market, tick, lot);
-        encoder = new MarketDataEncoder(context.instrumentId, tick, lot);
-        synchroniser = new DepthSynchroniser(context.market, encoder, counters);
+        decoder = new BinanceStreamDecoder(context.market, context.instrumentId, tick, lot, counters);
         lines = new CaptureLines(files, captureSource);
     }
 
@@ -220,7 +216,7 @@ public final class BinanceCaptureReader implements AutoCloseable
      */
     public int poll(final MessageHandler handler, final int lineLimit)
     {
-        encoder.handler(handler);
+        decoder.handler(handler);
         int read = 0;
         while (read < lineLimit && !endOfStream)
         {
@@ -262,42 +258,6 @@ public final class BinanceCaptureReader implements AutoCloseable
 
     private void onLine()
     {
-        parser.parse(lines);
-        if (!encoder.hasSymbol() && null != parser.symbol)
-        {
-            encoder.symbol(parser.symbol);
-        }
-        switch (parser.kind)
-        {
-            case DEPTH_UPDATE:
-                synchroniser.onUpdate(parser.update);
-                break;
-            case SNAPSHOT:
-                synchroniser.onSnapshot(parser.snapshot);
-                break;
-            case BOOK_TICKER:
-                counters.bookTickers++;
-                encoder.bestBidOffer(
-                    parser.exchangeTimeNs(),
-                    lines.localNs(),
-                    parser.sequence,
-                    parser.bidPrice,
-                    parser.bidQuantity,
-                    parser.askPrice,
-                    parser.askQuantity);
-                break;
-            case TRADE:
-                counters.trades++;
-                encoder.trade(
-                    parser.exchangeTimeNs(),
-                    lines.localNs(),
-                    parser.tradeId,
-                    parser.price,
-                    parser.quantity,
-                    parser.buyerIsMaker);
-                break;
-            default:
-                throw new InputFormatException(lines.source(), lines.lineNumber(), "unrecognised line");
-        }
+        decoder.onMessage(lines.buffer(), lines.jsonOffset(), lines.jsonLength(), lines.localNs(), lines.source(), lines.lineNumber());
     }
 }

@@ -80,15 +80,32 @@ final class CaptureLineParser
      */
     void parse(final CaptureLines lines)
     {
-        source = lines.source();
-        line = lines.lineNumber();
+        parse(lines.buffer(), lines.jsonOffset(), lines.jsonLength(), lines.localNs(), lines.source(), lines.lineNumber());
+    }
+
+    /**
+     * Parse one JSON message (a combined-stream message or a REST depth snapshot), wherever it came from: a capture
+     * line or a live connection. On return {@link #kind} says which scratch fields are valid.
+     *
+     * @param buffer        holding the JSON.
+     * @param offset        of the JSON in the buffer.
+     * @param length        of the JSON.
+     * @param receiveTimeNs local receive time stamped on what the message produces.
+     * @param source        named in errors (a file, or a connection).
+     * @param line          named in errors (a line, or a message number).
+     */
+    void parse(
+        final byte[] buffer, final int offset, final int length, final long receiveTimeNs, final String source, final long line)
+    {
+        this.source = source;
+        this.line = line;
         fields = 0;
         kind = null;
         eventType = null;
         symbolLength = 0;
         update.bids.clear();
         update.asks.clear();
-        try (JsonParser parser = factory.createParser(lines.buffer(), lines.jsonOffset(), lines.jsonLength()))
+        try (JsonParser parser = factory.createParser(buffer, offset, length))
         {
             parseTop(parser);
             if (parser.nextToken() != null)
@@ -104,7 +121,7 @@ final class CaptureLineParser
         {
             throw error("cannot parse: " + ex.getMessage(), ex);
         }
-        finish(lines.localNs());
+        finish(receiveTimeNs);
     }
 
     private void parseTop(final JsonParser parser) throws IOException

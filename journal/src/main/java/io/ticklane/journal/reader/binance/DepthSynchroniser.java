@@ -7,7 +7,9 @@ package io.ticklane.journal.reader.binance;
  *
  * <p>A break in the chain is emitted as is (downstream sees {@code prevSequence != book sequence} and goes
  * stale), counted, and the diff is kept: buffering starts again and the next snapshot line re-synchronises,
- * so that diff may be emitted a second time, then bridged to the new snapshot.
+ * so that diff may be emitted a second time, then bridged to the new snapshot. A live handler asks
+ * {@link #awaitingSnapshot()} to know when to fetch that snapshot, and reports a lost connection with
+ * {@link #connectionLost(long)}.
  */
 final class DepthSynchroniser
 {
@@ -21,6 +23,7 @@ final class DepthSynchroniser
     private final BinanceReaderCounters counters;
     private final PendingUpdates pending = new PendingUpdates();
     private final DepthSnapshot held = new DepthSnapshot();
+    private final DepthUpdate chainBreak = new DepthUpdate();
     private State state = State.BUFFERING;
     private long bookSequence;
 
@@ -70,6 +73,40 @@ final class DepthSynchroniser
             pending.removeHead();
         }
         counters.pendingUpdates = pending.size();
+    }
+
+    /**
+     * @return true while updates are only buffered: nothing bridges the last snapshot (or there was none yet), so a
+     *         fresh snapshot is needed.
+     */
+    boolean awaitingSnapshot()
+    {
+        return state == State.BUFFERING;
+    }
+
+    /**
+     * The stream of updates was interrupted (a connection closed): whatever arrives next cannot be assumed to
+     * continue the chain. A synchronised receiver is told at once with an empty L2Update whose prevSequence is
+     * -1, a sequence no book holds, so it goes stale now rather than at the next update; buffered updates are
+     * dropped and a fresh snapshot is needed.
+     *
+     * @param receiveTimeNs when the interruption was noticed.
+     */
+    void connectionLost(final long receiveTimeNs)
+    {
+        if (state == State.SYNCED)
+        {
+            chainBreak.firstId = bookSequence;
+            chainBreak.lastId = bookSequence;
+            chainBreak.exchangeTimeNs = 0;
+            chainBreak.receiveTimeNs = receiveTimeNs;
+            chainBreak.source = "connection";
+            encoder.update(chainBreak, -1);
+            counters.gaps++;
+        }
+        state = State.BUFFERING;
+        pending.clear();
+        counters.pendingUpdates = 0;
     }
 
     /**

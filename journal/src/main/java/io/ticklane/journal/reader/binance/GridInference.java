@@ -39,20 +39,9 @@ final class GridInference
         {
             while (lines.next())
             {
-                if (scanSnapshot(lines))
+                if (scanSnapshot(lines.buffer(), lines.jsonOffset(), lines.jsonLength(), lines.source(), lines.lineNumber()))
                 {
-                    if (!sawPrice || !sawQuantity)
-                    {
-                        throw new InputFormatException(lines.source(), lines.lineNumber(),
-                            "snapshot has no non-zero " + (sawPrice ? "quantity" : "price") + " to infer a grid from");
-                    }
-                    return new TickLotSizes(
-                        null != tick ? tick.stripTrailingZeros() : BigDecimal.ONE.movePointLeft(priceDecimals),
-                        null == tick,
-                        null != lot ? lot.stripTrailingZeros() : BigDecimal.ONE.movePointLeft(quantityDecimals),
-                        null == lot,
-                        lines.source(),
-                        lines.lineNumber());
+                    return sizes(tick, lot, lines.source(), lines.lineNumber());
                 }
             }
         }
@@ -60,13 +49,51 @@ final class GridInference
             "no depth snapshot to infer tick and lot sizes from: give them explicitly");
     }
 
-    private boolean scanSnapshot(final CaptureLines lines)
+    /**
+     * Infer the sizes from one REST depth snapshot, as a live feed handler fetches it.
+     *
+     * @param buffer holding the snapshot's JSON.
+     * @param offset of the JSON.
+     * @param length of the JSON.
+     * @param source named in errors (the URL it came from).
+     * @param tick   tick given by the caller, or null to infer it.
+     * @param lot    lot given by the caller, or null to infer it.
+     * @return the sizes to use.
+     * @throws InputFormatException when the JSON is not a snapshot with a non-zero price and quantity.
+     */
+    TickLotSizes inferFromSnapshot(
+        final byte[] buffer, final int offset, final int length, final String source, final BigDecimal tick, final BigDecimal lot)
     {
-        try (JsonParser parser = factory.createParser(lines.buffer(), lines.jsonOffset(), lines.jsonLength()))
+        if (!scanSnapshot(buffer, offset, length, source, 1))
+        {
+            throw new InputFormatException(source, 1, "not a depth snapshot: no lastUpdateId");
+        }
+        return sizes(tick, lot, source, 1);
+    }
+
+    private TickLotSizes sizes(final BigDecimal tick, final BigDecimal lot, final String source, final long line)
+    {
+        if (!sawPrice || !sawQuantity)
+        {
+            throw new InputFormatException(source, line,
+                "snapshot has no non-zero " + (sawPrice ? "quantity" : "price") + " to infer a grid from");
+        }
+        return new TickLotSizes(
+            null != tick ? tick.stripTrailingZeros() : BigDecimal.ONE.movePointLeft(priceDecimals),
+            null == tick,
+            null != lot ? lot.stripTrailingZeros() : BigDecimal.ONE.movePointLeft(quantityDecimals),
+            null == lot,
+            source,
+            line);
+    }
+
+    private boolean scanSnapshot(final byte[] buffer, final int offset, final int length, final String source, final long line)
+    {
+        try (JsonParser parser = factory.createParser(buffer, offset, length))
         {
             if (parser.nextToken() != JsonToken.START_OBJECT)
             {
-                throw new InputFormatException(lines.source(), lines.lineNumber(), "unrecognised line: expected a JSON object");
+                throw new InputFormatException(source, line, "unrecognised line: expected a JSON object");
             }
             boolean snapshot = false;
             while (parser.nextToken() == JsonToken.FIELD_NAME)
@@ -83,7 +110,7 @@ final class GridInference
                 }
                 if (("bids".equals(name) || "asks".equals(name)) && value == JsonToken.START_ARRAY)
                 {
-                    scanLevels(parser, lines);
+                    scanLevels(parser, source, line);
                 }
                 else
                 {
@@ -94,23 +121,23 @@ final class GridInference
         }
         catch (final JsonProcessingException ex)
         {
-            throw new InputFormatException(lines.source(), lines.lineNumber(), "malformed JSON: " + ex.getOriginalMessage(), ex);
+            throw new InputFormatException(source, line, "malformed JSON: " + ex.getOriginalMessage(), ex);
         }
         catch (final IOException ex)
         {
-            throw new InputFormatException(lines.source(), lines.lineNumber(), "cannot parse: " + ex.getMessage(), ex);
+            throw new InputFormatException(source, line, "cannot parse: " + ex.getMessage(), ex);
         }
     }
 
-    private void scanLevels(final JsonParser parser, final CaptureLines lines) throws IOException
+    private void scanLevels(final JsonParser parser, final String source, final long line) throws IOException
     {
         while (parser.nextToken() == JsonToken.START_ARRAY)
         {
-            final int price = decimals(parser, lines, false);
-            final int quantity = decimals(parser, lines, true);
+            final int price = decimals(parser, source, line, false);
+            final int quantity = decimals(parser, source, line, true);
             if (parser.nextToken() != JsonToken.END_ARRAY)
             {
-                throw new InputFormatException(lines.source(), lines.lineNumber(), "a snapshot level is not [price, quantity]");
+                throw new InputFormatException(source, line, "a snapshot level is not [price, quantity]");
             }
             if (price != DecimalGrid.ZERO_VALUE)
             {
@@ -125,12 +152,12 @@ final class GridInference
         }
     }
 
-    private static int decimals(final JsonParser parser, final CaptureLines lines, final boolean asWritten)
+    private static int decimals(final JsonParser parser, final String source, final long line, final boolean asWritten)
         throws IOException
     {
         if (parser.nextToken() != JsonToken.VALUE_STRING)
         {
-            throw new InputFormatException(lines.source(), lines.lineNumber(), "a snapshot level is not [price, quantity] strings");
+            throw new InputFormatException(source, line, "a snapshot level is not [price, quantity] strings");
         }
         final char[] text = parser.getTextCharacters();
         final int significant = DecimalGrid.significantDecimals(text, parser.getTextOffset(), parser.getTextLength());
@@ -138,8 +165,7 @@ final class GridInference
             DecimalGrid.writtenDecimals(text, parser.getTextOffset(), parser.getTextLength()) : significant;
         if (decimals == DecimalGrid.NOT_A_DECIMAL)
         {
-            throw new InputFormatException(lines.source(), lines.lineNumber(),
-                "'" + parser.getText() + "' in a snapshot is not a decimal number");
+            throw new InputFormatException(source, line, "'" + parser.getText() + "' in a snapshot is not a decimal number");
         }
         return decimals;
     }

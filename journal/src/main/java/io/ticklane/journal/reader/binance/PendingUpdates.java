@@ -38,6 +38,12 @@ final class PendingUpdates
         return size;
     }
 
+    void clear()
+    {
+        head = 0;
+        size = 0;
+    }
+
     DepthUpdate peek()
     {
         return slots[head];

@@ -1,0 +1,256 @@
+package io.ticklane.gateway.feed.binance;
+
+import io.ticklane.gateway.feed.ws.BoundedHttpGet;
+import io.ticklane.gateway.feed.ws.FeedInbox;
+import io.ticklane.gateway.feed.ws.WebSocketConnection;
+import io.ticklane.journal.reader.InputFormatException;
+import io.ticklane.journal.reader.binance.BinanceStreamDecoder;
+import io.ticklane.journal.reader.binance.TickLotSizes;
+import org.agrona.CloseHelper;
+import org.agrona.MutableDirectBuffer;
+import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.EpochNanoClock;
+import org.agrona.concurrent.MessageHandler;
+import org.agrona.concurrent.NanoClock;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The Binance feed handler's duty cycle. It owns the decoder (and so the depth synchronisation) alone: the network
+ * threads only write to its {@link FeedInbox}. Each cycle it drains the inbox (stream messages, snapshot bodies,
+ * connection events), then decides: reconnect after a backoff when disconnected, and ask for a REST snapshot when the
+ * decoder needs one (after a start, a gap or a reconnect) and at least one depth update of this connection is
+ * buffered, per Binance's "buffer first, then fetch the snapshot".
+ *
+ * <p>A gap is published as it arrives (an L2Update whose prevSequence the receiver's book does not hold, so the
+ * daemon's book goes STALE and its risk gate halts quoting); a lost connection is published at once as an empty
+ * L2Update with prevSequence -1. The next snapshot that bridges the buffered updates is published as an L2Snapshot
+ * and the book is live again. Malformed messages are counted and skipped; none stops the handler.
+ */
+public final class BinanceFeedAgent implements Agent
+{
+    private final BinanceFeedContext context;
+    private final BinanceStreamDecoder decoder;
+    private final BinanceFeedCounters counters = new BinanceFeedCounters();
+    private final FeedInbox inbox;
+    private final WebSocketConnection connection;
+    private final BoundedHttpGet rest;
+    private final NanoClock nanoClock;
+    private final URI snapshotUri;
+    private final String streamSource;
+    private final String snapshotSource;
+    private final MessageHandler onEvent = this::onEvent;
+    private byte[] scratch = new byte[64 * 1024];
+    private long connectionId;
+    private boolean open;
+    private boolean connecting;
+    private boolean done;
+    private long reconnectAtNs;
+    private long backoffMs;
+    private long nextSnapshotAtNs;
+    private boolean messageSinceOpen;
+
+    /**
+     * @param context   settings; {@link BinanceFeedContext#conclude()} is called here.
+     * @param sizes     tick and lot to convert with (given, or inferred by {@link BinanceFeed#sizes}).
+     * @param sink      receives every SBE frame (message header first); the buffer is reused after it returns.
+     * @param client    HTTP client for the WebSocket and the REST snapshot.
+     * @param clock     stamps receive times (epoch nanoseconds).
+     * @param nanoClock paces reconnects and snapshot retries.
+     */
+    public BinanceFeedAgent(
+        final BinanceFeedContext context,
+        final TickLotSizes sizes,
+        final MessageHandler sink,
+        final HttpClient client,
+        final EpochNanoClock clock,
+        final NanoClock nanoClock)
+    {
+        this.context = context.conclude();
+        this.nanoClock = nanoClock;
+        decoder = new BinanceStreamDecoder(context.market(), context.instrumentId(), sizes);
+        decoder.handler(sink);
+        inbox = new FeedInbox(context.inboxCapacity());
+        connection = new WebSocketConnection(client, context.streamUri(), inbox, context.maxMessageBytes(), clock,
+            Duration.ofMillis(context.connectTimeoutMs()));
+        rest = new BoundedHttpGet(client, inbox, context.maxSnapshotBytes(), clock, Duration.ofMillis(context.restTimeoutMs()));
+        snapshotUri = context.snapshotUri();
+        streamSource = context.streamUri().toString();
+        snapshotSource = snapshotUri.toString();
+        backoffMs = context.reconnectMinMs();
+    }
+
+    @Override
+    public void onStart()
+    {
+        connect();
+    }
+
+    @Override
+    public int doWork()
+    {
+        int work = inbox.drain(onEvent, 256);
+        if (done)
+        {
+            return work;
+        }
+        final long nowNs = nanoClock.nanoTime();
+        if (!open && !connecting && nowNs - reconnectAtNs >= 0)
+        {
+            connect();
+            work++;
+        }
+        if (open && decoder.awaitingSnapshot() && decoder.counters().pendingUpdates() > 0 && !rest.inFlight() &&
+            nowNs - nextSnapshotAtNs >= 0)
+        {
+            if (rest.fetch(snapshotUri, connectionId))
+            {
+                counters.snapshotRequests++;
+                nextSnapshotAtNs = nowNs + TimeUnit.MILLISECONDS.toNanos(context.snapshotRetryMs());
+                work++;
+            }
+        }
+        return work;
+    }
+
+    @Override
+    public void onClose()
+    {
+        inbox.stop();
+        CloseHelper.closeAll(connection, rest);
+    }
+
+    @Override
+    public String roleName()
+    {
+        return "feed-binance-" + context.symbol().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * @return true once the venue closed the stream normally and {@link BinanceFeedContext#stopOnNormalClose()} is set.
+     */
+    public boolean isDone()
+    {
+        return done;
+    }
+
+    /**
+     * @return what the handler saw on the wire.
+     */
+    public BinanceFeedCounters counters()
+    {
+        return counters;
+    }
+
+    /**
+     * @return the decoder, for its synchronisation counters.
+     */
+    public BinanceStreamDecoder decoder()
+    {
+        return decoder;
+    }
+
+    /**
+     * @return the WebSocket, for its oversized, binary and ping counts.
+     */
+    public WebSocketConnection connection()
+    {
+        return connection;
+    }
+
+    private void connect()
+    {
+        connecting = true;
+        messageSinceOpen = false;
+        connectionId = connection.connect();
+    }
+
+    private void onEvent(final int type, final MutableDirectBuffer buffer, final int index, final int length)
+    {
+        if (buffer.getLong(index + FeedInbox.CONNECTION_OFFSET) != connectionId)
+        {
+            counters.staleEvents++;
+            return;
+        }
+        final long receiveTimeNs = buffer.getLong(index + FeedInbox.TIME_OFFSET);
+        switch (type)
+        {
+            case FeedInbox.MESSAGE:
+                counters.messages++;
+                if (!messageSinceOpen)
+                {
+                    messageSinceOpen = true;
+                    backoffMs = context.reconnectMinMs();
+                }
+                decode(buffer, index, length, receiveTimeNs, streamSource, counters.messages);
+                break;
+            case FeedInbox.SNAPSHOT:
+                counters.snapshotsReceived++;
+                decode(buffer, index, length, receiveTimeNs, snapshotSource, counters.snapshotsReceived);
+                break;
+            case FeedInbox.SNAPSHOT_FAILED:
+                counters.snapshotFailures++;
+                break;
+            case FeedInbox.OPENED:
+                counters.connects++;
+                open = true;
+                connecting = false;
+                break;
+            case FeedInbox.CLOSED:
+                onClosed(FeedInbox.status(buffer, index), receiveTimeNs);
+                break;
+            default:
+                break;
+        }
+    }
+
+    private void onClosed(final int status, final long receiveTimeNs)
+    {
+        counters.disconnects++;
+        open = false;
+        connecting = false;
+        if (status == WebSocket.NORMAL_CLOSURE && context.stopOnNormalClose())
+        {
+            // The stream ended (feed serve's end of capture) and so does this run: the book is judged as the last
+            // update left it, not marked stale by an end that is no fault.
+            done = true;
+            return;
+        }
+        decoder.connectionLost(receiveTimeNs);
+        connection.abort();
+        reconnectAtNs = nanoClock.nanoTime() + TimeUnit.MILLISECONDS.toNanos(backoffMs);
+        backoffMs = Math.min(backoffMs * 2, context.reconnectMaxMs());
+    }
+
+    private void decode(
+        final MutableDirectBuffer buffer, final int index, final int length, final long receiveTimeNs, final String source, final long line)
+    {
+        final int payload = length - FeedInbox.PAYLOAD_OFFSET;
+        if (payload > scratch.length)
+        {
+            scratch = new byte[Math.max(payload, scratch.length * 2)];
+        }
+        buffer.getBytes(index + FeedInbox.PAYLOAD_OFFSET, scratch, 0, payload);
+        try
+        {
+            decoder.onMessage(scratch, 0, payload, receiveTimeNs, source, line);
+        }
+        catch (final InputFormatException ex)
+        {
+            counters.malformed++;
+            counters.lastMalformed = ex.getMessage();
+        }
+        catch (final ArithmeticException | IllegalArgumentException | IllegalStateException ex)
+        {
+            // A value in range for the JSON but not for the book (a price times the tick overflowing a long): the
+            // message is refused like a malformed one; the handler never stops for one message.
+            counters.malformed++;
+            counters.lastMalformed = source + " message " + line + ": " + ex;
+        }
+    }
+}
