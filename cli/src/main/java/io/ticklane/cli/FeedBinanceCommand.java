@@ -184,6 +184,10 @@ public final class FeedBinanceCommand implements Callable<Integer>
         out.println("market=" + context.market() + " " + result.sizes());
         out.println("feed " + outcome.agent().counters() + " oversized=" + outcome.agent().connection().oversizedMessages() +
             published(sink));
+        if (outcome.agent().gaveUp())
+        {
+            out.println("gave up: " + context.giveUpAfterFailedConnects() + " connection attempts in a row failed");
+        }
         if (null != outcome.agent().counters().lastMalformed())
         {
             out.println("  last malformed: " + outcome.agent().counters().lastMalformed());

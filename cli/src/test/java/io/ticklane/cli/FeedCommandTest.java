@@ -67,24 +67,48 @@ class FeedCommandTest
         }
         final CliRun[] serve = new CliRun[1];
         final Thread server = new Thread(() -> serve[0] = CliRun.run("feed", "serve", "--binance", file.toString(),
-            "--pace", "max", "--port", Integer.toString(port), "--duration", "60"));
+            "--pace", "max", "--port", Integer.toString(port), "--duration", "120"));
         server.start();
-        CliRun feed = null;
-        for (int attempt = 0; attempt < 50; attempt++)
-        {
-            feed = CliRun.run("feed", "binance", "--market", "usdm", "--ws-url", "ws://127.0.0.1:" + port,
-                "--rest-url", "http://127.0.0.1:" + port, "--verify");
-            if (ExitCodes.OK == feed.exitCode)
-            {
-                break;
-            }
-            Thread.sleep(200);
-        }
+        awaitListening(port);
+        final CliRun feed = CliRun.run("feed", "binance", "--market", "usdm", "--ws-url", "ws://127.0.0.1:" + port,
+            "--rest-url", "http://127.0.0.1:" + port, "--verify", "--duration", "120");
         server.join(30_000);
 
         assertEquals(ExitCodes.OK, feed.exitCode, feed.toString());
         assertEquals(ExitCodes.OK, serve[0].exitCode, serve[0].toString());
         assertTrue(serve[0].lastLine().startsWith("sent=11413 dropped=0 corrupted=0 connections=1"), serve[0].lastLine());
+    }
+
+    @Test
+    void verifyAgainstAStandInThatIsGoneGivesUpInsteadOfHanging() throws Exception
+    {
+        final int port;
+        try (FeedServer server = FeedServer.start(new ServeContext().captures(List.of(RealData.file(CAPTURE))).pace(Pace.MAX)))
+        {
+            port = server.port();
+            // the first snapshot (sizes) is fetched while it is up; it is gone before the WebSocket connects
+            final CliRun sizesOnly = CliRun.run("feed", "binance", "--market", "usdm", "--ws-url", "ws://127.0.0.1:1",
+                "--rest-url", "http://127.0.0.1:" + port, "--verify", "--duration", "120");
+            assertEquals(ExitCodes.CHECK_FAILED, sizesOnly.exitCode, sizesOnly.toString());
+            assertTrue(sizesOnly.out.contains("gave up: 8 connection attempts in a row failed"), sizesOnly.out);
+        }
+    }
+
+    private static void awaitListening(final int port) throws InterruptedException
+    {
+        final long deadline = System.nanoTime() + 30_000_000_000L;
+        while (System.nanoTime() < deadline)
+        {
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port))
+            {
+                return;
+            }
+            catch (final java.io.IOException ex)
+            {
+                Thread.sleep(50);
+            }
+        }
+        throw new AssertionError("feed serve is not listening on " + port);
     }
 
     @Test

@@ -237,11 +237,12 @@ public final class FeedServer implements AutoCloseable
             }
             if (number == context.faults().dropConnectionAt())
             {
+                connected.disconnect();
+                release(connected);
                 synchronized (lock)
                 {
                     connectionsDropped++;
                 }
-                connected.disconnect();
                 return;
             }
         }
@@ -256,6 +257,22 @@ public final class FeedServer implements AutoCloseable
         if (connected.isOpen())
         {
             connected.close(1000, END_OF_REPLAY, Callback.NOOP);
+        }
+    }
+
+    /**
+     * A connection this server dropped is free at once: Jetty may report its close late or not at all after an
+     * abrupt disconnect, and a reconnecting client must not be refused as a second client meanwhile.
+     */
+    private void release(final Session connected)
+    {
+        synchronized (lock)
+        {
+            if (session == connected)
+            {
+                session = null;
+                lock.notifyAll();
+            }
         }
     }
 
@@ -313,6 +330,7 @@ public final class FeedServer implements AutoCloseable
         catch (final ExecutionException | TimeoutException ex)
         {
             connected.disconnect();
+            release(connected);
             return false;
         }
         catch (final InterruptedException ex)

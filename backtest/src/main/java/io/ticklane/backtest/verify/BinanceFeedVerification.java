@@ -25,7 +25,9 @@ public final class BinanceFeedVerification
     }
 
     /**
-     * @param context   handler settings; {@code stopOnNormalClose} is set here.
+     * @param context   handler settings; {@code stopOnNormalClose} is set here, and unless given, giving up after 8
+     *                  connection attempts in a row that never opened (about 13 s of backoff), so a stand-in that is
+     *                  gone ends the run instead of hanging it.
      * @param client    HTTP client for the WebSocket and the REST snapshots.
      * @param publisher wraps the check into the sink the handler writes to (e.g. to publish to Aeron as well).
      * @param stop      polled every duty cycle; true ends the run early.
@@ -38,6 +40,10 @@ public final class BinanceFeedVerification
         final BooleanSupplier stop)
     {
         context.stopOnNormalClose(true);
+        if (0 == context.giveUpAfterFailedConnects())
+        {
+            context.giveUpAfterFailedConnects(8);
+        }
         final TickLotSizes sizes = BinanceFeed.sizes(context, client);
         final BinanceTopOfBookCheck check = new BinanceTopOfBookCheck(context.instrumentId());
         final BinanceFeedAgent agent = BinanceFeed.run(

@@ -50,6 +50,8 @@ public final class BinanceFeedAgent implements Agent
     private boolean open;
     private boolean connecting;
     private boolean done;
+    private boolean gaveUp;
+    private int failedConnectsInARow;
     private long reconnectAtNs;
     private long backoffMs;
     private long nextSnapshotAtNs;
@@ -132,11 +134,21 @@ public final class BinanceFeedAgent implements Agent
     }
 
     /**
-     * @return true once the venue closed the stream normally and {@link BinanceFeedContext#stopOnNormalClose()} is set.
+     * @return true once the venue closed the stream normally and {@link BinanceFeedContext#stopOnNormalClose()} is set,
+     *         or the handler {@link #gaveUp()}.
      */
     public boolean isDone()
     {
         return done;
+    }
+
+    /**
+     * @return true when the handler ended because the venue could not be reached
+     *         ({@link BinanceFeedContext#giveUpAfterFailedConnects()} attempts in a row).
+     */
+    public boolean gaveUp()
+    {
+        return gaveUp;
     }
 
     /**
@@ -187,17 +199,18 @@ public final class BinanceFeedAgent implements Agent
                     messageSinceOpen = true;
                     backoffMs = context.reconnectMinMs();
                 }
-                decode(buffer, index, length, receiveTimeNs, streamSource, counters.messages);
+                decode(buffer, index, length, receiveTimeNs, streamSource, counters.messages, false);
                 break;
             case FeedInbox.SNAPSHOT:
                 counters.snapshotsReceived++;
-                decode(buffer, index, length, receiveTimeNs, snapshotSource, counters.snapshotsReceived);
+                decode(buffer, index, length, receiveTimeNs, snapshotSource, counters.snapshotsReceived, true);
                 break;
             case FeedInbox.SNAPSHOT_FAILED:
                 counters.snapshotFailures++;
                 break;
             case FeedInbox.OPENED:
                 counters.connects++;
+                failedConnectsInARow = 0;
                 open = true;
                 connecting = false;
                 break;
@@ -212,6 +225,13 @@ public final class BinanceFeedAgent implements Agent
     private void onClosed(final int status, final long receiveTimeNs)
     {
         counters.disconnects++;
+        if (connecting && ++failedConnectsInARow == context.giveUpAfterFailedConnects())
+        {
+            connecting = false;
+            gaveUp = true;
+            done = true;
+            return;
+        }
         open = false;
         connecting = false;
         if (status == WebSocket.NORMAL_CLOSURE && context.stopOnNormalClose())
@@ -228,7 +248,13 @@ public final class BinanceFeedAgent implements Agent
     }
 
     private void decode(
-        final MutableDirectBuffer buffer, final int index, final int length, final long receiveTimeNs, final String source, final long line)
+        final MutableDirectBuffer buffer,
+        final int index,
+        final int length,
+        final long receiveTimeNs,
+        final String source,
+        final long line,
+        final boolean snapshot)
     {
         final int payload = length - FeedInbox.PAYLOAD_OFFSET;
         if (payload > scratch.length)
@@ -238,7 +264,14 @@ public final class BinanceFeedAgent implements Agent
         buffer.getBytes(index + FeedInbox.PAYLOAD_OFFSET, scratch, 0, payload);
         try
         {
-            decoder.onMessage(scratch, 0, payload, receiveTimeNs, source, line);
+            if (snapshot)
+            {
+                decoder.onSnapshot(scratch, 0, payload, receiveTimeNs, source, line);
+            }
+            else
+            {
+                decoder.onStreamMessage(scratch, 0, payload, receiveTimeNs, source, line);
+            }
         }
         catch (final InputFormatException ex)
         {

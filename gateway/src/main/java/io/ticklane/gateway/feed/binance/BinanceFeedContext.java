@@ -40,6 +40,7 @@ public final class BinanceFeedContext
     private long connectTimeoutMs = 5_000;
     private long restTimeoutMs = 10_000;
     private boolean stopOnNormalClose;
+    private int giveUpAfterFailedConnects;
 
     /**
      * @param market spot or USD-M futures.
@@ -267,6 +268,25 @@ public final class BinanceFeedContext
     }
 
     /**
+     * @param attempts end the handler after this many connection attempts in a row that never opened (a verification
+     *                 against a stand-in that is gone); 0 (default, live) keeps trying with backoff forever.
+     * @return this.
+     */
+    public BinanceFeedContext giveUpAfterFailedConnects(final int attempts)
+    {
+        this.giveUpAfterFailedConnects = attempts;
+        return this;
+    }
+
+    /**
+     * @return failed connection attempts in a row that end the handler, 0 for never.
+     */
+    public int giveUpAfterFailedConnects()
+    {
+        return giveUpAfterFailedConnects;
+    }
+
+    /**
      * @return the combined-stream address: depth diffs, bookTicker and trade of the symbol.
      */
     public URI streamUri()
@@ -323,6 +343,10 @@ public final class BinanceFeedContext
         if (reconnectMinMs <= 0 || reconnectMaxMs < reconnectMinMs)
         {
             throw new IllegalArgumentException("reconnect backoff must be 0 < min <= max: " + reconnectMinMs + ", " + reconnectMaxMs);
+        }
+        if (giveUpAfterFailedConnects < 0)
+        {
+            throw new IllegalArgumentException("giveUpAfterFailedConnects must not be negative: " + giveUpAfterFailedConnects);
         }
         checkUrl(wsUrl, "ws-url", "ws", "wss");
         checkUrl(restUrl, "rest-url", "http", "https");

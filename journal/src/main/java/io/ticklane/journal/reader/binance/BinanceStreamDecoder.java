@@ -15,6 +15,10 @@ import java.math.BigDecimal;
  */
 public final class BinanceStreamDecoder
 {
+    private static final int ANY = 0;
+    private static final int STREAM = 1;
+    private static final int REST = 2;
+
     private final BinanceReaderCounters counters;
     private final CaptureLineParser parser;
     private final MarketDataEncoder encoder;
@@ -96,7 +100,8 @@ public final class BinanceStreamDecoder
     }
 
     /**
-     * Decode one message and emit what it produces to the {@link #handler(MessageHandler) handler}.
+     * Decode one message of either kind (a capture line: a stream message or a REST snapshot) and emit what it
+     * produces to the {@link #handler(MessageHandler) handler}.
      *
      * @param buffer        holding the JSON.
      * @param offset        of the JSON.
@@ -110,7 +115,60 @@ public final class BinanceStreamDecoder
     public void onMessage(
         final byte[] buffer, final int offset, final int length, final long receiveTimeNs, final String source, final long line)
     {
+        decode(buffer, offset, length, receiveTimeNs, source, line, ANY);
+    }
+
+    /**
+     * Decode one message of a WebSocket stream: a REST snapshot arriving there is refused, so a stream cannot
+     * replace the book.
+     *
+     * @param buffer        holding the JSON.
+     * @param offset        of the JSON.
+     * @param length        of the JSON.
+     * @param receiveTimeNs local receive time.
+     * @param source        named in errors.
+     * @param line          named in errors.
+     * @throws InputFormatException for anything malformed, or a snapshot.
+     */
+    public void onStreamMessage(
+        final byte[] buffer, final int offset, final int length, final long receiveTimeNs, final String source, final long line)
+    {
+        decode(buffer, offset, length, receiveTimeNs, source, line, STREAM);
+    }
+
+    /**
+     * Decode the body of a REST depth snapshot: anything else is refused.
+     *
+     * @param buffer        holding the JSON.
+     * @param offset        of the JSON.
+     * @param length        of the JSON.
+     * @param receiveTimeNs local receive time.
+     * @param source        named in errors.
+     * @param line          named in errors.
+     * @throws InputFormatException for anything malformed, or a stream message.
+     */
+    public void onSnapshot(
+        final byte[] buffer, final int offset, final int length, final long receiveTimeNs, final String source, final long line)
+    {
+        decode(buffer, offset, length, receiveTimeNs, source, line, REST);
+    }
+
+    private void decode(
+        final byte[] buffer,
+        final int offset,
+        final int length,
+        final long receiveTimeNs,
+        final String source,
+        final long line,
+        final int from)
+    {
         parser.parse(buffer, offset, length, receiveTimeNs, source, line);
+        if (ANY != from && (REST == from) != (parser.kind == LineKind.SNAPSHOT))
+        {
+            throw new InputFormatException(source, line, REST == from ?
+                "not a depth snapshot: a stream message where the REST snapshot was expected" :
+                "a depth snapshot on the stream: snapshots are only taken from the REST endpoint");
+        }
         if (!encoder.hasSymbol() && null != parser.symbol)
         {
             encoder.symbol(parser.symbol);

@@ -107,6 +107,20 @@ class BinanceStreamDecoderTest
         assertFalse(decoder.awaitingSnapshot());
     }
 
+    @Test
+    void aSnapshotOnTheStreamOrAStreamMessageAsTheSnapshotIsRefused()
+    {
+        final byte[] snapshotBytes = SNAPSHOT_100.getBytes(StandardCharsets.UTF_8);
+        final byte[] depthBytes = depth(99, 101, "10.01", "0.5").getBytes(StandardCharsets.UTF_8);
+
+        assertThrows(InputFormatException.class, () -> decoder.onStreamMessage(snapshotBytes, 0, snapshotBytes.length, 1, "ws", 1));
+        assertThrows(InputFormatException.class, () -> decoder.onSnapshot(depthBytes, 0, depthBytes.length, 2, "rest", 1));
+        decoder.onStreamMessage(depthBytes, 0, depthBytes.length, 3, "ws", 2);
+        decoder.onSnapshot(snapshotBytes, 0, snapshotBytes.length, 4, "rest", 2);
+
+        assertEquals(List.of("definition", "snapshot 100 levels=2", "update 101 prev=100 levels=1 at=3"), frames);
+    }
+
     private void decode(final String json, final long receiveTimeNs)
     {
         final byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
