@@ -120,9 +120,6 @@ public final class FixOrderSession implements OrderGateway, Agent
             .resetSeqNum(config.resetSeqNumOnLogon())
             .sequenceNumbersPersistent(!config.resetSeqNumOnLogon())
             .timeoutInMs(config.logonTimeoutMs())
-            // a message numbered past the range asked for, arriving while a resend is under way, is marked invalid:
-            // without this Artio never asks for it again and it would be lost (taken when resent: it was not processed)
-            .sendRedundantResendRequests(true)
             .fixDictionary(FixDictionaryImpl.class)
             .build();
         final LibraryConfiguration libraryConfiguration = new LibraryConfiguration()
