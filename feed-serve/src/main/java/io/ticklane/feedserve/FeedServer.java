@@ -246,29 +246,17 @@ public final class FeedServer implements AutoCloseable
                 return;
             }
         }
-        final boolean sentAll;
         synchronized (lock)
         {
-            sentAll = next >= messages.size() && connected.isOpen();
+            if (next >= messages.size() && connected.isOpen())
+            {
+                finished = true;
+                lock.notifyAll();
+            }
         }
-        if (sentAll)
-        {
-            // finished only once the normal close is written: a command that stops on finished must not cut the
-            // connection before the client has read the close (it would take it for a drop and reconnect)
-            connected.close(1000, END_OF_REPLAY, Callback.from(this::markFinished, (failure) -> markFinished()));
-        }
-        else if (connected.isOpen())
+        if (connected.isOpen())
         {
             connected.close(1000, END_OF_REPLAY, Callback.NOOP);
-        }
-    }
-
-    private void markFinished()
-    {
-        synchronized (lock)
-        {
-            finished = true;
-            lock.notifyAll();
         }
     }
 
