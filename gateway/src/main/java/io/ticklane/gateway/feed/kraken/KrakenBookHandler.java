@@ -20,6 +20,9 @@ import org.agrona.concurrent.MessageHandler;
  * sequence gap and goes STALE exactly as on a lost message, until the next L2Snapshot. Levels the depth truncation
  * drops are published as deletes, so a receiver's book never keeps a level this one no longer vouches for.
  * <p>
+ * One file on purpose (just over 500 lines): it is one state machine whose states, sequence numbering and resubscribe
+ * decision read and write the same fields; parsing, book sides, checksum and encoding already live in their own classes.
+ * <p>
  * Single-threaded; nothing here throws on bad input. Messages are parsed by one long-lived Jackson non-blocking
  * parser fed message by message, so the steady-state update path makes no parser per message.
  */
