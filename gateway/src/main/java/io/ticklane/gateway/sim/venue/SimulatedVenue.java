@@ -5,6 +5,7 @@ import io.ticklane.orderbook.BookState;
 import io.ticklane.orderbook.L2Book;
 import io.ticklane.orderbook.L3Book;
 import io.ticklane.orderbook.OrderBook;
+import io.ticklane.sbe.L3EventType;
 import io.ticklane.sbe.L3OrderEventDecoder;
 import io.ticklane.sbe.MessageHeaderDecoder;
 import io.ticklane.sbe.RejectReason;
@@ -59,6 +60,7 @@ public final class SimulatedVenue
     private final FeeModel feeModel;
     private final OrderBook book;
     private final L3Book l3Book;
+    private final boolean exactQueue;
     private final BookFeed feed;
     private final MessageHeaderDecoder headerDecoder = new MessageHeaderDecoder();
     private final TradeDecoder tradeDecoder = new TradeDecoder();
@@ -101,13 +103,15 @@ public final class SimulatedVenue
             this.book = new L2Book(instrumentId, context.ladderCapacity());
         }
         this.feed = new BookFeed(book);
+        this.exactQueue = queueModel == FifoQueue.INSTANCE;
 
         this.orders = new VenueOrders(context.maxOrders());
         this.pending = new PendingRequests(context.maxPending(), latencyModel, clock);
         this.reports = new ReportEncoder(instrumentId, latencyModel, clock, orders, reports);
         this.fills = new Fills(orders, feeModel, this.reports);
-        this.maker = new MakerMatching(book, l3Book, orders, fills, queueModel, context.priceUnitsPerTick());
-        final TakerMatching taker = new TakerMatching(book, orders, fills, this.reports, queueModel);
+        final TakenLiquidity taken = new TakenLiquidity(book);
+        this.maker = new MakerMatching(book, l3Book, orders, taken, fills, queueModel, context.priceUnitsPerTick());
+        final TakerMatching taker = new TakerMatching(book, clock, orders, taken, fills, this.reports, queueModel);
         this.orderEntry = new OrderEntry(instrumentId, context.priceIncrementTicks(), context.lotIncrement(), pending,
             orders, taker, this.reports);
     }
@@ -139,7 +143,16 @@ public final class SimulatedVenue
             if (BookState.LIVE == book.state() && orderEventDecoder.instrumentId() == instrumentId &&
                 orderEventDecoder.prevSequence() == book.sequence())
             {
-                maker.beforeOrderEvent(orderEventDecoder);
+                if (exactQueue)
+                {
+                    maker.beforeOrderEvent(orderEventDecoder);
+                }
+                else if (L3EventType.EXECUTE == orderEventDecoder.eventType() && orderEventDecoder.quantity() > 0)
+                {
+                    final long executedPrice = l3Book.orderQuantity(orderEventDecoder.orderId()) < 0 ?
+                        orderEventDecoder.price() : l3Book.orderPrice(orderEventDecoder.orderId());
+                    maker.onExecution(orderEventDecoder.side(), executedPrice, orderEventDecoder.quantity(), eventTimeNs);
+                }
             }
         }
         else if (TradeDecoder.TEMPLATE_ID == templateId)
@@ -153,7 +166,7 @@ public final class SimulatedVenue
             if (tradeDecoder.instrumentId() == instrumentId)
             {
                 maker.onTrade(tradeDecoder.priceUnits(), tradeDecoder.quantity(), tradeDecoder.aggressorSide(),
-                    tradeDecoder.tradeType());
+                    tradeDecoder.tradeType(), eventTimeNs);
             }
             return;
         }
@@ -165,7 +178,7 @@ public final class SimulatedVenue
             framesIgnored++;
             return;
         }
-        maker.onBookChanged();
+        maker.onBookChanged(eventTimeNs);
     }
 
     /**
@@ -294,6 +307,32 @@ public final class SimulatedVenue
     public long rejects()
     {
         return reports.rejects();
+    }
+
+    /**
+     * @return trade prints that filled nothing because the venue's book was not LIVE.
+     */
+    public long printsWhileStale()
+    {
+        return maker.printsWhileStale();
+    }
+
+    /**
+     * @return trade prints without an aggressor side that could not be attributed to either side (see
+     *         {@code docs/decisions/simulated-venue.md}).
+     */
+    public long printsUnattributed()
+    {
+        return maker.printsUnattributed();
+    }
+
+    /**
+     * @return trade prints that some of our orders at or through their price did not take part in, because they
+     *         reached the venue after the exchange made the print.
+     */
+    public long printsBeforeArrival()
+    {
+        return maker.printsBeforeArrival();
     }
 
     /**

@@ -23,6 +23,7 @@ final class TakerMatching
     private static final long NO_LIMIT_SELL = Long.MIN_VALUE + 1;
 
     private final OrderBook book;
+    private final VenueClock clock;
     private final VenueOrders orders;
     private final TakenLiquidity taken;
     private final Fills fills;
@@ -39,14 +40,17 @@ final class TakerMatching
 
     TakerMatching(
         final OrderBook book,
+        final VenueClock clock,
         final VenueOrders orders,
+        final TakenLiquidity taken,
         final Fills fills,
         final ReportEncoder reports,
         final QueueModel queueModel)
     {
         this.book = book;
+        this.clock = clock;
         this.orders = orders;
-        this.taken = new TakenLiquidity(book);
+        this.taken = taken;
         this.fills = fills;
         this.reports = reports;
         this.queueModel = queueModel;
@@ -107,7 +111,7 @@ final class TakerMatching
             ahead[slot] = queueModel.aheadOnArrival(displayed);
             levelQuantity[slot] = displayed;
             tradedAtPrice[slot] = 0;
-            orders.rest(slot);
+            orders.rest(slot, clock.nowNs());
         }
     }
 

@@ -24,6 +24,7 @@ public final class VenueContext
     private int ladderCapacity = OrderBook.DEFAULT_LADDER_CAPACITY;
     private int maxBookOrders = L3Book.DEFAULT_MAX_ORDERS;
     private QueueModel queueModel = RiskAverseQueue.INSTANCE;
+    private Boolean orderByOrderData;
     private LatencyModel latencyModel = new ConstantLatency(0, 0, 0);
     private FeeModel feeModel = new BpsFeeModel(0, 0);
 
@@ -41,6 +42,8 @@ public final class VenueContext
         require(maxOrders >= 1, "maxOrders must be >= 1: " + maxOrders);
         require(maxPending >= 2 && Integer.bitCount(maxPending) == 1, "maxPending must be a power of two >= 2: " + maxPending);
         require(null != queueModel, "queueModel must be set");
+        require(queueModel != FifoQueue.INSTANCE || !Boolean.FALSE.equals(orderByOrderData),
+            "queueModel fifo-l3 needs order-by-order market data; this data is price levels");
         require(maxBookOrders >= 1, "maxBookOrders must be >= 1: " + maxBookOrders);
         require(null != latencyModel, "latencyModel must be set");
         require(null != feeModel, "feeModel must be set");
@@ -117,11 +120,26 @@ public final class VenueContext
     }
 
     /**
-     * @return true when the market data is order by order ({@link FifoQueue} chosen): the venue keeps an L3 book.
+     * Says what the market data is, so the venue's book understands it: order-by-order events fed to a price-level
+     * book would leave it STALE for the rest of the run. Unset, it follows the queue model ({@link FifoQueue} means
+     * order by order).
+     *
+     * @param orderByOrderData true for L3 (order-by-order) data, false for price levels.
+     * @return this.
+     */
+    public VenueContext orderByOrderData(final boolean orderByOrderData)
+    {
+        this.orderByOrderData = orderByOrderData;
+        return this;
+    }
+
+    /**
+     * @return true when the market data is order by order: the venue keeps an L3 book, whatever the queue model
+     *         (only {@link FifoQueue} uses its exact queue positions).
      */
     public boolean orderByOrder()
     {
-        return queueModel == FifoQueue.INSTANCE;
+        return null == orderByOrderData ? queueModel == FifoQueue.INSTANCE : orderByOrderData;
     }
 
     /**

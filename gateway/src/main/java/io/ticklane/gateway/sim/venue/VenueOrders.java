@@ -24,6 +24,7 @@ final class VenueOrders
     final long[] tradedAtPrice;
     final long[] levelQuantity;
     final long[] sequence;
+    final long[] restedNs;
     final Side[] side;
     final TimeInForce[] timeInForce;
     final OrderType[] orderType;
@@ -52,6 +53,7 @@ final class VenueOrders
         tradedAtPrice = new long[capacity];
         levelQuantity = new long[capacity];
         sequence = new long[capacity];
+        restedNs = new long[capacity];
         side = new Side[capacity];
         timeInForce = new TimeInForce[capacity];
         orderType = new OrderType[capacity];
@@ -106,10 +108,13 @@ final class VenueOrders
     /**
      * Rests an order: it gets the next time priority and joins its side's live list behind every order of its
      * price that rested before it.
+     *
+     * @param nowNs venue time it rests at (its arrival): market events the exchange stamped earlier never touch it.
      */
-    void rest(final int slot)
+    void rest(final int slot, final long nowNs)
     {
         sequence[slot] = nextSequence++;
+        restedNs[slot] = nowNs;
         final boolean buy = Side.BUY == side[slot];
         final int[] live = buy ? liveBuys : liveSells;
         int i = buy ? buyCount : sellCount;
