@@ -29,6 +29,8 @@ public final class DaemonCounters implements AutoCloseable
     /** Counter label (without the "ticklane: " prefix). */
     public static final String RECONCILED = "orders reconciled with the venue (1 yes, 0 waiting)";
     /** Counter label (without the "ticklane: " prefix). */
+    public static final String STATUS_RETRIES = "order status asked again (answer lost or short)";
+    /** Counter label (without the "ticklane: " prefix). */
     public static final String INBOUND_FRAMES = "inbound frames";
     /** Counter label (without the "ticklane: " prefix). */
     public static final String MARKET_DATA = "market data frames";
@@ -169,6 +171,7 @@ public final class DaemonCounters implements AutoCloseable
     final AtomicCounter journalLag;
     final AtomicCounter journalRecords;
     final AtomicCounter reconciled;
+    final AtomicCounter statusRetries;
     final AtomicCounter venueRestarts;
     final AtomicCounter framesTakenBefore;
     final AtomicCounter tickToQuoteP50Ns;
@@ -229,6 +232,7 @@ public final class DaemonCounters implements AutoCloseable
         journalLag = add(manager, JOURNAL_LAG);
         journalRecords = add(manager, JOURNAL_RECORDS);
         reconciled = add(manager, RECONCILED);
+        statusRetries = add(manager, STATUS_RETRIES);
         venueRestarts = add(manager, VENUE_RESTARTS);
         framesTakenBefore = add(manager, FRAMES_TAKEN_BEFORE);
         tickToQuoteP50Ns = add(manager, TICK_TO_QUOTE_P50);
