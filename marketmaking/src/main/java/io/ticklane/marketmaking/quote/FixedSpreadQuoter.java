@@ -13,7 +13,8 @@ import io.ticklane.microstructure.Parameters;
  * then, with {@code post_only=true} (default), a bid at or above the best ask moves to best ask − 1 and an ask at or
  * below the best bid to best bid + 1. H ≥ ½ keeps our bid strictly below our ask after rounding. No mid (either side
  * of the book empty) means no quote on either side. Parameters: {@code half_spread_ticks} (default 1),
- * {@code skew_ticks_per_lot} (default 0), {@code size} (lots, default 1), sizes from {@link QuoteShaper}.
+ * {@code skew_ticks_per_lot} (default 0), {@code size} (lots, default 1), {@code max_position} (lots, default none;
+ * the rule of {@link TouchQuoter#limitPosition}), sizes from {@link QuoteShaper}.
  */
 public final class FixedSpreadQuoter implements Quoter
 {
@@ -21,15 +22,22 @@ public final class FixedSpreadQuoter implements Quoter
     private final double halfSpread;
     private final double skewPerLot;
     private final long size;
+    private final long maxPosition;
     private final QuoteShaper shaper;
 
     private FixedSpreadQuoter(
-        final String id, final double halfSpread, final double skewPerLot, final long size, final QuoteShaper shaper)
+        final String id,
+        final double halfSpread,
+        final double skewPerLot,
+        final long size,
+        final long maxPosition,
+        final QuoteShaper shaper)
     {
         this.id = id;
         this.halfSpread = halfSpread;
         this.skewPerLot = skewPerLot;
         this.size = size;
+        this.maxPosition = maxPosition;
         this.shaper = shaper;
     }
 
@@ -46,6 +54,7 @@ public final class FixedSpreadQuoter implements Quoter
             halfSpread,
             QuoterParameters.nonNegative(params, "skew_ticks_per_lot", 0.0),
             params.intParam("size", 1, 1, Integer.MAX_VALUE),
+            params.intParam(TouchQuoter.MAX_POSITION, Integer.MAX_VALUE, 1, Integer.MAX_VALUE),
             QuoteShaper.from(params));
     }
 
@@ -63,5 +72,6 @@ public final class FixedSpreadQuoter implements Quoter
             return;
         }
         shaper.quote(in, s, s - skewPerLot * in.inventory(), halfSpread, size, size, out);
+        TouchQuoter.limitPosition(in.inventory(), maxPosition, out);
     }
 }

@@ -14,6 +14,8 @@ import io.ticklane.orderbook.PriceLadder;
  *     <li>An empty side of the book means no quote on that side; the other side joins its best (k = 0: with no
  *     opposite best there is no spread to improve into). A locked or crossed book (best bid ≥ best ask) means no
  *     quote.</li>
+ *     <li>{@code max_position} (lots, default none): no bid while the position is at or above it, no ask while it
+ *     is at or below its negative (see {@link #limitPosition}).</li>
  *     <li>Sizes go through {@link QuoteShaper#size} ({@code lot}, {@code min_size}, {@code max_size}); prices are
  *     whole ticks and never cross, so {@code post_only} changes nothing here.</li>
  * </ul>
@@ -21,16 +23,22 @@ import io.ticklane.orderbook.PriceLadder;
  */
 public final class TouchQuoter implements Quoter
 {
+    /** The position limit parameter of the reference quoters, lots; absent = no limit. */
+    static final String MAX_POSITION = "max_position";
+
     private final String id;
     private final long offsetTicks;
     private final long size;
+    private final long maxPosition;
     private final QuoteShaper shaper;
 
-    private TouchQuoter(final String id, final long offsetTicks, final long size, final QuoteShaper shaper)
+    private TouchQuoter(
+        final String id, final long offsetTicks, final long size, final long maxPosition, final QuoteShaper shaper)
     {
         this.id = id;
         this.offsetTicks = offsetTicks;
         this.size = size;
+        this.maxPosition = maxPosition;
         this.shaper = shaper;
     }
 
@@ -40,6 +48,7 @@ public final class TouchQuoter implements Quoter
             params.ownerId(),
             params.intParam("offset_ticks", 0, 0, Integer.MAX_VALUE),
             params.intParam("size", 1, 1, Integer.MAX_VALUE),
+            params.intParam(MAX_POSITION, Integer.MAX_VALUE, 1, Integer.MAX_VALUE),
             QuoteShaper.from(params));
     }
 
@@ -85,6 +94,28 @@ public final class TouchQuoter implements Quoter
         else if (askSide)
         {
             shaper.ask(in, bestAsk, size, out);
+        }
+        limitPosition(in.inventory(), maxPosition, out);
+    }
+
+    /**
+     * The position rule of the reference quoters (and of hftbacktest's tutorial loops): no bid at or above
+     * +max_position, no ask at or below −max_position. The quote size is not cut to the room left, so a fill may
+     * pass the limit by up to one size; the risk gate's {@code risk.max_position} is the hard bound.
+     *
+     * @param position    signed position, lots.
+     * @param maxPosition the limit, lots.
+     * @param out         the quote, a side removed when at the limit.
+     */
+    static void limitPosition(final long position, final long maxPosition, final TargetQuote out)
+    {
+        if (position >= maxPosition)
+        {
+            out.noBid();
+        }
+        if (position <= -maxPosition)
+        {
+            out.noAsk();
         }
     }
 }

@@ -65,6 +65,20 @@ class FixedSpreadQuoterTest
     }
 
     @Test
+    void atTheInventoryLimitOnlyTheReducingSideIsQuoted()
+    {
+        final Quoter quoter = registry.create("fixed(half_spread_ticks=1,skew_ticks_per_lot=0.5,max_position=4)");
+        quoter.quote(inputs(90, 111, 4), out); // r = 98.5: the ask 99.5 → 100 stays
+        assertFalse(out.hasBid());
+        assertEquals(100, out.askPrice());
+        quoter.quote(inputs(90, 111, -4), out); // r = 102.5: the bid 101.5 → 101 stays
+        assertEquals(101, out.bidPrice());
+        assertFalse(out.hasAsk());
+        quoter.quote(inputs(90, 111, 3), out);
+        assertTrue(out.hasBid() && out.hasAsk());
+    }
+
+    @Test
     void noMidMeansNoQuoteOnEitherSide()
     {
         final Quoter quoter = registry.create("fixed");
@@ -93,6 +107,7 @@ class FixedSpreadQuoterTest
         assertThrows(IllegalArgumentException.class, () -> registry.create("fixed(skew_ticks_per_lot=-1)"));
         assertThrows(IllegalArgumentException.class, () -> registry.create("fixed(size=0)"));
         assertThrows(IllegalArgumentException.class, () -> registry.create("touch(offset_ticks=-1)"));
+        assertThrows(IllegalArgumentException.class, () -> registry.create("fixed(max_position=0)"));
     }
 
     private static QuoteInputs inputs(final long bestBid, final long bestAsk, final long q)

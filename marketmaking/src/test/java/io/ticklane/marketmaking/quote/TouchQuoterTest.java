@@ -76,6 +76,21 @@ class TouchQuoterTest
     }
 
     @Test
+    void atTheInventoryLimitOnlyTheReducingSideIsQuoted()
+    {
+        final Quoter quoter = registry.create("touch(size=4,max_position=10)");
+        quoter.quote(new QuoteInputs().touch(100, 101).inventory(9), out); // below: both, full size (a fill may reach 13)
+        assertTrue(out.hasBid() && out.hasAsk());
+        assertEquals(4, out.bidQuantity());
+        quoter.quote(new QuoteInputs().touch(100, 101).inventory(10), out);
+        assertFalse(out.hasBid());
+        assertTrue(out.hasAsk());
+        quoter.quote(new QuoteInputs().touch(100, 101).inventory(-12), out);
+        assertTrue(out.hasBid());
+        assertFalse(out.hasAsk());
+    }
+
+    @Test
     void aLockedOrCrossedBookIsNotQuoted()
     {
         final Quoter quoter = registry.create("touch");
