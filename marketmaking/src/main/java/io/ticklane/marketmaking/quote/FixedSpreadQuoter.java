@@ -1,6 +1,7 @@
 package io.ticklane.marketmaking.quote;
 
 import io.ticklane.microstructure.Parameters;
+import io.ticklane.orderbook.PriceLadder;
 
 /**
  * The second reference quoter of the backtesting tutorials: a fixed half-spread around the mid, skewed linearly by
@@ -11,10 +12,12 @@ import io.ticklane.microstructure.Parameters;
  * </pre>
  * rounded by {@link QuoteShaper}: the bid down, the ask up (never more aggressive than asked; 1e-9 tick tolerance),
  * then, with {@code post_only=true} (default), a bid at or above the best ask moves to best ask − 1 and an ask at or
- * below the best bid to best bid + 1. H ≥ ½ keeps our bid strictly below our ask after rounding. No mid (either side
- * of the book empty) means no quote on either side. Parameters: {@code half_spread_ticks} (default 1),
+ * below the best bid to best bid + 1. So a skewed or narrow quote may improve the touch up to one tick from the
+ * opposite best; {@code behind_touch=true} instead caps the bid at the best bid and the ask at the best ask before
+ * rounding, the rule of hftbacktest's tutorials. H ≥ ½ keeps our bid strictly below our ask after rounding. No
+ * mid (either side of the book empty) means no quote on either side. Parameters: {@code half_spread_ticks} (default 1),
  * {@code skew_ticks_per_lot} (default 0), {@code size} (lots, default 1), {@code max_position} (lots, default none;
- * the rule of {@link TouchQuoter#limitPosition}), sizes from {@link QuoteShaper}.
+ * the rule of {@link TouchQuoter#limitPosition}), {@code behind_touch} (default false), sizes from {@link QuoteShaper}.
  */
 public final class FixedSpreadQuoter implements Quoter
 {
@@ -23,6 +26,7 @@ public final class FixedSpreadQuoter implements Quoter
     private final double skewPerLot;
     private final long size;
     private final long maxPosition;
+    private final boolean behindTouch;
     private final QuoteShaper shaper;
 
     private FixedSpreadQuoter(
@@ -31,6 +35,7 @@ public final class FixedSpreadQuoter implements Quoter
         final double skewPerLot,
         final long size,
         final long maxPosition,
+        final boolean behindTouch,
         final QuoteShaper shaper)
     {
         this.id = id;
@@ -38,6 +43,7 @@ public final class FixedSpreadQuoter implements Quoter
         this.skewPerLot = skewPerLot;
         this.size = size;
         this.maxPosition = maxPosition;
+        this.behindTouch = behindTouch;
         this.shaper = shaper;
     }
 
@@ -55,6 +61,7 @@ public final class FixedSpreadQuoter implements Quoter
             QuoterParameters.nonNegative(params, "skew_ticks_per_lot", 0.0),
             params.intParam("size", 1, 1, Integer.MAX_VALUE),
             params.intParam(TouchQuoter.MAX_POSITION, Integer.MAX_VALUE, 1, Integer.MAX_VALUE),
+            QuoterParameters.booleanParam(params, "behind_touch", false),
             QuoteShaper.from(params));
     }
 
@@ -71,7 +78,18 @@ public final class FixedSpreadQuoter implements Quoter
         {
             return;
         }
-        shaper.quote(in, s, s - skewPerLot * in.inventory(), halfSpread, size, size, out);
+        final double r = s - skewPerLot * in.inventory();
+        out.model(r, halfSpread, s - r);
+        double bid = r - halfSpread;
+        double ask = r + halfSpread;
+        if (behindTouch)
+        {
+            // an empty side caps nothing (a mid typed by hand may come without a touch)
+            bid = PriceLadder.NULL_PRICE == in.bestBid() ? bid : Math.min(bid, in.bestBid());
+            ask = PriceLadder.NULL_PRICE == in.bestAsk() ? ask : Math.max(ask, in.bestAsk());
+        }
+        shaper.bid(in, bid, size, out);
+        shaper.ask(in, ask, size, out);
         TouchQuoter.limitPosition(in.inventory(), maxPosition, out);
     }
 }

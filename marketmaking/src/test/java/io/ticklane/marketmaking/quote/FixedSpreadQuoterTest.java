@@ -79,6 +79,24 @@ class FixedSpreadQuoterTest
     }
 
     @Test
+    void behindTouchCapsTheQuotesAtTheBestPricesInsteadOfImproving()
+    {
+        // best 100/104, s = 102, H = 1, q = 0: 101/103 inside the spread; behind_touch: 100/104.
+        registry.create("fixed(half_spread_ticks=1)").quote(inputs(100, 104, 0), out);
+        assertEquals(101, out.bidPrice());
+        assertEquals(103, out.askPrice());
+        registry.create("fixed(half_spread_ticks=1,behind_touch=true)").quote(inputs(100, 104, 0), out);
+        assertEquals(100, out.bidPrice());
+        assertEquals(104, out.askPrice());
+        // q = +3, S = 1: r = 99, bid 98 (below the touch, kept), ask 100 → capped up to the best ask 104.
+        registry.create("fixed(half_spread_ticks=1,skew_ticks_per_lot=1,behind_touch=true)")
+            .quote(inputs(100, 104, 3), out);
+        assertEquals(98, out.bidPrice());
+        assertEquals(104, out.askPrice());
+        assertEquals(99.0, out.reservationPrice(), 0.0);
+    }
+
+    @Test
     void noMidMeansNoQuoteOnEitherSide()
     {
         final Quoter quoter = registry.create("fixed");
