@@ -62,6 +62,8 @@ public final class DaemonCounters implements AutoCloseable
     public static final String ORDERS_CANCEL = "orders sent: cancel";
     /** Counter label (without the "ticklane: " prefix). */
     public static final String ORDERS_REPLACE = "orders sent: replace";
+    /** Counter label (without the "ticklane: " prefix): order status requests and mass cancels. */
+    public static final String ORDERS_OTHER = "orders sent: other";
     /** Counter label (without the "ticklane: " prefix). */
     public static final String SEND_FAILURES = "order frames not taken by the publication (halts)";
     /** Counter label (without the "ticklane: " prefix). */
@@ -209,7 +211,7 @@ public final class DaemonCounters implements AutoCloseable
         ordersNew = add(manager, ORDERS_NEW);
         ordersCancel = add(manager, ORDERS_CANCEL);
         ordersReplace = add(manager, ORDERS_REPLACE);
-        ordersOther = add(manager, "orders sent: other");
+        ordersOther = add(manager, ORDERS_OTHER);
         sendFailures = add(manager, SEND_FAILURES);
         fills = add(manager, FILLS);
         filledQuantity = add(manager, "filled quantity, lots");
