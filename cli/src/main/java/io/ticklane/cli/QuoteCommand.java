@@ -35,7 +35,8 @@ public final class QuoteCommand implements Callable<Integer>
 
     @Option(names = "--model", paramLabel = "SPEC", required = true,
         description = "Quoter and parameters, e.g. glft(gamma=0.05,order_size=1) or as-microprice(base=glft). "
-            + "Known: as-finite, as-infinite, glft, as-inventory, as-adverse, as-hedge, as-microprice.")
+            + "Known: as-finite, as-infinite, glft, as-inventory, as-adverse, as-hedge, as-microprice, "
+            + "and the reference quoters touch(offset_ticks,size) and fixed(half_spread_ticks,skew_ticks_per_lot,size).")
     private String model;
 
     @Option(names = "--mid", paramLabel = "TICKS", required = true, description = "Mid price, ticks.")
@@ -132,7 +133,8 @@ public final class QuoteCommand implements Callable<Integer>
     private void printText(final PrintWriter out, final TargetQuote quote)
     {
         out.printf("model        %s%n", model);
-        if (Double.isNaN(quote.reservationPrice()))
+        // "no quote" only when nothing is quoted: touch quotes one side of a one-sided book, where no mid means no model values
+        if (Double.isNaN(quote.reservationPrice()) && !quote.hasBid() && !quote.hasAsk() && !quote.hasTake())
         {
             out.printf("no quote     the model lacks an input it needs (mid, micro-price, sigma, A or k: give it, "
                 + "or fix it or a *_fallback in the model's parameters)%n");

@@ -225,6 +225,36 @@ class BacktestCommandTest
         assertTrue(Long.parseLong(readReport(out).get("result.fills")) > 0);
     }
 
+    /**
+     * The reference quoters reach the venue with their own prices: touch joins BTCUSDT's one-tick touch, fixed with
+     * H = 20 rests about 40 ticks wide, and max_position keeps both inside the risk gate's limit (100 lots by
+     * default) so no order is rejected for position.
+     */
+    @Test
+    void referenceQuotersBacktestTheUsdmCaptureWithTheirSpreads() throws IOException
+    {
+        final Path touch = write("touch.properties", RISK + "quoter=touch(size=10,max_position=80)\n");
+        final Path fixed = write("fixed.properties",
+            RISK + "quoter=fixed(half_spread_ticks=20,skew_ticks_per_lot=0.2,size=10,max_position=80)\n");
+
+        final CliRun touchRun = backtest(touch, tmp.resolve("touch-out"));
+        final CliRun fixedRun = backtest(fixed, tmp.resolve("fixed-out"));
+
+        assertEquals(ExitCodes.OK, touchRun.exitCode, touchRun.toString());
+        assertEquals(ExitCodes.OK, fixedRun.exitCode, fixedRun.toString());
+        final Map<String, String> touchReport = readReport(tmp.resolve("touch-out"));
+        final Map<String, String> fixedReport = readReport(tmp.resolve("fixed-out"));
+        for (final Map<String, String> report : List.of(touchReport, fixedReport))
+        {
+            assertTrue(Long.parseLong(report.get("result.fills")) > 0, report.toString());
+            assertEquals("0", report.get("result.risk_rejections"), report.toString());
+        }
+        final double touchSpread = Double.parseDouble(touchReport.get("metrics.average_quoted_spread_ticks"));
+        final double fixedSpread = Double.parseDouble(fixedReport.get("metrics.average_quoted_spread_ticks"));
+        assertTrue(touchSpread >= 1 && touchSpread < 1.5, "touch quoted spread " + touchSpread);
+        assertTrue(fixedSpread > 38 && fixedSpread < 46, "fixed quoted spread " + fixedSpread);
+    }
+
     @Test
     void twoRunsGiveTheSameReportApartFromTheWallClock() throws IOException
     {

@@ -117,9 +117,16 @@ class DaemonFillFaultsTest
                 ModeReason.UNKNOWN_FILL.ordinal() == counters.counter(DaemonCounters.MODE_REASON));
             assertEquals(1, counters.counter(DaemonCounters.FILLS_UNKNOWN_ORDER), () -> "only the forged fill is unknown; " + r +
                 "; counters " + new DaemonCountersReader(Path.of(aeronDir)).read());
+            // Not "exactly one request more than before": a cancel or replace that raced a fill (TOO_LATE_TO_CANCEL)
+            // makes the daemon ask the venue for its orders too, and such a request may still have been on its way when
+            // the count was read; then the venue ends one ahead and an exact count is never met (CI, loaded machine).
+            // What matters: a request reached the venue after the forged fill, the venue has had every request the
+            // daemon sent (no mass cancel is sent here, so "other" orders are status requests), and the last is
+            // answered and agrees.
             await("cancelled on both sides and reconciled", 30_000, r, d, aeronDir, () ->
                 0 == counters.counter(DaemonCounters.OPEN_ORDERS) && 0 == exchange.counters().liveOrders() &&
-                exchange.counters().statusRequests() == statusRequestsBefore + 1 &&
+                exchange.counters().statusRequests() > statusRequestsBefore &&
+                exchange.counters().statusRequests() == counters.counter(DaemonCounters.ORDERS_OTHER) &&
                 1 == counters.counter(DaemonCounters.RECONCILED));
 
             // no order left anywhere: the venue makes no more fills; both sides agree

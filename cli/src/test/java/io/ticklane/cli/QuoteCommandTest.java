@@ -36,6 +36,28 @@ class QuoteCommandTest
     }
 
     @Test
+    void fixedSkewsByInventoryAndStaysPostOnly()
+    {
+        // mid 100.5, q = 3, S = 1, H = 2: r = 97.5; bid 95.5 → 95; ask 99.5 → 100, at the best bid: post-only 101.
+        final CliRun run = CliRun.run("quote", "--model", "fixed(half_spread_ticks=2,skew_ticks_per_lot=1,size=2)",
+            "--mid", "100.5", "--inventory", "3", "--best-bid", "100", "--best-ask", "101");
+        assertEquals(ExitCodes.OK, run.exitCode, run.toString());
+        assertTrue(run.out.contains("reservation  97.5000"), run.out);
+        assertTrue(run.out.contains("bid          95 x 2"), run.out);
+        assertTrue(run.out.contains("ask          101 x 2"), run.out);
+    }
+
+    @Test
+    void touchQuotesTheOneSideOfAOneSidedBook()
+    {
+        final CliRun run = CliRun.run("quote", "--model", "touch(offset_ticks=1)", "--mid", "100", "--inventory", "0",
+            "--best-bid", "99");
+        assertEquals(ExitCodes.OK, run.exitCode, run.toString());
+        assertTrue(run.out.contains("bid          99 x 1"), run.out);
+        assertTrue(run.out.contains("ask          none"), run.out);
+    }
+
+    @Test
     void missingInputsSayWhyThereIsNoQuote()
     {
         final CliRun run = CliRun.run("quote", "--model", "glft", "--mid", "100", "--inventory", "0");

@@ -31,6 +31,10 @@ import java.util.concurrent.locks.LockSupport;
 public final class FeedServer implements AutoCloseable
 {
     private static final String END_OF_REPLAY = "end of replay";
+    /**
+     * Longest wait, when stopping after the end of the replay, for the client to answer the normal close.
+     */
+    public static final long CLOSE_HANDSHAKE_MS = 5_000;
 
     private final ServeContext context;
     private final List<ServedMessage> messages;
@@ -143,9 +147,56 @@ public final class FeedServer implements AutoCloseable
         }
     }
 
+    /**
+     * Wait until no client is connected. After the end of the replay that is when the client has answered the
+     * normal close (Jetty then reports the connection closed), so the close frame has reached it.
+     *
+     * @param timeoutMs longest wait.
+     * @return true when no client is connected.
+     * @throws InterruptedException when interrupted.
+     */
+    public boolean awaitDisconnected(final long timeoutMs) throws InterruptedException
+    {
+        final long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        synchronized (lock)
+        {
+            while (null != session)
+            {
+                final long left = deadline - System.nanoTime();
+                if (left <= 0)
+                {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(lock, left);
+            }
+            return true;
+        }
+    }
+
+    /**
+     * Stops listening. After the end of the replay it first waits (at most {@link #CLOSE_HANDSHAKE_MS}) for the client
+     * to answer the normal close: stopping at once can cut the connection before the close frame is out, and the
+     * client would take the end for a dropped connection, reconnect to nothing and give up.
+     */
     @Override
     public void close()
     {
+        final boolean closing;
+        synchronized (lock)
+        {
+            closing = finished && null != session;
+        }
+        if (closing)
+        {
+            try
+            {
+                awaitDisconnected(CLOSE_HANDSHAKE_MS);
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+            }
+        }
         app.stop();
     }
 

@@ -23,6 +23,9 @@ import io.ticklane.sbe.Side;
  *     an order with a cancel in flight, or never acknowledged (a post-only that would cross is rejected), ended with
  *     no further fill. Each such order is counted and makes {@link #isPositionCertain()} false.</li>
  * </ul>
+ * An answer whose complete message counts more (or fewer) orders than the STATUS reports that arrived is short: a
+ * report was lost on the way, so an order "not reported" may still be live. Nothing is ended on it, no fill is
+ * assumed, and it stays inconsistent ({@link #isCompleteButInconsistent()}) until a new request is answered whole.
  * A request made because the venue itself restarted ({@link #afterVenueRestart}: the daemon saw the venue come
  * back as a new session) is answered by a venue that may have lost its book: there, an order known here and not
  * reported is taken as dropped by the venue with no further fill (counted in {@link #lostAtVenue()}), whatever its
@@ -63,6 +66,7 @@ public final class Reconciliation
     private long assumedEnded;
     private long lostAtVenue;
     private long staleCompletes;
+    private long shortAnswers;
 
     /**
      * @param orders       the restored order state.
@@ -215,6 +219,17 @@ public final class Reconciliation
         }
         complete = true;
         countMismatch = orderCount != statusReports;
+        if (countMismatch)
+        {
+            // A report went missing on the way: an order not reported may still be live, so nothing is assumed of
+            // it (no fill is booked on a guess); the answer is inconsistent and must be asked for again.
+            shortAnswers++;
+            for (int slot = 0; slot < expected.length; slot++)
+            {
+                expected[slot] = false;
+            }
+            return true;
+        }
         for (int slot = 0; slot < expected.length; slot++)
         {
             if (expected[slot] && !seen[slot])
@@ -224,6 +239,15 @@ public final class Reconciliation
             expected[slot] = false;
         }
         return true;
+    }
+
+    /**
+     * @return true when the answer is complete but cannot be trusted: its count disagreed with the reports that
+     *         arrived, or an order the venue has could not be tracked here. Asking again is the way out.
+     */
+    public boolean isCompleteButInconsistent()
+    {
+        return NO_REQUEST != requestId && complete && (countMismatch || untracked);
     }
 
     private void endUnseen(final int slot)
@@ -418,6 +442,14 @@ public final class Reconciliation
     public long lostAtVenue()
     {
         return lostAtVenue;
+    }
+
+    /**
+     * @return answers whose count disagreed with the STATUS reports that arrived (no order was ended on them).
+     */
+    public long shortAnswers()
+    {
+        return shortAnswers;
     }
 
     /**

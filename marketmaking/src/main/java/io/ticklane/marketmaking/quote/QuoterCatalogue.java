@@ -35,5 +35,13 @@ final class QuoterCatalogue
         registry.register("as-microprice",
             "ASMP: the quoter base=<spec> referenced to the micro-price instead of the mid",
             AsMicropriceQuoter::create);
+        registry.register("touch",
+            "reference: join the best bid and ask, or improve each by offset_ticks while staying inside the spread; "
+                + "one-sided at +-max_position",
+            TouchQuoter::create);
+        registry.register("fixed",
+            "reference: mid -+ half_spread_ticks, shifted by -skew_ticks_per_lot*q; bid rounded down, ask up; "
+                + "one-sided at +-max_position",
+            FixedSpreadQuoter::create);
     }
 }

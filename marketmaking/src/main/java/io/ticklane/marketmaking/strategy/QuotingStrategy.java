@@ -61,6 +61,16 @@ import org.agrona.concurrent.MessageHandler;
  */
 public final class QuotingStrategy implements MessageHandler
 {
+    /**
+     * How long an order status request may go without its complete message before it is asked again, event time.
+     */
+    public static final long STATUS_ANSWER_TIMEOUT_NS = 5_000_000_000L;
+
+    /**
+     * How long after a short or untracked answer the request is asked again, event time.
+     */
+    public static final long STATUS_RETRY_INTERVAL_NS = 1_000_000_000L;
+
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final ExecutionReportDecoder report = new ExecutionReportDecoder();
     private final AdminCommandDecoder admin = new AdminCommandDecoder();
@@ -89,7 +99,9 @@ public final class QuotingStrategy implements MessageHandler
     private long unknownFillStatusRequests;
     private long goneAtVenueStatusRequests;
     private long reconnectStatusRequests;
+    private long retriedStatusRequests;
     private long lastStatusRequestId = Long.MIN_VALUE;
+    private long lastStatusRequestNs = Long.MIN_VALUE;
     private boolean upgradedV1;
 
     /**
@@ -236,6 +248,7 @@ public final class QuotingStrategy implements MessageHandler
         }
         reconciliation.begin(requestId);
         lastStatusRequestId = requestId;
+        lastStatusRequestNs = timeNs;
         session.onRequestSent();
         sender.sendStatusRequest(requestId, timeNs);
     }
@@ -344,6 +357,14 @@ public final class QuotingStrategy implements MessageHandler
     }
 
     /**
+     * @return order status requests sent again because the last answer never ended, or ended short or untracked.
+     */
+    public long retriedStatusRequests()
+    {
+        return retriedStatusRequests;
+    }
+
+    /**
      * @return true while halted for the venue session: down, or back and not yet reconciled.
      */
     public boolean isVenueSessionHalted()
@@ -444,6 +465,7 @@ public final class QuotingStrategy implements MessageHandler
             case TimerTickDecoder.TEMPLATE_ID:
                 timer.wrapAndApplyHeader(buffer, index, header);
                 act(risk.onTimer(timer.timestampNs()), timer.timestampNs());
+                retryOrderStatus(timer.timestampNs());
                 break;
             case OrderStatusRequestDecoder.TEMPLATE_ID:
                 // an inbound request (a daemon asks this way at start, so the journal has it and a replay repeats it)
@@ -539,6 +561,27 @@ public final class QuotingStrategy implements MessageHandler
         if (report.instrumentId() == position.instrumentId())
         {
             reconciliation.onStatus(report, timeNs);
+        }
+    }
+
+    /**
+     * On a timer: a reconciliation whose answer never ended (its complete message lost) or ended short or untracked
+     * can never become consistent by itself, and the strategy would stay halted for good. It is asked again, under
+     * a fresh id (a late answer to the old request is then stale), after {@link #STATUS_ANSWER_TIMEOUT_NS} or
+     * {@link #STATUS_RETRY_INTERVAL_NS} respectively, counted in {@link #retriedStatusRequests()}.
+     */
+    private void retryOrderStatus(final long timeNs)
+    {
+        if (session.isDown() || Long.MIN_VALUE == lastStatusRequestNs)
+        {
+            return;
+        }
+        final long sinceNs = timeNs - lastStatusRequestNs;
+        if ((reconciliation.inProgress() && sinceNs >= STATUS_ANSWER_TIMEOUT_NS) ||
+            (reconciliation.isCompleteButInconsistent() && sinceNs >= STATUS_RETRY_INTERVAL_NS))
+        {
+            retriedStatusRequests++;
+            requestOrderStatus(Math.max(timeNs, lastStatusRequestId + 1), timeNs);
         }
     }
 

@@ -197,6 +197,43 @@ class ReconciliationTest
         assertTrue(f.reconciliation.isPositionCertain());
     }
 
+    @Test
+    void aShortAnswerEndsNoOrderAndAssumesNoFillUntilAWholeAnswerArrives()
+    {
+        // given: a resting bid and a resting ask
+        final Fixture f = new Fixture();
+        f.live(10, Side.BUY, 99, 2);
+        f.live(11, Side.SELL, 102, 1);
+
+        // when: the venue says it has 2 orders but only the bid's STATUS arrives (the ask's report was lost)
+        f.reconciliation.begin(REQUEST);
+        assertEquals(StatusOutcome.ADOPTED, f.reconciliation.onStatus(10, Side.BUY, 99, 2, 2, 0, 2 * T));
+        assertTrue(f.reconciliation.onComplete(REQUEST, 2, 2 * T));
+
+        // then: the ask is not taken for filled (a guess would sell 1 at 102 and realise 2): still long 3 at 100, both
+        // orders open, and the answer says it must be asked again
+        assertEquals(3, f.position.position());
+        assertEquals(0.0, f.position.realisedPnlTicksLots(), 1e-9);
+        assertEquals(2, f.orders.openOrderCount());
+        assertEquals(0, f.reconciliation.assumedFilled());
+        assertEquals(1, f.reconciliation.shortAnswers());
+        assertFalse(f.reconciliation.isConsistent());
+        assertTrue(f.reconciliation.isCompleteButInconsistent());
+
+        // when: asked again, the whole answer arrives
+        f.reconciliation.begin(REQUEST + 1);
+        f.reconciliation.onStatus(10, Side.BUY, 99, 2, 2, 0, 3 * T);
+        f.reconciliation.onStatus(11, Side.SELL, 102, 1, 1, 0, 3 * T);
+        assertTrue(f.reconciliation.onComplete(REQUEST + 1, 2, 3 * T));
+
+        // then: consistent, nothing assumed
+        assertTrue(f.reconciliation.isConsistent());
+        assertFalse(f.reconciliation.isCompleteButInconsistent());
+        assertTrue(f.reconciliation.isPositionCertain());
+        assertEquals(2, f.orders.openOrderCount());
+        assertEquals(3, f.position.position());
+    }
+
     /** Orders, position, quote manager and a venue that accepts every request, as a restore would leave them. */
     static final class Fixture implements OrderActions
     {

@@ -25,6 +25,9 @@ class QuoterAllocationTest
         "as-adverse(gamma=0.1,alpha=1,beta=0.5)",
         "as-hedge(gamma=0.1,hedge_threshold=4,max_take=2,collar_ticks=1)",
         "as-microprice(base=glft(gamma=0.05,lot=1,max_size=5),mid_fallback=true)",
+        "touch(offset_ticks=1,size=2,max_position=5)",
+        "fixed(half_spread_ticks=1.5,skew_ticks_per_lot=0.5,size=2,max_position=5)",
+        "fixed(half_spread_ticks=0.5,skew_ticks_per_lot=1,behind_touch=true)",
     };
 
     private final com.sun.management.ThreadMXBean threads =

@@ -22,7 +22,8 @@ class QuoterRegistryTest
     void everyModelOfTheIssueIsRegistered()
     {
         assertEquals(
-            List.of("as-finite", "as-infinite", "glft", "as-inventory", "as-adverse", "as-hedge", "as-microprice"),
+            List.of("as-finite", "as-infinite", "glft", "as-inventory", "as-adverse", "as-hedge", "as-microprice",
+                "touch", "fixed"),
             registry.ids());
         for (final String id : registry.ids())
         {

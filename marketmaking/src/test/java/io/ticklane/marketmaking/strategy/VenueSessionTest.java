@@ -258,6 +258,49 @@ class VenueSessionTest
         assertEquals(1, sent(restored), "only the request: the orders at the venue are the target");
     }
 
+    @Test
+    void anAnswerThatNeverEndsOrEndsShortIsAskedForAgainOnTimersAndNoFillIsGuessedMeanwhile()
+    {
+        final StrategyHarness h = quoting();
+        final long bid = h.lastBidId;
+        final long ask = h.lastAskId;
+        h.venueSession(2 * SECOND, VenueSessionState.DISCONNECTED, 1);
+        h.venueSession(4 * SECOND, VenueSessionState.CONNECTED, 2);
+        assertEquals(1, h.statusRequests);
+
+        // the answer's complete message is lost: timers before the timeout do nothing, the one at it asks again
+        h.status(4 * SECOND + 100, bid, Side.BUY, 996, 3, 3, 0);
+        h.timer(8 * SECOND);
+        assertEquals(1, h.statusRequests, "4 s without the complete: not yet");
+        h.timer(9 * SECOND);
+        assertEquals(2, h.statusRequests, "5 s without the complete: asked again");
+        assertEquals(9 * SECOND, h.lastStatusRequestId, "under a fresh id");
+        assertEquals(1, h.strategy.retriedStatusRequests());
+        assertEquals(ModeReason.VENUE_DISCONNECTED, h.strategy.risk().modeReason());
+
+        // the second answer is short (2 orders counted, the ask's report lost): no fill guessed for the ask, halted
+        h.status(9 * SECOND + 100, bid, Side.BUY, 996, 3, 3, 0);
+        h.statusComplete(9 * SECOND + 200, 9 * SECOND, 2);
+        assertEquals(0, h.strategy.position().position(), "the unreported ask is not taken for filled");
+        assertEquals(2, h.strategy.orders().openOrderCount());
+        assertEquals(StrategyMode.HALTED, h.strategy.risk().mode());
+        h.timer(9 * SECOND + SECOND / 2);
+        assertEquals(2, h.statusRequests, "under 1 s after the short answer's request: not yet");
+        h.timer(10 * SECOND);
+        assertEquals(3, h.statusRequests, "1 s after: asked again");
+        assertEquals(2, h.strategy.retriedStatusRequests());
+
+        // a whole answer ends the halt, with the position as it was
+        h.status(11 * SECOND, bid, Side.BUY, 996, 3, 3, 0);
+        h.status(11 * SECOND, ask, Side.SELL, 1004, 3, 3, 0);
+        h.statusComplete(11 * SECOND, 10 * SECOND, 2);
+        assertTrue(h.strategy.isConsistent());
+        assertEquals(StrategyMode.ACTIVE, h.strategy.risk().mode());
+        assertEquals(0, h.strategy.position().position());
+        h.timer(20 * SECOND);
+        assertEquals(3, h.statusRequests, "consistent: never asked again");
+    }
+
     /** Every frame the strategy sent: orders, cancels, replaces and status requests. */
     private static long sent(final StrategyHarness h)
     {

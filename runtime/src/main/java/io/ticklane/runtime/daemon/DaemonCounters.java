@@ -29,6 +29,8 @@ public final class DaemonCounters implements AutoCloseable
     /** Counter label (without the "ticklane: " prefix). */
     public static final String RECONCILED = "orders reconciled with the venue (1 yes, 0 waiting)";
     /** Counter label (without the "ticklane: " prefix). */
+    public static final String STATUS_RETRIES = "order status asked again (answer lost or short)";
+    /** Counter label (without the "ticklane: " prefix). */
     public static final String INBOUND_FRAMES = "inbound frames";
     /** Counter label (without the "ticklane: " prefix). */
     public static final String MARKET_DATA = "market data frames";
@@ -60,6 +62,8 @@ public final class DaemonCounters implements AutoCloseable
     public static final String ORDERS_CANCEL = "orders sent: cancel";
     /** Counter label (without the "ticklane: " prefix). */
     public static final String ORDERS_REPLACE = "orders sent: replace";
+    /** Counter label (without the "ticklane: " prefix): order status requests and mass cancels. */
+    public static final String ORDERS_OTHER = "orders sent: other";
     /** Counter label (without the "ticklane: " prefix). */
     public static final String SEND_FAILURES = "order frames not taken by the publication (halts)";
     /** Counter label (without the "ticklane: " prefix). */
@@ -169,6 +173,7 @@ public final class DaemonCounters implements AutoCloseable
     final AtomicCounter journalLag;
     final AtomicCounter journalRecords;
     final AtomicCounter reconciled;
+    final AtomicCounter statusRetries;
     final AtomicCounter venueRestarts;
     final AtomicCounter framesTakenBefore;
     final AtomicCounter tickToQuoteP50Ns;
@@ -206,7 +211,7 @@ public final class DaemonCounters implements AutoCloseable
         ordersNew = add(manager, ORDERS_NEW);
         ordersCancel = add(manager, ORDERS_CANCEL);
         ordersReplace = add(manager, ORDERS_REPLACE);
-        ordersOther = add(manager, "orders sent: other");
+        ordersOther = add(manager, ORDERS_OTHER);
         sendFailures = add(manager, SEND_FAILURES);
         fills = add(manager, FILLS);
         filledQuantity = add(manager, "filled quantity, lots");
@@ -229,6 +234,7 @@ public final class DaemonCounters implements AutoCloseable
         journalLag = add(manager, JOURNAL_LAG);
         journalRecords = add(manager, JOURNAL_RECORDS);
         reconciled = add(manager, RECONCILED);
+        statusRetries = add(manager, STATUS_RETRIES);
         venueRestarts = add(manager, VENUE_RESTARTS);
         framesTakenBefore = add(manager, FRAMES_TAKEN_BEFORE);
         tickToQuoteP50Ns = add(manager, TICK_TO_QUOTE_P50);

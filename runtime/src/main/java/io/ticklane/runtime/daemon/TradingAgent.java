@@ -392,6 +392,7 @@ public final class TradingAgent implements Agent, EventPoller.Handler<FrameSlot>
         counters.modeReason.setRelease(risk.modeReason().ordinal());
         counters.openOrders.setRelease(strategy.orders().openOrderCount());
         counters.reconciled.setRelease(strategy.isConsistent() ? 1 : 0);
+        counters.statusRetries.setRelease(strategy.retriedStatusRequests());
         counters.adminUnknown.setRelease(risk.adminOutcomes(AdminOutcome.REJECTED_UNKNOWN_COMMAND));
         counters.adminRefusedBreach.setRelease(risk.adminOutcomes(AdminOutcome.RESUME_REFUSED_BREACH_ACTIVE));
         counters.adminRefusedNothing.setRelease(risk.adminOutcomes(AdminOutcome.RESUME_REFUSED_NOTHING_TO_RESUME));
