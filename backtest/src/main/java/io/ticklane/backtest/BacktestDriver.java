@@ -9,13 +9,17 @@ import io.ticklane.marketmaking.strategy.QuotingStrategy;
 import io.ticklane.orderbook.OrderBook;
 import io.ticklane.orderbook.PriceLadder;
 import io.ticklane.sbe.CancelOrderEncoder;
+import io.ticklane.sbe.ExecType;
 import io.ticklane.sbe.ExecutionReportDecoder;
 import io.ticklane.sbe.MessageHeaderDecoder;
+import io.ticklane.sbe.NewOrderDecoder;
 import io.ticklane.sbe.NewOrderEncoder;
 import io.ticklane.sbe.MessageHeaderEncoder;
 import io.ticklane.sbe.ReplaceOrderEncoder;
 import io.ticklane.sbe.TimerTickEncoder;
+import org.agrona.ExpandableArrayBuffer;
 import org.agrona.MutableDirectBuffer;
+import org.agrona.collections.Long2LongHashMap;
 import org.agrona.concurrent.MessageHandler;
 import org.agrona.concurrent.UnsafeBuffer;
 
@@ -57,6 +61,8 @@ public final class BacktestDriver
     public static final long PROGRESS_INTERVAL = 1_000_000;
 
     private static final int FIRST_ORDER_ENTRY_TEMPLATE_ID = NewOrderEncoder.TEMPLATE_ID;
+    private static final int RECEIVE_TIME_OFFSET = MessageHeaderDecoder.ENCODED_LENGTH + 8;
+    private static final long NO_CAUSE = Long.MIN_VALUE;
     private static final int MARKET_RING_CAPACITY = 1 << 14;
     private static final int REPORT_RING_CAPACITY = 1 << 12;
 
@@ -80,6 +86,11 @@ public final class BacktestDriver
     private final TimerTickEncoder timerTick = new TimerTickEncoder();
     private final FrameRing marketRing = new FrameRing("market frame", MARKET_RING_CAPACITY);
     private final FrameRing reportRing = new FrameRing("report", REPORT_RING_CAPACITY);
+    private final ExpandableArrayBuffer restamped = new ExpandableArrayBuffer(4096);
+    private final NewOrderDecoder newOrder = new NewOrderDecoder();
+    private final Long2LongHashMap newOrderSentNs = new Long2LongHashMap(1024, 0.5f, Long.MIN_VALUE);
+    private final RealisedLatency realisedLatency = new RealisedLatency();
+    private long causeExchangeNs = NO_CAUSE;
     private final SimulatedVenue venue;
     private final LatencyModel latency;
     private final QuotingStrategy strategy;
@@ -248,11 +259,25 @@ public final class BacktestDriver
         if (arrivalNs == eventTimeNs && marketRing.isEmpty())
         {
             runUntil(eventTimeNs);
-            strategy.onMessage(templateId, frame, offset, length);
+            causeExchangeNs = eventTimeNs;
+            if (frameReceiveNs == arrivalNs)
+            {
+                strategy.onMessage(templateId, frame, offset, length);
+            }
+            else
+            {
+                // the strategy's clock is the frame's receive time: it sees the frame at its local arrival, so
+                // the frame says so (a copy: the journal's own bytes are never written)
+                restamped.putBytes(0, frame, offset, length);
+                restamped.putLong(RECEIVE_TIME_OFFSET, arrivalNs, ByteOrder.LITTLE_ENDIAN);
+                strategy.onMessage(templateId, restamped, 0, length);
+            }
+            causeExchangeNs = NO_CAUSE;
         }
         else
         {
             marketRing.add(arrivalNs, templateId, frame, offset, length);
+            marketRing.stampTail(RECEIVE_TIME_OFFSET, arrivalNs);
         }
     }
 
@@ -315,7 +340,14 @@ public final class BacktestDriver
         {
             reportsDelivered++;
         }
+        else
+        {
+            // every market data message starts with exchangeTimeNs, receiveTimeNs (sbe-schemas/SCHEMA.md)
+            final long exchangeNs = ring.headBuffer().getLong(MessageHeaderDecoder.ENCODED_LENGTH, ByteOrder.LITTLE_ENDIAN);
+            causeExchangeNs = 0 != exchangeNs ? exchangeNs : ring.headDueNs();
+        }
         strategy.onMessage(ring.headTemplateId(), ring.headBuffer(), 0, ring.headLength());
+        causeExchangeNs = NO_CAUSE;
         ring.pop();
     }
 
@@ -345,6 +377,15 @@ public final class BacktestDriver
     {
         report.wrapAndApplyHeader(buffer, index, header.wrap(buffer, index));
         recorder.onReport(report, venue.lastFee());
+        final ExecType execType = report.execType();
+        if (ExecType.ACK == execType || ExecType.REJECTED == execType)
+        {
+            final long sentNs = newOrderSentNs.remove(report.clientOrderId());
+            if (Long.MIN_VALUE != sentNs)
+            {
+                realisedLatency.onOrderRoundTrip(report.localTimeNs() - sentNs);
+            }
+        }
         reportRing.add(report.localTimeNs(), msgTypeId, buffer, index, length);
     }
 
@@ -364,7 +405,29 @@ public final class BacktestDriver
             default:
                 break;
         }
-        venue.onOrder(msgTypeId, buffer, index, length);
+        if (!venue.onOrder(msgTypeId, buffer, index, length))
+        {
+            return;
+        }
+        final long arrivalNs = venue.lastRequestArrivalNs();
+        if (NO_CAUSE != causeExchangeNs)
+        {
+            realisedLatency.onTickToVenueArrival(arrivalNs - causeExchangeNs);
+        }
+        if (NewOrderEncoder.TEMPLATE_ID == msgTypeId)
+        {
+            newOrder.wrapAndApplyHeader(buffer, index, header.wrap(buffer, index));
+            newOrderSentNs.put(newOrder.clientOrderId(), newOrder.sendingTimeNs());
+        }
+    }
+
+    /**
+     * @return the latency the run realised: market event to venue arrival, and new order to its answer; after
+     *         {@link #run}.
+     */
+    public RealisedLatency.Figures realisedLatency()
+    {
+        return realisedLatency.figures();
     }
 
     private BacktestResult result(final long wallClockNs)
@@ -379,6 +442,6 @@ public final class BacktestDriver
             marketEvents, reportsDelivered, firstEventNs, lastEventNs, position.position(), lastMid,
             realised, unrealised, fees, realised + unrealised - fees,
             newOrders, cancels, replaces, venue.fills(), venue.makerQuantity(), venue.takerQuantity(), venue.rejects(),
-            strategy.riskRejections(), wallClockNs);
+            strategy.riskRejections(), venue.bookFramesWhileStale(), wallClockNs);
     }
 }

@@ -19,6 +19,7 @@ import java.util.Map;
  * @param models             queue, latency and fee models of the main run.
  * @param result             totals of the main run.
  * @param metrics            metrics of the main run.
+ * @param latency            the latency the main run realised (market event to venue arrival, order round trip).
  * @param guard              the fill-illusion guard.
  * @param run                wall clock and paths.
  */
@@ -33,6 +34,7 @@ public record BacktestReport(
     Models models,
     BacktestResult result,
     BacktestMetrics metrics,
+    RealisedLatency.Figures latency,
     Guard guard,
     Run run)
 {
@@ -50,13 +52,32 @@ public record BacktestReport(
      *
      * @param queue    queue model name.
      * @param latency  latency model name.
+     * @param latencySource where the latency model came from: asked for, derived from the data, or none available
+     *                      (zero assumed).
      * @param fees     fee model name.
      * @param makerBps maker fee, bps.
      * @param takerBps taker fee, bps.
      * @param timerIntervalMs interval of the strategy's timer ticks in event time, ms; 0 for none.
      */
-    public record Models(String queue, String latency, String fees, double makerBps, double takerBps, long timerIntervalMs)
+    public record Models(
+        String queue, String latency, String latencySource, String fees, double makerBps, double takerBps, long timerIntervalMs)
     {
+        /** {@link #latencySource()} when the user chose the model. */
+        public static final String LATENCY_ASKED = "as asked (--latency)";
+        /** {@link #latencySource()} when the model comes from the data's timestamps. */
+        public static final String LATENCY_FROM_DATA =
+            "from the data: feed = receive - exchange time; entry and response each as long as the feed";
+        /** {@link #latencySource()} when the data cannot give one. */
+        public static final String LATENCY_NONE = "NONE ASSUMED: the data's local receive times are missing or never " +
+            "after its exchange times (a capture clock behind the exchange's), so no feed latency can be read; pass --latency";
+
+        /**
+         * @return true when the run assumed zero latency because nothing better was known.
+         */
+        public boolean zeroLatencyAssumed()
+        {
+            return LATENCY_NONE.equals(latencySource);
+        }
     }
 
     /**

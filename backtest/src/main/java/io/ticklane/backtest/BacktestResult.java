@@ -25,6 +25,7 @@ package io.ticklane.backtest;
  * @param takerQuantity       lots filled aggressively.
  * @param venueRejects        requests the venue rejected.
  * @param riskRejections      orders the strategy's risk gate refused.
+ * @param bookFramesWhileStale book frames after which the venue's book was not LIVE (nothing fills from it then).
  * @param wallClockNs         wall-clock duration of the run, ns (measurement only).
  */
 public record BacktestResult(
@@ -46,6 +47,7 @@ public record BacktestResult(
     long takerQuantity,
     long venueRejects,
     long riskRejections,
+    long bookFramesWhileStale,
     long wallClockNs)
 {
     /**

@@ -15,8 +15,13 @@ public final class BacktestSettings
     public static final String DEFAULT_QUEUE_MODEL = FillIllusionGuard.RISK_AVERSE;
     /** Default queue model the fill-illusion guard compares the risk-averse one with. */
     public static final String DEFAULT_OPTIMISTIC_QUEUE_MODEL = "prob-power:3";
-    /** Default latency model: none. */
-    public static final String DEFAULT_LATENCY_MODEL = "constant:0,0,0";
+    /**
+     * Latency model chosen from the data ({@link MarketDataShape#latencyModel}): derived from its exchange and receive
+     * times where it has both, else zero, and said so.
+     */
+    public static final String AUTO_LATENCY = "auto";
+    /** Default latency model: {@link #AUTO_LATENCY}. */
+    public static final String DEFAULT_LATENCY_MODEL = AUTO_LATENCY;
     /** Points a report's charts are thinned to, whatever the journal's span. */
     public static final int CHART_POINTS = 2000;
 

@@ -43,8 +43,9 @@ final class ConfigurationRun
     {
         final JournalInstrument instrument = instrument(settings, config.instrumentId());
         final FillIllusionGuard guard = new FillIllusionGuard(settings.queueModel(), settings.optimisticQueueModel());
-        venueContext(settings, config, instrument.tickSize(), settings.queueModel()).conclude();
-        venueContext(settings, config, instrument.tickSize(), guard.guardQueueModel()).conclude();
+        final MarketDataShape shape = MarketDataShape.of(settings.journal());
+        venueContext(settings, config, instrument.tickSize(), settings.queueModel(), shape).conclude();
+        venueContext(settings, config, instrument.tickSize(), guard.guardQueueModel(), shape).conclude();
     }
 
     /**
@@ -63,9 +64,14 @@ final class ConfigurationRun
         final String label) throws IOException
     {
         final JournalInstrument instrument = instrument(settings, config.instrumentId());
-        final VenueContext mainContext = venueContext(settings, config, instrument.tickSize(), settings.queueModel()).conclude();
+        final MarketDataShape shape = MarketDataShape.of(settings.journal());
+        final VenueContext mainContext =
+            venueContext(settings, config, instrument.tickSize(), settings.queueModel(), shape).conclude();
         final VenueContext guardContext =
-            venueContext(settings, config, instrument.tickSize(), guard.guardQueueModel()).conclude();
+            venueContext(settings, config, instrument.tickSize(), guard.guardQueueModel(), shape).conclude();
+        final String latencySource = !BacktestSettings.AUTO_LATENCY.equals(settings.latencyModel()) ?
+            BacktestReport.Models.LATENCY_ASKED : shape.bothTimestamps() ?
+            BacktestReport.Models.LATENCY_FROM_DATA : BacktestReport.Models.LATENCY_NONE;
 
         final BacktestDriver mainDriver = new BacktestDriver(mainContext, config::newStrategy, metricSettings)
             .timerTicks(settings.timerIntervalMs() * 1_000_000L);
@@ -82,10 +88,11 @@ final class ConfigurationRun
             CodeVersion.current(),
             instrument,
             config.quoterSpec(),
-            new BacktestReport.Models(mainContext.queueModel().name(), mainContext.latencyModel().name(),
+            new BacktestReport.Models(mainContext.queueModel().name(), mainContext.latencyModel().name(), latencySource,
                 mainContext.feeModel().name(), settings.makerBps(), settings.takerBps(), settings.timerIntervalMs()),
             main,
             mainDriver.metrics(),
+            mainDriver.realisedLatency(),
             guard.compare(main, guarded),
             new BacktestReport.Run(settings.journal().toAbsolutePath().toString(), configFile.toAbsolutePath().toString(),
                 main.wallClockNs(), guarded.wallClockNs()));
@@ -119,13 +126,18 @@ final class ConfigurationRun
     }
 
     private static VenueContext venueContext(
-        final BacktestSettings settings, final StrategyConfig config, final long unitsPerTick, final String queueModel)
+        final BacktestSettings settings,
+        final StrategyConfig config,
+        final long unitsPerTick,
+        final String queueModel,
+        final MarketDataShape shape)
     {
         return new VenueContext()
             .instrumentId(config.instrumentId())
             .priceUnitsPerTick(unitsPerTick)
             .queueModel(queueModel)
-            .latencyModel(settings.latencyModel())
+            .orderByOrderData(shape.orderByOrder())
+            .latencyModel(shape.latencyModel(settings.latencyModel()))
             .feeModel(new BpsFeeModel(settings.makerBps(), settings.takerBps()));
     }
 

@@ -56,6 +56,18 @@ final class FrameRing
         tail++;
     }
 
+    /**
+     * Overwrites a long (little-endian) in the copy of the frame added last: the driver re-stamps a delayed market
+     * frame's receive time with its arrival.
+     *
+     * @param offset from the start of the frame (its message header).
+     * @param value  the long.
+     */
+    void stampTail(final int offset, final long value)
+    {
+        slots[(int)((tail - 1) & mask)].putLong(offset, value, java.nio.ByteOrder.LITTLE_ENDIAN);
+    }
+
     boolean isEmpty()
     {
         return head == tail;

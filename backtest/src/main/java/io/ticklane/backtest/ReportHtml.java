@@ -120,6 +120,10 @@ public final class ReportHtml
         }
         param(html, "queue model", report.models().queue());
         param(html, "latency model", report.models().latency());
+        param(html, "latency source", report.models().latencySource());
+        param(html, "realised latency", "market event to venue arrival " +
+            report.latency().tickToVenueArrival().summary() + "; order round trip " +
+            report.latency().orderRoundTrip().summary());
         param(html, "fee model", report.models().fees());
         param(html, "journal path", report.run().journalPath());
         param(html, "config path", report.run().configPath());

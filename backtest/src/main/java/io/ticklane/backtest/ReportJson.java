@@ -20,7 +20,7 @@ public final class ReportJson
     /**
      * Identifies this layout of the report.
      */
-    public static final String FORMAT = "ticklane-backtest-report/2";
+    public static final String FORMAT = "ticklane-backtest-report/3";
 
     private ReportJson()
     {
@@ -56,10 +56,15 @@ public final class ReportJson
             gen.writeObjectFieldStart("models");
             gen.writeStringField("queue", models.queue());
             gen.writeStringField("latency", models.latency());
+            gen.writeStringField("latency_source", models.latencySource());
             gen.writeStringField("fees", models.fees());
             gen.writeNumberField("maker_bps", models.makerBps());
             gen.writeNumberField("taker_bps", models.takerBps());
             gen.writeNumberField("timer_interval_ms", models.timerIntervalMs());
+            gen.writeEndObject();
+            gen.writeObjectFieldStart("realised_latency_ns");
+            distribution(gen, "tick_to_venue_arrival", report.latency().tickToVenueArrival());
+            distribution(gen, "order_round_trip", report.latency().orderRoundTrip());
             gen.writeEndObject();
             gen.writeStringField("pnl_unit", "ticks x lots");
             gen.writeFieldName("result");
@@ -73,6 +78,8 @@ public final class ReportJson
             gen.writeStringField("optimistic_queue", guard.optimisticName());
             gen.writeNumberField("optimistic_net_pnl", guard.optimistic().netPnl());
             gen.writeNumberField("optimistic_fills", guard.optimistic().fills());
+            gen.writeNumberField("risk_averse_book_frames_while_stale", guard.riskAverse().bookFramesWhileStale());
+            gen.writeNumberField("optimistic_book_frames_while_stale", guard.optimistic().bookFramesWhileStale());
             gen.writeNumberField("net_pnl_difference", guard.difference());
             gen.writeEndObject();
             final BacktestReport.Run run = report.run();
@@ -85,6 +92,18 @@ public final class ReportJson
             gen.writeEndObject();
             gen.writeEndObject();
         }
+    }
+
+    private static void distribution(final JsonGenerator gen, final String name, final RealisedLatency.Distribution d)
+        throws IOException
+    {
+        gen.writeObjectFieldStart(name);
+        gen.writeNumberField("count", d.count());
+        gen.writeNumberField("min", d.min());
+        gen.writeNumberField("p50", d.p50());
+        gen.writeNumberField("p99", d.p99());
+        gen.writeNumberField("max", d.max());
+        gen.writeEndObject();
     }
 
     private static void instrument(final JsonGenerator gen, final BacktestReport report) throws IOException
@@ -131,6 +150,7 @@ public final class ReportJson
         gen.writeNumberField("taker_quantity", r.takerQuantity());
         gen.writeNumberField("venue_rejects", r.venueRejects());
         gen.writeNumberField("risk_rejections", r.riskRejections());
+        gen.writeNumberField("book_frames_while_stale", r.bookFramesWhileStale());
         gen.writeEndObject();
     }
 

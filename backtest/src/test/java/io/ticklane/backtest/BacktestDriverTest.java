@@ -28,6 +28,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A journal small enough to follow by hand. The as-finite quoter with a huge k and a tiny sigma has a half-spread of
@@ -146,6 +147,36 @@ class BacktestDriverTest
         assertEquals(2.0, result.netPnl(), 1e-9);
     }
 
+    /**
+     * Feed F = 300 us, entry E = 200 us, response R = 100 us. The strategy sees the snapshot at t0 + F, stamped so,
+     * sends its quotes then, and they arrive at t0 + F + E: every order answers a market event F + E before its venue
+     * arrival, and every new order's ACK reaches the strategy E + R after it was sent, so a fill report reaches it no
+     * earlier than F + E + R after the event that caused the order. (Before the strategy's clock was the frame's
+     * recorded receive time, orders were sent "in the past" and arrived E after the event: the round trip was about
+     * max(F, E).) The fill itself is unchanged: the bid at 106 is live from t0 + 1.5 ms, before the print at 2 ms.
+     */
+    @Test
+    void feedEntryAndResponseLatenciesAddUpInTheRealisedRoundTrip() throws IOException
+    {
+        try (JournalReader reader = JournalReader.open(journal))
+        {
+            final BacktestDriver driver = new BacktestDriver(new VenueContext().instrumentId(1).priceUnitsPerTick(1)
+                .queueModel("risk-averse").latencyModel("constant:300000,200000,100000").feeModel(new BpsFeeModel(0, 0)),
+                config::newStrategy);
+            final BacktestResult result = driver.run(reader, null);
+            final RealisedLatency.Figures latency = driver.realisedLatency();
+
+            assertEquals(2, result.position());
+            assertEquals(-2.0, result.netPnl(), 1e-9);
+            assertTrue(latency.tickToVenueArrival().count() >= 2, latency.toString());
+            assertEquals(500_000, latency.tickToVenueArrival().min(), 500, "F + E");
+            assertEquals(500_000, latency.tickToVenueArrival().max(), 500, "F + E");
+            assertEquals(3, latency.orderRoundTrip().count(), "the two first quotes, and the bid that follows the fill");
+            assertEquals(300_000, latency.orderRoundTrip().min(), 300, "E + R");
+            assertEquals(300_000, latency.orderRoundTrip().max(), 300, "E + R");
+        }
+    }
+
     @Test
     void makerFeeOfTheVenueIsChargedOnTheFill() throws IOException
     {
@@ -258,7 +289,7 @@ class BacktestDriverTest
     {
         return new BacktestResult(r.marketEvents(), r.reportsDelivered(), r.firstEventNs(), r.lastEventNs(), r.position(),
             r.lastMid(), r.realisedPnl(), r.unrealisedPnl(), r.fees(), r.netPnl(), r.newOrders(), r.cancels(), r.replaces(),
-            r.fills(), r.makerQuantity(), r.takerQuantity(), r.venueRejects(), r.riskRejections(), 0);
+            r.fills(), r.makerQuantity(), r.takerQuantity(), r.venueRejects(), r.riskRejections(), r.bookFramesWhileStale(), 0);
     }
 
     private int update(final long timeNs, final long sequence, final L2Action action, final long price, final long quantity)

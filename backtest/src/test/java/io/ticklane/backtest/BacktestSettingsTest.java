@@ -14,13 +14,13 @@ class BacktestSettingsTest
         .journal(Path.of("journal")).config(Path.of("glft.properties")).out(Path.of("out"));
 
     @Test
-    void theDefaultsRunRiskAverseAgainstTheGuardsOptimisticModelWithoutLatencyOrFees()
+    void theDefaultsRunRiskAverseAgainstTheGuardsOptimisticModelWithLatencyFromTheDataAndNoFees()
     {
         settings.conclude();
 
         assertEquals("risk-averse", settings.queueModel());
         assertEquals("prob-power:3", settings.optimisticQueueModel());
-        assertEquals("constant:0,0,0", settings.latencyModel());
+        assertEquals("auto", settings.latencyModel());
         assertEquals(0, settings.makerBps());
         assertEquals(MetricSettings.DEFAULT_SAMPLE_INTERVAL_NS, settings.sampleIntervalNs());
         assertTrue(settings.sweeps().isEmpty());

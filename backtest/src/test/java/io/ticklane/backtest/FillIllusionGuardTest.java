@@ -38,6 +38,6 @@ class FillIllusionGuardTest
 
     private static BacktestResult result(final double netPnl)
     {
-        return new BacktestResult(0, 0, 0, 0, 0, Long.MIN_VALUE, netPnl, 0, 0, netPnl, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        return new BacktestResult(0, 0, 0, 0, 0, Long.MIN_VALUE, netPnl, 0, 0, netPnl, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 }

@@ -61,8 +61,9 @@ public final class BacktestCommand implements Callable<Integer>
         description = "Queue model the guard compares the risk-averse one with. Default: ${DEFAULT-VALUE}.")
     private String optimisticQueue;
 
-    @Option(names = "--latency", paramLabel = "MODEL", defaultValue = "constant:0,0,0",
-        description = "Latency model: constant:FEED,ENTRY,RESPONSE (ns) or feed-derived:ENTRY_X,RESPONSE_X,MIN_NS. " +
+    @Option(names = "--latency", paramLabel = "MODEL", defaultValue = BacktestSettings.AUTO_LATENCY,
+        description = "Latency model: constant:FEED,ENTRY,RESPONSE (ns), feed-derived:ENTRY_X,RESPONSE_X,MIN_NS, or auto: " +
+            "feed-derived:1,1,0 when the data carries exchange and later receive times, else zero latency with a warning. " +
             "Default: ${DEFAULT-VALUE}.")
     private String latency;
 
@@ -166,6 +167,21 @@ public final class BacktestCommand implements Callable<Integer>
         stdout.println("journal=" + inputs.journal() + " config=" + inputs.config());
         stdout.println("queue=" + report.models().queue() + " latency=" + report.models().latency() +
             " fees=" + report.models().fees());
+        if (report.models().zeroLatencyAssumed())
+        {
+            stdout.println("WARNING: zero latency assumed (" + report.models().latencySource() + "): fills and PnL are " +
+                "what a strategy with instant market data and orders would get");
+        }
+        if (r.bookFramesWhileStale() > 0)
+        {
+            stdout.printf("WARNING: the venue's book was STALE after %,d of %,d market frames (%.1f%%): nothing fills " +
+                "from a STALE book, and the strategy's own book is no better; check the data (journal inspect, book " +
+                "verify)%n", r.bookFramesWhileStale(), r.marketEvents(), 100.0 * r.bookFramesWhileStale() / Math.max(1,
+                r.marketEvents()));
+        }
+        row(stdout, "latency", report.models().latencySource());
+        row(stdout, "  realised", "market event to venue arrival " + report.latency().tickToVenueArrival().summary() +
+            "; order round trip " + report.latency().orderRoundTrip().summary());
         row(stdout, "events", String.format("%,d (%,d market, %,d reports)", r.events(), r.marketEvents(), r.reportsDelivered()));
         row(stdout, "events/s", String.format("%,.0f (wall clock %.3f s)", r.eventsPerSecond(), r.wallClockNs() / 1e9));
         row(stdout, "orders", String.format("new %d, cancel %d, replace %d", r.newOrders(), r.cancels(), r.replaces()));

@@ -15,10 +15,14 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /**
  * Speed work on the backtest loop (journal reader, venue, book, factors, recorder) must not change a single result.
- * {@code src/test/resources/backtest/usdm-20240718-glft.report.json} is the report.json that the code before that
- * work (commit ed5e2c8) wrote for the USD-M 07-18 capture with the glft configuration below and
- * {@code --sample-interval 1}, less its {@code run} object (paths, wall clock) and code version; every other value of
- * today's report must equal it exactly (numbers to the last bit). Its {@code config_sha256} is that of the
+ * {@code src/test/resources/backtest/usdm-20240718-glft.report.json} is the report.json written for the USD-M 07-18
+ * capture with the glft configuration below and {@code --sample-interval 1}, less its {@code run} object (paths, wall
+ * clock) and code version; every other value of today's report must equal it exactly (numbers to the last bit). It
+ * was first written by the code before the speed work (commit ed5e2c8) and rewritten once, deliberately, by the
+ * backtest-fidelity change (issue 15): the strategy's clock became the local arrival of each frame (here the
+ * exchange time, since this capture's receive times precede its exchange times and no latency is assumed), which
+ * moved the replace throttle's windows (replaces 194 to 227; fills, position and PnL unchanged), and the report
+ * gained the latency source, the realised latency and the STALE-book counts (format 3). Its {@code config_sha256} is that of the
  * configuration below since the operator token left strategy files (the line {@code risk.admin_token=secret} went).
  */
 class BacktestGoldenReportTest

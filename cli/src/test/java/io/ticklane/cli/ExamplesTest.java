@@ -83,6 +83,15 @@ class ExamplesTest
         final Map<String, String> report = readReport(Path.of(value(args, "--out")));
         assertTradedWithTheExampleSettings(report, args, LOBSTER + "strategy.properties");
         assertEquals("AMZN", report.get("instrument.symbol"));
+        // the guard's risk-averse run reads the order-by-order events with an L3 book too, so its book is exactly as
+        // LIVE as the main run's (fed to a price-level book, the first L3 event made it STALE for the rest of the run,
+        // and prints then filled against the stale seed)
+        assertEquals(report.get("result.book_frames_while_stale"),
+            report.get("fill_illusion_guard.risk_averse_book_frames_while_stale"), report.toString());
+        // Known gap (docs/decisions/simulated-venue.md): the level-5 journal lacks the sizes its import learned from
+        // the orderbook file for levels entering from beyond depth 5, so an L3 replay meets an unknown order 21 s in
+        // and its book stays STALE for 153,148 of 164,911 frames; the summary warns about it
+        assertEquals("153148", report.get("result.book_frames_while_stale"), report.toString());
     }
 
     @Test

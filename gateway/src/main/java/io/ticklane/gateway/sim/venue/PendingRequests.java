@@ -138,6 +138,14 @@ final class PendingRequests
     }
 
     /**
+     * @return arrival time of the request added last, epoch ns (0 before the first).
+     */
+    long lastArrivalNs()
+    {
+        return lastArrivalNs;
+    }
+
+    /**
      * @return arrival time of the next request, or {@link Long#MAX_VALUE} when none is held.
      */
     long nextArrivalNs()

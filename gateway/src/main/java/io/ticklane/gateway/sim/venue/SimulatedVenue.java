@@ -76,6 +76,7 @@ public final class SimulatedVenue
 
     private long requestsDropped;
     private long framesIgnored;
+    private long bookFramesWhileStale;
 
     /**
      * @param context settings; concluded here.
@@ -178,6 +179,10 @@ public final class SimulatedVenue
             framesIgnored++;
             return;
         }
+        if (BookState.LIVE != book.state())
+        {
+            bookFramesWhileStale++;
+        }
         maker.onBookChanged(eventTimeNs);
     }
 
@@ -226,6 +231,15 @@ public final class SimulatedVenue
             clock.advanceTo(pending.arrivalNs(at));
             orderEntry.onArrival(at);
         }
+    }
+
+    /**
+     * @return when the request {@link #onOrder} took last arrives at the venue, epoch ns: its send time plus the
+     *         entry latency, never before an earlier request nor before venue time.
+     */
+    public long lastRequestArrivalNs()
+    {
+        return pending.lastArrivalNs();
     }
 
     /**
@@ -307,6 +321,15 @@ public final class SimulatedVenue
     public long rejects()
     {
         return reports.rejects();
+    }
+
+    /**
+     * @return book frames after which the venue's book was not LIVE (a data gap, a crossed book, or data the book
+     *         does not understand): nothing fills from the book while it is.
+     */
+    public long bookFramesWhileStale()
+    {
+        return bookFramesWhileStale;
     }
 
     /**
