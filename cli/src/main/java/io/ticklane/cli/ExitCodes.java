@@ -21,6 +21,11 @@ public final class ExitCodes
     public static final int BAD_INPUT = 2;
     /** An internal error: a bug in Ticklane. A stack trace is printed. */
     public static final int INTERNAL_ERROR = 3;
+    /**
+     * The measurement ran but is not valid: its reference did not hold (a latency baseline slower than what it
+     * bounds), so no figure derived from it may be used. Distinct from {@link #CHECK_FAILED}: nothing was judged.
+     */
+    public static final int INVALID_MEASUREMENT = 4;
 
     private ExitCodes()
     {

@@ -4,7 +4,7 @@ import io.aeron.Publication;
 import io.aeron.Subscription;
 import io.aeron.logbuffer.FragmentHandler;
 import io.aeron.logbuffer.Header;
-import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.EpochNanoClock;
@@ -17,6 +17,9 @@ import org.agrona.concurrent.UnsafeBuffer;
  * time to the moment its publication took the copy. That is the shape of tick-to-quote (planned send, IPC hop,
  * receive, publish an answer, measured when the publication takes it) minus the daemon, corrected for coordinated
  * omission the same way. The pinger drains the echoes so the echo is never back-pressured.
+ * <p>
+ * Both agents stay up for a whole sliced run, as the daemon and its load generator do: the pinger is started for
+ * each echo slice ({@link Pinger#start}) and the echo's latencies are taken per slice from its {@link Recorder}.
  */
 public final class EchoBaseline
 {
@@ -40,7 +43,8 @@ public final class EchoBaseline
         private long startNs;
         private long stopNs;
         private long sent;
-        private long received;
+        private volatile long sentTotal;
+        private volatile long received;
         private volatile boolean running;
 
         /**
@@ -100,6 +104,7 @@ public final class EchoBaseline
                         break;
                     }
                     sent++;
+                    sentTotal = sentTotal + 1; // single writer: this agent
                     work++;
                     plannedNs += intervalNs;
                 }
@@ -116,7 +121,7 @@ public final class EchoBaseline
          */
         public void onFragment(final DirectBuffer frame, final int offset, final int length, final Header header)
         {
-            received++;
+            received = received + 1; // single writer: this agent
         }
 
         /**
@@ -128,7 +133,7 @@ public final class EchoBaseline
         }
 
         /**
-         * @return pings sent.
+         * @return pings sent by the current (or last) schedule; read it once {@link #running()} is false.
          */
         public long sent()
         {
@@ -136,7 +141,15 @@ public final class EchoBaseline
         }
 
         /**
-         * @return echoes received.
+         * @return pings sent by every schedule so far.
+         */
+        public long sentTotal()
+        {
+            return sentTotal;
+        }
+
+        /**
+         * @return echoes received, over every schedule so far.
          */
         public long received()
         {
@@ -153,30 +166,33 @@ public final class EchoBaseline
         private final Subscription pings;
         private final Publication echoes;
         private final EpochNanoClock clock;
-        private final Histogram latencies;
-        private volatile boolean recording;
+        private final Recorder latencies;
+        private final long highestNs;
+        private final long delayNs;
 
         /**
          * @param pings     subscription of the pinger's frames.
          * @param echoes    publication back to the pinger.
          * @param clock     clock of both ends (one process).
-         * @param latencies where planned-send-to-republished goes, ns (fixed range; longer values are clamped);
-         *                  read it only after the echo's thread stopped.
+         * @param latencies where planned-send-to-republished goes, ns; take its interval histograms from any thread.
+         * @param highestNs the largest value recorded; longer ones are clamped to it.
+         * @param delayNs   harness self-test: busy-wait this long before each republish (0 in a real run), which makes
+         *                  the baseline deliberately slower than what it bounds.
          */
-        public Echo(final Subscription pings, final Publication echoes, final EpochNanoClock clock, final Histogram latencies)
+        public Echo(
+            final Subscription pings,
+            final Publication echoes,
+            final EpochNanoClock clock,
+            final Recorder latencies,
+            final long highestNs,
+            final long delayNs)
         {
             this.pings = pings;
             this.echoes = echoes;
             this.clock = clock;
             this.latencies = latencies;
-        }
-
-        /**
-         * @param recording false while warming up.
-         */
-        public void recording(final boolean recording)
-        {
-            this.recording = recording;
+            this.highestNs = highestNs;
+            this.delayNs = delayNs;
         }
 
         /**
@@ -200,16 +216,24 @@ public final class EchoBaseline
          */
         public void onFragment(final DirectBuffer frame, final int offset, final int length, final Header header)
         {
+            if (delayNs > 0)
+            {
+                final long until = System.nanoTime() + delayNs;
+                while (System.nanoTime() - until < 0)
+                {
+                    Thread.onSpinWait();
+                }
+            }
             long result;
             do
             {
                 result = echoes.offer(frame, offset, length);
             }
             while (Publication.BACK_PRESSURED == result || Publication.ADMIN_ACTION == result);
-            if (result > 0 && recording)
+            if (result > 0)
             {
                 final long latencyNs = clock.nanoTime() - frame.getLong(offset);
-                latencies.recordValue(Math.max(0, Math.min(latencyNs, latencies.getHighestTrackableValue())));
+                latencies.recordValue(Math.max(0, Math.min(latencyNs, highestNs)));
             }
         }
     }

@@ -12,7 +12,8 @@ final class HtmlPage
         "table{border-collapse:collapse;font-variant-numeric:tabular-nums}",
         "th,td{border:1px solid #ccc;padding:.3em .6em}th{background:#f3f3f3}td.n{text-align:right}",
         "td.worse{background:#fde0e0}td.better{background:#e0f5e0}",
-        ".meta{color:#666;font-size:.9em}figure{margin:1.5em 0}");
+        ".meta{color:#666;font-size:.9em}figure{margin:1.5em 0}",
+        ".invalid{border:3px solid #b00;background:#fde0e0;color:#600;padding:.6em 1em;font-weight:bold}");
 
     private final StringBuilder html = new StringBuilder(16 * 1024);
 

@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * One or more latency distributions side by side: a table of count, rate and p50 ... max in µs (with two or more,
- * every later run also as a ratio to the first) and the HTML page with that table and the percentile plot.
+ * every later run also as a ratio to the first, unless the caller found the first unfit as a reference) and the HTML
+ * page with that table and the percentile plot.
  */
 public final class LatencyReport
 {
@@ -16,12 +17,23 @@ public final class LatencyReport
 
     private final List<LatencyDistribution> distributions;
     private final List<LatencySummary> summaries = new ArrayList<>();
+    private final boolean ratios;
 
     /**
      * @param distributions at least one; the first is the reference for ratios.
      */
     public LatencyReport(final List<LatencyDistribution> distributions)
     {
+        this(distributions, true);
+    }
+
+    /**
+     * @param distributions at least one; the first is the reference for ratios.
+     * @param ratios        false to show no ratio to the first (it is no valid reference), only the values.
+     */
+    public LatencyReport(final List<LatencyDistribution> distributions, final boolean ratios)
+    {
+        this.ratios = ratios;
         if (distributions.isEmpty())
         {
             throw new IllegalArgumentException("a report needs at least one histogram");
@@ -57,8 +69,8 @@ public final class LatencyReport
             table.append(String.format(Locale.ROOT, "%-" + nameWidth + "s %12d %12s", summary.name(), summary.count(), rate(summary)));
             for (final Map.Entry<String, Double> entry : summary.micros().entrySet())
             {
-                final String value = micros(entry.getValue()) +
-                    (summary == first ? "" : " (" + ratio(entry.getValue(), first.micros(entry.getKey())) + ")");
+                final String value = micros(entry.getValue()) + (summary == first || !ratios ? "" :
+                    " (" + ratio(entry.getValue(), first.micros(entry.getKey())) + ")");
                 table.append(String.format(Locale.ROOT, " %20s", value));
             }
             table.append('\n');
@@ -82,9 +94,25 @@ public final class LatencyReport
      */
     public String html(final List<String> sources, final String appendix)
     {
+        return html(sources, "", appendix);
+    }
+
+    /**
+     * @param sources  the files the distributions came from, listed on the page.
+     * @param preface  trusted HTML put first, above the table (a verdict the reader must not miss), or "".
+     * @param appendix trusted HTML put after the plot (further tables of the caller's), or "".
+     * @return a self-contained HTML page with the preface, the table, the plot and the appendix.
+     */
+    public String html(final List<String> sources, final String preface, final String appendix)
+    {
         final HtmlPage page = new HtmlPage("Latency report");
-        page.paragraph("meta", "Sources: " + String.join(", ", sources) +
-            ". Values in microseconds; ratios are to the first row. Percentiles are nearest-rank at the histograms' resolution.");
+        if (!preface.isEmpty())
+        {
+            page.raw(preface);
+        }
+        page.paragraph("meta", "Sources: " + String.join(", ", sources) + ". Values in microseconds" +
+            (ratios ? "; ratios are to the first row" : "; no ratios: the first row is no valid reference") +
+            ". Percentiles are nearest-rank at the histograms' resolution.");
         final StringBuilder table = new StringBuilder("<table>\n<tr><th>name</th><th>count</th><th>rate/s</th>");
         LatencySummary.PERCENTILES.keySet().forEach(label -> table.append("<th>").append(label).append(" (µs)</th>"));
         table.append("</tr>\n");
@@ -96,9 +124,9 @@ public final class LatencyReport
             for (final Map.Entry<String, Double> entry : summary.micros().entrySet())
             {
                 final double reference = first.micros(entry.getKey());
-                final String css = summary == first ? "n" : (entry.getValue() > reference ? "n worse" : "n better");
+                final String css = summary == first || !ratios ? "n" : (entry.getValue() > reference ? "n worse" : "n better");
                 table.append("<td class=\"").append(css).append("\">").append(micros(entry.getValue()));
-                if (summary != first)
+                if (summary != first && ratios)
                 {
                     table.append("<br>").append(ratio(entry.getValue(), reference));
                 }

@@ -23,6 +23,11 @@ import java.util.Map;
  * the top level, its ratio to the baseline per percentile, the rest as breakdown; per gateway its figures, order
  * count and allocation; with both gateways the FIX ÷ Aeron ratio per percentile) and {@code report.html}. The
  * summaries come back in that order: baseline first, then each gateway's tick-to-quote.
+ * <p>
+ * Every form (text, {@code summary.json}, HTML) gives, per gateway, the slices' pipeline and echo p50/p99, their
+ * ratios, the median ratio and its spread, and the baseline verdict ({@link SliceRatios}). A run whose baseline did
+ * not hold reports no ratio to it anywhere: the JSON has {@code "baselineValid": false} and the reason instead of
+ * {@code ratioToBaseline}, the HTML opens with the verdict, the tables show values only.
  */
 public final class TickToQuoteReport
 {
@@ -95,11 +100,11 @@ public final class TickToQuoteReport
                 distributions.add(write(outDir, fileName("stage_" + stage.getKey(), gateway), stage.getValue(), Double.NaN));
             }
         }
-        final LatencyReport report = new LatencyReport(distributions);
+        final LatencyReport report = new LatencyReport(distributions, result.baselineValid());
         final TickToQuoteReport written = new TickToQuoteReport(report, achieved, List.copyOf(result.gateways().keySet()));
         written.writeSummary(outDir.resolve("summary.json"), result, achieved, requestedRate, layout, idle, durationSeconds);
-        Files.writeString(outDir.resolve("report.html"), report.html(List.of(outDir.toString()), written.appendix(result)),
-            StandardCharsets.UTF_8);
+        Files.writeString(outDir.resolve("report.html"), report.html(List.of(outDir.toString()), preface(result),
+            written.appendix(result)), StandardCharsets.UTF_8);
         return written;
     }
 
@@ -193,14 +198,98 @@ public final class TickToQuoteReport
         return text.toString();
     }
 
+    /**
+     * @param result what the run measured.
+     * @return per gateway, its slices (pipeline and echo p50/p99 in µs, their ratios) and then either the median
+     *     ratios with their spread or the INVALID verdict and why.
+     */
+    public static String slices(final TickToQuoteRun.Result result)
+    {
+        final StringBuilder text = new StringBuilder();
+        for (final TickToQuoteRun.GatewayRun run : result.gateways().values())
+        {
+            final SliceRatios ratios = run.ratios();
+            text.append(String.format(Locale.ROOT, "slices, %s (pipeline / echo, us):%n%5s %10s %10s %10s %10s %9s %9s%n",
+                run.gateway(), "slice", "pipe p50", "echo p50", "pipe p99", "echo p99", "ratio p50", "ratio p99"));
+            for (final SliceRatios.Slice slice : ratios.slices())
+            {
+                text.append(String.format(Locale.ROOT, "%5d %10.2f %10.2f %10.2f %10.2f %9.2f %9.2f%s%n", slice.index(),
+                    slice.pipelineP50(), slice.echoP50(), slice.pipelineP99(), slice.echoP99(), slice.ratioP50(),
+                    slice.ratioP99(), slice.baselineWorse() ? "  echo worse" : ""));
+            }
+            text.append(verdict(run)).append('\n');
+        }
+        return text.toString();
+    }
+
+    /**
+     * @param run one gateway's figures.
+     * @return one line: its median ratios and their spread, or INVALID and why (then no ratio).
+     */
+    public static String verdict(final TickToQuoteRun.GatewayRun run)
+    {
+        final SliceRatios ratios = run.ratios();
+        if (!ratios.valid())
+        {
+            return "INVALID baseline (" + run.gateway() + "): " + ratios.invalidReason() + ". No ratio is reported: the echo " +
+                "must not be slower than the pipeline it bounds. Rule: " + SliceRatios.RULE + ".";
+        }
+        return run.gateway() + " pipeline/echo over " + ratios.slices().size() + " slices: p50 median " +
+            ratios.p50().text() + "; p99 median " + ratios.p99().text() + "; baseline valid (echo worse at p50 in " +
+            ratios.slicesBaselineWorse() + " of " + ratios.slices().size() + " slices)";
+    }
+
     private static double bytesPerOrder(final TickToQuoteRun.GatewayRun run)
     {
         return 0 == run.ordersSent() ? Double.NaN : (double)run.daemonAllocatedBytes() / run.ordersSent();
     }
 
+    private static String preface(final TickToQuoteRun.Result result)
+    {
+        final StringBuilder html = new StringBuilder();
+        for (final TickToQuoteRun.GatewayRun run : result.gateways().values())
+        {
+            if (!run.ratios().valid())
+            {
+                html.append("<p class=\"invalid\">").append(HtmlPage.escape(verdict(run))).append("</p>\n");
+            }
+        }
+        return html.toString();
+    }
+
+    private static String sliceTables(final TickToQuoteRun.Result result)
+    {
+        final StringBuilder html = new StringBuilder();
+        for (final TickToQuoteRun.GatewayRun run : result.gateways().values())
+        {
+            final SliceRatios ratios = run.ratios();
+            html.append("<h2>Pipeline ÷ echo per slice, ").append(run.gateway()).append("</h2>\n<p class=\"")
+                .append(ratios.valid() ? "meta" : "invalid").append("\">").append(HtmlPage.escape(verdict(run)))
+                .append("</p>\n<table>\n<tr><th>slice</th><th>pipeline p50 (µs)</th><th>echo p50 (µs)</th>")
+                .append("<th>pipeline p99 (µs)</th><th>echo p99 (µs)</th><th>ratio p50</th><th>ratio p99</th></tr>\n");
+            for (final SliceRatios.Slice slice : ratios.slices())
+            {
+                html.append("<tr><td class=\"n\">").append(slice.index()).append("</td>");
+                for (final double value : new double[]{slice.pipelineP50(), slice.echoP50(), slice.pipelineP99(),
+                    slice.echoP99()})
+                {
+                    html.append("<td class=\"n\">").append(LatencyReport.micros(value)).append("</td>");
+                }
+                html.append("<td class=\"").append(slice.baselineWorse() ? "n worse" : "n").append("\">")
+                    .append(String.format(Locale.ROOT, "%.2f", slice.ratioP50())).append("</td><td class=\"n\">")
+                    .append(String.format(Locale.ROOT, "%.2f", slice.ratioP99())).append("</td></tr>\n");
+            }
+            html.append("</table>\n<p class=\"meta\">Slices alternate (pipeline first in odd slices, echo first in even " +
+                "ones) with every agent of both parts up throughout. ").append(HtmlPage.escape(SliceRatios.RULE))
+                .append(".</p>\n");
+        }
+        return html.toString();
+    }
+
     private String appendix(final TickToQuoteRun.Result result)
     {
-        final StringBuilder html = new StringBuilder("<h2>Order gateways</h2>\n<table>\n<tr><th>gateway</th>" +
+        final StringBuilder html = new StringBuilder(sliceTables(result)).append("<h2>Order gateways</h2>\n<table>\n" +
+            "<tr><th>gateway</th>" +
             "<th>tick-to-order ends when</th><th>orders sent</th><th>daemon thread bytes</th><th>bytes/order</th>" +
             "<th>collections (ms)</th></tr>\n");
         for (final TickToQuoteRun.GatewayRun run : result.gateways().values())
@@ -267,7 +356,13 @@ public final class TickToQuoteReport
             json.writeNumberField("durationSeconds", durationSeconds);
             json.writeStringField("measuredFrom", "planned send time (coordinated omission corrected)");
             json.writeStringField("measuredTo", "the order gateway's SENT: " + endsAt(gateways.get(0)));
-            writeRatios(json, "ratioToBaseline", tickToQuote, baseline);
+            json.writeNumberField("slices", result.ratios().slices().size());
+            json.writeBooleanField("baselineValid", result.baselineValid());
+            json.writeStringField("baselineRule", SliceRatios.RULE);
+            if (result.baselineValid())
+            {
+                writeRatios(json, "ratioToBaseline", tickToQuote, baseline);
+            }
             json.writeFieldName("baseline");
             baseline.writeJson(json);
             json.writeArrayFieldStart("gateways");
@@ -279,7 +374,11 @@ public final class TickToQuoteReport
                 json.writeStringField("measuredTo", endsAt(run.gateway()));
                 json.writeFieldName("tickToOrder");
                 summary.writeJson(json);
-                writeRatios(json, "ratioToBaseline", summary, baseline);
+                if (run.ratios().valid())
+                {
+                    writeRatios(json, "ratioToBaseline", summary, baseline);
+                }
+                writeSlices(json, run.ratios());
                 json.writeNumberField("updatesSent", run.updatesSent());
                 json.writeNumberField("ordersSent", run.ordersSent());
                 json.writeNumberField("daemonThreadAllocatedBytes", run.daemonAllocatedBytes());
@@ -316,6 +415,68 @@ public final class TickToQuoteReport
             json.writeEndArray();
             json.writeEndObject();
             json.writeRaw('\n');
+        }
+    }
+
+    private static void writeSlices(final JsonGenerator json, final SliceRatios ratios) throws IOException
+    {
+        json.writeObjectFieldStart("baselineCheck");
+        json.writeBooleanField("valid", ratios.valid());
+        if (!ratios.valid())
+        {
+            json.writeStringField("invalidReason", ratios.invalidReason());
+        }
+        json.writeNumberField("pipelineP50", ratios.pipelineP50());
+        json.writeNumberField("echoP50", ratios.echoP50());
+        json.writeNumberField("slicesEchoWorseAtP50", ratios.slicesBaselineWorse());
+        if (ratios.valid())
+        {
+            writeSpread(json, "ratioP50", ratios.p50());
+            writeSpread(json, "ratioP99", ratios.p99());
+        }
+        json.writeArrayFieldStart("slices");
+        for (final SliceRatios.Slice slice : ratios.slices())
+        {
+            json.writeStartObject();
+            json.writeNumberField("slice", slice.index());
+            json.writeNumberField("pipelineCount", slice.pipelineCount());
+            json.writeNumberField("pipelineP50", slice.pipelineP50());
+            json.writeNumberField("pipelineP99", slice.pipelineP99());
+            json.writeNumberField("echoCount", slice.echoCount());
+            json.writeNumberField("echoP50", slice.echoP50());
+            json.writeNumberField("echoP99", slice.echoP99());
+            writeNumberOrNull(json, "ratioP50", slice.ratioP50());
+            writeNumberOrNull(json, "ratioP99", slice.ratioP99());
+            json.writeBooleanField("echoWorseAtP50", slice.baselineWorse());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+    }
+
+    private static void writeSpread(final JsonGenerator json, final String field, final SliceRatios.Spread spread)
+        throws IOException
+    {
+        json.writeObjectFieldStart(field);
+        json.writeNumberField("slices", spread.count());
+        writeNumberOrNull(json, "median", spread.median());
+        writeNumberOrNull(json, "min", spread.min());
+        writeNumberOrNull(json, "q1", spread.q1());
+        writeNumberOrNull(json, "q3", spread.q3());
+        writeNumberOrNull(json, "max", spread.max());
+        json.writeEndObject();
+    }
+
+    private static void writeNumberOrNull(final JsonGenerator json, final String field, final double value)
+        throws IOException
+    {
+        if (Double.isNaN(value) || Double.isInfinite(value))
+        {
+            json.writeNullField(field);
+        }
+        else
+        {
+            json.writeNumberField(field, value);
         }
     }
 

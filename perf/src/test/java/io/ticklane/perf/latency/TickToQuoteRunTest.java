@@ -14,7 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Tests of the tick-to-quote harness itself, with the real daemon over a real media driver: a delay injected at a
  * known stage must show in that stage and in the total, and a stall must be charged to every update that waited
- * when latency is measured from planned send times, while the naive measure from the receive stamp hides it.
+ * when latency is measured from planned send times, while the naive measure from the receive stamp hides it; an echo
+ * made slower than the pipeline must make the run INVALID.
  */
 class TickToQuoteRunTest
 {
@@ -62,6 +63,22 @@ class TickToQuoteRunTest
         // ... while the receive stamps, taken after the stall (the updates waited in Aeron), hide it completely
         assertTrue(countAbove(result.fromReceive(), stallNs / 2) == 0, "receive-stamp max " +
             result.fromReceive().getMaxValue());
+    }
+
+    @Test
+    void anEchoSlowerThanThePipelineMakesTheRunInvalid() throws Exception
+    {
+        // a 5 ms busy-wait per echo at 100 pings/s (the echo keeps up: 200/s): its p50 is at least 5 ms, the pipeline's
+        // at this rate a few microseconds to a few hundred
+        final TickToQuoteRun.Result result = new TickToQuoteRun(100, 1, 0.2, "one-thread", "backoff", tmp, quiet())
+            .gateways(java.util.List.of(TickToQuoteRun.AERON), 2).injectEchoDelay(5_000_000).run();
+
+        final SliceRatios ratios = result.ratios();
+        assertTrue(2 == ratios.slices().size() && ratios.slices().stream().allMatch((slice) ->
+            slice.pipelineCount() > 0 && slice.echoCount() > 0), "both slices measured both parts: " + ratios.slices());
+        assertTrue(ratios.slices().stream().allMatch((slice) -> slice.echoP50() >= 5_000), "echo p50 >= 5 ms");
+        assertTrue(!result.baselineValid() && !ratios.valid(), "INVALID: " + ratios.slices());
+        assertTrue(ratios.invalidReason().contains("in 2 of 2 slices"), ratios.invalidReason());
     }
 
     private static long countAbove(final Histogram histogram, final long valueNs)
