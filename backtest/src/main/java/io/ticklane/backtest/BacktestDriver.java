@@ -63,6 +63,7 @@ public final class BacktestDriver
     private static final int FIRST_ORDER_ENTRY_TEMPLATE_ID = NewOrderEncoder.TEMPLATE_ID;
     private static final int RECEIVE_TIME_OFFSET = MessageHeaderDecoder.ENCODED_LENGTH + 8;
     private static final long NO_CAUSE = Long.MIN_VALUE;
+    private static final int RESTAMP_BUFFER_BYTES = 1 << 16;
     private static final int MARKET_RING_CAPACITY = 1 << 14;
     private static final int REPORT_RING_CAPACITY = 1 << 12;
 
@@ -86,7 +87,11 @@ public final class BacktestDriver
     private final TimerTickEncoder timerTick = new TimerTickEncoder();
     private final FrameRing marketRing = new FrameRing("market frame", MARKET_RING_CAPACITY);
     private final FrameRing reportRing = new FrameRing("report", REPORT_RING_CAPACITY);
-    private final ExpandableArrayBuffer restamped = new ExpandableArrayBuffer(4096);
+    /**
+     * Where a frame delivered at once gets its arrival stamp: sized up front for the largest frames of real captures
+     * (the USD-M 2024-07-18 snapshot frame is over 30 KiB), so a run does not grow it.
+     */
+    private final ExpandableArrayBuffer restamped = new ExpandableArrayBuffer(RESTAMP_BUFFER_BYTES);
     private final NewOrderDecoder newOrder = new NewOrderDecoder();
     private final Long2LongHashMap newOrderSentNs = new Long2LongHashMap(1024, 0.5f, Long.MIN_VALUE);
     private final RealisedLatency realisedLatency = new RealisedLatency();
