@@ -76,8 +76,9 @@ final class MakerMatching
      * A print without an aggressor side is attributed by where it printed against the book: at or below the best
      * bid (or below the mid inside the spread) a seller hit bids; at or above the best ask (or above the mid) a buyer
      * lifted asks; at the mid, or with no touch to compare, it is attributed to neither side and fills nothing.
-     * Only orders that rested at or before the print's exchange time take part: a print the exchange made before our
-     * order arrived (a trade stream lagging the depth stream) never fills it.
+     * Only orders that rested strictly before the print's exchange time take part (at the same nanosecond the market
+     * goes first): a print the exchange made before our order arrived (a trade stream lagging the depth stream) never
+     * fills it.
      *
      * @param eventTimeNs exchange time of the print.
      */
@@ -223,7 +224,7 @@ final class MakerMatching
      * After the book applied a frame: queues follow their levels (unless the queue is exact), and an order the
      * opposite side reaches fills from what that side shows at or through its price, net of what our own orders and
      * the market's own prints already took from those levels while they show unchanged ({@link TakenLiquidity}), our
-     * orders in price-time priority. Orders that rested after the frame's exchange time are left alone.
+     * orders in price-time priority. Orders that rested at or after the frame's exchange time are left alone.
      *
      * @param eventTimeNs exchange time of the frame.
      */
