@@ -40,6 +40,10 @@ public final class StrategyConfig
 {
     private static final Map<String, String> DEFAULTS = new LinkedHashMap<>();
     private static final String RETIRED_TOKEN_KEY = "risk.admin_token";
+    /** A fixed passive collar, ticks; empty (the default) = use {@link #PRICE_COLLAR_BPS}. */
+    private static final String PRICE_COLLAR_TICKS = "risk.price_collar_ticks";
+    /** The relative passive collar, bps of the reference price: the default, unless the ticks key is given. */
+    private static final String PRICE_COLLAR_BPS = "risk.price_collar_bps";
 
     static
     {
@@ -69,7 +73,8 @@ public final class StrategyConfig
         DEFAULTS.put("risk.max_position", Long.toString(RiskLimits.MAX_POSITION_DEFAULT));
         DEFAULTS.put("risk.max_notional", Long.toString(RiskLimits.MAX_NOTIONAL_DEFAULT));
         DEFAULTS.put("risk.tick_value", Long.toString(RiskLimits.TICK_VALUE_DEFAULT));
-        DEFAULTS.put("risk.price_collar_ticks", Long.toString(RiskLimits.PRICE_COLLAR_TICKS_DEFAULT));
+        DEFAULTS.put(PRICE_COLLAR_TICKS, "");
+        DEFAULTS.put(PRICE_COLLAR_BPS, Long.toString(RiskLimits.PRICE_COLLAR_BPS_DEFAULT));
         DEFAULTS.put("risk.aggressive_collar_ticks", Long.toString(RiskLimits.AGGRESSIVE_COLLAR_TICKS_DEFAULT));
         DEFAULTS.put("risk.flatten_collar_ticks", Long.toString(RiskLimits.FLATTEN_COLLAR_TICKS_DEFAULT));
         DEFAULTS.put("risk.max_open_orders", Integer.toString(RiskLimits.MAX_OPEN_ORDERS_DEFAULT));
@@ -91,12 +96,14 @@ public final class StrategyConfig
     private final String source;
     private final Map<String, String> values;
     private final String sha256;
+    private final Set<String> given;
 
-    private StrategyConfig(final String source, final Map<String, String> values, final String sha256)
+    private StrategyConfig(final String source, final Map<String, String> values, final String sha256, final Set<String> given)
     {
         this.source = source;
         this.values = values;
         this.sha256 = sha256;
+        this.given = given;
     }
 
     /**
@@ -144,7 +151,7 @@ public final class StrategyConfig
             throw new IllegalArgumentException(source + ": unknown key(s) " + unknown + "; known: " + DEFAULTS.keySet());
         }
 
-        final StrategyConfig config = new StrategyConfig(source, values, sha256(bytes));
+        final StrategyConfig config = new StrategyConfig(source, values, sha256(bytes), properties.stringPropertyNames());
         config.validate();
         return config;
     }
@@ -244,16 +251,20 @@ public final class StrategyConfig
             outbound);
     }
 
-    private RiskLimits riskLimits()
+    /**
+     * @return the risk limits, validated (package-private for tests of what a file's keys become).
+     */
+    RiskLimits riskLimits()
     {
+        final RiskLimits limits = new RiskLimits();
+        passiveCollar(limits);
         try
         {
-            return new RiskLimits()
+            return limits
                 .maxOrderQuantity(positiveLong("risk.max_order_quantity"))
                 .maxPosition(positiveLong("risk.max_position"))
                 .maxNotional(positiveLong("risk.max_notional"))
                 .tickValue(positiveLong("risk.tick_value"))
-                .priceCollarTicks(positiveLong("risk.price_collar_ticks"))
                 .aggressiveCollarTicks(positiveLong("risk.aggressive_collar_ticks"))
                 .flattenCollarTicks(nonNegativeLong("risk.flatten_collar_ticks"))
                 .maxOpenOrders(positiveInt("risk.max_open_orders"))
@@ -269,6 +280,32 @@ public final class StrategyConfig
         {
             throw new IllegalArgumentException(source + ": risk: " + ex.getMessage(), ex);
         }
+    }
+
+    /**
+     * The passive price collar: relative (risk.price_collar_bps, default) unless risk.price_collar_ticks is given; both
+     * given is an error naming both, because either could be the one the author meant.
+     */
+    private void passiveCollar(final RiskLimits limits)
+    {
+        final boolean ticksGiven = !values.get(PRICE_COLLAR_TICKS).isEmpty();
+        if (ticksGiven && given.contains(PRICE_COLLAR_BPS))
+        {
+            throw new IllegalArgumentException(source + ": " + PRICE_COLLAR_TICKS + "=" + values.get(PRICE_COLLAR_TICKS) + " and " +
+                PRICE_COLLAR_BPS + "=" + values.get(PRICE_COLLAR_BPS) + " are both set: give one (ticks: a fixed collar; bps: " +
+                "relative to the reference price, the default)");
+        }
+        if (ticksGiven)
+        {
+            limits.priceCollarTicks(positiveLong(PRICE_COLLAR_TICKS));
+            return;
+        }
+        final long bps = positiveLong(PRICE_COLLAR_BPS);
+        if (bps > RiskLimits.PRICE_COLLAR_BPS_MAX)
+        {
+            throw error(PRICE_COLLAR_BPS, "must be at most " + RiskLimits.PRICE_COLLAR_BPS_MAX + " (the whole price)");
+        }
+        limits.priceCollarBps(bps);
     }
 
     /**
