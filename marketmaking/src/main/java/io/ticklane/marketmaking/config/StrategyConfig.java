@@ -40,6 +40,12 @@ public final class StrategyConfig
 {
     private static final Map<String, String> DEFAULTS = new LinkedHashMap<>();
     private static final String RETIRED_TOKEN_KEY = "risk.admin_token";
+    /**
+     * book.type's default: the book the data needs, which a run that reads the data first decides ({@link #forData}; the
+     * backtest does): order-by-order events fed to a price-level book leave it wrong, and a strategy quoting from it
+     * had 48 of 50 post-only orders rejected as would-take on the LOBSTER AMZN day. Without data to look at, l2.
+     */
+    private static final String AUTO_BOOK = "auto";
     /** A fixed passive collar, ticks; empty (the default) = use {@link #PRICE_COLLAR_BPS}. */
     private static final String PRICE_COLLAR_TICKS = "risk.price_collar_ticks";
     /** The relative passive collar, bps of the reference price: the default, unless the ticks key is given. */
@@ -48,7 +54,7 @@ public final class StrategyConfig
     static
     {
         DEFAULTS.put("instrument.id", "1");
-        DEFAULTS.put("book.type", "l2");
+        DEFAULTS.put("book.type", AUTO_BOOK);
         DEFAULTS.put("book.ladder_capacity", Integer.toString(OrderBook.DEFAULT_LADDER_CAPACITY));
         DEFAULTS.put("book.max_orders", Integer.toString(L3Book.DEFAULT_MAX_ORDERS));
         DEFAULTS.put("factors", "mid,realized_vol_ewma,intensity_a_bid,intensity_a_ask,intensity_k_bid,intensity_k_ask,vpin");
@@ -208,12 +214,39 @@ public final class StrategyConfig
         switch (values.get("book.type"))
         {
             case "l2":
+            case AUTO_BOOK:
                 return new L2Book(instrumentId(), capacity);
             case "l3":
                 return new L3Book(instrumentId(), capacity, positiveInt("book.max_orders"));
             default:
-                throw error("book.type", "must be l2 or l3");
+                throw error("book.type", "must be l2, l3 or auto");
         }
+    }
+
+    /**
+     * This configuration for a run over known data: book.type=auto becomes l3 for order-by-order data and l2 otherwise;
+     * an explicit l2 or l3 is kept. The file's SHA-256 stays that of the file.
+     *
+     * @param orderByOrder true when the market data has order-by-order (L3) events.
+     * @return this, or a copy with the book type resolved.
+     */
+    public StrategyConfig forData(final boolean orderByOrder)
+    {
+        if (!AUTO_BOOK.equals(values.get("book.type")))
+        {
+            return this;
+        }
+        final Map<String, String> resolved = new LinkedHashMap<>(values);
+        resolved.put("book.type", orderByOrder ? "l3" : "l2");
+        return new StrategyConfig(source, resolved, sha256, given);
+    }
+
+    /**
+     * @return the book type: l2, l3, or auto (l2 until {@link #forData} resolves it).
+     */
+    public String bookType()
+    {
+        return values.get("book.type");
     }
 
     /**
@@ -317,9 +350,9 @@ public final class StrategyConfig
         try
         {
             final String bookType = values.get("book.type");
-            if (!"l2".equals(bookType) && !"l3".equals(bookType))
+            if (!"l2".equals(bookType) && !"l3".equals(bookType) && !AUTO_BOOK.equals(bookType))
             {
-                throw error("book.type", "must be l2 or l3");
+                throw error("book.type", "must be l2, l3 or auto");
             }
             final long capacity = positiveLong("book.ladder_capacity");
             if (Long.bitCount(capacity) != 1 || capacity < MIN_LADDER_CAPACITY || capacity > (1 << 30))

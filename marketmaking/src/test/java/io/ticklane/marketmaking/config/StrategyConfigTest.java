@@ -51,6 +51,20 @@ class StrategyConfigTest
     }
 
     @Test
+    void theDefaultBookFollowsTheData() throws IOException
+    {
+        final StrategyConfig config = StrategyConfig.load(write("\n"));
+
+        assertEquals("auto", config.bookType());
+        assertEquals("L2Book", config.newBook().getClass().getSimpleName(), "no data known: l2");
+        assertEquals("L3Book", config.forData(true).newBook().getClass().getSimpleName());
+        assertEquals("L2Book", config.forData(false).newBook().getClass().getSimpleName());
+        assertEquals(config.sha256(), config.forData(true).sha256(), "still the file's configuration");
+        final StrategyConfig l2 = StrategyConfig.load(write("book.type=l2\n"));
+        assertEquals("L2Book", l2.forData(true).newBook().getClass().getSimpleName(), "an explicit type is kept");
+    }
+
+    @Test
     void thePassiveCollarDefaultsTo50BpsOfTheReference() throws IOException
     {
         final RiskLimits limits = StrategyConfig.load(write("\n")).riskLimits();
@@ -107,7 +121,7 @@ class StrategyConfigTest
     {
         assertMessage("risk.max_position=-1\n", "risk.max_position=-1 must be positive");
         assertMessage("quotes.replace_ticks=two\n", "quotes.replace_ticks=two must be an integer");
-        assertMessage("book.type=l4\n", "book.type=l4 must be l2 or l3");
+        assertMessage("book.type=l4\n", "book.type=l4 must be l2, l3 or auto");
         assertMessage("quoter=glfx\n", "quoter=glfx (unknown quoter 'glfx'");
         assertMessage("inputs.sigma=vpni\n", "inputs.sigma=vpni (no factor 'vpni' configured");
     }
