@@ -5,6 +5,7 @@ import io.ticklane.gateway.sim.venue.SimulatedVenue;
 import io.ticklane.gateway.sim.venue.VenueContext;
 import io.ticklane.journal.queue.JournalReader;
 import io.ticklane.marketmaking.order.Position;
+import io.ticklane.marketmaking.risk.RiskCheck;
 import io.ticklane.marketmaking.strategy.QuotingStrategy;
 import io.ticklane.orderbook.OrderBook;
 import io.ticklane.orderbook.PriceLadder;
@@ -14,6 +15,7 @@ import io.ticklane.sbe.ExecutionReportDecoder;
 import io.ticklane.sbe.MessageHeaderDecoder;
 import io.ticklane.sbe.NewOrderDecoder;
 import io.ticklane.sbe.NewOrderEncoder;
+import io.ticklane.sbe.RejectReason;
 import io.ticklane.sbe.MessageHeaderEncoder;
 import io.ticklane.sbe.ReplaceOrderEncoder;
 import io.ticklane.sbe.TimerTickEncoder;
@@ -24,6 +26,9 @@ import org.agrona.concurrent.MessageHandler;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.nio.ByteOrder;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -447,6 +452,34 @@ public final class BacktestDriver
             marketEvents, reportsDelivered, firstEventNs, lastEventNs, position.position(), lastMid,
             realised, unrealised, fees, realised + unrealised - fees,
             newOrders, cancels, replaces, venue.fills(), venue.makerQuantity(), venue.takerQuantity(), venue.rejects(),
-            strategy.riskRejections(), venue.bookFramesWhileStale(), wallClockNs);
+            strategy.riskRejections(), venueRejectsByReason(), riskRejectsByCheck(), strategy.risk().mode().name(),
+            strategy.risk().modeReason().name(), strategy.risk().modeSinceNs(), strategy.risk().modeChanges(),
+            venue.bookFramesWhileStale(), wallClockNs);
+    }
+
+    private Map<String, Long> venueRejectsByReason()
+    {
+        final Map<String, Long> counts = new LinkedHashMap<>();
+        for (final RejectReason reason : RejectReason.values())
+        {
+            if (RejectReason.NONE != reason && RejectReason.NULL_VAL != reason && RejectReason.SBE_UNKNOWN != reason)
+            {
+                counts.put(reason.name(), venue.rejects(reason));
+            }
+        }
+        return Collections.unmodifiableMap(counts);
+    }
+
+    private Map<String, Long> riskRejectsByCheck()
+    {
+        final Map<String, Long> counts = new LinkedHashMap<>();
+        for (final RiskCheck check : RiskCheck.values())
+        {
+            if (RiskCheck.PASSED != check)
+            {
+                counts.put(check.name(), strategy.risk().rejections(check));
+            }
+        }
+        return Collections.unmodifiableMap(counts);
     }
 }

@@ -1,5 +1,7 @@
 package io.ticklane.backtest;
 
+import java.util.Map;
+
 /**
  * What one backtest run produced: the strategy's final position and PnL marked at the last mid, the venue's fees and
  * fills, the order flow, and how fast it ran. Everything except {@link #wallClockNs()} and {@link #eventsPerSecond()}
@@ -25,6 +27,15 @@ package io.ticklane.backtest;
  * @param takerQuantity       lots filled aggressively.
  * @param venueRejects        requests the venue rejected.
  * @param riskRejections      orders the strategy's risk gate refused.
+ * @param venueRejectsByReason the venue's rejects by {@code RejectReason} name, every reason a venue gives (zeros
+ *                            too), in the schema's order; they sum to {@code venueRejects}.
+ * @param riskRejectsByCheck  the risk gate's refusals by {@code RiskCheck} name, every check (zeros too), in the
+ *                            order the gate applies them.
+ * @param riskMode            the strategy mode at the end (ACTIVE, REDUCE_ONLY, HALTED): a HALTED strategy stops asking,
+ *                            so a halt refuses nothing and shows only here.
+ * @param riskModeReason      why (a {@code ModeReason} name; NONE when ACTIVE).
+ * @param riskModeSinceNs     event time the mode began, epoch ns ({@code Long.MIN_VALUE} when it never changed).
+ * @param riskModeChanges     mode changes over the run.
  * @param bookFramesWhileStale book frames after which the venue's book was not LIVE (nothing fills from it then).
  * @param wallClockNs         wall-clock duration of the run, ns (measurement only).
  */
@@ -47,9 +58,31 @@ public record BacktestResult(
     long takerQuantity,
     long venueRejects,
     long riskRejections,
+    Map<String, Long> venueRejectsByReason,
+    Map<String, Long> riskRejectsByCheck,
+    String riskMode,
+    String riskModeReason,
+    long riskModeSinceNs,
+    long riskModeChanges,
     long bookFramesWhileStale,
     long wallClockNs)
 {
+    /**
+     * @return requests the strategy sent the venue: new orders, cancels and replaces.
+     */
+    public long requestsSent()
+    {
+        return newOrders + cancels + replaces;
+    }
+
+    /**
+     * @return requests the strategy asked its risk gate for: those sent plus those it refused.
+     */
+    public long requestsAsked()
+    {
+        return requestsSent() + riskRejections;
+    }
+
     /**
      * @return market events plus reports: every event the loop handled.
      */

@@ -73,10 +73,12 @@ final class ConfigurationRun
             BacktestReport.Models.LATENCY_ASKED : shape.bothTimestamps() ?
             BacktestReport.Models.LATENCY_FROM_DATA : BacktestReport.Models.LATENCY_NONE;
 
-        final BacktestDriver mainDriver = new BacktestDriver(mainContext, config::newStrategy, metricSettings)
+        // book.type=auto (the default) gets the book the data needs, as the venue does
+        final StrategyConfig strategy = config.forData(shape.orderByOrder());
+        final BacktestDriver mainDriver = new BacktestDriver(mainContext, strategy::newStrategy, metricSettings)
             .timerTicks(settings.timerIntervalMs() * 1_000_000L);
         final BacktestResult main = run(mainDriver, mainContext, progress, label);
-        final BacktestDriver guardDriver = new BacktestDriver(guardContext, config::newStrategy, metricSettings)
+        final BacktestDriver guardDriver = new BacktestDriver(guardContext, strategy::newStrategy, metricSettings)
             .timerTicks(settings.timerIntervalMs() * 1_000_000L);
         final BacktestResult guarded = run(guardDriver, guardContext, progress, label);
 

@@ -46,6 +46,9 @@ public final class MetricRows
         rows.add(row("filled lots", Long.toString(m.filledLots())));
         rows.add(row("orders new / cancel / replace", r.newOrders() + " / " + r.cancels() + " / " + r.replaces()));
         rows.add(row("fills", Long.toString(r.fills())));
+        rows.add(row("risk rejects by check", RejectShares.riskLine(r)));
+        rows.add(row("venue rejects by reason", RejectShares.venueLine(r)));
+        rows.add(row("risk mode", RejectShares.modeLine(r)));
         rows.add(row("fill ratio (fills per new order)", text(ReportJson.fillRatio(r))));
         rows.add(row("order-to-trade (order messages per fill)", text(ReportJson.orderToTrade(r))));
         rows.add(row("inventory mean (lots, time-weighted)", text(m.inventoryMean())));

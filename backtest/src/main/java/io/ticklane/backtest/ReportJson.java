@@ -150,7 +150,32 @@ public final class ReportJson
         gen.writeNumberField("taker_quantity", r.takerQuantity());
         gen.writeNumberField("venue_rejects", r.venueRejects());
         gen.writeNumberField("risk_rejections", r.riskRejections());
+        counts(gen, "venue_rejects_by_reason", r.venueRejectsByReason());
+        counts(gen, "risk_rejections_by_check", r.riskRejectsByCheck());
+        gen.writeObjectFieldStart("risk_mode_at_end");
+        gen.writeStringField("mode", r.riskMode());
+        gen.writeStringField("reason", r.riskModeReason());
+        if (Long.MIN_VALUE == r.riskModeSinceNs() || 0 == r.riskModeChanges())
+        {
+            gen.writeNullField("since_ns");
+        }
+        else
+        {
+            gen.writeNumberField("since_ns", r.riskModeSinceNs());
+        }
+        gen.writeNumberField("changes", r.riskModeChanges());
+        gen.writeEndObject();
         gen.writeNumberField("book_frames_while_stale", r.bookFramesWhileStale());
+        gen.writeEndObject();
+    }
+
+    private static void counts(final JsonGenerator gen, final String name, final Map<String, Long> counts) throws IOException
+    {
+        gen.writeObjectFieldStart(name);
+        for (final Map.Entry<String, Long> count : counts.entrySet())
+        {
+            gen.writeNumberField(count.getKey(), count.getValue());
+        }
         gen.writeEndObject();
     }
 

@@ -289,7 +289,9 @@ class BacktestDriverTest
     {
         return new BacktestResult(r.marketEvents(), r.reportsDelivered(), r.firstEventNs(), r.lastEventNs(), r.position(),
             r.lastMid(), r.realisedPnl(), r.unrealisedPnl(), r.fees(), r.netPnl(), r.newOrders(), r.cancels(), r.replaces(),
-            r.fills(), r.makerQuantity(), r.takerQuantity(), r.venueRejects(), r.riskRejections(), r.bookFramesWhileStale(), 0);
+            r.fills(), r.makerQuantity(), r.takerQuantity(), r.venueRejects(), r.riskRejections(),
+            r.venueRejectsByReason(), r.riskRejectsByCheck(), r.riskMode(), r.riskModeReason(), r.riskModeSinceNs(),
+            r.riskModeChanges(), r.bookFramesWhileStale(), 0);
     }
 
     private int update(final long timeNs, final long sequence, final L2Action action, final long price, final long quantity)

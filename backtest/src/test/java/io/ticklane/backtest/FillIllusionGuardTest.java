@@ -2,6 +2,8 @@ package io.ticklane.backtest;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.Map;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
@@ -38,6 +40,7 @@ class FillIllusionGuardTest
 
     private static BacktestResult result(final double netPnl)
     {
-        return new BacktestResult(0, 0, 0, 0, 0, Long.MIN_VALUE, netPnl, 0, 0, netPnl, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        return new BacktestResult(0, 0, 0, 0, 0, Long.MIN_VALUE, netPnl, 0, 0, netPnl, 0, 0, 0, 0, 0, 0, 0, 0, Map.of(), Map.of(), "ACTIVE", "NONE",
+            Long.MIN_VALUE, 0, 0, 0);
     }
 }

@@ -8,6 +8,7 @@ import io.ticklane.backtest.BacktestSettings;
 import io.ticklane.backtest.FillIllusionGuard;
 import io.ticklane.backtest.MetricRows;
 import io.ticklane.backtest.MetricSettings;
+import io.ticklane.backtest.RejectShares;
 import io.ticklane.backtest.SweepReport;
 import io.ticklane.backtest.SweepResult;
 import io.ticklane.backtest.SweepRunner;
@@ -16,6 +17,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,6 +39,8 @@ import java.util.concurrent.Callable;
     description = {
         "Backtest the strategy of --config against the simulated venue over the market data of --journal.",
         "Prints a summary table, progress with events/s on stderr, and writes DIR/report.json and DIR/report.html.",
+        "The summary starts with fills, net PnL, and the risk gate's and the venue's rejects by reason, with a WARNING",
+        "when either refuses more than 10%% of the requests (risk: of those asked for; venue: of those sent).",
         "--sweep key=v1,v2 (repeatable) runs the cartesian product of overrides in parallel, one subdirectory each,",
         "and writes DIR/sweep.json and DIR/sweep.html ranked by net PnL.",
         "Fill-illusion guard: the run is repeated with the other queue model (risk-averse vs --optimistic-queue)",
@@ -164,6 +169,22 @@ public final class BacktestCommand implements Callable<Integer>
     private void printSummary(final PrintWriter stdout, final BacktestReport report)
     {
         final BacktestResult r = report.result();
+        // first what a user must see: what it earned, and what was refused, by whom and why
+        row(stdout, "fills", String.format("%,d (maker %,d lots, taker %,d lots)", r.fills(), r.makerQuantity(),
+            r.takerQuantity()));
+        row(stdout, "net pnl", String.format("%.2f ticks x lots (%s in the quote currency)", r.netPnl(),
+            new BigDecimal(r.netPnl() * report.moneyPerTickLot()).round(new MathContext(4)).stripTrailingZeros().toPlainString()));
+        row(stdout, "risk rejects", RejectShares.riskLine(r));
+        row(stdout, "venue rejects", RejectShares.venueLine(r));
+        row(stdout, "risk mode", RejectShares.modeLine(r));
+        for (final String warning : RejectShares.warnings(r))
+        {
+            stdout.println(warning);
+        }
+        for (final String warning : RejectShares.haltWarning(r))
+        {
+            stdout.println(warning);
+        }
         stdout.println("journal=" + inputs.journal() + " config=" + inputs.config());
         stdout.println("queue=" + report.models().queue() + " latency=" + report.models().latency() +
             " fees=" + report.models().fees());
@@ -185,14 +206,11 @@ public final class BacktestCommand implements Callable<Integer>
         row(stdout, "events", String.format("%,d (%,d market, %,d reports)", r.events(), r.marketEvents(), r.reportsDelivered()));
         row(stdout, "events/s", String.format("%,.0f (wall clock %.3f s)", r.eventsPerSecond(), r.wallClockNs() / 1e9));
         row(stdout, "orders", String.format("new %d, cancel %d, replace %d", r.newOrders(), r.cancels(), r.replaces()));
-        row(stdout, "fills", String.format("%d (maker %d lots, taker %d lots)", r.fills(), r.makerQuantity(), r.takerQuantity()));
-        row(stdout, "rejects", String.format("venue %d, risk %d", r.venueRejects(), r.riskRejections()));
         row(stdout, "position", String.format("%d lots (last mid %s ticks)", r.position(),
             Long.MIN_VALUE == r.lastMid() ? "none" : Long.toString(r.lastMid())));
         row(stdout, "realised", String.format("%.2f ticks x lots", r.realisedPnl()));
         row(stdout, "unrealised", String.format("%.2f ticks x lots", r.unrealisedPnl()));
         row(stdout, "fees", String.format("%.2f ticks x lots", r.fees()));
-        row(stdout, "net pnl", String.format("%.2f ticks x lots", r.netPnl()));
         row(stdout, "guard", String.format("net pnl %s %.2f, %s %.2f, difference %.2f", FillIllusionGuard.RISK_AVERSE,
             report.guard().riskAverse().netPnl(), report.guard().optimisticName(), report.guard().optimistic().netPnl(),
             report.guard().difference()));
@@ -204,6 +222,6 @@ public final class BacktestCommand implements Callable<Integer>
 
     private static void row(final PrintWriter stdout, final String name, final String value)
     {
-        stdout.printf("%-12s %s%n", name, value);
+        stdout.printf("%-13s %s%n", name, value);
     }
 }

@@ -63,6 +63,94 @@ class BacktestCommandTest
     }
 
     /**
+     * A one-tick collar refuses nearly every GLFT quote: the summary's first lines say what the run earned and who
+     * refused what and why, and a WARNING names the reason; the counts are report.json's.
+     */
+    @Test
+    void summaryLeadsWithFillsPnlAndRejectsByReasonAndWarnsWhenTheGateRefusesMost() throws IOException
+    {
+        final Path tight = write("tight.properties", "risk.max_order_quantity=1000\nrisk.max_notional=100000000000\n" +
+            "risk.price_collar_ticks=1\nquoter=glft(gamma=0.05,sigma_fallback=1,a_fallback=1,k_fallback=1,order_size=10)\n");
+        final Path out = tmp.resolve("tight-out");
+
+        final CliRun run = backtest(tight, out);
+
+        assertEquals(ExitCodes.OK, run.exitCode, run.toString());
+        final Map<String, String> report = readReport(out);
+        final long risk = Long.parseLong(report.get("result.risk_rejections"));
+        final long collar = Long.parseLong(report.get("result.risk_rejections_by_check.PRICE_COLLAR"));
+        final long asked = Long.parseLong(report.get("result.orders.new")) + Long.parseLong(report.get("result.orders.cancel")) +
+            Long.parseLong(report.get("result.orders.replace")) + risk;
+        assertTrue(collar > asked / 2, report.toString());
+        long byCheck = 0;
+        long byReason = 0;
+        for (final Map.Entry<String, String> value : report.entrySet())
+        {
+            byCheck += value.getKey().startsWith("result.risk_rejections_by_check.") ? Long.parseLong(value.getValue()) : 0;
+            byReason += value.getKey().startsWith("result.venue_rejects_by_reason.") ? Long.parseLong(value.getValue()) : 0;
+        }
+        assertEquals(risk, byCheck, "the checks add up to the total");
+        assertEquals(Long.parseLong(report.get("result.venue_rejects")), byReason, "the reasons add up to the total");
+
+        final String[] lines = run.out.split("\n");
+        assertTrue(lines[0].startsWith("fills         " + String.format("%,d", Long.parseLong(report.get("result.fills"))) +
+            " (maker"), lines[0]);
+        assertTrue(lines[1].startsWith("net pnl       " + String.format("%.2f", Double.parseDouble(report.get("result.net_pnl"))) +
+            " ticks x lots"), lines[1]);
+        assertTrue(lines[2].startsWith(String.format("risk rejects  %,d of %,d requests asked (", risk, asked)), lines[2]);
+        assertTrue(lines[2].contains("): PRICE_COLLAR " + String.format("%,d", collar)), lines[2]);
+        assertTrue(lines[3].startsWith("venue rejects " + String.format("%,d", Long.parseLong(report.get("result.venue_rejects"))) +
+            " of "), lines[3]);
+        assertTrue(lines[4].startsWith("risk mode     "), lines[4]);
+        assertTrue(lines[5].startsWith("WARNING: the risk gate refused ") && lines[5].contains("(more than 10%): PRICE_COLLAR "),
+            lines[5]);
+    }
+
+    /**
+     * A drawdown limit of one tick x lot halts the strategy at its first adverse move: it then asks for nothing, so no
+     * reject shows it; the summary's risk mode line and a WARNING do, with report.json's time and reason.
+     */
+    @Test
+    void aHaltIsShownInTheSummaryThoughNothingWasRefused() throws IOException
+    {
+        final Path halting = write("halting.properties", RISK + "risk.max_drawdown=1\n" +
+            "quoter=glft(gamma=0.05,sigma_fallback=1,a_fallback=1,k_fallback=1,order_size=10)\n");
+        final Path out = tmp.resolve("halting-out");
+
+        final CliRun run = backtest(halting, out);
+
+        assertEquals(ExitCodes.OK, run.exitCode, run.toString());
+        final Map<String, String> report = readReport(out);
+        assertEquals("HALTED", report.get("result.risk_mode_at_end.mode"), report.toString());
+        assertEquals("DRAWDOWN", report.get("result.risk_mode_at_end.reason"), report.toString());
+        final String since = java.time.Instant.ofEpochSecond(0, Long.parseLong(report.get("result.risk_mode_at_end.since_ns")))
+            .toString();
+        final String[] lines = run.out.split("\n");
+        assertTrue(lines[4].startsWith("risk mode     HALTED (DRAWDOWN) at the end, since " + since), lines[4]);
+        assertTrue(run.out.contains("WARNING: the risk gate HALTED the strategy at " + since + " (DRAWDOWN)"), run.out);
+    }
+
+    /**
+     * The default collar (50 bps of the mid, no risk.price_collar_* key) lets GLFT quote: nothing refused by the
+     * collar and no risk WARNING.
+     */
+    @Test
+    void theDefaultCollarRefusesNoneOfTheDefaultGlftsQuotes() throws IOException
+    {
+        final Path defaults = write("defaults.properties", "risk.max_order_quantity=1000\nrisk.max_notional=100000000000\n");
+        final Path out = tmp.resolve("defaults-out");
+
+        final CliRun run = backtest(defaults, out);
+
+        assertEquals(ExitCodes.OK, run.exitCode, run.toString());
+        final Map<String, String> report = readReport(out);
+        assertEquals("0", report.get("result.risk_rejections_by_check.PRICE_COLLAR"), report.toString());
+        assertTrue(Long.parseLong(report.get("result.fills")) > 0, report.toString());
+        assertFalse(run.out.contains("WARNING: the risk gate refused"), run.out);
+        assertTrue(run.out.split("\n")[2].startsWith("risk rejects  "), run.out);
+    }
+
+    /**
      * The capture runs from 23:57:01 to 00:00:00.456 UTC: two UTC days, 178 one-second returns, and the 60 s
      * markouts of fills in the last minute fall after the data.
      */

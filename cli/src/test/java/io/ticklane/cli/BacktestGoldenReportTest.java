@@ -22,7 +22,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
  * backtest-fidelity change (issue 15): the strategy's clock became the local arrival of each frame (here the
  * exchange time, since this capture's receive times precede its exchange times and no latency is assumed), which
  * moved the replace throttle's windows (replaces 194 to 227; fills, position and PnL unchanged), and the report
- * gained the latency source, the realised latency and the STALE-book counts (format 3). Its {@code config_sha256} is that of the
+ * gained the latency source, the realised latency and the STALE-book counts (format 3). Keys were added once more, by
+ * hand and nothing else touched (issue 15 item 5): result.venue_rejects_by_reason, result.risk_rejections_by_check and
+ * result.risk_mode_at_end (ACTIVE throughout here), whose counts add up to the venue_rejects (8) and risk_rejections (0)
+ * already here. Its {@code config_sha256} is that of the
  * configuration below since the operator token left strategy files (the line {@code risk.admin_token=secret} went).
  */
 class BacktestGoldenReportTest

@@ -40,11 +40,21 @@ public final class StrategyConfig
 {
     private static final Map<String, String> DEFAULTS = new LinkedHashMap<>();
     private static final String RETIRED_TOKEN_KEY = "risk.admin_token";
+    /**
+     * book.type's default: the book the data needs, which a run that reads the data first decides ({@link #forData}; the
+     * backtest does): order-by-order events fed to a price-level book leave it wrong, and a strategy quoting from it
+     * had 48 of 50 post-only orders rejected as would-take on the LOBSTER AMZN day. Without data to look at, l2.
+     */
+    private static final String AUTO_BOOK = "auto";
+    /** A fixed passive collar, ticks; empty (the default) = use {@link #PRICE_COLLAR_BPS}. */
+    private static final String PRICE_COLLAR_TICKS = "risk.price_collar_ticks";
+    /** The relative passive collar, bps of the reference price: the default, unless the ticks key is given. */
+    private static final String PRICE_COLLAR_BPS = "risk.price_collar_bps";
 
     static
     {
         DEFAULTS.put("instrument.id", "1");
-        DEFAULTS.put("book.type", "l2");
+        DEFAULTS.put("book.type", AUTO_BOOK);
         DEFAULTS.put("book.ladder_capacity", Integer.toString(OrderBook.DEFAULT_LADDER_CAPACITY));
         DEFAULTS.put("book.max_orders", Integer.toString(L3Book.DEFAULT_MAX_ORDERS));
         DEFAULTS.put("factors", "mid,realized_vol_ewma,intensity_a_bid,intensity_a_ask,intensity_k_bid,intensity_k_ask,vpin");
@@ -69,7 +79,8 @@ public final class StrategyConfig
         DEFAULTS.put("risk.max_position", Long.toString(RiskLimits.MAX_POSITION_DEFAULT));
         DEFAULTS.put("risk.max_notional", Long.toString(RiskLimits.MAX_NOTIONAL_DEFAULT));
         DEFAULTS.put("risk.tick_value", Long.toString(RiskLimits.TICK_VALUE_DEFAULT));
-        DEFAULTS.put("risk.price_collar_ticks", Long.toString(RiskLimits.PRICE_COLLAR_TICKS_DEFAULT));
+        DEFAULTS.put(PRICE_COLLAR_TICKS, "");
+        DEFAULTS.put(PRICE_COLLAR_BPS, Long.toString(RiskLimits.PRICE_COLLAR_BPS_DEFAULT));
         DEFAULTS.put("risk.aggressive_collar_ticks", Long.toString(RiskLimits.AGGRESSIVE_COLLAR_TICKS_DEFAULT));
         DEFAULTS.put("risk.flatten_collar_ticks", Long.toString(RiskLimits.FLATTEN_COLLAR_TICKS_DEFAULT));
         DEFAULTS.put("risk.max_open_orders", Integer.toString(RiskLimits.MAX_OPEN_ORDERS_DEFAULT));
@@ -91,12 +102,14 @@ public final class StrategyConfig
     private final String source;
     private final Map<String, String> values;
     private final String sha256;
+    private final Set<String> given;
 
-    private StrategyConfig(final String source, final Map<String, String> values, final String sha256)
+    private StrategyConfig(final String source, final Map<String, String> values, final String sha256, final Set<String> given)
     {
         this.source = source;
         this.values = values;
         this.sha256 = sha256;
+        this.given = given;
     }
 
     /**
@@ -144,7 +157,7 @@ public final class StrategyConfig
             throw new IllegalArgumentException(source + ": unknown key(s) " + unknown + "; known: " + DEFAULTS.keySet());
         }
 
-        final StrategyConfig config = new StrategyConfig(source, values, sha256(bytes));
+        final StrategyConfig config = new StrategyConfig(source, values, sha256(bytes), properties.stringPropertyNames());
         config.validate();
         return config;
     }
@@ -201,12 +214,39 @@ public final class StrategyConfig
         switch (values.get("book.type"))
         {
             case "l2":
+            case AUTO_BOOK:
                 return new L2Book(instrumentId(), capacity);
             case "l3":
                 return new L3Book(instrumentId(), capacity, positiveInt("book.max_orders"));
             default:
-                throw error("book.type", "must be l2 or l3");
+                throw error("book.type", "must be l2, l3 or auto");
         }
+    }
+
+    /**
+     * This configuration for a run over known data: book.type=auto becomes l3 for order-by-order data and l2 otherwise;
+     * an explicit l2 or l3 is kept. The file's SHA-256 stays that of the file.
+     *
+     * @param orderByOrder true when the market data has order-by-order (L3) events.
+     * @return this, or a copy with the book type resolved.
+     */
+    public StrategyConfig forData(final boolean orderByOrder)
+    {
+        if (!AUTO_BOOK.equals(values.get("book.type")))
+        {
+            return this;
+        }
+        final Map<String, String> resolved = new LinkedHashMap<>(values);
+        resolved.put("book.type", orderByOrder ? "l3" : "l2");
+        return new StrategyConfig(source, resolved, sha256, given);
+    }
+
+    /**
+     * @return the book type: l2, l3, or auto (l2 until {@link #forData} resolves it).
+     */
+    public String bookType()
+    {
+        return values.get("book.type");
     }
 
     /**
@@ -244,16 +284,20 @@ public final class StrategyConfig
             outbound);
     }
 
-    private RiskLimits riskLimits()
+    /**
+     * @return the risk limits, validated (package-private for tests of what a file's keys become).
+     */
+    RiskLimits riskLimits()
     {
+        final RiskLimits limits = new RiskLimits();
+        passiveCollar(limits);
         try
         {
-            return new RiskLimits()
+            return limits
                 .maxOrderQuantity(positiveLong("risk.max_order_quantity"))
                 .maxPosition(positiveLong("risk.max_position"))
                 .maxNotional(positiveLong("risk.max_notional"))
                 .tickValue(positiveLong("risk.tick_value"))
-                .priceCollarTicks(positiveLong("risk.price_collar_ticks"))
                 .aggressiveCollarTicks(positiveLong("risk.aggressive_collar_ticks"))
                 .flattenCollarTicks(nonNegativeLong("risk.flatten_collar_ticks"))
                 .maxOpenOrders(positiveInt("risk.max_open_orders"))
@@ -272,6 +316,32 @@ public final class StrategyConfig
     }
 
     /**
+     * The passive price collar: relative (risk.price_collar_bps, default) unless risk.price_collar_ticks is given; both
+     * given is an error naming both, because either could be the one the author meant.
+     */
+    private void passiveCollar(final RiskLimits limits)
+    {
+        final boolean ticksGiven = !values.get(PRICE_COLLAR_TICKS).isEmpty();
+        if (ticksGiven && given.contains(PRICE_COLLAR_BPS))
+        {
+            throw new IllegalArgumentException(source + ": " + PRICE_COLLAR_TICKS + "=" + values.get(PRICE_COLLAR_TICKS) + " and " +
+                PRICE_COLLAR_BPS + "=" + values.get(PRICE_COLLAR_BPS) + " are both set: give one (ticks: a fixed collar; bps: " +
+                "relative to the reference price, the default)");
+        }
+        if (ticksGiven)
+        {
+            limits.priceCollarTicks(positiveLong(PRICE_COLLAR_TICKS));
+            return;
+        }
+        final long bps = positiveLong(PRICE_COLLAR_BPS);
+        if (bps > RiskLimits.PRICE_COLLAR_BPS_MAX)
+        {
+            throw error(PRICE_COLLAR_BPS, "must be at most " + RiskLimits.PRICE_COLLAR_BPS_MAX + " (the whole price)");
+        }
+        limits.priceCollarBps(bps);
+    }
+
+    /**
      * Checks every setting once at load, without building the full-size book (that happens once, in
      * {@link #newStrategy}): factors and the inputs bound to them over a tiny book, the quoter, risk limits, sizes.
      */
@@ -280,9 +350,9 @@ public final class StrategyConfig
         try
         {
             final String bookType = values.get("book.type");
-            if (!"l2".equals(bookType) && !"l3".equals(bookType))
+            if (!"l2".equals(bookType) && !"l3".equals(bookType) && !AUTO_BOOK.equals(bookType))
             {
-                throw error("book.type", "must be l2 or l3");
+                throw error("book.type", "must be l2, l3 or auto");
             }
             final long capacity = positiveLong("book.ladder_capacity");
             if (Long.bitCount(capacity) != 1 || capacity < MIN_LADDER_CAPACITY || capacity > (1 << 30))

@@ -17,6 +17,10 @@ final class PreTradeChecks
     private final long maxNotional;
     private final long tickValue;
     private final long priceCollarTicks;
+    private final long priceCollarBps;
+    /** The reference the relative collar was last computed at, and that collar: recomputed only when it moves. */
+    private long collarReference = PriceLadder.NULL_PRICE;
+    private long collarAtReference;
     private final long aggressiveCollarTicks;
     private final int maxOpenOrders;
     private final SlidingWindowRateLimit orderRate;
@@ -32,6 +36,7 @@ final class PreTradeChecks
         maxNotional = limits.maxNotional();
         tickValue = limits.tickValue();
         priceCollarTicks = limits.priceCollarTicks();
+        priceCollarBps = limits.priceCollarBps();
         aggressiveCollarTicks = limits.aggressiveCollarTicks();
         maxOpenOrders = limits.maxOpenOrders();
         orderRate = new SlidingWindowRateLimit(limits.maxOrdersPerSecond(), ONE_SECOND_NS);
@@ -107,7 +112,7 @@ final class PreTradeChecks
         {
             return counters.reject(RiskCheck.NO_REFERENCE_PRICE);
         }
-        if (Math.abs(price - inputs.referencePrice) > (aggressive ? aggressiveCollarTicks : priceCollarTicks))
+        if (Math.abs(price - inputs.referencePrice) > (aggressive ? aggressiveCollarTicks : passiveCollarTicks()))
         {
             return counters.reject(RiskCheck.PRICE_COLLAR);
         }
@@ -122,6 +127,25 @@ final class PreTradeChecks
         orderRate.record(timeNs);
         counters.passedOrders++;
         return RiskCheck.PASSED;
+    }
+
+    /**
+     * The passive collar at the current reference: fixed ticks, or the relative collar, whose two divisions run only
+     * when the reference has moved since the last order checked (quotes are checked far more often than the mid moves).
+     */
+    private long passiveCollarTicks()
+    {
+        if (0 == priceCollarBps)
+        {
+            return priceCollarTicks;
+        }
+        final long reference = inputs.referencePrice;
+        if (reference != collarReference)
+        {
+            collarReference = reference;
+            collarAtReference = RiskLimits.collarTicks(reference, priceCollarBps);
+        }
+        return collarAtReference;
     }
 
     private long notional(final long price, final long quantity)

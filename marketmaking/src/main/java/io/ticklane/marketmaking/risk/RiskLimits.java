@@ -19,8 +19,15 @@ public final class RiskLimits
     public static final long MAX_NOTIONAL_DEFAULT = 10_000_000;
     /** Default money value of one tick on one lot. */
     public static final long TICK_VALUE_DEFAULT = 1;
-    /** Default collar for passive orders around the reference price, ticks. */
-    public static final long PRICE_COLLAR_TICKS_DEFAULT = 100;
+    /**
+     * Default collar for passive orders around the reference price, basis points of it: 50 bps (0.5 %), relative so one
+     * default fits every instrument (a fixed 100 ticks was 1.6 bps of BTCUSDT at a 0.1 tick and refused most of GLFT's
+     * quotes). Ten times tighter than the venues' own price bands (Binance PERCENT_PRICE about 5 %, Nasdaq LULD 5 %),
+     * yet wide enough for inventory skew at the position limit: it catches a model gone wrong, not a skewed quote.
+     */
+    public static final long PRICE_COLLAR_BPS_DEFAULT = 50;
+    /** Largest relative collar, basis points: 10,000 (the whole price); also keeps the arithmetic inside a long. */
+    public static final long PRICE_COLLAR_BPS_MAX = 10_000;
     /** Default collar for aggressive (taking) orders around the reference price, ticks. */
     public static final long AGGRESSIVE_COLLAR_TICKS_DEFAULT = 10;
     /** Default ticks through the touch a FLATTEN order may pay. */
@@ -44,7 +51,9 @@ public final class RiskLimits
     private long maxPosition = MAX_POSITION_DEFAULT;
     private long maxNotional = MAX_NOTIONAL_DEFAULT;
     private long tickValue = TICK_VALUE_DEFAULT;
-    private long priceCollarTicks = PRICE_COLLAR_TICKS_DEFAULT;
+    private long priceCollarTicks;
+    private long priceCollarBps = PRICE_COLLAR_BPS_DEFAULT;
+    private boolean relativeCollar = true;
     private long aggressiveCollarTicks = AGGRESSIVE_COLLAR_TICKS_DEFAULT;
     private long flattenCollarTicks = FLATTEN_COLLAR_TICKS_DEFAULT;
     private int maxOpenOrders = MAX_OPEN_ORDERS_DEFAULT;
@@ -70,6 +79,10 @@ public final class RiskLimits
         positive("maxNotional", maxNotional);
         positive("tickValue", tickValue);
         notNegative("priceCollarTicks", priceCollarTicks);
+        if (relativeCollar && (priceCollarBps <= 0 || priceCollarBps > PRICE_COLLAR_BPS_MAX))
+        {
+            throw new IllegalStateException("priceCollarBps must be from 1 to " + PRICE_COLLAR_BPS_MAX + ": " + priceCollarBps);
+        }
         notNegative("aggressiveCollarTicks", aggressiveCollarTicks);
         notNegative("flattenCollarTicks", flattenCollarTicks);
         positive("maxOpenOrders", maxOpenOrders);
@@ -188,21 +201,68 @@ public final class RiskLimits
     }
 
     /**
+     * A fixed passive collar, in ticks; replaces a relative one set before (the last of the two setters called wins).
+     *
      * @param ticks largest distance of a passive order's price from the reference price.
      * @return this.
      */
     public RiskLimits priceCollarTicks(final long ticks)
     {
         this.priceCollarTicks = ticks;
+        this.relativeCollar = false;
         return this;
     }
 
     /**
-     * @return largest distance of a passive order's price from the reference, ticks.
+     * @return largest distance of a passive order's price from the reference, ticks, when the collar is fixed
+     *         ({@link #priceCollarBps()} 0); otherwise unused.
      */
     public long priceCollarTicks()
     {
         return priceCollarTicks;
+    }
+
+    /**
+     * A passive collar relative to the reference price, the default: floor(|reference| × bps / 10,000) ticks, and never
+     * less than one tick (so a tick coarser than the collar still lets a quote one tick off the reference through).
+     * Replaces a fixed collar set before (the last of the two setters called wins).
+     *
+     * @param bps basis points of the reference price, 1 to {@link #PRICE_COLLAR_BPS_MAX}.
+     * @return this.
+     */
+    public RiskLimits priceCollarBps(final long bps)
+    {
+        this.priceCollarBps = bps;
+        this.relativeCollar = true;
+        return this;
+    }
+
+    /**
+     * @return the relative passive collar, basis points of the reference price, or 0 when the collar is fixed in
+     *         {@link #priceCollarTicks()}.
+     */
+    public long priceCollarBps()
+    {
+        return relativeCollar ? priceCollarBps : 0;
+    }
+
+    /**
+     * The passive collar at a reference price, as the gate applies it: exact long arithmetic, no overflow for any
+     * reference (the bps are at most 10,000, so each product stays below |reference| or 10^8).
+     *
+     * @param referencePrice reference price, ticks.
+     * @return largest distance of a passive order's price from that reference, ticks.
+     */
+    public long priceCollarTicksAt(final long referencePrice)
+    {
+        return relativeCollar ? collarTicks(referencePrice, priceCollarBps) : priceCollarTicks;
+    }
+
+    static long collarTicks(final long referencePrice, final long bps)
+    {
+        final long magnitude = Long.MIN_VALUE == referencePrice ? Long.MAX_VALUE : Math.abs(referencePrice);
+        final long ticks = magnitude / 10_000 * bps + magnitude % 10_000 * bps / 10_000;
+        return Math.max(1, ticks);
     }
 
     /**

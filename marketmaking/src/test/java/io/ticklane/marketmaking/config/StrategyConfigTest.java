@@ -1,5 +1,6 @@
 package io.ticklane.marketmaking.config;
 
+import io.ticklane.marketmaking.risk.RiskLimits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,11 +51,77 @@ class StrategyConfigTest
     }
 
     @Test
+    void theDefaultBookFollowsTheData() throws IOException
+    {
+        final StrategyConfig config = StrategyConfig.load(write("\n"));
+
+        assertEquals("auto", config.bookType());
+        assertEquals("L2Book", config.newBook().getClass().getSimpleName(), "no data known: l2");
+        assertEquals("L3Book", config.forData(true).newBook().getClass().getSimpleName());
+        assertEquals("L2Book", config.forData(false).newBook().getClass().getSimpleName());
+        assertEquals(config.sha256(), config.forData(true).sha256(), "still the file's configuration");
+        final StrategyConfig l2 = StrategyConfig.load(write("book.type=l2\n"));
+        assertEquals("L2Book", l2.forData(true).newBook().getClass().getSimpleName(), "an explicit type is kept");
+    }
+
+    @Test
+    void thePassiveCollarDefaultsTo50BpsOfTheReference() throws IOException
+    {
+        final RiskLimits limits = StrategyConfig.load(write("\n")).riskLimits();
+
+        assertEquals(50, limits.priceCollarBps());
+        // BTCUSDT USD-M at 64,000.0 USDT, tick 0.1: 640,000 ticks x 50 / 10,000 = 3,200 ticks (320 USDT)
+        assertEquals(3_200, limits.priceCollarTicksAt(640_000));
+        // AMZN at 220.15 USD, tick 0.01: 22,015 x 50 / 10,000 = 110.075 -> 110 ticks (1.10 USD)
+        assertEquals(110, limits.priceCollarTicksAt(22_015));
+        // a tick coarser than the collar: 150 x 50 / 10,000 = 0.75 -> floored to 0, raised to one tick
+        assertEquals(1, limits.priceCollarTicksAt(150));
+    }
+
+    @Test
+    void theRelativeCollarIsSetInBps() throws IOException
+    {
+        final RiskLimits limits = StrategyConfig.load(write("risk.price_collar_bps=25\n")).riskLimits();
+
+        // spot BTCUSDT at 61,234.56 USDT, tick 0.01: 6,123,456 x 25 / 10,000 = 15,308.64 -> 15,308 ticks
+        assertEquals(15_308, limits.priceCollarTicksAt(6_123_456));
+        assertEquals(15_308, limits.priceCollarTicksAt(-6_123_456));
+        // exact without overflow at the largest price: (2^63 - 1) x 25 / 10,000, floored
+        assertEquals(23_058_430_092_136_939L, limits.priceCollarTicksAt(Long.MAX_VALUE));
+    }
+
+    @Test
+    void aFixedCollarInTicksStillWorksWhenGivenAlone() throws IOException
+    {
+        final RiskLimits limits = StrategyConfig.load(write("risk.price_collar_ticks=1000\n")).riskLimits();
+
+        assertEquals(0, limits.priceCollarBps());
+        assertEquals(1_000, limits.priceCollarTicksAt(640_000));
+        assertEquals(1_000, limits.priceCollarTicksAt(22_015));
+    }
+
+    @Test
+    void bothCollarKeysAreAnErrorNamingBoth() throws IOException
+    {
+        assertMessage("risk.price_collar_ticks=1000\nrisk.price_collar_bps=50\n",
+            "risk.price_collar_ticks=1000 and risk.price_collar_bps=50 are both set: give one");
+    }
+
+    @Test
+    void badCollarValuesAreErrorsNamingTheKey() throws IOException
+    {
+        assertMessage("risk.price_collar_bps=0\n", "risk.price_collar_bps=0 must be positive");
+        assertMessage("risk.price_collar_bps=10001\n", "risk.price_collar_bps=10001 must be at most 10000");
+        assertMessage("risk.price_collar_bps=0.5\n", "risk.price_collar_bps=0.5 must be an integer");
+        assertMessage("risk.price_collar_ticks=0\n", "risk.price_collar_ticks=0 must be positive");
+    }
+
+    @Test
     void badValuesAreErrorsNamingTheKey() throws IOException
     {
         assertMessage("risk.max_position=-1\n", "risk.max_position=-1 must be positive");
         assertMessage("quotes.replace_ticks=two\n", "quotes.replace_ticks=two must be an integer");
-        assertMessage("book.type=l4\n", "book.type=l4 must be l2 or l3");
+        assertMessage("book.type=l4\n", "book.type=l4 must be l2, l3 or auto");
         assertMessage("quoter=glfx\n", "quoter=glfx (unknown quoter 'glfx'");
         assertMessage("inputs.sigma=vpni\n", "inputs.sigma=vpni (no factor 'vpni' configured");
     }

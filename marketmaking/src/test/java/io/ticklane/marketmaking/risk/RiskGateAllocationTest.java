@@ -3,7 +3,8 @@ package io.ticklane.marketmaking.risk;
 import io.ticklane.orderbook.BookState;
 import io.ticklane.sbe.AdminCommandType;
 import io.ticklane.sbe.Side;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
@@ -27,19 +28,25 @@ class RiskGateAllocationTest
     private final com.sun.management.ThreadMXBean threads =
         (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
 
-    @Test
-    void checkingAMillionEventsAllocatesNothing()
+    /**
+     * @param relativeCollar the passive collar in bps of a reference that moves every event (50 bps of 1,000 to 1,008:
+     *                       5 ticks), recomputed on each move, instead of the fixture's fixed 20 ticks.
+     */
+    @ParameterizedTest(name = "relative collar {0}")
+    @ValueSource(booleans = {false, true})
+    void checkingAMillionEventsAllocatesNothing(final boolean relativeCollar)
     {
-        final RiskGate gate = new RiskGate(RiskFixture.limits());
+        final RiskGate gate = new RiskGate(relativeCollar ? RiskFixture.limits().priceCollarBps(50) : RiskFixture.limits());
+        final int swing = relativeCollar ? 9 : 1;
 
-        run(gate, 0, WARM_UP); // warm up: JIT compilation
+        run(gate, 0, WARM_UP, swing); // warm up: JIT compilation
         final long[] windows = new long[ATTEMPTS];
         long end = WARM_UP;
         for (int i = 0; i < ATTEMPTS && (0 == i || windows[i - 1] != 0); i++)
         {
             final long overhead = measurementOverhead();
             final long before = allocatedBytes();
-            run(gate, end, end + EVENTS);
+            run(gate, end, end + EVENTS, swing);
             windows[i] = allocatedBytes() - before - overhead;
             end += EVENTS;
         }
@@ -63,11 +70,11 @@ class RiskGateAllocationTest
     }
 
     /**
-     * Event i happens at T0 + i ms. Every step reports market data and asks for a new order (size and price vary so
+     * Event i happens at T0 + i ms, its reference 1,000 + i mod referenceSwing. Every step reports market data and asks for a new order (size and price vary so
      * some pass and some are rejected); other inputs come on their own cycles.
      */
     private static void run(
-        final RiskGate gate, final long from, final long to)
+        final RiskGate gate, final long from, final long to, final int referenceSwing)
     {
         for (long i = from; i < to; i++)
         {
@@ -75,7 +82,8 @@ class RiskGateAllocationTest
             final int step = (int)(i % 1_000);
             if (step < 900 || step > 950) // a 50 ms gap every second; stale after 500 ms is not reached...
             {
-                gate.onMarketData(timeNs, 1_000, 999, 1_001);
+                final long reference = 1_000 + (i % referenceSwing);
+                gate.onMarketData(timeNs, reference, reference - 1, reference + 1);
             }
             gate.onPosition((i % 997) < 990 ? (i % 41) - 20 : 130, timeNs);
             gate.onWorkingOrders(i % 5, i % 7, (int)(i % 4));

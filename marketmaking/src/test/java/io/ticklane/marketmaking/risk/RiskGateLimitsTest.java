@@ -91,6 +91,35 @@ class RiskGateLimitsTest
         assertCounted(gate, expected, gate.checkNewOrder(Side.BUY, price, 1, aggressive, T0));
     }
 
+    // 50 bps of the reference, recomputed when it moves: at 22,015 the collar is floor(110.075) = 110 ticks; at 640,000
+    // it is 3,200; at 150 it would be floor(0.75) = 0 and is one tick. The aggressive collar stays 5 ticks.
+    @ParameterizedTest(name = "reference {0}, price {1} aggressive {2} -> {3}")
+    @CsvSource({
+        "22015, 21905, false, PASSED",
+        "22015, 21904, false, PRICE_COLLAR",
+        "22015, 22125, false, PASSED",
+        "22015, 22126, false, PRICE_COLLAR",
+        "22015, 22020, true, PASSED",
+        "22015, 22021, true, PRICE_COLLAR",
+        "640000, 636800, false, PASSED",
+        "640000, 636799, false, PRICE_COLLAR",
+        "640000, 643200, false, PASSED",
+        "640000, 643201, false, PRICE_COLLAR",
+        "150, 151, false, PASSED",
+        "150, 152, false, PRICE_COLLAR",
+    })
+    void priceCollarInBps(final long reference, final long price, final boolean aggressive, final RiskCheck expected)
+    {
+        final RiskGate gate = new RiskGate(RiskFixture.limits().maxNotional(Long.MAX_VALUE).priceCollarBps(50));
+        // a first reference far away, so the collar at the tested one is a recomputation, not the first computation
+        gate.onMarketData(T0, 1_000_000_000, 999_999_999, 1_000_000_001);
+        assertEquals(RiskCheck.PASSED, gate.checkNewOrder(Side.SELL, 1_000_000_100, 1, false, T0));
+        gate.onMarketData(T0, reference, reference - 1, reference + 1);
+        assertEquals(expected, gate.checkNewOrder(Side.BUY, price, 1, aggressive, T0));
+        assertEquals(RiskCheck.PASSED == expected ? 2 : 1, gate.passedOrders());
+        assertEquals(RiskCheck.PASSED == expected ? 0 : 1, gate.rejections(RiskCheck.PRICE_COLLAR));
+    }
+
     @Test
     void noReferencePriceMeansNoOrders()
     {

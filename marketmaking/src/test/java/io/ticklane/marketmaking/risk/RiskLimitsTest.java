@@ -21,6 +21,8 @@ class RiskLimitsTest
             invalid("maxNotional", l -> l.maxNotional(0)),
             invalid("tickValue", l -> l.tickValue(0)),
             invalid("priceCollarTicks", l -> l.priceCollarTicks(-1)),
+            invalid("priceCollarBps", l -> l.priceCollarBps(0)),
+            invalid("priceCollarBps", l -> l.priceCollarBps(10_001)),
             invalid("aggressiveCollarTicks", l -> l.aggressiveCollarTicks(-1)),
             invalid("flattenCollarTicks", l -> l.flattenCollarTicks(-1)),
             invalid("maxOpenOrders", l -> l.maxOpenOrders(0)),

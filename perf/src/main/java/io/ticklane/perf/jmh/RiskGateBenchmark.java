@@ -93,7 +93,9 @@ public class RiskGateBenchmark
 
     private static RiskLimits limits()
     {
+        // the fixed collar MapRiskGate implements (it knows no relative one): 100 ticks, the old default
         return new RiskLimits()
+            .priceCollarTicks(100)
             .maxOrdersPerSecond(RATE)
             .maxCancelsPerSecond(RATE);
     }

@@ -32,6 +32,8 @@ final class ReportEncoder
     private long lastLocalNs;
     private long nextExecId = 1;
     private long rejects;
+    /** Rejects by {@link RejectReason} ordinal: preallocated, so counting one allocates nothing. */
+    private final long[] rejectsByReason = new long[RejectReason.values().length];
 
     ReportEncoder(
         final long instrumentId,
@@ -73,6 +75,7 @@ final class ReportEncoder
         final RejectReason reason)
     {
         rejects++;
+        rejectsByReason[reason.ordinal()]++;
         encode(id, venueId, ExecType.REJECTED, orderSide, orderPrice, orderQuantity, 0, 0, 0, 0, LiquidityFlag.NONE, reason);
     }
 
@@ -82,6 +85,15 @@ final class ReportEncoder
     long rejects()
     {
         return rejects;
+    }
+
+    /**
+     * @param reason a reject reason.
+     * @return reject reports sent with it.
+     */
+    long rejects(final RejectReason reason)
+    {
+        return rejectsByReason[reason.ordinal()];
     }
 
     private void encode(

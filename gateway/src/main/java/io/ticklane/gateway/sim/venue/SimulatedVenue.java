@@ -324,6 +324,15 @@ public final class SimulatedVenue
     }
 
     /**
+     * @param reason a reject reason.
+     * @return reject reports sent with it (they sum to {@link #rejects()}).
+     */
+    public long rejects(final RejectReason reason)
+    {
+        return reports.rejects(reason);
+    }
+
+    /**
      * @return book frames after which the venue's book was not LIVE (a data gap, a crossed book, or data the book
      *         does not understand): nothing fills from the book while it is.
      */

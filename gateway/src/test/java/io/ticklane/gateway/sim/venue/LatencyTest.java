@@ -2,6 +2,7 @@ package io.ticklane.gateway.sim.venue;
 
 import io.ticklane.sbe.AggressorSide;
 import io.ticklane.sbe.ExecType;
+import io.ticklane.sbe.RejectReason;
 import org.junit.jupiter.api.Test;
 
 import static io.ticklane.sbe.Side.BUY;
@@ -57,6 +58,7 @@ class LatencyTest
         // then: the fill stands and the cancel loses, answered with the order's id
         assertEquals("FILL #1 3@100 M; REJECTED #1 TOO_LATE_TO_CANCEL", venue.take(1200, 1250, 1250, 1300));
         assertEquals(1, venue.venue.rejects());
+        assertEquals(1, venue.venue.rejects(RejectReason.TOO_LATE_TO_CANCEL));
         assertEquals(0, venue.venue.liveOrderCount());
     }
 

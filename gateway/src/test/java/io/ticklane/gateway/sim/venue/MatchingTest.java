@@ -254,6 +254,8 @@ class MatchingTest
         venue.limit(10, 1, BUY, POST_ONLY, 100, 6).advanceTo(10).replace(20, 2, 1, BUY, 101, 6).advanceTo(20);
         assertEquals("ACK #1; REJECTED #1 POST_ONLY_WOULD_TAKE", venue.take());
         assertEquals(6, venue.venue.leavesQuantity(1));
+        assertEquals(1, venue.venue.rejects(RejectReason.POST_ONLY_WOULD_TAKE), "counted under its reason");
+        assertEquals(0, venue.venue.rejects(RejectReason.TOO_LATE_TO_CANCEL));
     }
 
     @Test
@@ -262,6 +264,8 @@ class MatchingTest
         final VenueHarness venue = new VenueHarness().book(1, BIDS, ASKS);
         venue.cancel(10, 9, 42, BUY).advanceTo(10);
         assertEquals("REJECTED #42 TOO_LATE_TO_CANCEL", venue.take());
+        assertEquals(1, venue.venue.rejects(RejectReason.TOO_LATE_TO_CANCEL), "counted under its reason");
+        assertEquals(0, venue.venue.rejects(RejectReason.POST_ONLY_WOULD_TAKE));
     }
 
     @Test

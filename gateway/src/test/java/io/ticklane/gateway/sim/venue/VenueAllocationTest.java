@@ -11,6 +11,7 @@ import io.ticklane.sbe.L3OrderEventEncoder;
 import io.ticklane.sbe.MessageHeaderEncoder;
 import io.ticklane.sbe.NewOrderEncoder;
 import io.ticklane.sbe.OrderType;
+import io.ticklane.sbe.RejectReason;
 import io.ticklane.sbe.Side;
 import io.ticklane.sbe.TimeInForce;
 import io.ticklane.sbe.TradeEncoder;
@@ -74,6 +75,13 @@ class VenueAllocationTest
         assertEquals(BookState.LIVE, venue.book().state(), "the updates must apply");
         assertTrue(venue.makerQuantity() > 0 && venue.takerQuantity() > 0, "both kinds of fill must happen");
         assertTrue(venue.rejects() > 0, "some cancels must lose to fills");
+        long byReason = 0;
+        for (final RejectReason reason : RejectReason.values())
+        {
+            byReason += venue.rejects(reason);
+        }
+        assertEquals(venue.rejects(), byReason, "every reject is counted under its reason");
+        assertTrue(venue.rejects(RejectReason.TOO_LATE_TO_CANCEL) > 0);
         assertTrue(reports[0] >= end / 2, "every order (half the events) is answered");
         for (final long window : windows)
         {
