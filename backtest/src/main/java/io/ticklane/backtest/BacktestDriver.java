@@ -12,6 +12,9 @@ import io.ticklane.orderbook.PriceLadder;
 import io.ticklane.sbe.CancelOrderEncoder;
 import io.ticklane.sbe.ExecType;
 import io.ticklane.sbe.ExecutionReportDecoder;
+import io.ticklane.sbe.L2SnapshotDecoder;
+import io.ticklane.sbe.L2UpdateDecoder;
+import io.ticklane.sbe.L3OrderEventDecoder;
 import io.ticklane.sbe.MessageHeaderDecoder;
 import io.ticklane.sbe.NewOrderDecoder;
 import io.ticklane.sbe.NewOrderEncoder;
@@ -19,6 +22,7 @@ import io.ticklane.sbe.RejectReason;
 import io.ticklane.sbe.MessageHeaderEncoder;
 import io.ticklane.sbe.ReplaceOrderEncoder;
 import io.ticklane.sbe.TimerTickEncoder;
+import io.ticklane.sbe.TradeDecoder;
 import org.agrona.ExpandableArrayBuffer;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.collections.Long2LongHashMap;
@@ -101,6 +105,9 @@ public final class BacktestDriver
     private final Long2LongHashMap newOrderSentNs = new Long2LongHashMap(1024, 0.5f, Long.MIN_VALUE);
     private final RealisedLatency realisedLatency = new RealisedLatency();
     private long causeExchangeNs = NO_CAUSE;
+    private final L2UpdateDecoder l2Update = new L2UpdateDecoder();
+    private final L2SnapshotDecoder l2Snapshot = new L2SnapshotDecoder();
+    private long bookLevelChanges;
     private final SimulatedVenue venue;
     private final LatencyModel latency;
     private final QuotingStrategy strategy;
@@ -259,6 +266,7 @@ public final class BacktestDriver
         }
         marketEvents++;
         lastEventNs = eventTimeNs;
+        bookLevelChanges += levelChanges(templateId, frame, offset);
 
         runUntil(eventTimeNs);
         recorder.onTime(eventTimeNs);
@@ -288,6 +296,26 @@ public final class BacktestDriver
         {
             marketRing.add(arrivalNs, templateId, frame, offset, length);
             marketRing.stampTail(RECEIVE_TIME_OFFSET, arrivalNs);
+        }
+    }
+
+    /**
+     * @return price-level changes a market frame carries: its levels for an L2 snapshot or update, else one (an
+     *         order-by-order event, a trade; other frames count nothing).
+     */
+    private int levelChanges(final int templateId, final MutableDirectBuffer frame, final int offset)
+    {
+        switch (templateId)
+        {
+            case L2UpdateDecoder.TEMPLATE_ID:
+                return l2Update.wrapAndApplyHeader(frame, offset, header.wrap(frame, offset)).levels().count();
+            case L2SnapshotDecoder.TEMPLATE_ID:
+                return l2Snapshot.wrapAndApplyHeader(frame, offset, header.wrap(frame, offset)).levels().count();
+            case L3OrderEventDecoder.TEMPLATE_ID:
+            case TradeDecoder.TEMPLATE_ID:
+                return 1;
+            default:
+                return 0;
         }
     }
 
@@ -454,7 +482,7 @@ public final class BacktestDriver
             newOrders, cancels, replaces, venue.fills(), venue.makerQuantity(), venue.takerQuantity(), venue.rejects(),
             strategy.riskRejections(), venueRejectsByReason(), riskRejectsByCheck(), strategy.risk().mode().name(),
             strategy.risk().modeReason().name(), strategy.risk().modeSinceNs(), strategy.risk().modeChanges(),
-            venue.bookFramesWhileStale(), wallClockNs);
+            venue.bookFramesWhileStale(), bookLevelChanges, wallClockNs);
     }
 
     private Map<String, Long> venueRejectsByReason()

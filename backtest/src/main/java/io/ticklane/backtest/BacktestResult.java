@@ -37,6 +37,9 @@ import java.util.Map;
  * @param riskModeSinceNs     event time the mode began, epoch ns ({@code Long.MIN_VALUE} when it never changed).
  * @param riskModeChanges     mode changes over the run.
  * @param bookFramesWhileStale book frames after which the venue's book was not LIVE (nothing fills from it then).
+ * @param bookLevelChanges    price-level changes in the market data (each level of a snapshot or an L2 update, each
+ *                            order-by-order event) plus trades: the unit other backtesters count their throughput in
+ *                            (hftbacktest's rows).
  * @param wallClockNs         wall-clock duration of the run, ns (measurement only).
  */
 public record BacktestResult(
@@ -65,6 +68,7 @@ public record BacktestResult(
     long riskModeSinceNs,
     long riskModeChanges,
     long bookFramesWhileStale,
+    long bookLevelChanges,
     long wallClockNs)
 {
     /**
@@ -97,5 +101,13 @@ public record BacktestResult(
     public double eventsPerSecond()
     {
         return wallClockNs > 0 ? events() * 1e9 / wallClockNs : 0;
+    }
+
+    /**
+     * @return book level changes and trades per wall-clock second (measurement only).
+     */
+    public double bookLevelChangesPerSecond()
+    {
+        return wallClockNs > 0 ? bookLevelChanges * 1e9 / wallClockNs : 0;
     }
 }

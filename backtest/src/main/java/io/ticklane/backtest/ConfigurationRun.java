@@ -116,8 +116,9 @@ final class ConfigurationRun
             final BacktestResult result = driver.run(reader, onProgress);
             if (null != progress)
             {
-                progress.accept(String.format("%s[%s]: done, %,d events in %.3f s, %,.0f events/s",
-                    label, name, result.events(), result.wallClockNs() / 1e9, result.eventsPerSecond()));
+                progress.accept(String.format("%s[%s]: done, %,d events in %.3f s, %,.0f events/s, %,.0f book level " +
+                    "changes/s", label, name, result.events(), result.wallClockNs() / 1e9, result.eventsPerSecond(),
+                    result.bookLevelChangesPerSecond()));
             }
             return result;
         }

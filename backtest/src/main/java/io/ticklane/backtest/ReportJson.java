@@ -88,6 +88,8 @@ public final class ReportJson
             gen.writeStringField("config", run.configPath());
             gen.writeNumberField("wall_clock_s", run.wallClockNs() / 1e9);
             gen.writeNumberField("events_per_second", report.result().events() * 1e9 / Math.max(1, run.wallClockNs()));
+            gen.writeNumberField("book_level_changes_per_second",
+                report.result().bookLevelChanges() * 1e9 / Math.max(1, run.wallClockNs()));
             gen.writeNumberField("guard_wall_clock_s", run.guardWallClockNs() / 1e9);
             gen.writeEndObject();
             gen.writeEndObject();
@@ -166,6 +168,7 @@ public final class ReportJson
         gen.writeNumberField("changes", r.riskModeChanges());
         gen.writeEndObject();
         gen.writeNumberField("book_frames_while_stale", r.bookFramesWhileStale());
+        gen.writeNumberField("book_level_changes", r.bookLevelChanges());
         gen.writeEndObject();
     }
 

@@ -88,6 +88,7 @@ class BacktestDriverTest
         final BacktestResult result = backtest("risk-averse");
 
         assertEquals(4, result.marketEvents());
+        assertEquals(2 + 1 + 1 + 1, result.bookLevelChanges(), "snapshot levels, two one-level updates, one trade");
         assertEquals(1, result.fills());
         assertEquals(2, result.makerQuantity());
         assertEquals(0, result.takerQuantity());
@@ -291,7 +292,7 @@ class BacktestDriverTest
             r.lastMid(), r.realisedPnl(), r.unrealisedPnl(), r.fees(), r.netPnl(), r.newOrders(), r.cancels(), r.replaces(),
             r.fills(), r.makerQuantity(), r.takerQuantity(), r.venueRejects(), r.riskRejections(),
             r.venueRejectsByReason(), r.riskRejectsByCheck(), r.riskMode(), r.riskModeReason(), r.riskModeSinceNs(),
-            r.riskModeChanges(), r.bookFramesWhileStale(), 0);
+            r.riskModeChanges(), r.bookFramesWhileStale(), r.bookLevelChanges(), 0);
     }
 
     private int update(final long timeNs, final long sequence, final L2Action action, final long price, final long quantity)

@@ -41,6 +41,6 @@ class FillIllusionGuardTest
     private static BacktestResult result(final double netPnl)
     {
         return new BacktestResult(0, 0, 0, 0, 0, Long.MIN_VALUE, netPnl, 0, 0, netPnl, 0, 0, 0, 0, 0, 0, 0, 0, Map.of(), Map.of(), "ACTIVE", "NONE",
-            Long.MIN_VALUE, 0, 0, 0);
+            Long.MIN_VALUE, 0, 0, 0, 0);
     }
 }

@@ -204,7 +204,8 @@ public final class BacktestCommand implements Callable<Integer>
         row(stdout, "  realised", "market event to venue arrival " + report.latency().tickToVenueArrival().summary() +
             "; order round trip " + report.latency().orderRoundTrip().summary());
         row(stdout, "events", String.format("%,d (%,d market, %,d reports)", r.events(), r.marketEvents(), r.reportsDelivered()));
-        row(stdout, "events/s", String.format("%,.0f (wall clock %.3f s)", r.eventsPerSecond(), r.wallClockNs() / 1e9));
+        row(stdout, "events/s", String.format("%,.0f (wall clock %.3f s); book level changes %,d, %,.0f/s",
+            r.eventsPerSecond(), r.wallClockNs() / 1e9, r.bookLevelChanges(), r.bookLevelChangesPerSecond()));
         row(stdout, "orders", String.format("new %d, cancel %d, replace %d", r.newOrders(), r.cancels(), r.replaces()));
         row(stdout, "position", String.format("%d lots (last mid %s ticks)", r.position(),
             Long.MIN_VALUE == r.lastMid() ? "none" : Long.toString(r.lastMid())));
