@@ -115,18 +115,18 @@ class DaemonFixGapTest
 
         await("the message after the Logout taken (a BusinessMessageReject, counted)", 30_000, () ->
             scenario.progress() && 1 == fix.reportsRefused(FixReportRefusal.BUSINESS_REJECT));
-        // Usually Artio reads the message while DISCONNECTED: invalid, yet counted received, and taken on the spot
-        // (the fix this test proves; nothing is marked invalid here). Once in CI one message was marked invalid
-        // instead: the likely path is that the engine dropped the connection on the Logout before handing the rest of
-        // the read on, so the report was never counted, the logon reply revealed the gap (invalid, as every
-        // gap-revealing logon reply is) and the report came from the resend. Either way it is taken exactly once.
+        // Usually Artio reads the message while DISCONNECTED: invalid, yet counted received, and it is taken on the
+        // spot (the fix this test proves): nothing else is marked invalid and nothing is resent. Twice in CI the timing
+        // differed: the report was taken on the spot, but Artio's engine did not count it received, so the logon
+        // reply revealed a gap (marked invalid, as every gap-revealing logon reply is), the venue resent the report,
+        // and the processed-numbers check dropped the copy as a duplicate. Either way it is taken exactly once.
         assertTrue(fix.invalid() - invalidBefore <= 1, "at most one message marked invalid: " +
             (fix.invalid() - invalidBefore));
         await("logged on again, reconciled and quoting", 60_000, () -> scenario.progress() &&
             fix.logons() >= 2 && 1 == fix.loggedOn() && 1 == scenario.counter(DaemonCounters.RECONCILED) &&
             0 == scenario.counter(DaemonCounters.MODE));
         assertEquals(1, fix.reportsRefused(FixReportRefusal.BUSINESS_REJECT), "taken once");
-        assertEquals(0, fix.duplicates());
+        assertTrue(fix.duplicates() <= 1, "at most the resent copy dropped: " + fix.duplicates());
 
         assertTrue(daemon.shutdown(), "every order confirmed cancelled before the agents closed");
         assertNull(daemon.firstError());
