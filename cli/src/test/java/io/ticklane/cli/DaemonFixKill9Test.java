@@ -263,10 +263,31 @@ class DaemonFixKill9Test
             }
             if (System.nanoTime() - deadline > 0)
             {
-                fail("timed out waiting for: " + what + "\n" + tail(daemonOutput));
+                fail("timed out waiting for: " + what + "\n" + state() + "\n" + tail(daemonOutput));
             }
             Thread.sleep(10);
         }
+    }
+
+    /**
+     * What a timed-out wait needs to be understood: the venue's session and counts, and the daemon's counters.
+     */
+    private String state()
+    {
+        final StringBuilder text = new StringBuilder("venue: logged on ").append(venueSession.isLoggedOn())
+            .append(", status requests ").append(exchange.counters().statusRequests())
+            .append(", live orders ").append(exchange.counters().liveOrders())
+            .append(", net filled ").append(exchange.counters().netFilledPosition()).append("\ndaemon counters:");
+        try
+        {
+            new DaemonCountersReader(Path.of(aeronDir)).read()
+                .forEach((label, value) -> text.append("\n  ").append(label).append(" = ").append(value));
+        }
+        catch (final RuntimeException ex)
+        {
+            text.append(" unreadable: ").append(ex);
+        }
+        return text.toString();
     }
 
     private static String tail(final List<String> lines)

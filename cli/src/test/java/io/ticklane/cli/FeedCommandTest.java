@@ -47,8 +47,10 @@ class FeedCommandTest
         try (FeedServer server = FeedServer.start(
             new ServeContext().captures(List.of(file)).pace(Pace.parse("30x")).faults(new Faults(0, 0, 3_000))))
         {
+            // bounded: once in CI (a loaded host) the client sat on a reconnected, silent connection for minutes
             final CliRun feed = CliRun.run("feed", "binance", "--market", "usdm",
-                "--ws-url", "ws://127.0.0.1:" + server.port(), "--rest-url", "http://127.0.0.1:" + server.port(), "--verify");
+                "--ws-url", "ws://127.0.0.1:" + server.port(), "--rest-url", "http://127.0.0.1:" + server.port(), "--verify",
+                "--duration", "120");
 
             assertEquals(ExitCodes.CHECK_FAILED, feed.exitCode, feed.toString());
             assertTrue(feed.lastLine().matches("updates=\\d+ gaps=1 resyncs=1 crossed=0 top_mismatches=0"), feed.lastLine());
