@@ -18,7 +18,6 @@ import org.agrona.concurrent.UnsafeBuffer;
 import uk.co.real_logic.artio.library.OnMessageInfo;
 import uk.co.real_logic.artio.library.SessionHandler;
 import uk.co.real_logic.artio.messages.DisconnectReason;
-import uk.co.real_logic.artio.messages.SessionState;
 import uk.co.real_logic.artio.session.Session;
 import uk.co.real_logic.artio.util.MutableAsciiBuffer;
 
@@ -217,8 +216,23 @@ final class FixReportPublisher implements SessionHandler
      */
     private static boolean isLoggedOut(final Session session)
     {
-        final SessionState state = session.state();
-        return SessionState.DISCONNECTED == state || SessionState.DISABLED == state;
+        // Under back pressure Artio answers the venue's Logout from LOGGING_OUT_AND_DISCONNECTING or DISCONNECTING
+        // rather than DISCONNECTED (CI: the report after the Logout was then lost): every state of a session on its
+        // way out counts. Taking such a message is safe either way: it must be the next number, and if Artio did not
+        // count it received and asks for it again, the resent copy is a duplicate of a processed number.
+        switch (session.state())
+        {
+            case LOGGING_OUT:
+            case LOGGING_OUT_AND_DISCONNECTING:
+            case AWAITING_LOGOUT:
+            case AWAITING_ASYNC_PROXY_LOGOUT:
+            case DISCONNECTING:
+            case DISCONNECTED:
+            case DISABLED:
+                return true;
+            default:
+                return false;
+        }
     }
 
     private Action onExecutionReport(final int length, final long nowNs)
