@@ -10,13 +10,11 @@ import io.ticklane.marketmaking.strategy.QuotingStrategy;
 import io.ticklane.orderbook.OrderBook;
 import io.ticklane.orderbook.PriceLadder;
 import io.ticklane.sbe.CancelOrderEncoder;
-import io.ticklane.sbe.ExecType;
 import io.ticklane.sbe.ExecutionReportDecoder;
 import io.ticklane.sbe.L2SnapshotDecoder;
 import io.ticklane.sbe.L2UpdateDecoder;
 import io.ticklane.sbe.L3OrderEventDecoder;
 import io.ticklane.sbe.MessageHeaderDecoder;
-import io.ticklane.sbe.NewOrderDecoder;
 import io.ticklane.sbe.NewOrderEncoder;
 import io.ticklane.sbe.RejectReason;
 import io.ticklane.sbe.MessageHeaderEncoder;
@@ -25,7 +23,6 @@ import io.ticklane.sbe.TimerTickEncoder;
 import io.ticklane.sbe.TradeDecoder;
 import org.agrona.ExpandableArrayBuffer;
 import org.agrona.MutableDirectBuffer;
-import org.agrona.collections.Long2LongHashMap;
 import org.agrona.concurrent.MessageHandler;
 import org.agrona.concurrent.UnsafeBuffer;
 
@@ -71,7 +68,7 @@ public final class BacktestDriver
 
     private static final int FIRST_ORDER_ENTRY_TEMPLATE_ID = NewOrderEncoder.TEMPLATE_ID;
     private static final int RECEIVE_TIME_OFFSET = MessageHeaderDecoder.ENCODED_LENGTH + 8;
-    private static final long NO_CAUSE = Long.MIN_VALUE;
+    private static final long NO_CAUSE = RealisedLatency.NO_CAUSE;
     private static final int RESTAMP_BUFFER_BYTES = 1 << 16;
     private static final int MARKET_RING_CAPACITY = 1 << 14;
     private static final int REPORT_RING_CAPACITY = 1 << 12;
@@ -101,8 +98,6 @@ public final class BacktestDriver
      * (the USD-M 2024-07-18 snapshot frame is over 30 KiB), so a run does not grow it.
      */
     private final ExpandableArrayBuffer restamped = new ExpandableArrayBuffer(RESTAMP_BUFFER_BYTES);
-    private final NewOrderDecoder newOrder = new NewOrderDecoder();
-    private final Long2LongHashMap newOrderSentNs = new Long2LongHashMap(1024, 0.5f, Long.MIN_VALUE);
     private final RealisedLatency realisedLatency = new RealisedLatency();
     private long causeExchangeNs = NO_CAUSE;
     private final L2UpdateDecoder l2Update = new L2UpdateDecoder();
@@ -415,15 +410,7 @@ public final class BacktestDriver
     {
         report.wrapAndApplyHeader(buffer, index, header.wrap(buffer, index));
         recorder.onReport(report, venue.lastFee());
-        final ExecType execType = report.execType();
-        if (ExecType.ACK == execType || ExecType.REJECTED == execType)
-        {
-            final long sentNs = newOrderSentNs.remove(report.clientOrderId());
-            if (Long.MIN_VALUE != sentNs)
-            {
-                realisedLatency.onOrderRoundTrip(report.localTimeNs() - sentNs);
-            }
-        }
+        realisedLatency.onReport(report);
         reportRing.add(report.localTimeNs(), msgTypeId, buffer, index, length);
     }
 
@@ -447,16 +434,7 @@ public final class BacktestDriver
         {
             return;
         }
-        final long arrivalNs = venue.lastRequestArrivalNs();
-        if (NO_CAUSE != causeExchangeNs)
-        {
-            realisedLatency.onTickToVenueArrival(arrivalNs - causeExchangeNs);
-        }
-        if (NewOrderEncoder.TEMPLATE_ID == msgTypeId)
-        {
-            newOrder.wrapAndApplyHeader(buffer, index, header.wrap(buffer, index));
-            newOrderSentNs.put(newOrder.clientOrderId(), newOrder.sendingTimeNs());
-        }
+        realisedLatency.onOrder(msgTypeId, buffer, index, venue.lastRequestArrivalNs(), causeExchangeNs);
     }
 
     /**

@@ -1,35 +1,74 @@
 package io.ticklane.backtest;
 
+import io.ticklane.sbe.ExecType;
+import io.ticklane.sbe.ExecutionReportDecoder;
+import io.ticklane.sbe.MessageHeaderDecoder;
+import io.ticklane.sbe.NewOrderDecoder;
+import io.ticklane.sbe.NewOrderEncoder;
 import org.HdrHistogram.Histogram;
+import org.agrona.DirectBuffer;
+import org.agrona.collections.Long2LongHashMap;
 
 /**
  * The latency a backtest actually assumed, measured on its own event times, so a reader sees what the models did
  * rather than what they were told: from the exchange time of the market event the strategy answered to the order's
  * arrival at the venue (feed + entry), and from a new order's send to its acknowledgement (or reject) reaching the
  * strategy (entry + response). Histograms cover 1 ns to 1 hour at 3 significant digits and are preallocated, so
- * recording allocates nothing.
+ * recording allocates nothing; new orders wait for their answer in a map that grows only past 512 in flight.
  */
 public final class RealisedLatency
 {
+    /** No market event caused the order (it answered a report or a timer). */
+    static final long NO_CAUSE = Long.MIN_VALUE;
+
     private static final long HIGHEST_NS = 3_600_000_000_000L;
+
+    private final MessageHeaderDecoder header = new MessageHeaderDecoder();
+    private final NewOrderDecoder newOrder = new NewOrderDecoder();
+    private final Long2LongHashMap newOrderSentNs = new Long2LongHashMap(1024, 0.5f, Long.MIN_VALUE);
 
     private final Histogram tickToVenueArrival = new Histogram(1, HIGHEST_NS, 3);
     private final Histogram orderRoundTrip = new Histogram(1, HIGHEST_NS, 3);
 
     /**
-     * @param latencyNs exchange time of the causing market event to the order's venue arrival, ns.
+     * An order frame the venue took.
+     *
+     * @param msgTypeId       its template id.
+     * @param buffer          holding the frame, with its message header.
+     * @param index           where it starts.
+     * @param arrivalNs       when it arrives at the venue.
+     * @param causeExchangeNs exchange time of the market event the strategy was handling, or {@link #NO_CAUSE}.
      */
-    void onTickToVenueArrival(final long latencyNs)
+    void onOrder(
+        final int msgTypeId, final DirectBuffer buffer, final int index, final long arrivalNs, final long causeExchangeNs)
     {
-        tickToVenueArrival.recordValue(clamp(latencyNs));
+        if (NO_CAUSE != causeExchangeNs)
+        {
+            tickToVenueArrival.recordValue(clamp(arrivalNs - causeExchangeNs));
+        }
+        if (NewOrderEncoder.TEMPLATE_ID == msgTypeId)
+        {
+            newOrder.wrapAndApplyHeader(buffer, index, header.wrap(buffer, index));
+            newOrderSentNs.put(newOrder.clientOrderId(), newOrder.sendingTimeNs());
+        }
     }
 
     /**
-     * @param latencyNs a new order's send to its first answer reaching the strategy, ns.
+     * A report the venue produced: a new order's first answer (ACK or reject) ends its round trip.
+     *
+     * @param report a decoder wrapped over the report.
      */
-    void onOrderRoundTrip(final long latencyNs)
+    void onReport(final ExecutionReportDecoder report)
     {
-        orderRoundTrip.recordValue(clamp(latencyNs));
+        final ExecType execType = report.execType();
+        if (ExecType.ACK == execType || ExecType.REJECTED == execType)
+        {
+            final long sentNs = newOrderSentNs.remove(report.clientOrderId());
+            if (Long.MIN_VALUE != sentNs)
+            {
+                orderRoundTrip.recordValue(clamp(report.localTimeNs() - sentNs));
+            }
+        }
     }
 
     /**

@@ -35,6 +35,9 @@ import java.util.function.Supplier;
  * default; unknown keys and bad values are errors that name the file and the key, so a typo never silently runs a
  * default. The file's SHA-256 identifies the configuration in journals and reports. The operator token is no strategy
  * setting (the daemon authenticates commands before the strategy sees them), so no strategy file carries it.
+ * <p>
+ * Over 500 lines: it is the one table of keys (defaults, validation naming the key, and the builders that read
+ * them); splitting it by section would spread one key's default, check and use over files.
  */
 public final class StrategyConfig
 {
