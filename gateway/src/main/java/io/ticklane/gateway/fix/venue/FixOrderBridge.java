@@ -103,6 +103,7 @@ final class FixOrderBridge implements Agent
     private static final int INBOUND_LIMIT = 64;
     private static final int HEADER = MessageHeaderEncoder.ENCODED_LENGTH;
     private static final String NONE = "NONE";
+    static final long OWN_EXEC_ID_BASE = 9_000_000_000_000_000_000L;
     private static final char PENDING_NEW = OrdStatus.PENDING_NEW;
 
     private final Queue<Inbound> inbound;
@@ -775,9 +776,14 @@ final class FixOrderBridge implements Agent
         return false;
     }
 
+    /**
+     * An ExecID for a report the venue makes itself (a status answer, a reject before the engine): a decimal number,
+     * as the engine's are and as the daemon requires (it refuses any other ExecID), from the top of the long range,
+     * which the engine's ids (counting from 1) never reach.
+     */
     private String ownExecId()
     {
-        return "V" + nextOwnExecId++; // the engine's exec ids are plain numbers: these never collide with them
+        return Long.toString(OWN_EXEC_ID_BASE + nextOwnExecId++);
     }
 
     /** A cancel (or replace) sent to the engine, waiting for its answer. */

@@ -34,6 +34,7 @@ import quickfix.SessionNotFound;
 import quickfix.SessionSettings;
 import quickfix.SocketInitiator;
 import quickfix.field.ClOrdID;
+import quickfix.field.ExecID;
 import quickfix.field.MsgType;
 import quickfix.field.Password;
 import quickfix.field.Username;
@@ -252,7 +253,16 @@ class FixVenueTest
         empty.setString(584, "MS-2");
         empty.setInt(585, 7);
         client.send(empty);
-        assertFields(client.next(MsgType.EXECUTION_REPORT), "150=I", "584=MS-2", "911=0", "912=Y", "37=NONE");
+        final Message none = client.next(MsgType.EXECUTION_REPORT);
+        assertFields(none, "150=I", "584=MS-2", "911=0", "912=Y", "37=NONE");
+        // the daemon refuses an ExecID that is not a decimal number (it maps ids to longs): the venue's own are numbers
+        // too, above any the engine hands out
+        for (final Message own : List.of(first, last, none))
+        {
+            final String execId = own.getString(ExecID.FIELD);
+            assertTrue(execId.matches("[1-9][0-9]{0,18}") && Long.parseLong(execId) > FixOrderBridge.OWN_EXEC_ID_BASE,
+                "a decimal ExecID of the venue's own range: " + execId);
+        }
     }
 
     @Test
