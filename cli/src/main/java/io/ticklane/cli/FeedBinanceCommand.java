@@ -87,6 +87,11 @@ public final class FeedBinanceCommand implements Callable<Integer>
         description = "Longest WebSocket message accepted; longer ones are discarded and counted. Default: ${DEFAULT-VALUE}.")
     private int maxMessageBytes;
 
+    @Option(names = "--silence-timeout-ms", paramLabel = "MS", defaultValue = "30000",
+        description = "An open stream silent (no message, no ping) this long is dropped, the book marked stale, and " +
+            "reconnected. Default: ${DEFAULT-VALUE}.")
+    private long silenceTimeoutMs;
+
     @Option(names = "--verify", description = "Check the book against every bookTicker; stop when the stream closes normally.")
     private boolean verify;
 
@@ -106,6 +111,7 @@ public final class FeedBinanceCommand implements Callable<Integer>
             .tickSize(tickSize)
             .lotSize(lotSize)
             .maxMessageBytes(maxMessageBytes)
+            .silenceTimeoutMs(silenceTimeoutMs)
             .conclude();
         final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         final AtomicBoolean stop = new AtomicBoolean();

@@ -47,10 +47,12 @@ class FeedCommandTest
         try (FeedServer server = FeedServer.start(
             new ServeContext().captures(List.of(file)).pace(Pace.parse("30x")).faults(new Faults(0, 0, 3_000))))
         {
-            // bounded: once in CI (a loaded host) the client sat on a reconnected, silent connection for minutes
+            // Twice in CI (a loaded host) the client never heard of the server's drop and sat on a silent connection
+            // until --duration: the silence timeout drops such a connection (5 s here, a 30x replay is never that
+            // quiet) and reconnects; the duration only bounds the test.
             final CliRun feed = CliRun.run("feed", "binance", "--market", "usdm",
                 "--ws-url", "ws://127.0.0.1:" + server.port(), "--rest-url", "http://127.0.0.1:" + server.port(), "--verify",
-                "--duration", "120");
+                "--silence-timeout-ms", "5000", "--duration", "120");
 
             assertEquals(ExitCodes.CHECK_FAILED, feed.exitCode, feed.toString());
             assertTrue(feed.lastLine().matches("updates=\\d+ gaps=1 resyncs=1 crossed=0 top_mismatches=0"), feed.lastLine());

@@ -297,6 +297,7 @@ public final class FeedServer implements AutoCloseable
                 return;
             }
         }
+        final boolean ended;
         synchronized (lock)
         {
             if (next >= messages.size() && connected.isOpen())
@@ -304,11 +305,20 @@ public final class FeedServer implements AutoCloseable
                 finished = true;
                 lock.notifyAll();
             }
+            ended = finished;
         }
-        if (connected.isOpen())
+        if (ended)
         {
-            connected.close(1000, END_OF_REPLAY, Callback.NOOP);
+            if (connected.isOpen())
+            {
+                connected.close(1000, END_OF_REPLAY, Callback.NOOP);
+            }
+            return;
         }
+        // This sender stops before the end (the connection was not open, or closed under it): the connection must not
+        // stay connected and silent, nor keep its slot from the client's next attempt.
+        connected.disconnect();
+        release(connected);
     }
 
     /**

@@ -31,16 +31,25 @@ import java.util.concurrent.TimeUnit;
  * daemon's book goes STALE and its risk gate halts quoting); a lost connection is published at once as an empty
  * L2Update with prevSequence -1. The next snapshot that bridges the buffered updates is published as an L2Snapshot
  * and the book is live again. Malformed messages are counted and skipped; none stops the handler.
+ *
+ * <p>An open stream that goes silent (no message and no ping for {@link BinanceFeedContext#silenceTimeoutMs()}) is
+ * treated as lost: a half-open TCP connection, or a server whose sender died, would otherwise hold the book at its
+ * last state for ever. It is dropped, counted in {@link BinanceFeedCounters#silentConnections}, published as a lost
+ * connection (the book goes STALE) and reconnected with the usual backoff.
  */
 public final class BinanceFeedAgent implements Agent
 {
+    private static final long NO_CONNECTION = 0; // WebSocketConnection numbers its connections from 1
+
     private final BinanceFeedContext context;
     private final BinanceStreamDecoder decoder;
     private final BinanceFeedCounters counters = new BinanceFeedCounters();
     private final FeedInbox inbox;
     private final WebSocketConnection connection;
     private final BoundedHttpGet rest;
+    private final EpochNanoClock clock;
     private final NanoClock nanoClock;
+    private final long silenceTimeoutNs;
     private final URI snapshotUri;
     private final String streamSource;
     private final String snapshotSource;
@@ -56,6 +65,8 @@ public final class BinanceFeedAgent implements Agent
     private long backoffMs;
     private long nextSnapshotAtNs;
     private boolean messageSinceOpen;
+    private long lastHeardNs;
+    private long pingsHeard;
 
     /**
      * @param context   settings; {@link BinanceFeedContext#conclude()} is called here.
@@ -74,7 +85,9 @@ public final class BinanceFeedAgent implements Agent
         final NanoClock nanoClock)
     {
         this.context = context.conclude();
+        this.clock = clock;
         this.nanoClock = nanoClock;
+        silenceTimeoutNs = TimeUnit.MILLISECONDS.toNanos(this.context.silenceTimeoutMs());
         decoder = new BinanceStreamDecoder(context.market(), context.instrumentId(), sizes);
         decoder.handler(sink);
         inbox = new FeedInbox(context.inboxCapacity());
@@ -106,6 +119,11 @@ public final class BinanceFeedAgent implements Agent
         {
             connect();
             work++;
+        }
+        if (open && isSilent(nowNs))
+        {
+            onSilent();
+            return work + 1;
         }
         if (open && decoder.awaitingSnapshot() && decoder.counters().pendingUpdates() > 0 && !rest.inFlight() &&
             nowNs - nextSnapshotAtNs >= 0)
@@ -182,6 +200,29 @@ public final class BinanceFeedAgent implements Agent
         connectionId = connection.connect();
     }
 
+    private boolean isSilent(final long nowNs)
+    {
+        final long pings = connection.pings();
+        if (pings != pingsHeard)
+        {
+            pingsHeard = pings;
+            lastHeardNs = nowNs;
+        }
+        return nowNs - lastHeardNs > silenceTimeoutNs;
+    }
+
+    private void onSilent()
+    {
+        counters.silentConnections++;
+        counters.disconnects++;
+        open = false;
+        connectionId = NO_CONNECTION; // a late event of the dropped connection is stale, not a second loss
+        connection.abort();
+        decoder.connectionLost(clock.nanoTime());
+        reconnectAtNs = nanoClock.nanoTime() + TimeUnit.MILLISECONDS.toNanos(backoffMs);
+        backoffMs = Math.min(backoffMs * 2, context.reconnectMaxMs());
+    }
+
     private void onEvent(final int type, final MutableDirectBuffer buffer, final int index, final int length)
     {
         if (buffer.getLong(index + FeedInbox.CONNECTION_OFFSET) != connectionId)
@@ -194,6 +235,7 @@ public final class BinanceFeedAgent implements Agent
         {
             case FeedInbox.MESSAGE:
                 counters.messages++;
+                lastHeardNs = nanoClock.nanoTime();
                 if (!messageSinceOpen)
                 {
                     messageSinceOpen = true;
@@ -213,6 +255,7 @@ public final class BinanceFeedAgent implements Agent
                 failedConnectsInARow = 0;
                 open = true;
                 connecting = false;
+                lastHeardNs = nanoClock.nanoTime();
                 break;
             case FeedInbox.CLOSED:
                 onClosed(FeedInbox.status(buffer, index), receiveTimeNs);

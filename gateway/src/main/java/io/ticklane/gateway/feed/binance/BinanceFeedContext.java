@@ -39,6 +39,7 @@ public final class BinanceFeedContext
     private long snapshotRetryMs = 500;
     private long connectTimeoutMs = 5_000;
     private long restTimeoutMs = 10_000;
+    private long silenceTimeoutMs = 30_000;
     private boolean stopOnNormalClose;
     private int giveUpAfterFailedConnects;
 
@@ -249,6 +250,27 @@ public final class BinanceFeedContext
     }
 
     /**
+     * @param timeoutMs longest silence (no message, no ping) on an open stream before it is taken as dead: dropped,
+     *                  the book marked stale, and reconnected. Binance pings every 20 s on spot and every 3 min on
+     *                  USD-M, and a liquid symbol's depth stream never pauses that long; raise it for a quiet symbol.
+     *                  Default 30 s.
+     * @return this.
+     */
+    public BinanceFeedContext silenceTimeoutMs(final long timeoutMs)
+    {
+        this.silenceTimeoutMs = timeoutMs;
+        return this;
+    }
+
+    /**
+     * @return longest silence on an open stream before it is dropped and reconnected.
+     */
+    public long silenceTimeoutMs()
+    {
+        return silenceTimeoutMs;
+    }
+
+    /**
      * @param stop true to end the handler when the venue closes the stream normally (status 1000), as
      *             {@code feed serve} does at the end of its capture; false (live) reconnects.
      * @return this.
@@ -343,6 +365,10 @@ public final class BinanceFeedContext
         if (reconnectMinMs <= 0 || reconnectMaxMs < reconnectMinMs)
         {
             throw new IllegalArgumentException("reconnect backoff must be 0 < min <= max: " + reconnectMinMs + ", " + reconnectMaxMs);
+        }
+        if (silenceTimeoutMs < 100)
+        {
+            throw new IllegalArgumentException("silenceTimeoutMs must be at least 100: " + silenceTimeoutMs);
         }
         if (giveUpAfterFailedConnects < 0)
         {

@@ -9,6 +9,7 @@ public final class BinanceFeedCounters
 {
     long connects;
     long disconnects;
+    long silentConnections;
     long messages;
     long malformed;
     long staleEvents;
@@ -31,6 +32,14 @@ public final class BinanceFeedCounters
     public long disconnects()
     {
         return disconnects;
+    }
+
+    /**
+     * @return open connections dropped for silence (counted in {@link #disconnects()} too).
+     */
+    public long silentConnections()
+    {
+        return silentConnections;
     }
 
     /**
@@ -93,7 +102,8 @@ public final class BinanceFeedCounters
     @Override
     public String toString()
     {
-        return "connects=" + connects + " disconnects=" + disconnects + " messages=" + messages + " malformed=" + malformed +
+        return "connects=" + connects + " disconnects=" + disconnects + " silent=" + silentConnections +
+            " messages=" + messages + " malformed=" + malformed +
             " snapshot_requests=" + snapshotRequests + " snapshots=" + snapshotsReceived + " snapshot_failures=" + snapshotFailures;
     }
 }
