@@ -36,7 +36,8 @@ public final class QuoteCommand implements Callable<Integer>
     @Option(names = "--model", paramLabel = "SPEC", required = true,
         description = "Quoter and parameters, e.g. glft(gamma=0.05,order_size=1) or as-microprice(base=glft). "
             + "Known: as-finite, as-infinite, glft, as-inventory, as-adverse, as-hedge, as-microprice, "
-            + "and the reference quoters touch(offset_ticks,size) and fixed(half_spread_ticks,skew_ticks_per_lot,size).")
+            + "and the reference quoters touch(offset_ticks,size), fixed(half_spread_ticks,skew_ticks_per_lot,size) "
+            + "and grid(levels,step_ticks,size,max_position).")
     private String model;
 
     @Option(names = "--mid", paramLabel = "TICKS", required = true, description = "Mid price, ticks.")
@@ -145,6 +146,12 @@ public final class QuoteCommand implements Callable<Integer>
         out.printf("skew         %.6f ticks (reference - reservation)%n", quote.skew());
         out.printf("bid          %s%n", quote.hasBid() ? quote.bidPrice() + " x " + quote.bidQuantity() : "none");
         out.printf("ask          %s%n", quote.hasAsk() ? quote.askPrice() + " x " + quote.askQuantity() : "none");
+        for (int level = 1; level < Math.max(quote.bidLevels(), quote.askLevels()); level++)
+        {
+            out.printf("level %-2d     bid %s, ask %s%n", level,
+                level < quote.bidLevels() ? quote.bidPrice(level) + " x " + quote.bidQuantity(level) : "none",
+                level < quote.askLevels() ? quote.askPrice(level) + " x " + quote.askQuantity(level) : "none");
+        }
         if (quote.hasTake())
         {
             out.printf("take         %s %d x %d (marketable)%n", quote.takeSide(), quote.takePrice(), quote.takeQuantity());
@@ -167,6 +174,22 @@ public final class QuoteCommand implements Callable<Integer>
             order(gen, "ask", quote.hasAsk(), null, quote.askPrice(), quote.askQuantity());
             order(gen, "take", quote.hasTake(), quote.hasTake() ? quote.takeSide().name() : null,
                 quote.takePrice(), quote.takeQuantity());
+            if (quote.bidLevels() > 1 || quote.askLevels() > 1)
+            {
+                // every level, level 0 first (the bid and ask above); only for quoters of several levels (grid)
+                gen.writeArrayFieldStart("bidLevels");
+                for (int level = 0; level < quote.bidLevels(); level++)
+                {
+                    order(gen, null, true, null, quote.bidPrice(level), quote.bidQuantity(level));
+                }
+                gen.writeEndArray();
+                gen.writeArrayFieldStart("askLevels");
+                for (int level = 0; level < quote.askLevels(); level++)
+                {
+                    order(gen, null, true, null, quote.askPrice(level), quote.askQuantity(level));
+                }
+                gen.writeEndArray();
+            }
             gen.writeEndObject();
         }
         out.println();
@@ -193,7 +216,14 @@ public final class QuoteCommand implements Callable<Integer>
             gen.writeNullField(name);
             return;
         }
-        gen.writeObjectFieldStart(name);
+        if (null == name)
+        {
+            gen.writeStartObject(); // an element of an array
+        }
+        else
+        {
+            gen.writeObjectFieldStart(name);
+        }
         if (null != side)
         {
             gen.writeStringField("side", side);

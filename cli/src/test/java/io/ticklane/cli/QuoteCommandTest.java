@@ -58,6 +58,25 @@ class QuoteCommandTest
     }
 
     @Test
+    void gridPrintsEveryLevel()
+    {
+        // mid 100.5, step 2: bids on the even prices below it, 100, 98, 96; asks above it, 102, 104, 106
+        final CliRun run = CliRun.run("quote", "--model", "grid(levels=3,step_ticks=2,size=4)", "--mid", "100.5",
+            "--inventory", "0", "--best-bid", "100", "--best-ask", "101");
+        assertEquals(ExitCodes.OK, run.exitCode, run.toString());
+        assertTrue(run.out.contains("bid          100 x 4"), run.out);
+        assertTrue(run.out.contains("ask          102 x 4"), run.out);
+        assertTrue(run.out.contains("level 1      bid 98 x 4, ask 104 x 4"), run.out);
+        assertTrue(run.out.contains("level 2      bid 96 x 4, ask 106 x 4"), run.out);
+
+        final CliRun json = CliRun.run("quote", "--model", "grid(levels=2,size=4)", "--mid", "100.5",
+            "--inventory", "0", "--best-bid", "100", "--best-ask", "101", "--json");
+        assertEquals(ExitCodes.OK, json.exitCode, json.toString());
+        assertTrue(json.out.replaceAll("\\s", "").contains(
+            "\"bidLevels\":[{\"price\":100,\"size\":4},{\"price\":99,\"size\":4}]"), json.out);
+    }
+
+    @Test
     void missingInputsSayWhyThereIsNoQuote()
     {
         final CliRun run = CliRun.run("quote", "--model", "glft", "--mid", "100", "--inventory", "0");

@@ -3,6 +3,7 @@ package io.ticklane.marketmaking.config;
 import io.ticklane.microstructure.catalogue.FactorCatalogue;
 import io.ticklane.marketmaking.order.Orders;
 import io.ticklane.marketmaking.order.Position;
+import io.ticklane.marketmaking.quote.Quoter;
 import io.ticklane.marketmaking.quote.QuoterRegistry;
 import io.ticklane.marketmaking.risk.RiskGate;
 import io.ticklane.marketmaking.risk.RiskLimits;
@@ -374,9 +375,10 @@ public final class StrategyConfig
                     keyed(input, () -> engine.snapshot().indexOf(factor));
                 }
             }
-            keyed("quoter", () -> QuoterRegistry.standard().create(quoterSpec()));
-            riskLimits();
-            orderCapacity();
+            final Quoter quoter = keyed("quoter", () -> QuoterRegistry.standard().create(quoterSpec()));
+            final RiskLimits limits = riskLimits();
+            final int orderCapacity = orderCapacity();
+            roomForEveryLevel(quoter, limits, orderCapacity);
             new Position(instrumentId(), positiveDouble("position.tick_value"), number("fees.maker_bps"),
                 number("fees.taker_bps"));
             positiveLong("quotes.replace_ticks");
@@ -410,6 +412,25 @@ public final class StrategyConfig
     {
         final String value = values.get(key);
         return value.isEmpty() ? null : value;
+    }
+
+    /**
+     * A quoter of several levels a side needs room for all of them at once (both sides), or the levels past the room
+     * are refused on every event: found at start, naming the key to raise.
+     */
+    private void roomForEveryLevel(final Quoter quoter, final RiskLimits limits, final int orderCapacity)
+    {
+        final int orders = 2 * quoter.levelsPerSide();
+        if (orderCapacity < orders)
+        {
+            throw error("orders.capacity", "must be at least " + orders + " for the quoter's " + quoter.levelsPerSide()
+                + " levels a side");
+        }
+        if (limits.maxOpenOrders() < orders)
+        {
+            throw error("risk.max_open_orders", "must be at least " + orders + " for the quoter's "
+                + quoter.levelsPerSide() + " levels a side");
+        }
     }
 
     private int orderCapacity()

@@ -7,10 +7,12 @@ import io.ticklane.sbe.QuoteManagerStateEncoder;
 import io.ticklane.sbe.Side;
 import io.ticklane.sbe.TimeInForce;
 
+import java.util.Arrays;
+
 /**
- * Turns target quotes into order actions for one instrument, sending as little as possible: at most one quote order
- * per side; a new order when the side has none; a cancel when the target drops the side; a replace only when the
- * price moves by at least {@code replaceTicks} or the size differs from the order's leaves by at least
+ * Turns target quotes into order actions for one instrument, sending as little as possible: by default at most one
+ * quote order per side; a new order when the side has none; a cancel when the target drops the side; a replace only
+ * when the price moves by at least {@code replaceTicks} or the size differs from the order's leaves by at least
  * {@code replaceLots}. Nothing is sent for an order with a request in flight, so nothing is ever sent twice.
  * <p>
  * Definitions:
@@ -23,6 +25,15 @@ import io.ticklane.sbe.TimeInForce;
  *     count, so they delay later news and replaces.</li>
  *     <li>A take order in the target is sent IOC on its own, once: no other take is sent while one is open.</li>
  * </ul>
+ * Level mode (a quoter that rests several orders a side, such as {@code grid}): every open order of a side except the
+ * take order is one of its levels, so the state lives in {@link Orders} alone and a checkpoint needs nothing more.
+ * Per side, an order whose price a target level still wants is kept whatever its leaves (it keeps its queue
+ * position; one order per wanted price, a second at the same price is cancelled); a resting order at a price no level
+ * wants is cancelled at once (the minimum quote life does not hold it back: a held cancel next to the new level would
+ * rest one level more than the target); a wanted price without an order gets a new order. Nothing is replaced. An
+ * order with a request in flight is left alone (a pending new at a wanted price counts as that level); cancels go
+ * before news, and the throttle and the next stage apply to each request as above.
+ * <p>
  * Every request the next stage accepts is recorded in {@link Orders}; execution reports go to the same
  * {@link Orders} (the wiring does that), and the manager reads order states from it on each target. Client order
  * ids (and cancel request ids) come from one counter, used only when a request is accepted.
@@ -40,6 +51,8 @@ public final class QuoteManager
     private final long minQuoteLifeNs;
     private final OrderRateWindow rateWindow;
     private final TimeInForce quoteTimeInForce;
+    private final boolean levelMode;
+    private final boolean[] levelMatched = new boolean[TargetQuote.MAX_LEVELS];
     private long nextClientOrderId;
 
     private final boolean[] hasOrder = new boolean[2];
@@ -78,6 +91,33 @@ public final class QuoteManager
         final TimeInForce quoteTimeInForce,
         final long firstClientOrderId)
     {
+        this(orders, actions, replaceTicks, replaceLots, minQuoteLifeMs, maxOrdersPerSecond, quoteTimeInForce,
+            firstClientOrderId, false);
+    }
+
+    /**
+     * @param orders             order state of this instrument, shared with the execution-report path.
+     * @param actions            next stage (risk gate).
+     * @param replaceTicks       smallest price move that triggers a replace, ticks, at least 1 (one order a side).
+     * @param replaceLots        smallest size change that triggers a replace, lots, at least 1 (one order a side).
+     * @param minQuoteLifeMs     minimum life of a quote before it may be replaced, ms of event time, at least 0.
+     * @param maxOrdersPerSecond news + replaces + cancels allowed in any one second, at least 1.
+     * @param quoteTimeInForce   time in force of quote orders (normally POST_ONLY).
+     * @param firstClientOrderId first id handed out; ids then increase by one per accepted request.
+     * @param levelMode          true to keep several orders a side by price (see the class description), false for
+     *                           one order a side moved by replaces.
+     */
+    public QuoteManager(
+        final Orders orders,
+        final OrderActions actions,
+        final long replaceTicks,
+        final long replaceLots,
+        final long minQuoteLifeMs,
+        final int maxOrdersPerSecond,
+        final TimeInForce quoteTimeInForce,
+        final long firstClientOrderId,
+        final boolean levelMode)
+    {
         if (null == orders || null == actions || null == quoteTimeInForce || TimeInForce.NULL_VAL == quoteTimeInForce)
         {
             throw new IllegalArgumentException("orders, actions and a quote time in force are required");
@@ -95,6 +135,7 @@ public final class QuoteManager
         this.rateWindow = new OrderRateWindow(maxOrdersPerSecond);
         this.quoteTimeInForce = quoteTimeInForce;
         this.nextClientOrderId = firstClientOrderId;
+        this.levelMode = levelMode;
     }
 
     /**
@@ -107,8 +148,16 @@ public final class QuoteManager
     public int onTarget(final TargetQuote target, final long timeNs)
     {
         int sent = 0;
-        sent += side(BID, Side.BUY, target.hasBid(), target.bidPrice(), target.bidQuantity(), timeNs);
-        sent += side(ASK, Side.SELL, target.hasAsk(), target.askPrice(), target.askQuantity(), timeNs);
+        if (levelMode)
+        {
+            sent += levels(Side.BUY, target, timeNs);
+            sent += levels(Side.SELL, target, timeNs);
+        }
+        else
+        {
+            sent += side(BID, Side.BUY, target.hasBid(), target.bidPrice(), target.bidQuantity(), timeNs);
+            sent += side(ASK, Side.SELL, target.hasAsk(), target.askPrice(), target.askQuantity(), timeNs);
+        }
         if (target.hasTake() && target.takeQuantity() > 0)
         {
             sent += take(target.takeSide(), target.takePrice(), target.takeQuantity(), timeNs);
@@ -186,6 +235,66 @@ public final class QuoteManager
         hasReplace[index] = true;
         replaceId[index] = newId;
         return 1;
+    }
+
+    /**
+     * Level mode, one side: keep the orders at wanted prices, cancel the others, place the missing levels.
+     */
+    private int levels(final Side side, final TargetQuote target, final long timeNs)
+    {
+        final boolean buy = Side.BUY == side;
+        final int wanted = buy ? target.bidLevels() : target.askLevels();
+        Arrays.fill(levelMatched, 0, wanted, false);
+        int sent = 0;
+        for (int slot = 0, capacity = orders.capacity(); slot < capacity; slot++)
+        {
+            final OrderState state = orders.stateAt(slot);
+            final long id = orders.clientOrderIdAt(slot);
+            if (null == state || side != orders.sideAt(slot) || OrderState.PENDING_CANCEL == state || (hasTake && takeId == id))
+            {
+                continue;
+            }
+            if (matchLevel(target, buy, wanted, orders.priceAt(slot)))
+            {
+                continue;
+            }
+            if (state.isPending())
+            {
+                heldInFlight++;
+                continue;
+            }
+            sent += cancel(id, side, timeNs) ? 1 : 0;
+        }
+        for (int level = 0; level < wanted; level++)
+        {
+            final long quantity = buy ? target.bidQuantity(level) : target.askQuantity(level);
+            if (!levelMatched[level] && quantity > 0)
+            {
+                final long price = buy ? target.bidPrice(level) : target.askPrice(level);
+                sent += sendNewOrder(nextClientOrderId, side, price, quantity, quoteTimeInForce, timeNs) ? 1 : 0;
+            }
+        }
+        return sent;
+    }
+
+    /**
+     * Marks the first level not yet matched that wants {@code price}.
+     *
+     * @return true if there was one.
+     */
+    private boolean matchLevel(final TargetQuote target, final boolean buy, final int wanted, final long price)
+    {
+        for (int level = 0; level < wanted; level++)
+        {
+            final long levelPrice = buy ? target.bidPrice(level) : target.askPrice(level);
+            final long quantity = buy ? target.bidQuantity(level) : target.askQuantity(level);
+            if (!levelMatched[level] && price == levelPrice && quantity > 0)
+            {
+                levelMatched[level] = true;
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -19,6 +19,26 @@ public interface Quoter
     void quote(QuoteInputs in, TargetQuote out);
 
     /**
+     * Whether its targets are levels whose orders are kept by price (several a side, never replaced) rather than one
+     * quote a side moved by replaces: selects the quote manager's level mode.
+     *
+     * @return true for a quoter of levels, such as {@code grid}.
+     */
+    default boolean quotesLevels()
+    {
+        return false;
+    }
+
+    /**
+     * @return the most levels a side of its target holds, 1 to {@link TargetQuote#MAX_LEVELS} (sizes the orders the
+     *         configuration must allow).
+     */
+    default int levelsPerSide()
+    {
+        return 1;
+    }
+
+    /**
      * What a model with memory must keep across a restart (for example the start of a finite horizon), as one long,
      * so a checkpoint can carry it; {@link Long#MIN_VALUE} for none.
      *

@@ -43,5 +43,9 @@ final class QuoterCatalogue
             "reference: mid -+ half_spread_ticks, shifted by -skew_ticks_per_lot*q; bid rounded down, ask up; "
                 + "one-sided at +-max_position",
             FixedSpreadQuoter::create);
+        registry.register("grid",
+            "reference: levels bids and asks step_ticks apart on multiples of step_ticks strictly either side of the mid, "
+                + "size lots each; only the levels within +-max_position",
+            GridQuoter::create);
     }
 }

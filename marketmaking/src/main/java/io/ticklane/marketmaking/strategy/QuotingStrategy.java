@@ -141,7 +141,8 @@ public final class QuotingStrategy implements MessageHandler
         this.risk = risk;
         this.sender = new OrderSender(instrumentId, outbound, risk, orders);
         this.quoteManager = new QuoteManager(
-            orders, sender, replaceTicks, replaceLots, minQuoteLifeMs, maxOrdersPerSecond, TimeInForce.POST_ONLY, 1);
+            orders, sender, replaceTicks, replaceLots, minQuoteLifeMs, maxOrdersPerSecond, TimeInForce.POST_ONLY, 1,
+            quoter.quotesLevels());
         this.reconciliation = new Reconciliation(orders, position, quoteManager);
         this.checkpoint = new StrategyCheckpoint(orders, position, quoteManager, risk);
     }

@@ -127,6 +127,16 @@ class StrategyConfigTest
     }
 
     @Test
+    void aGridNeedsRoomForEveryLevelOfBothSides() throws IOException
+    {
+        assertMessage("quoter=grid(levels=16)\norders.capacity=31\nrisk.max_open_orders=40\n",
+            "orders.capacity=31 must be at least 32 for the quoter's 16 levels a side");
+        assertMessage("quoter=grid(levels=12)\n", "risk.max_open_orders=20 must be at least 24 for the quoter's 12 levels a side");
+        assertMessage("quoter=grid(levels=17)\n", "quoter=grid(levels=17) ('grid': parameter levels=17 must be between 1 and 16");
+        StrategyConfig.load(write("quoter=grid(levels=10)\n")); // 20 orders: the defaults (64, 20) hold them
+    }
+
+    @Test
     void countsBeyondWhatTheStrategyTakesAreRefusedAtLoad() throws IOException
     {
         // found by StrategyConfigFuzzTest: these loaded, then newStrategy failed (or the id wrapped to another instrument)

@@ -37,11 +37,46 @@ class OrderPathAllocationTest
     private final Orders orders = new Orders(16);
     private final Position position = new Position(INSTRUMENT, 0.01, -1.0, 3.0);
     private final Venue venue = new Venue(orders, position);
-    private final QuoteManager manager = new QuoteManager(orders, venue, 2, 3, 1, 2_000, TimeInForce.POST_ONLY, 1);
     private final TargetQuote target = new TargetQuote();
+    private QuoteManager manager;
+    private boolean levels;
 
     @Test
     void quotingAndExecutionReportsAllocateNothing()
+    {
+        manager = new QuoteManager(orders, venue, 2, 3, 1, 2_000, TimeInForce.POST_ONLY, 1);
+
+        final long[] windows = measure();
+
+        // the path really ran: every kind of action went out and every report applied
+        assertTrue(manager.newsSent() > 0 && manager.replacesSent() > 0 && manager.cancelsSent() > 0);
+        assertTrue(position.fills() > 0);
+        assertEquals(0, venue.notApplied, "every report must apply");
+        assertEquals(0, orders.illegalTransitions());
+        assertSteadyStateAllocatesNothing(windows);
+    }
+
+    /**
+     * The level mode (the grid quoter's): four bids and four asks whose grid moves, kept, cancelled and added by
+     * price, allocate nothing either.
+     */
+    @Test
+    void levelQuotingAndExecutionReportsAllocateNothing()
+    {
+        manager = new QuoteManager(orders, venue, 2, 3, 1, 4_000, TimeInForce.POST_ONLY, 1, true);
+        levels = true;
+
+        final long[] windows = measure();
+
+        assertTrue(manager.newsSent() > 0 && manager.cancelsSent() > 0);
+        assertEquals(0, manager.replacesSent());
+        assertTrue(position.fills() > 0);
+        assertEquals(0, venue.notApplied, "every report must apply");
+        assertEquals(0, orders.illegalTransitions());
+        assertSteadyStateAllocatesNothing(windows);
+    }
+
+    private long[] measure()
     {
         run(0, WARM_UP);
         final long[] windows = new long[ATTEMPTS];
@@ -54,13 +89,7 @@ class OrderPathAllocationTest
             windows[i] = allocatedBytes() - before - overhead;
             end += STEPS;
         }
-
-        // the path really ran: every kind of action went out and every report applied
-        assertTrue(manager.newsSent() > 0 && manager.replacesSent() > 0 && manager.cancelsSent() > 0);
-        assertTrue(position.fills() > 0);
-        assertEquals(0, venue.notApplied, "every report must apply");
-        assertEquals(0, orders.illegalTransitions());
-        assertSteadyStateAllocatesNothing(windows);
+        return windows;
     }
 
     private void run(final long from, final long to)
@@ -68,9 +97,16 @@ class OrderPathAllocationTest
         for (long i = from; i < to; i++)
         {
             final long timeNs = i * STEP_NS;
-            target.clear()
-                .bid(1000 - ((i / 3) % 4) * 3, 5)
-                .ask(1010 + ((i / 5) % 3) * 2, 4);
+            if (levels)
+            {
+                grid(i);
+            }
+            else
+            {
+                target.clear()
+                    .bid(1000 - ((i / 3) % 4) * 3, 5)
+                    .ask(1010 + ((i / 5) % 3) * 2, 4);
+            }
             if (i % 10 == 5)
             {
                 target.noAsk();
@@ -85,6 +121,19 @@ class OrderPathAllocationTest
                 manager.cancelAll(timeNs);
             }
             venue.answer(i % 7 == 0);
+        }
+    }
+
+    /**
+     * Four levels a side, one tick apart, around a mid that walks up and down a few ticks.
+     */
+    private void grid(final long i)
+    {
+        final long mid = 1000 + ((i / 4) % 6);
+        target.clear();
+        for (int level = 0; level < 4; level++)
+        {
+            target.addBid(mid - 1 - level, 2).addAsk(mid + 1 + level, 2);
         }
     }
 

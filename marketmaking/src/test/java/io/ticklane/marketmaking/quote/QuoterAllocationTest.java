@@ -28,6 +28,8 @@ class QuoterAllocationTest
         "touch(offset_ticks=1,size=2,max_position=5)",
         "fixed(half_spread_ticks=1.5,skew_ticks_per_lot=0.5,size=2,max_position=5)",
         "fixed(half_spread_ticks=0.5,skew_ticks_per_lot=1,behind_touch=true)",
+        "grid(levels=16,step_ticks=3,size=2,max_position=20)",
+        "grid(levels=4,step_ticks=1,max_position=3,cap_levels=false)",
     };
 
     private final com.sun.management.ThreadMXBean threads =

@@ -23,7 +23,7 @@ class QuoterRegistryTest
     {
         assertEquals(
             List.of("as-finite", "as-infinite", "glft", "as-inventory", "as-adverse", "as-hedge", "as-microprice",
-                "touch", "fixed"),
+                "touch", "fixed", "grid"),
             registry.ids());
         for (final String id : registry.ids())
         {

@@ -69,6 +69,66 @@ class StrategyCheckpointTest
         assertSameState(original.strategy, restored.strategy);
     }
 
+    /**
+     * The grid's levels need nothing in the checkpoint beyond the open orders: the quote manager's level mode reads
+     * them from {@code Orders}. A grid with a fill behind it and a move in flight (cancels and news unanswered)
+     * restores to the same state and sends the same bytes afterwards.
+     */
+    @Test
+    void aRestoredGridKeepsItsLevelsAndSendsTheSameBytes()
+    {
+        final String grid = "grid(levels=3,step_ticks=2,size=1)";
+        final StrategyHarness original = new StrategyHarness(grid);
+        original.snapshot(SECOND, 995, 1005);                 // mid 1000: bids 998/996/994, asks 1002/1004/1006
+        assertEquals(6, original.strategy.orders().openOrderCount());
+        original.acknowledgeAll(SECOND);
+        original.fill(2 * SECOND, idAt(original, Side.BUY, 998), Side.BUY, 998, 1, 0);
+        original.acknowledgeAll(2 * SECOND);
+        original.touch(3 * SECOND, 995, 1005, 997, 1007);     // mid 1002: bids 1000/998/996, asks 1004/1006/1008
+        assertTrue(original.strategy.orders().inFlightCount() > 0, "requests in flight at the checkpoint");
+        assertEquals(0, original.replaces, "a grid never replaces");
+
+        final int length = original.strategy.checkpoint(record, 0, 99L);
+        final StrategyHarness restored = new StrategyHarness(grid);
+        assertEquals(CheckpointCheck.VALID, restored.strategy.restore(record, 0, length));
+        assertSameState(original.strategy, restored.strategy);
+
+        copyUnanswered(original, restored);
+        startLogging(original, restored);
+        for (final StrategyHarness h : new StrategyHarness[] {original, restored})
+        {
+            h.sequence = original.sequence;
+            h.snapshot(4 * SECOND, 997, 1007);                 // a checkpoint holds no market state
+            h.acknowledgeAll(4 * SECOND);
+            h.touch(5 * SECOND, 997, 1007, 999, 1009);       // mid 1004: bids 1002/1000/998, asks 1006/1008/1010
+            h.acknowledgeAll(5 * SECOND);
+        }
+        assertSameOutbound(original, restored);
+        assertSameState(original.strategy, restored.strategy);
+        for (final long price : new long[] {1002, 1000, 998})
+        {
+            assertTrue(idAt(restored, Side.BUY, price) > 0, "bid level " + price);
+        }
+        for (final long price : new long[] {1006, 1008, 1010})
+        {
+            assertTrue(idAt(restored, Side.SELL, price) > 0, "ask level " + price);
+        }
+        assertEquals(6, restored.strategy.orders().openOrderCount());
+    }
+
+    private static long idAt(final StrategyHarness h, final Side side, final long price)
+    {
+        final Orders orders = h.strategy.orders();
+        for (int slot = 0; slot < orders.capacity(); slot++)
+        {
+            if (side == orders.sideAt(slot) && price == orders.priceAt(slot))
+            {
+                return orders.clientOrderIdAt(slot);
+            }
+        }
+        return -1;
+    }
+
     @Test
     void anOperatorStopStaysStoppedAfterARestoreAndResumesTheSameWay()
     {
