@@ -37,6 +37,9 @@ import java.util.Arrays;
  * Every request the next stage accepts is recorded in {@link Orders}; execution reports go to the same
  * {@link Orders} (the wiring does that), and the manager reads order states from it on each target. Client order
  * ids (and cancel request ids) come from one counter, used only when a request is accepted.
+ * <p>
+ * Over 500 lines: both modes share the one id counter, the throttle, the take order and the request path to the next
+ * stage, and either mode is a few dozen lines on top; a class per mode would have to share all of that by reference.
  */
 public final class QuoteManager
 {
