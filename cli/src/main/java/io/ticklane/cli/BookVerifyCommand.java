@@ -161,6 +161,10 @@ public final class BookVerifyCommand implements Callable<Integer>
             out.println("deep levels not held (beyond the ladder window of " + OrderBook.DEFAULT_LADDER_CAPACITY +
                 " ticks from the touch): " + report.outOfRangeLevels());
         }
+        if (!json)
+        {
+            out.println(report.windowLine());
+        }
         out.println(json ? report.toJson() : report.summaryLine());
         out.flush();
         return report.passed() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;

@@ -19,8 +19,9 @@ import java.util.concurrent.Callable;
 /**
  * {@code ticklane import lobster}: journals a LOBSTER message file as the frames that rebuild the book the orderbook
  * file describes. It runs the same replay as {@code book verify} and journals exactly what that replay's observer
- * sees: the seeding snapshot (orderbook row 1 with message 1 undone), then each row's frames, and a re-seeding
- * snapshot after any row that did not match.
+ * sees: the seeding snapshot (orderbook row 1 with message 1 undone), then each row's frames, the row's window
+ * update (levels that left the top N, levels learned from the orderbook file) and a re-seeding snapshot after any row
+ * that did not match, so an L3 book replaying the journal follows the file (docs/decisions/lobster-sequence-numbers.md).
  */
 @Command(
     name = "lobster",
@@ -28,14 +29,18 @@ import java.util.concurrent.Callable;
     description = {
         "Import a LOBSTER message file (with its orderbook file, which seeds the book) into a journal.",
         "Records: IN on stream 1, receive time = the frame's receive time. Written to a hidden sibling directory and",
-        "renamed to --out only when complete. Last line: journal=<dir> records=<n> rows=<r> mismatches=<m> learned=<k>.",
+        "renamed to --out only when complete. Levels entering the top N from beyond it (learned from the orderbook file)",
+        "and levels leaving it are journaled as an L2Update after their row, so an L3 book replaying the journal follows",
+        "the file; the line before the last counts them and what the book absorbed as anonymous size.",
+        "Last line: journal=<dir> records=<n> rows=<r> mismatches=<m> learned=<k>.",
         "Exit 0 on success, 2 on bad usage or input (including an existing --out)."
     })
 public final class ImportLobsterCommand implements Callable<Integer>
 {
     static final String SOURCE_NOTE = "journaled as book verify's observer sees them: InstrumentDefinition, the seeding " +
-        "L2Snapshot (orderbook row 1 with message 1 undone), every row's frames, a re-seeding L2Snapshot after a row " +
-        "that did not match; levels entering from beyond the file's depth carry no message and are not journaled";
+        "L2Snapshot (orderbook row 1 with message 1 undone), every row's frames, then the row's window as an L2Update " +
+        "(levels that left the top N: DELETE; levels that entered from beyond it, taken from the orderbook file: NEW " +
+        "anonymous size) chained on the row's sequence, and a re-seeding L2Snapshot after a row that did not match";
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -74,6 +79,7 @@ public final class ImportLobsterCommand implements Callable<Integer>
                 .observer((orderBook) -> journal)
                 .run();
             final long records = journal.commit();
+            stdout.println(report.windowLine());
             stdout.println("journal=" + out + " records=" + records + " " + report.summaryLine());
             stdout.flush();
         }

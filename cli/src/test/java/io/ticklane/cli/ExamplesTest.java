@@ -74,7 +74,7 @@ class ExamplesTest
     {
         final CliRun imported = CliRun.run(commandLine(tmp, LOBSTER + "import.args", "import", "lobster"));
         assertEquals(ExitCodes.OK, imported.exitCode, imported.toString());
-        assertTrue(imported.lastLine().endsWith(" records=164911 rows=155935 mismatches=0 learned=33840"), imported.out);
+        assertTrue(imported.lastLine().endsWith(" records=234137 rows=155935 mismatches=0 learned=33840"), imported.out);
         final String[] args = commandLine(tmp, LOBSTER + "backtest.args", "backtest");
 
         final CliRun run = CliRun.run(args);
@@ -88,10 +88,10 @@ class ExamplesTest
         // and prints then filled against the stale seed)
         assertEquals(report.get("result.book_frames_while_stale"),
             report.get("fill_illusion_guard.risk_averse_book_frames_while_stale"), report.toString());
-        // Known gap (docs/decisions/simulated-venue.md): the level-5 journal lacks the sizes its import learned from
-        // the orderbook file for levels entering from beyond depth 5, so an L3 replay meets an unknown order 21 s in
-        // and its book stays STALE for 153,148 of 164,911 frames; the summary warns about it
-        assertEquals("153148", report.get("result.book_frames_while_stale"), report.toString());
+        // the import journals its top-5 window (levels learned from the orderbook file, levels leaving it: 69,226
+        // L2Updates), so the L3 replay follows the file all day (it went STALE 21 s in, for 153,148 of 164,911 frames,
+        // while the journal lacked them)
+        assertEquals("0", report.get("result.book_frames_while_stale"), report.toString());
     }
 
     @Test

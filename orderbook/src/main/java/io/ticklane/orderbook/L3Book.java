@@ -1,5 +1,6 @@
 package io.ticklane.orderbook;
 
+import io.ticklane.sbe.L2Action;
 import io.ticklane.sbe.L2SnapshotDecoder;
 import io.ticklane.sbe.L2UpdateDecoder;
 import io.ticklane.sbe.L3OrderEventDecoder;
@@ -15,7 +16,10 @@ import org.agrona.concurrent.UnsafeBuffer;
  * <p>
  * Size known only in aggregate (from an L2 snapshot, or learned from outside) is kept per level as anonymous size at
  * the front of the queue: events for orders the book never saw consume it, and go STALE with
- * {@link StaleReason#UNKNOWN_ORDER_ID} only when it cannot cover them. Order records live in preallocated off-heap
+ * {@link StaleReason#UNKNOWN_ORDER_ID} only when it cannot cover them; what it covered is counted
+ * ({@link #unknownOrderEventsAbsorbed()}). A feed that knows a level only in aggregate (LOBSTER's level-N window:
+ * levels entering from beyond it, levels leaving it) says so with an L2 update, read as a statement about the level's
+ * anonymous size that must agree with the orders the book holds (see {@link #onUpdate}). Order records live in preallocated off-heap
  * memory, indexed by an Agrona open-addressing map sized at construction: no allocation afterwards.
  * <p>
  * One file on purpose: each level's FIFO is split between the ladder slot (head, tail, anonymous size) and the order
@@ -44,6 +48,11 @@ public final class L3Book extends OrderBook
     private final Long2LongHashMap indexByOrderId;
     private int freeCount;
     private long eventSequence;
+    private long unknownOrderEventsAbsorbed;
+    private long unknownOrderQuantityAbsorbed;
+    private long levelsStated;
+    private long levelsDeleted;
+    private long ordersForgotten;
 
     /**
      * @param instrumentId   instrument whose messages this book applies.
@@ -116,14 +125,36 @@ public final class L3Book extends OrderBook
     }
 
     /**
-     * An L3 book follows orders, not levels: an L2 update makes it STALE with
-     * {@link StaleReason#UNSUPPORTED_MESSAGE}.
+     * Applies level statements, for feeds that know some levels only in aggregate (LOBSTER level-N imports journal the
+     * levels entering and leaving their window this way). Each level of the update must agree with the orders the book
+     * holds, or the book goes STALE with {@link StaleReason#LEVEL_MISMATCH}:
+     * <ul>
+     *     <li>NEW: a level the book does not hold appears with the quantity as anonymous size;</li>
+     *     <li>CHANGE: a level the book holds gets the quantity as its total, the named orders kept and the anonymous
+     *         size making up the rest (never below the named orders);</li>
+     *     <li>DELETE: a level the book holds is removed, its named orders forgotten (counted).</li>
+     * </ul>
+     * The update chains like an order event ({@code prevSequence} must be the book's sequence).
      *
      * @param update wrapped update message.
      */
     public void onUpdate(final L2UpdateDecoder update)
     {
-        ignoreUnsupported(update.sequence());
+        final long messageSequence = update.sequence();
+        if (!acceptUpdate(update.instrumentId(), messageSequence, update.prevSequence()))
+        {
+            return;
+        }
+
+        eventSequence = messageSequence;
+        for (final L2UpdateDecoder.LevelsDecoder level : update.levels())
+        {
+            if (!applyLevelStatement(level.side(), level.action(), level.price(), level.quantity()))
+            {
+                return;
+            }
+        }
+        onUpdateApplied(messageSequence, update.exchangeTimeNs());
     }
 
     public void onOrderEvent(final L3OrderEventDecoder event)
@@ -387,6 +418,106 @@ public final class L3Book extends OrderBook
         return maxOrders - freeCount;
     }
 
+    /**
+     * @return cancel, delete and execute events for orders the book did not know that anonymous size covered.
+     */
+    public long unknownOrderEventsAbsorbed()
+    {
+        return unknownOrderEventsAbsorbed;
+    }
+
+    /**
+     * @return quantity those events took from anonymous size.
+     */
+    public long unknownOrderQuantityAbsorbed()
+    {
+        return unknownOrderQuantityAbsorbed;
+    }
+
+    /**
+     * @return levels of L2 updates applied (NEW, CHANGE and DELETE statements).
+     */
+    public long levelsStated()
+    {
+        return levelsStated;
+    }
+
+    /**
+     * @return levels removed by DELETE statements.
+     */
+    public long levelsDeleted()
+    {
+        return levelsDeleted;
+    }
+
+    /**
+     * @return named orders forgotten with a level a DELETE statement removed.
+     */
+    public long ordersForgotten()
+    {
+        return ordersForgotten;
+    }
+
+    private boolean applyLevelStatement(final Side side, final L2Action action, final long price, final long quantity)
+    {
+        if ((Side.BUY != side && Side.SELL != side) || quantity < 0)
+        {
+            return stale(StaleReason.MALFORMED_MESSAGE);
+        }
+
+        final PriceLadder ladder = side(side);
+        final long held = ladder.quantity(price);
+        switch (action)
+        {
+            case NEW:
+                if (0 != held)
+                {
+                    return stale(StaleReason.LEVEL_MISMATCH);
+                }
+                if (0 == quantity)
+                {
+                    return stale(StaleReason.MALFORMED_MESSAGE);
+                }
+                if (!addAnonymous(side, price, quantity))
+                {
+                    return stale(StaleReason.PRICE_OUT_OF_RANGE);
+                }
+                break;
+            case CHANGE:
+            {
+                final long named = held - (0 == held ? 0 : ladder.anonymousAt(price));
+                if (0 == held || quantity < named)
+                {
+                    return stale(StaleReason.LEVEL_MISMATCH);
+                }
+                if (0 == quantity)
+                {
+                    ladder.set(price, 0);
+                }
+                else
+                {
+                    ladder.anonymousAt(price, quantity - named);
+                    ladder.add(price, quantity - held);
+                }
+                break;
+            }
+            case DELETE:
+                if (0 == held)
+                {
+                    return stale(StaleReason.LEVEL_MISMATCH);
+                }
+                ordersForgotten += ladder.orderCountAt(price);
+                releaseOrdersFrom(price, ladder.headAt(price));
+                ladder.set(price, 0);
+                levelsDeleted++;
+                break;
+            default:
+                return stale(StaleReason.MALFORMED_MESSAGE);
+        }
+        levelsStated++;
+        return true;
+    }
+
     private boolean reduce(
         final long orderId, final Side side, final long price, final long quantity, final boolean isDelete)
     {
@@ -406,6 +537,8 @@ public final class L3Book extends OrderBook
             }
             ladder.anonymousAt(price, anonymous - quantity);
             ladder.add(price, -quantity);
+            unknownOrderEventsAbsorbed++;
+            unknownOrderQuantityAbsorbed += quantity;
             return true;
         }
 

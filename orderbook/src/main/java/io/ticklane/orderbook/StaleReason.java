@@ -26,5 +26,10 @@ public enum StaleReason
     /** A message field is out of range (unknown side or event type, zero quantity where one is required). */
     MALFORMED_MESSAGE,
     /** A message for another instrument, or a message kind this book cannot apply (L3 events on an L2 book). */
-    UNSUPPORTED_MESSAGE
+    UNSUPPORTED_MESSAGE,
+    /**
+     * A level statement (an L2 update applied to an L3 book) disagrees with the book: a NEW for a level it holds, a
+     * CHANGE or DELETE for one it does not, or a CHANGE below the level's named orders.
+     */
+    LEVEL_MISMATCH
 }

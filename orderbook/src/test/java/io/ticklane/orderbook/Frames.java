@@ -64,6 +64,22 @@ final class Frames
         dispatch(L2UpdateEncoder.TEMPLATE_ID, update.encodedLength());
     }
 
+    /** One level of an L2 update with its action given, as an L3 book reads it (a statement about the level). */
+    void level(
+        final long sequence,
+        final long prevSequence,
+        final L2Action action,
+        final Side side,
+        final long price,
+        final long quantity)
+    {
+        update.wrapAndApplyHeader(buffer, 0, header)
+            .exchangeTimeNs(sequence).receiveTimeNs(sequence).instrumentId(INSTRUMENT)
+            .sequence(sequence).prevSequence(prevSequence)
+            .levelsCount(1).next().side(side).action(action).price(price).quantity(quantity);
+        dispatch(L2UpdateEncoder.TEMPLATE_ID, update.encodedLength());
+    }
+
     void event(
         final long sequence,
         final long prevSequence,

@@ -1,5 +1,6 @@
 package io.ticklane.orderbook;
 
+import io.ticklane.sbe.L2Action;
 import io.ticklane.sbe.L3EventType;
 import io.ticklane.sbe.Side;
 import org.junit.jupiter.api.Test;
@@ -239,5 +240,91 @@ class L3BookTest
         assertEquals(30, book.quantityAhead(1));
         assertEquals(35, book.asks().bestQuantity());
         assertEquals(30, book.asks().anonymousQuantity(105));
+    }
+
+    @Test
+    void aNewLevelStatementIsAnonymousSizeThatUnknownOrdersConsumeAndCount()
+    {
+        frames.snapshot(0, 1, 100, 10, 2, 101, 10);
+        apply(ADD, 1, SELL, 102, 5);
+        // the feed states a level that entered its window with no message: same sequence, chained on the book's
+        frames.level(sequence, sequence, L2Action.NEW, SELL, 103, 30);
+        assertEquals(BookState.LIVE, book.state());
+        assertEquals(30, book.asks().anonymousQuantity(103));
+        assertEquals(3, book.asks().levelCount());
+
+        apply(CANCEL, 77, SELL, 103, 10);
+        apply(EXECUTE, 78, SELL, 103, 5);
+        assertEquals(BookState.LIVE, book.state());
+        assertEquals(15, book.asks().quantity(103));
+        assertEquals(2, book.unknownOrderEventsAbsorbed());
+        assertEquals(15, book.unknownOrderQuantityAbsorbed());
+        assertEquals(1, book.levelsStated());
+
+        apply(DELETE, 79, SELL, 103, 16);
+        assertEquals(StaleReason.UNKNOWN_ORDER_ID, book.staleReason(), "16 is more than the 15 anonymous left");
+    }
+
+    @Test
+    void aDeletedLevelForgetsItsOrdersSoNoPhantomLiquidityStays()
+    {
+        emptySnapshot();
+        apply(ADD, 1, SELL, 101, 4);
+        apply(ADD, 2, SELL, 102, 6);
+        apply(ADD, 3, SELL, 102, 7);
+        frames.level(sequence, sequence, L2Action.DELETE, SELL, 102, 0);
+
+        assertEquals(BookState.LIVE, book.state());
+        assertEquals(1, book.asks().levelCount());
+        assertEquals(1, book.orderCount());
+        assertEquals(2, book.ordersForgotten());
+        assertEquals(1, book.levelsDeleted());
+        assertEquals(-1, book.orderQuantity(3));
+
+        apply(EXECUTE, 2, SELL, 102, 6);
+        assertEquals(StaleReason.UNKNOWN_ORDER_ID, book.staleReason(), "a forgotten order has no size left to take");
+    }
+
+    @Test
+    void aChangeStatementKeepsTheNamedOrdersAndSetsTheAnonymousRest()
+    {
+        emptySnapshot();
+        apply(ADD, 1, BUY, 100, 4);
+        frames.level(sequence, sequence, L2Action.CHANGE, BUY, 100, 10);
+
+        assertEquals(BookState.LIVE, book.state());
+        assertEquals(10, book.bids().quantity(100));
+        assertEquals(6, book.bids().anonymousQuantity(100));
+        assertEquals(6, book.quantityAhead(1));
+        assertEquals(4, book.orderQuantity(1));
+    }
+
+    @Test
+    void statementsThatDisagreeWithTheBookGoStale()
+    {
+        assertStatementStale(L2Action.NEW, 100, 5, "NEW for a level the book holds");
+        assertStatementStale(L2Action.DELETE, 99, 0, "DELETE for a level the book does not hold");
+        assertStatementStale(L2Action.CHANGE, 99, 5, "CHANGE for a level the book does not hold");
+        assertStatementStale(L2Action.CHANGE, 100, 3, "CHANGE below the named order's 4");
+    }
+
+    @Test
+    void aStatementOffTheSequenceIsAGap()
+    {
+        emptySnapshot();
+        apply(ADD, 1, BUY, 100, 4);
+        frames.level(sequence + 1, sequence - 1, L2Action.NEW, BUY, 99, 5);
+        assertEquals(StaleReason.SEQUENCE_GAP, book.staleReason());
+    }
+
+    private static void assertStatementStale(final L2Action action, final long price, final long quantity, final String why)
+    {
+        final L3Book fresh = new L3Book(Frames.INSTRUMENT, 1024, 16);
+        final Frames feed = new Frames(fresh);
+        feed.snapshot(0);
+        feed.event(1, 0, ADD, 1, BUY, 100, 4);
+        feed.level(1, 1, action, BUY, price, quantity);
+        assertEquals(StaleReason.LEVEL_MISMATCH, fresh.staleReason(), why);
+        assertEquals(0, fresh.levelsStated(), why);
     }
 }

@@ -10,7 +10,9 @@ import io.ticklane.orderbook.L3Book;
 import io.ticklane.orderbook.OrderBook;
 import io.ticklane.orderbook.PriceLadder;
 import io.ticklane.sbe.InstrumentDefinitionDecoder;
+import io.ticklane.sbe.L2Action;
 import io.ticklane.sbe.L2SnapshotEncoder;
+import io.ticklane.sbe.L2UpdateEncoder;
 import io.ticklane.sbe.L3EventType;
 import io.ticklane.sbe.L3OrderEventDecoder;
 import io.ticklane.sbe.MessageHeaderDecoder;
@@ -22,6 +24,7 @@ import org.agrona.concurrent.MessageHandler;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
 
@@ -36,6 +39,13 @@ import java.util.function.LongConsumer;
  * than every level the book knew before the message, so a level the book lost by mistake is reported as a
  * mismatch, never learned back. A row that differs is counted, described, and the book re-seeded from it so later
  * rows are judged on their own.
+ * <p>
+ * The window is kept through frames, never behind the book's back: after a row, the levels that left the top N
+ * (DELETE) and the levels learned (NEW, anonymous size) go to the book as one {@code L2Update} with the row's
+ * sequence as both {@code sequence} and {@code prevSequence} (it states the book after row n and applies only to a
+ * book at n), and the observer sees it after the row's frames, as it sees a re-seeding snapshot. So a journal of what
+ * the observer saw replays through a fresh {@link L3Book} to exactly the book compared here
+ * ({@code docs/decisions/lobster-sequence-numbers.md}).
  */
 public final class LobsterVerification
 {
@@ -56,6 +66,9 @@ public final class LobsterVerification
     private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
     private final L2SnapshotEncoder snapshotEncoder = new L2SnapshotEncoder();
     private final UnsafeBuffer snapshotBuffer = new UnsafeBuffer(new byte[64 * 1024]);
+    private final L2UpdateEncoder windowEncoder = new L2UpdateEncoder();
+    private final UnsafeBuffer windowBuffer = new UnsafeBuffer(new byte[64 * 1024]);
+    private final FrameCapture afterRow = new FrameCapture();
 
     private Function<OrderBook, MessageHandler> observerFactory = (book) -> NO_OBSERVER;
     private MessageHandler observer = NO_OBSERVER;
@@ -67,6 +80,11 @@ public final class LobsterVerification
     private long lastTimeNs;
     private long[] prices;
     private long[] quantities;
+    private long[] deepPrices = new long[16];
+    private long[] deepQuantities = new long[16];
+    private long[] windowLevels = new long[3 * 16];
+    private int windowLevelCount;
+    private LobsterRowCheck rowCheck;
 
     /**
      * @param messageFile   LOBSTER message file (plain or gzip).
@@ -141,6 +159,7 @@ public final class LobsterVerification
             final int levelsToCompare = 0 == compareLevels ? fileLevels : compareLevels;
             prices = new long[fileLevels + 1];
             quantities = new long[fileLevels + 1];
+            rowCheck = new LobsterRowCheck(fileLevels, tickSize);
             report.levels(levelsToCompare);
 
             book = new L3Book(context.instrumentId(), OrderBook.DEFAULT_LADDER_CAPACITY, MAX_ORDERS);
@@ -155,8 +174,10 @@ public final class LobsterVerification
             final SideState askState = new SideState();
             bidState.complete = !rows.hasBid(fileLevels);
             askState.complete = !rows.hasAsk(fileLevels);
+            afterRow.clear();
             compareRow(rows, report, levelsToCompare, bidState, askState);
             firstFrames.replay(observer);
+            afterRow.replay(observer);
 
             // Each row: apply its frames to the book, bring the book in line with the orderbook row (depth kept,
             // levels learned), and only then show the frames to the observer, so it sees the book as the file has it.
@@ -166,6 +187,7 @@ public final class LobsterVerification
                 bidState.boundary = deepestKnown(book.bids());
                 askState.boundary = deepestKnown(book.asks());
                 rowFrames.clear();
+                afterRow.clear();
                 if (0 == messages.poll(rowFrames, 1))
                 {
                     break;
@@ -178,6 +200,7 @@ public final class LobsterVerification
                 }
                 compareRow(rows, report, levelsToCompare, bidState, askState);
                 rowFrames.replay(observer);
+                afterRow.replay(observer);
                 if (0 == rows.row() % PROGRESS_INTERVAL)
                 {
                     progress.accept(rows.row());
@@ -190,6 +213,7 @@ public final class LobsterVerification
                     "orderbook file has more rows than the message file (" + messages.rows() + ")");
             }
             report.outOfRangeLevels(book.outOfRangeLevels());
+            report.absorbed(book.unknownOrderEventsAbsorbed(), book.unknownOrderQuantityAbsorbed(), book.ordersForgotten());
             return report;
         }
     }
@@ -215,95 +239,125 @@ public final class LobsterVerification
     {
         final long row = rows.row();
         report.rowCompared();
-        String difference = null;
-        if (BookState.LIVE != book.state())
+        if (BookState.LIVE == book.state())
         {
-            difference = "book went STALE: " + book.staleReason() + " at message row " + book.staleSequence();
-        }
-        else
-        {
-            book.retainLevels(fileLevels);
-            difference = compareSide(rows, Side.BUY, levelsToCompare, bidState, report);
-            final String askDifference = compareSide(rows, Side.SELL, levelsToCompare, askState, report);
-            if (null == difference)
+            windowLevelCount = 0;
+            dropBeyondWindow(Side.BUY, report);
+            dropBeyondWindow(Side.SELL, report);
+            learnLevels(rows, Side.BUY, bidState, report);
+            learnLevels(rows, Side.SELL, askState, report);
+            if (windowLevelCount > 0)
             {
-                difference = askDifference;
+                stateWindow();
             }
         }
+
+        final String difference = BookState.LIVE != book.state() ?
+            "book went STALE: " + book.staleReason() + " at message row " + book.staleSequence() :
+            rowCheck.difference(book, rows, levelsToCompare);
 
         bidState.complete = !rows.hasBid(fileLevels);
         askState.complete = !rows.hasAsk(fileLevels);
         if (null != difference)
         {
             report.mismatch(row, difference);
-            seedFromRow(rows, lastBookSequence, null, 0, 0, 0);
+            seedFromRow(rows, lastBookSequence, null, 0, 0, 0, afterRow);
         }
     }
 
     /**
-     * @return null if the side matches, else a description of the first difference. Learns levels as it goes.
+     * Levels beyond the file's N left its window: no message will follow them, so they leave the book (DELETE).
      */
-    private String compareSide(
-        final LobsterBookReader rows,
-        final Side side,
-        final int levelsToCompare,
-        final SideState state,
-        final VerifyReport report)
+    private void dropBeyondWindow(final Side side, final VerifyReport report)
     {
-        final boolean isBid = Side.BUY == side;
         final PriceLadder ladder = book.side(side);
-        final int known = ladder.levels(prices, quantities, fileLevels);
-        String difference = null;
-        for (int level = 1; level <= fileLevels; level++)
+        final int count = ladder.levelCount();
+        if (count <= fileLevels)
         {
-            final boolean rowHas = isBid ? rows.hasBid(level) : rows.hasAsk(level);
-            final boolean bookHas = level <= known;
-            if (!rowHas && !bookHas)
-            {
-                continue;
-            }
+            return;
+        }
+        if (deepPrices.length < count)
+        {
+            deepPrices = new long[2 * count];
+            deepQuantities = new long[2 * count];
+        }
+        ladder.levels(deepPrices, deepQuantities, count);
+        for (int i = fileLevels; i < count; i++)
+        {
+            putWindowLevel(side, L2Action.DELETE, deepPrices[i], 0);
+            report.levelDropped();
+        }
+    }
 
-            if (rowHas && !bookHas)
+    /**
+     * Levels the row shows below every level the book knew before the message entered from beyond the window: their
+     * size is taken from the row as anonymous size (NEW). A missing level that is not strictly deeper is left for
+     * the comparison to report.
+     */
+    private void learnLevels(final LobsterBookReader rows, final Side side, final SideState state, final VerifyReport report)
+    {
+        if (state.complete)
+        {
+            return;
+        }
+        final boolean isBid = Side.BUY == side;
+        final int known = book.side(side).levels(prices, quantities, fileLevels);
+        for (int level = known + 1; level <= fileLevels; level++)
+        {
+            if (!(isBid ? rows.hasBid(level) : rows.hasAsk(level)))
             {
-                final long rowPrice = ticks(rows, isBid ? rows.bidPrice(level) : rows.askPrice(level));
-                final long rowSize = isBid ? rows.bidSize(level) : rows.askSize(level);
-                final boolean learnable = !state.complete &&
-                    (PriceLadder.NULL_PRICE == state.boundary || (isBid ? rowPrice < state.boundary : rowPrice > state.boundary));
-                if (learnable)
-                {
-                    book.addAnonymous(side, rowPrice, rowSize);
-                    report.levelLearned();
-                    continue;
-                }
-                if (null == difference && level <= levelsToCompare)
-                {
-                    difference = sideName(side) + " level " + level + ": expected " + rowPrice + "x" + rowSize +
-                        ", book has no level there";
-                }
-                continue;
+                break;
             }
-
-            final long bookPrice = prices[level - 1];
-            final long bookSize = quantities[level - 1];
-            if (!rowHas)
+            final long rowPrice = rowCheck.ticks(rows, isBid ? rows.bidPrice(level) : rows.askPrice(level));
+            final boolean deeper = PriceLadder.NULL_PRICE == state.boundary ||
+                (isBid ? rowPrice < state.boundary : rowPrice > state.boundary);
+            if (deeper)
             {
-                if (null == difference && level <= levelsToCompare)
-                {
-                    difference = sideName(side) + " level " + level + ": expected empty, book has " +
-                        bookPrice + "x" + bookSize;
-                }
-                continue;
-            }
-
-            final long rowPrice = ticks(rows, isBid ? rows.bidPrice(level) : rows.askPrice(level));
-            final long rowSize = isBid ? rows.bidSize(level) : rows.askSize(level);
-            if (level <= levelsToCompare && null == difference && (rowPrice != bookPrice || rowSize != bookSize))
-            {
-                difference = sideName(side) + " level " + level + ": expected " + rowPrice + "x" + rowSize +
-                    ", book has " + bookPrice + "x" + bookSize;
+                putWindowLevel(side, L2Action.NEW, rowPrice, isBid ? rows.bidSize(level) : rows.askSize(level));
+                report.levelLearned();
             }
         }
-        return difference;
+    }
+
+    private void putWindowLevel(final Side side, final L2Action action, final long price, final long quantity)
+    {
+        if (windowLevels.length < 3 * (windowLevelCount + 1))
+        {
+            windowLevels = Arrays.copyOf(windowLevels, 2 * windowLevels.length);
+        }
+        final int at = 3 * windowLevelCount;
+        windowLevels[at] = (Side.BUY == side ? 1 : 2) | (long)action.value() << 8;
+        windowLevels[at + 1] = price;
+        windowLevels[at + 2] = quantity;
+        windowLevelCount++;
+    }
+
+    /**
+     * The window's changes as one L2Update chained on the book's sequence without advancing it, applied to the book
+     * and shown to the observer after the row's frames.
+     */
+    private void stateWindow()
+    {
+        final long sequence = book.sequence();
+        windowEncoder.wrapAndApplyHeader(windowBuffer, 0, headerEncoder)
+            .exchangeTimeNs(lastTimeNs)
+            .receiveTimeNs(lastTimeNs)
+            .instrumentId(context.instrumentId())
+            .sequence(sequence)
+            .prevSequence(sequence);
+        final L2UpdateEncoder.LevelsEncoder group = windowEncoder.levelsCount(windowLevelCount);
+        for (int i = 0; i < windowLevelCount; i++)
+        {
+            final long sideAndAction = windowLevels[3 * i];
+            group.next()
+                .side(1 == (sideAndAction & 0xff) ? Side.BUY : Side.SELL)
+                .action(L2Action.get((short)(sideAndAction >>> 8)))
+                .price(windowLevels[3 * i + 1])
+                .quantity(windowLevels[3 * i + 2]);
+        }
+        final int length = MessageHeaderEncoder.ENCODED_LENGTH + windowEncoder.encodedLength();
+        apply(L2UpdateEncoder.TEMPLATE_ID, windowBuffer, 0, length);
+        afterRow.onMessage(L2UpdateEncoder.TEMPLATE_ID, windowBuffer, 0, length);
     }
 
     private void seedBeforeFirstMessage(final LobsterBookReader rows, final FrameCapture firstFrames)
@@ -312,18 +366,19 @@ public final class LobsterVerification
         final L3OrderEventDecoder first = firstFrames.firstOrderEvent(headerDecoder, eventDecoder);
         if (null == first)
         {
-            seedFromRow(rows, 0, null, 0, 0, 0);
+            seedFromRow(rows, 0, null, 0, 0, 0, observer);
             return;
         }
 
         // The book before message 1: row 1 with message 1 undone.
         final long quantity = L3EventType.ADD == first.eventType() ? -first.quantity() : first.quantity();
-        seedFromRow(rows, first.prevSequence(), first.side(), first.price(), quantity, 1);
+        seedFromRow(rows, first.prevSequence(), first.side(), first.price(), quantity, 1, observer);
     }
 
     /**
      * Rebuilds the book from an orderbook row, optionally adjusting one level, through an SBE L2 snapshot: the same
-     * path a live snapshot takes.
+     * path a live snapshot takes. The snapshot goes to {@code shownTo}: the observer itself before the first row, the
+     * after-row frames for a re-seed (so the observer sees it after the row's own frames, in sequence order).
      */
     private void seedFromRow(
         final LobsterBookReader rows,
@@ -331,7 +386,8 @@ public final class LobsterVerification
         final Side adjustSide,
         final long adjustPrice,
         final long adjustQuantity,
-        final int adjustments)
+        final int adjustments,
+        final MessageHandler shownTo)
     {
         int count = 0;
         final long[] levels = new long[(2 * fileLevels + 1) * 3];
@@ -340,7 +396,7 @@ public final class LobsterVerification
         {
             if (rows.hasBid(level))
             {
-                final long price = ticks(rows, rows.bidPrice(level));
+                final long price = rowCheck.ticks(rows, rows.bidPrice(level));
                 long size = rows.bidSize(level);
                 if (!adjusted && Side.BUY == adjustSide && price == adjustPrice)
                 {
@@ -351,7 +407,7 @@ public final class LobsterVerification
             }
             if (rows.hasAsk(level))
             {
-                final long price = ticks(rows, rows.askPrice(level));
+                final long price = rowCheck.ticks(rows, rows.askPrice(level));
                 long size = rows.askSize(level);
                 if (!adjusted && Side.SELL == adjustSide && price == adjustPrice)
                 {
@@ -382,7 +438,7 @@ public final class LobsterVerification
         }
         final int length = MessageHeaderEncoder.ENCODED_LENGTH + snapshotEncoder.encodedLength();
         apply(L2SnapshotEncoder.TEMPLATE_ID, snapshotBuffer, 0, length);
-        observer.onMessage(L2SnapshotEncoder.TEMPLATE_ID, snapshotBuffer, 0, length);
+        shownTo.onMessage(L2SnapshotEncoder.TEMPLATE_ID, snapshotBuffer, 0, length);
         lastBookSequence = sequence;
     }
 
@@ -398,25 +454,10 @@ public final class LobsterVerification
         return count + 1;
     }
 
-    private long ticks(final LobsterBookReader rows, final long price)
-    {
-        if (0 != price % tickSize)
-        {
-            throw new InputFormatException(rows.source(), rows.row(),
-                "price " + price + " is not a multiple of the tick size " + tickSize);
-        }
-        return price / tickSize;
-    }
-
     private static long deepestKnown(final PriceLadder ladder)
     {
         final int count = ladder.levelCount();
         return 0 == count ? PriceLadder.NULL_PRICE : ladder.priceAtLevel(count - 1);
-    }
-
-    private static String sideName(final Side side)
-    {
-        return Side.BUY == side ? "bid" : "ask";
     }
 
     /**

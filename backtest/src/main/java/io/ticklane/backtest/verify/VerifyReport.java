@@ -11,8 +11,10 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Outcome of replaying a LOBSTER pair through the book: rows compared, rows that differ (the first few described)
- * and levels learned from the orderbook file because no message could announce them.
+ * Outcome of replaying a LOBSTER pair through the book: rows compared, rows that differ (the first few described),
+ * levels learned from the orderbook file because no message could announce them, levels dropped because they left the
+ * file's window, and what the book absorbed into anonymous size (events for orders it never saw), so nothing the
+ * window rule accepts goes uncounted.
  */
 public final class VerifyReport
 {
@@ -23,6 +25,10 @@ public final class VerifyReport
     private long rows;
     private long mismatches;
     private long learned;
+    private long dropped;
+    private long absorbedEvents;
+    private long absorbedQuantity;
+    private long ordersForgotten;
     private long outOfRangeLevels;
     private int levels;
 
@@ -43,6 +49,18 @@ public final class VerifyReport
     void levelLearned()
     {
         learned++;
+    }
+
+    void levelDropped()
+    {
+        dropped++;
+    }
+
+    void absorbed(final long events, final long quantity, final long forgotten)
+    {
+        this.absorbedEvents = events;
+        this.absorbedQuantity = quantity;
+        this.ordersForgotten = forgotten;
     }
 
     void levels(final int levels)
@@ -77,6 +95,48 @@ public final class VerifyReport
     public long learned()
     {
         return learned;
+    }
+
+    /**
+     * @return levels removed from the book because they left the file's top-N window.
+     */
+    public long dropped()
+    {
+        return dropped;
+    }
+
+    /**
+     * @return cancel, delete and execute events for orders the book never saw, covered by anonymous size.
+     */
+    public long absorbedEvents()
+    {
+        return absorbedEvents;
+    }
+
+    /**
+     * @return quantity those events took from anonymous size.
+     */
+    public long absorbedQuantity()
+    {
+        return absorbedQuantity;
+    }
+
+    /**
+     * @return named orders forgotten with the levels dropped from the window.
+     */
+    public long ordersForgotten()
+    {
+        return ordersForgotten;
+    }
+
+    /**
+     * @return one line on the window rule: {@code window: learned=<k> dropped=<d> orders_forgotten=<f>
+     *         unknown_order_events_absorbed=<e> (<q> shares)}.
+     */
+    public String windowLine()
+    {
+        return "window: learned=" + learned + " dropped=" + dropped + " orders_forgotten=" + ordersForgotten +
+            " unknown_order_events_absorbed=" + absorbedEvents + " (" + absorbedQuantity + " shares)";
     }
 
     /**
@@ -132,6 +192,10 @@ public final class VerifyReport
             json.writeNumberField("rows", rows);
             json.writeNumberField("mismatches", mismatches);
             json.writeNumberField("learned", learned);
+            json.writeNumberField("dropped", dropped);
+            json.writeNumberField("ordersForgotten", ordersForgotten);
+            json.writeNumberField("unknownOrderEventsAbsorbed", absorbedEvents);
+            json.writeNumberField("unknownOrderQuantityAbsorbed", absorbedQuantity);
             json.writeNumberField("levels", levels);
             json.writeNumberField("outOfRangeLevels", outOfRangeLevels);
             json.writeArrayFieldStart("firstDifferences");
