@@ -35,7 +35,7 @@ public final class BacktestRun
 
         final JournalDigest digest = JournalDigest.of(settings.journal());
         Files.createDirectories(settings.out());
-        return new ConfigurationRun(settings, digest, settings.metricSettings(digest))
+        return new ConfigurationRun(settings, digest, settings.metricSettings(digest), true)
             .run(config, configText, Map.of(), settings.config(), settings.out(), progress, "backtest");
     }
 }

@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 
 /**
@@ -26,12 +28,24 @@ final class ConfigurationRun
     private final JournalDigest digest;
     private final MetricSettings metricSettings;
     private final FillIllusionGuard guard;
+    private final boolean guardAlongside;
 
-    ConfigurationRun(final BacktestSettings settings, final JournalDigest digest, final MetricSettings metricSettings)
+    /**
+     * @param guardAlongside true to run the guard's backtest on a thread of its own, at the same time as the main
+     *                       one (a single backtest: the two share nothing but the journal's read-only files, so a
+     *                       second core halves the wall time); false to run them one after the other (a sweep,
+     *                       which already runs one combination per thread).
+     */
+    ConfigurationRun(
+        final BacktestSettings settings,
+        final JournalDigest digest,
+        final MetricSettings metricSettings,
+        final boolean guardAlongside)
     {
         this.settings = settings;
         this.digest = digest;
         this.metricSettings = metricSettings;
+        this.guardAlongside = guardAlongside;
         this.guard = new FillIllusionGuard(settings.queueModel(), settings.optimisticQueueModel());
     }
 
@@ -77,10 +91,36 @@ final class ConfigurationRun
         final StrategyConfig strategy = config.forData(shape.orderByOrder());
         final BacktestDriver mainDriver = new BacktestDriver(mainContext, strategy::newStrategy, metricSettings)
             .timerTicks(settings.timerIntervalMs() * 1_000_000L);
-        final BacktestResult main = run(mainDriver, mainContext, progress, label);
         final BacktestDriver guardDriver = new BacktestDriver(guardContext, strategy::newStrategy, metricSettings)
             .timerTicks(settings.timerIntervalMs() * 1_000_000L);
-        final BacktestResult guarded = run(guardDriver, guardContext, progress, label);
+        final BacktestResult main;
+        final BacktestResult guarded;
+        if (guardAlongside)
+        {
+            // progress lines stay on the calling thread: the guard's run reports its end once joined
+            final CompletableFuture<BacktestResult> guardRun = CompletableFuture.supplyAsync(() ->
+            {
+                try
+                {
+                    return run(guardDriver, guardContext, null, label);
+                }
+                catch (final IOException ex)
+                {
+                    throw new UncheckedIOException(ex);
+                }
+            }, (task) -> new Thread(task, "backtest-guard").start());
+            main = run(mainDriver, mainContext, progress, label);
+            guarded = join(guardRun);
+            if (null != progress)
+            {
+                progress.accept(doneLine(label, guardContext.queueModel().name(), guarded));
+            }
+        }
+        else
+        {
+            main = run(mainDriver, mainContext, progress, label);
+            guarded = run(guardDriver, guardContext, progress, label);
+        }
 
         final BacktestReport report = new BacktestReport(
             digest,
@@ -116,15 +156,45 @@ final class ConfigurationRun
             final BacktestResult result = driver.run(reader, onProgress);
             if (null != progress)
             {
-                progress.accept(String.format("%s[%s]: done, %,d events in %.3f s, %,.0f events/s, %,.0f book level " +
-                    "changes/s", label, name, result.events(), result.wallClockNs() / 1e9, result.eventsPerSecond(),
-                    result.bookLevelChangesPerSecond()));
+                progress.accept(doneLine(label, name, result));
             }
             return result;
         }
         catch (final UncheckedIOException ex)
         {
             throw ex.getCause();
+        }
+    }
+
+    private static String doneLine(final String label, final String queueModel, final BacktestResult result)
+    {
+        return String.format("%s[%s]: done, %,d events in %.3f s, %,.0f events/s, %,.0f book level changes/s", label,
+            queueModel, result.events(), result.wallClockNs() / 1e9, result.eventsPerSecond(),
+            result.bookLevelChangesPerSecond());
+    }
+
+    private static BacktestResult join(final CompletableFuture<BacktestResult> run) throws IOException
+    {
+        try
+        {
+            return run.join();
+        }
+        catch (final CompletionException ex)
+        {
+            final Throwable cause = ex.getCause();
+            if (cause instanceof UncheckedIOException io)
+            {
+                throw io.getCause();
+            }
+            if (cause instanceof RuntimeException runtime)
+            {
+                throw runtime;
+            }
+            if (cause instanceof Error error)
+            {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
         }
     }
 

@@ -71,7 +71,7 @@ public final class SweepRunner
             files.add(file);
         }
         final JournalDigest digest = JournalDigest.of(settings.journal());
-        final ConfigurationRun run = new ConfigurationRun(settings, digest, settings.metricSettings(digest));
+        final ConfigurationRun run = new ConfigurationRun(settings, digest, settings.metricSettings(digest), false);
         final int poolSize = Math.min(settings.threads(), combinations.size());
         final Object progressLock = new Object();
         progress.accept(String.format("sweep: %d combination(s) of %s on %d thread(s)", combinations.size(), plan.keys(),
