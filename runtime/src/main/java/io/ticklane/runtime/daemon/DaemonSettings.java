@@ -66,6 +66,7 @@ final class DaemonSettings
         DEFAULTS.put("fix.reconnect_initial_ms", "500");
         DEFAULTS.put("fix.reconnect_max_ms", "30000");
         DEFAULTS.put("fix.logon_timeout_ms", "10000");
+        DEFAULTS.put("fix.active_timeout_ms", "60000");
         DEFAULTS.put("fix.report_stream", "1103");
         DEFAULTS.put("fix.symbol", "");
         DEFAULTS.put("fix.tick_size", "");

@@ -70,6 +70,7 @@ final class FixSettings
             throw settings.error("fix.reconnect_max_ms", "must be >= fix.reconnect_initial_ms");
         }
         settings.positive("fix.logon_timeout_ms");
+        settings.positive("fix.active_timeout_ms");
         settings.positive("fix.report_stream");
         final int reportStream = settings.intValue("fix.report_stream");
         if (reportStream == settings.intValue("transport.report_stream") ||
@@ -98,7 +99,8 @@ final class FixSettings
             runDir.resolve("fix-session") : settings.path("fix.store_dir");
         return new FixSessionConfig(host, port, sender, target, username, password, (int)heartbeat,
             settings.bool("fix.reset_on_logon"), storeDir, settings.longValue("fix.reconnect_initial_ms"),
-            settings.longValue("fix.reconnect_max_ms"), settings.longValue("fix.logon_timeout_ms"), instrument);
+            settings.longValue("fix.reconnect_max_ms"), settings.longValue("fix.logon_timeout_ms"),
+            settings.longValue("fix.active_timeout_ms"), instrument);
     }
 
     private static String required(final DaemonSettings settings, final String key)

@@ -185,6 +185,8 @@ class DaemonConfigTest
             "fix.report_stream=1003: must differ from the transport.* stream ids");
         assertMessage(() -> DaemonConfig.load(write(""), with(fix, "fix.tick_size=-0.5"), tmp),
             "fix.tick_size=-0.5: the FIX increment -0.5 must be positive");
+        assertMessage(() -> DaemonConfig.load(write(""), with(fix, "fix.active_timeout_ms=0"), tmp),
+            "fix.active_timeout_ms=0");
         assertMessage(() -> DaemonConfig.load(write(""), with(fix, "fix.heartbeat_interval_s=0"), tmp),
             "fix.heartbeat_interval_s=0: must be 1-3600 seconds");
         Files.setPosixFilePermissions(password, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));

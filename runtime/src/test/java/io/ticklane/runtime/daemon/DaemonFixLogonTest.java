@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 import static io.ticklane.runtime.daemon.VenueFixture.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -53,6 +54,14 @@ class DaemonFixLogonTest
         assertTrue(retried <= bound, retried + " failures in " + WINDOW_MS + " ms, backoff allows at most " + bound);
         assertTrue(scenario.venue.counters().logonsRefused() >= failuresAfter,
             "every failure was the venue refusing the Logon: " + scenario.venue.counters().logonsRefused());
+
+        // why, for the operator: the failures in a row and the last reason are in a counter's label (ticklane stat)
+        assertTrue(fix.logonFailuresInARow() >= failuresAfter, "in a row: " + fix.logonFailuresInARow());
+        assertTrue(fix.lastLogonFailure().startsWith("logon failed: ") ||
+            fix.lastLogonFailure().startsWith("disconnected after the logon"), fix.lastLogonFailure());
+        final Map<String, Long> stat = new DaemonCountersReader(dir.resolve("aeron")).read();
+        assertTrue(stat.keySet().stream().anyMatch((label) -> label.contains(
+            FixSessionCounters.LAST_LOGON_FAILURE + fix.lastLogonFailure())), "the reason is in a counter label: " + stat);
 
         assertEquals(0, fix.logons(), "never logged on");
         assertEquals(0, fix.loggedOn());

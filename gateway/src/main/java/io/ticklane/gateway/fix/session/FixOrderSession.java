@@ -87,6 +87,7 @@ public final class FixOrderSession implements OrderGateway, Agent
     private Reply<Session> logon;
     private Session session;
     private long nextAttemptNs;
+    private long activeByNs;
     private long reconnectDelayMs;
     private String failure = "NONE";
     private boolean closed;
@@ -209,10 +210,14 @@ public final class FixOrderSession implements OrderGateway, Agent
                     {
                         session = logon.resultIfPresent();
                         state = AWAITING_ACTIVE;
+                        activeByNs = nowNs + TimeUnit.MILLISECONDS.toNanos(config.activeTimeoutMs());
                     }
                     else
                     {
-                        retryLater(nowNs); // refused, timed out or no connection: counted, tried again later
+                        // refused, timed out or no connection: counted with its reason, tried again later
+                        retryLater(nowNs, logon.hasErrored() && null != logon.error() ?
+                            "logon failed: " + logon.error().getMessage() : logon.hasTimedOut() ?
+                            "no logon answer within " + config.logonTimeoutMs() + " ms" : "logon ended " + logon.state());
                     }
                     logon = null;
                     work++;
@@ -221,12 +226,24 @@ public final class FixOrderSession implements OrderGateway, Agent
             case AWAITING_ACTIVE:
                 if (publisher.isDisconnected())
                 {
-                    retryLater(nowNs);
+                    retryLater(nowNs, "disconnected after the logon, before the session was active (venue's Logout or a " +
+                        "dropped connection)");
                 }
                 else if (session.isActive() && !session.awaitingResend() && publisher.onLogon())
                 {
                     state = ACTIVE;
                     reconnectDelayMs = config.reconnectInitialMs();
+                    counters.loggedOnAfterFailures();
+                    work++;
+                }
+                else if (nowNs - activeByNs > 0)
+                {
+                    // A resend that never completes (or a session that never turns active) must not hold the daemon
+                    // unreconciled for ever: drop the connection and log on again, which asks for the gap anew.
+                    final String why = "not active within " + config.activeTimeoutMs() + " ms of the logon (" +
+                        (session.awaitingResend() ? "a resend never completed" : "session " + session.state()) + ")";
+                    session.requestDisconnect();
+                    retryLater(nowNs, why);
                     work++;
                 }
                 break;
@@ -247,9 +264,9 @@ public final class FixOrderSession implements OrderGateway, Agent
         return work + 1;
     }
 
-    private void retryLater(final long nowNs)
+    private void retryLater(final long nowNs, final String reason)
     {
-        counters.logonFailures.incrementRelease();
+        counters.logonFailed(reason);
         session = null;
         state = WAITING;
         nextAttemptNs = nowNs + TimeUnit.MILLISECONDS.toNanos(reconnectDelayMs);

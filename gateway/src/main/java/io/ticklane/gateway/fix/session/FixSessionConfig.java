@@ -24,6 +24,7 @@ public final class FixSessionConfig
     private final long reconnectInitialMs;
     private final long reconnectMaxMs;
     private final long logonTimeoutMs;
+    private final long activeTimeoutMs;
     private final FixInstrument instrument;
 
     /**
@@ -39,6 +40,8 @@ public final class FixSessionConfig
      * @param reconnectInitialMs first wait after a lost session or a failed logon; doubled per failure.
      * @param reconnectMaxMs     longest wait between logon attempts.
      * @param logonTimeoutMs     how long one connect and logon may take.
+     * @param activeTimeoutMs    how long a logged-on session may take to turn active (its resends done) before it is
+     *                           dropped and logged on again.
      * @param instrument         the instrument this session trades, as the venue names and sizes it.
      */
     public FixSessionConfig(
@@ -54,6 +57,7 @@ public final class FixSessionConfig
         final long reconnectInitialMs,
         final long reconnectMaxMs,
         final long logonTimeoutMs,
+        final long activeTimeoutMs,
         final FixInstrument instrument)
     {
         this.host = Objects.requireNonNull(host, "host");
@@ -68,9 +72,10 @@ public final class FixSessionConfig
         this.reconnectInitialMs = reconnectInitialMs;
         this.reconnectMaxMs = reconnectMaxMs;
         this.logonTimeoutMs = logonTimeoutMs;
+        this.activeTimeoutMs = activeTimeoutMs;
         this.instrument = Objects.requireNonNull(instrument, "instrument");
         if (port < 1 || port > 65_535 || heartbeatIntervalS < 1 || reconnectInitialMs < 1 ||
-            reconnectMaxMs < reconnectInitialMs || logonTimeoutMs < 1)
+            reconnectMaxMs < reconnectInitialMs || logonTimeoutMs < 1 || activeTimeoutMs < 1)
         {
             throw new IllegalArgumentException("FIX session settings out of range: " + this);
         }
@@ -139,6 +144,11 @@ public final class FixSessionConfig
         return logonTimeoutMs;
     }
 
+    long activeTimeoutMs()
+    {
+        return activeTimeoutMs;
+    }
+
     FixInstrument instrument()
     {
         return instrument;
@@ -151,6 +161,7 @@ public final class FixSessionConfig
     {
         return "FIX.4.4:" + senderCompId + "->" + targetCompId + "@" + host + ":" + port + " user=" + username +
             " heartbeat=" + heartbeatIntervalS + "s reset_on_logon=" + resetSeqNumOnLogon + " store=" + storeDir +
-            " reconnect=" + reconnectInitialMs + ".." + reconnectMaxMs + "ms logon_timeout=" + logonTimeoutMs + "ms";
+            " reconnect=" + reconnectInitialMs + ".." + reconnectMaxMs + "ms logon_timeout=" + logonTimeoutMs + "ms active_timeout=" +
+            activeTimeoutMs + "ms";
     }
 }

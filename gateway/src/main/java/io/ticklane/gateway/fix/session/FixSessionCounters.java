@@ -21,6 +21,11 @@ public final class FixSessionCounters
     public static final String DISCONNECTS = "fix session disconnects";
     /** Label (after the daemon's prefix). */
     public static final String LOGON_FAILURES = "fix session logon attempts failed (retried with backoff)";
+    /**
+     * Label start (after the daemon's prefix) of the gauge of logon failures in a row (0 once logged on); the label
+     * goes on with the last failure's reason, so {@code ticklane stat} says why the session is not up.
+     */
+    public static final String LAST_LOGON_FAILURE = "fix session logon failures in a row, last: ";
     /** Label (after the daemon's prefix). */
     public static final String NOT_SENT = "fix order frames not sent: session down (reconciled after logon)";
     /** Label (after the daemon's prefix). */
@@ -41,6 +46,7 @@ public final class FixSessionCounters
     static final int BUSINESS_REASONS = 8;
     /** SessionRejectReason codes FIX 4.4 defines (0-17) have a counter each; others (99 too) share "other". */
     static final int SESSION_REASONS = 18;
+    private static final int MAX_REASON_LENGTH = 200;
     private static final FixReportRefusal[] REPORT_REFUSALS = FixReportRefusal.values();
     private static final FixOrderRefusal[] ORDER_REFUSALS = FixOrderRefusal.values();
 
@@ -48,6 +54,9 @@ public final class FixSessionCounters
     final AtomicCounter logons;
     final AtomicCounter disconnects;
     final AtomicCounter logonFailures;
+    private final AtomicCounter logonFailuresInARow;
+    private final String labelPrefix;
+    private String lastLogonFailure = "none";
     final AtomicCounter notSent;
     final AtomicCounter duplicates;
     final AtomicCounter invalid;
@@ -68,6 +77,8 @@ public final class FixSessionCounters
         logons = manager.newCounter(prefix + LOGONS, typeId);
         disconnects = manager.newCounter(prefix + DISCONNECTS, typeId);
         logonFailures = manager.newCounter(prefix + LOGON_FAILURES, typeId);
+        logonFailuresInARow = manager.newCounter(prefix + LAST_LOGON_FAILURE + lastLogonFailure, typeId);
+        labelPrefix = prefix;
         notSent = manager.newCounter(prefix + NOT_SENT, typeId);
         duplicates = manager.newCounter(prefix + DUPLICATES, typeId);
         invalid = manager.newCounter(prefix + INVALID, typeId);
@@ -88,6 +99,30 @@ public final class FixSessionCounters
         {
             sessionRejects[i] = manager.newCounter(prefix + SESSION_REJECTS + (i < SESSION_REASONS ? i : "other"), typeId);
         }
+    }
+
+    /**
+     * A logon attempt failed: counted in total and in a row, and the reason goes into the gauge's label (cold path:
+     * the label is rewritten only when the reason changes).
+     */
+    void logonFailed(final String reason)
+    {
+        logonFailures.incrementRelease();
+        logonFailuresInARow.incrementRelease();
+        final String text = reason.length() > MAX_REASON_LENGTH ? reason.substring(0, MAX_REASON_LENGTH) : reason;
+        if (!text.equals(lastLogonFailure))
+        {
+            lastLogonFailure = text;
+            logonFailuresInARow.updateLabel(labelPrefix + LAST_LOGON_FAILURE + text);
+        }
+    }
+
+    /**
+     * The session is active: the failures in a row end (the label keeps the last reason, for the record).
+     */
+    void loggedOnAfterFailures()
+    {
+        logonFailuresInARow.setRelease(0);
     }
 
     void reportRefused(final FixReportRefusal refusal, final long total)
@@ -153,6 +188,22 @@ public final class FixSessionCounters
     }
 
     /**
+     * @return logon attempts failed since the session was last active.
+     */
+    public long logonFailuresInARow()
+    {
+        return logonFailuresInARow.get();
+    }
+
+    /**
+     * @return why the last logon attempt failed ("none" if none did).
+     */
+    public String lastLogonFailure()
+    {
+        return lastLogonFailure;
+    }
+
+    /**
      * @return PossDup messages dropped as already processed.
      */
     public long duplicates()
@@ -198,7 +249,7 @@ public final class FixSessionCounters
      */
     void close()
     {
-        CloseHelper.closeAll(loggedOn, logons, disconnects, logonFailures, notSent, duplicates, invalid, ignored);
+        CloseHelper.closeAll(loggedOn, logons, disconnects, logonFailures, logonFailuresInARow, notSent, duplicates, invalid, ignored);
         CloseHelper.closeAll(reportRefusals);
         CloseHelper.closeAll(orderRefusals);
         CloseHelper.closeAll(businessRejects);
