@@ -56,7 +56,9 @@ class FeedKrakenCommandTest
         final CliRun badDepth = CliRun.run("feed", "kraken", "--depth", "11", "--verify-file", empty.toString());
         assertEquals(ExitCodes.BAD_INPUT, badDepth.exitCode, badDepth.toString());
         assertTrue(badDepth.err.contains("depth must be one Kraken offers"), badDepth.err);
-        assertEquals(ExitCodes.BAD_INPUT, CliRun.run("feed", "kraken").exitCode);
+        final CliRun mixed = CliRun.run("feed", "kraken", "--verify-file", empty.toString(), "--ws-url", "ws://127.0.0.1:1/");
+        assertEquals(ExitCodes.BAD_INPUT, mixed.exitCode, mixed.toString());
+        assertTrue(mixed.err.contains("--ws-url is for the live connection"), mixed.err);
         assertEquals(ExitCodes.OK, CliRun.run("feed", "kraken", "--help").exitCode);
     }
 }
