@@ -27,10 +27,14 @@ import java.util.concurrent.Callable;
         "/fapi/v1/depth (USD-M). Until the replay reaches the capture's snapshot line, REST answers that line;",
         "afterwards it answers the book as of the last diff reached (what the venue would send then).",
         "--lines FILE: any file of one JSON message per line, as a WebSocket stream on any path (--pace max only).",
+        "A Kraken subscriptionStatus line is a reply: it waits (at most 5 s) until the client has sent one more text",
+        "message (request) than there were replies before it, so a Kraken client's subscribe, and its unsubscribe and",
+        "subscribe after a checksum failure, come before the answers. Requests are counted, never interpreted: the file",
+        "must hold what Kraken would answer (the fresh snapshot after a resubscribe or a reconnect).",
         "Faults count stream messages from 1 over the whole replay. The replay pauses while no client is connected",
         "and resumes where it stopped. At the end the stream is closed normally (1000) and the command exits.",
         "Last line: sent=<n> dropped=<d> corrupted=<c> connections=<k> connections_dropped=<x> refused=<r>",
-        "snapshots_served=<s> finished=<true|false>.",
+        "snapshots_served=<s> requests=<q> finished=<true|false>.",
         "Exit 0 when the whole replay was sent, 1 when stopped before, 2 on bad usage or input."
     })
 public final class FeedServeCommand implements Callable<Integer>

@@ -1,5 +1,8 @@
 package io.ticklane.cli;
 
+import io.ticklane.feedserve.FeedServer;
+import io.ticklane.feedserve.Pace;
+import io.ticklane.feedserve.ServeContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,6 +52,44 @@ class FeedKrakenCommandTest
     }
 
     @Test
+    void liveVerifyOverFeedServeGivesVerifyFilesLastLineAndExitCode() throws Exception
+    {
+        for (final String sample : new String[] {"xbtusd-book10.jsonl", "xbtusd-book10-corrupted.jsonl"})
+        {
+            final Path file = SAMPLES.resolve(sample);
+            final CliRun fromFile = CliRun.run("feed", "kraken", "--verify-file", file.toString());
+            final CliRun live;
+            try (FeedServer server = FeedServer.start(new ServeContext().lines(file).pace(Pace.MAX)))
+            {
+                live = CliRun.run("feed", "kraken", "--pair", "XBT/USD", "--depth", "10",
+                    "--ws-url", "ws://127.0.0.1:" + server.port() + "/", "--verify", "--duration", "60");
+                assertTrue(server.awaitFinished(5_000), server.summary());
+            }
+            assertEquals(fromFile.exitCode, live.exitCode, live.toString());
+            assertEquals(fromFile.lastLine(), live.lastLine(), live.toString());
+            assertTrue(live.out.startsWith("feed kraken pair=XBT/USD depth=10 ws=ws://127.0.0.1:"), live.out);
+            assertTrue(live.out.contains("connects=1 "), live.out);
+        }
+    }
+
+    @Test
+    void liveOptionsAreValidatedWithTheOptionNamed()
+    {
+        final CliRun silence = CliRun.run("feed", "kraken", "--silence-timeout-ms", "5");
+        assertEquals(ExitCodes.BAD_INPUT, silence.exitCode, silence.toString());
+        assertTrue(silence.err.contains("silence-timeout-ms must be at least 100"), silence.err);
+        final CliRun url = CliRun.run("feed", "kraken", "--ws-url", "http://127.0.0.1:1/");
+        assertEquals(ExitCodes.BAD_INPUT, url.exitCode, url.toString());
+        assertTrue(url.err.contains("ws-url must be ws://"), url.err);
+        final CliRun duration = CliRun.run("feed", "kraken", "--duration", "-1");
+        assertEquals(ExitCodes.BAD_INPUT, duration.exitCode, duration.toString());
+        assertTrue(duration.err.contains("--duration must not be negative"), duration.err);
+        final CliRun pair = CliRun.run("feed", "kraken", "--pair", "XBTUSD");
+        assertEquals(ExitCodes.BAD_INPUT, pair.exitCode, pair.toString());
+        assertTrue(pair.err.contains("pair must look like XBT/USD"), pair.err);
+    }
+
+    @Test
     void badUsageAndMissingFilesExitTwo() throws IOException
     {
         assertEquals(ExitCodes.BAD_INPUT, CliRun.run("feed", "kraken", "--verify-file", dir.resolve("absent").toString()).exitCode);
@@ -56,7 +97,9 @@ class FeedKrakenCommandTest
         final CliRun badDepth = CliRun.run("feed", "kraken", "--depth", "11", "--verify-file", empty.toString());
         assertEquals(ExitCodes.BAD_INPUT, badDepth.exitCode, badDepth.toString());
         assertTrue(badDepth.err.contains("depth must be one Kraken offers"), badDepth.err);
-        assertEquals(ExitCodes.BAD_INPUT, CliRun.run("feed", "kraken").exitCode);
+        final CliRun mixed = CliRun.run("feed", "kraken", "--verify-file", empty.toString(), "--ws-url", "ws://127.0.0.1:1/");
+        assertEquals(ExitCodes.BAD_INPUT, mixed.exitCode, mixed.toString());
+        assertTrue(mixed.err.contains("--ws-url is for the live connection"), mixed.err);
         assertEquals(ExitCodes.OK, CliRun.run("feed", "kraken", "--help").exitCode);
     }
 }

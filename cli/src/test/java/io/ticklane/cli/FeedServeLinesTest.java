@@ -62,6 +62,9 @@ class FeedServeLinesTest
                                 buffer.getBytes(index + FeedInbox.PAYLOAD_OFFSET, bytes);
                                 events.add(new String(bytes, StandardCharsets.UTF_8));
                                 break;
+                            case FeedInbox.DISCARDED:
+                                events.add("discarded");
+                                break;
                             case FeedInbox.CLOSED:
                                 events.add("closed " + FeedInbox.status(buffer, index));
                                 break;
@@ -74,9 +77,9 @@ class FeedServeLinesTest
                 }
                 assertEquals(1, connection.oversizedMessages());
             }
-            assertEquals(List.of("opened", "{\"event\":\"systemStatus\"}",
+            assertEquals(List.of("opened", "{\"event\":\"systemStatus\"}", "discarded",
                 "[1,{\"a\":[[\"5541.3\",\"2.5\",\"1534614248.1\"]]},\"book-10\",\"XBT/USD\"]", "{\"n", "closed 1000"), events,
-                "line 4 dropped, line 5 cut in half, line 2 over the bound");
+                "line 4 dropped, line 5 cut in half, line 2 over the bound and reported in its place");
             assertTrue(server.awaitFinished(1_000));
             assertTrue(server.summary().startsWith("sent=4 dropped=1 corrupted=1 connections=1"), server.summary());
         }

@@ -8,6 +8,7 @@ import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;
@@ -27,6 +28,13 @@ import java.util.concurrent.locks.LockSupport;
  * very point the recording did, and its tallies can equal {@code book verify}'s on the file. After that line, the
  * answer is the {@link ReplayBook} as of the last diff reached, what Binance would send at that moment, which is
  * what a handler needs to resynchronise after a fault.
+ *
+ * <p>A lines file (Kraken-style: the client asks with text messages on the socket) is streamed as it is, except
+ * that a Kraken subscriptionStatus line is a reply: it waits (bounded) until the client has sent one more request
+ * than there were replies before it, counted over the whole replay. So the file's first subscriptionStatus goes out
+ * after the client's subscribe, and the unsubscribed/subscribed pair after a checksum failure only after the client's
+ * unsubscribe and subscribe. The requests' content is recorded ({@link #requests()}) but never interpreted: the file
+ * must already hold what the venue would answer (the fresh snapshot after a resubscribe or a reconnect).
  */
 public final class FeedServer implements AutoCloseable
 {
@@ -42,6 +50,7 @@ public final class FeedServer implements AutoCloseable
     private final String firstSnapshot;
     private final ReplayBook book = new ReplayBook();
     private final Object lock = new Object();
+    private final List<String> requests = new ArrayList<>();
     private final Javalin app;
     private Session session;
     private int next;
@@ -55,6 +64,7 @@ public final class FeedServer implements AutoCloseable
     private long connections;
     private long refusedConnections;
     private long snapshotsServed;
+    private long repliesSent;
 
     private FeedServer(final ServeContext context)
     {
@@ -143,7 +153,18 @@ public final class FeedServer implements AutoCloseable
         {
             return "sent=" + sent + " dropped=" + dropped + " corrupted=" + corrupted + " connections=" + connections +
                 " connections_dropped=" + connectionsDropped + " refused=" + refusedConnections +
-                " snapshots_served=" + snapshotsServed + " finished=" + finished;
+                " snapshots_served=" + snapshotsServed + " requests=" + requests.size() + " finished=" + finished;
+        }
+    }
+
+    /**
+     * @return the text messages clients sent, in order (a Kraken client's subscribe and unsubscribe requests).
+     */
+    public List<String> requests()
+    {
+        synchronized (lock)
+        {
+            return List.copyOf(requests);
         }
     }
 
@@ -203,6 +224,17 @@ public final class FeedServer implements AutoCloseable
     private void stream(final WsConfig ws)
     {
         ws.onConnect(this::onConnect);
+        ws.onMessage((ctx) ->
+        {
+            synchronized (lock)
+            {
+                if (session == ctx.session)
+                {
+                    requests.add(ctx.message());
+                    lock.notifyAll();
+                }
+            }
+        });
         ws.onClose((ctx) ->
         {
             synchronized (lock)
@@ -260,6 +292,10 @@ public final class FeedServer implements AutoCloseable
                     reachSnapshot(message);
                     next++;
                     continue;
+                }
+                if (message.reply() && !awaitRequest(connected))
+                {
+                    break; // the connection went while waiting: the reply is kept for the next one
                 }
                 if (message.depth())
                 {
@@ -360,6 +396,35 @@ public final class FeedServer implements AutoCloseable
             }
         }
         book.onSnapshot(message.json());
+    }
+
+    /**
+     * Called with the lock held: a reply line waits (bounded) for the request it answers, on this connection.
+     *
+     * @return false when the connection went meanwhile.
+     */
+    private boolean awaitRequest(final Session connected)
+    {
+        final long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(context.snapshotRendezvousMs());
+        long left;
+        while (requests.size() <= repliesSent && session == connected && (left = deadline - System.nanoTime()) > 0)
+        {
+            try
+            {
+                TimeUnit.NANOSECONDS.timedWait(lock, left);
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (session != connected)
+        {
+            return false;
+        }
+        repliesSent++;
+        return true;
     }
 
     private boolean transmit(final Session connected, final ServedMessage message, final long number)

@@ -130,7 +130,8 @@ public final class ServeContext
 
     /**
      * @param ms longest time the stream waits at the capture's first snapshot line for a client's REST request (the
-     *           point where the recording client got its snapshot); default 5000.
+     *           point where the recording client got its snapshot), and at a lines file's reply line for the client's
+     *           request it answers; default 5000.
      * @return this.
      */
     public ServeContext snapshotRendezvousMs(final long ms)
@@ -140,7 +141,7 @@ public final class ServeContext
     }
 
     /**
-     * @return longest wait at the first snapshot line.
+     * @return longest wait at the first snapshot line or at a reply line.
      */
     public long snapshotRendezvousMs()
     {

@@ -15,7 +15,8 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * Loads what is served into memory, in order: Binance captures ({@code <local_ns> <json>} lines, the files read as
- * one stream like {@code book verify} reads them) or a plain file of one JSON message per line. Gzip is recognised
+ * one stream like {@code book verify} reads them) or a plain file of one JSON message per line, in which a Kraken
+ * subscriptionStatus line is marked as a reply to a client request. Gzip is recognised
  * by its magic bytes. The whole replay is held in memory (the shared captures are 10 to 40 MB of text) so pacing is
  * never held up by decompression.
  */
@@ -61,7 +62,8 @@ final class ServedFiles
                         json = line.substring(space + 1);
                     }
                     number++;
-                    messages.add(new ServedMessage(localNs, json, capture && isSnapshot(json), capture && isDepth(json), number));
+                    messages.add(new ServedMessage(localNs, json, capture && isSnapshot(json), capture && isDepth(json),
+                        !capture && isReply(json), number));
                 }
             }
             catch (final IOException ex)
@@ -101,6 +103,14 @@ final class ServedFiles
     private static boolean isSnapshot(final String json)
     {
         return json.startsWith("{\"lastUpdateId\"");
+    }
+
+    /**
+     * A Kraken v1 subscriptionStatus answers one subscribe or unsubscribe request; a lines file is otherwise opaque.
+     */
+    private static boolean isReply(final String json)
+    {
+        return json.contains("\"event\":\"subscriptionStatus\"");
     }
 
     private static boolean isDepth(final String json)

@@ -170,6 +170,14 @@ public final class KrakenBookCounters
     }
 
     /**
+     * @return true when every update checked out: no checksum failure, no crossed book, nothing malformed.
+     */
+    public boolean noProblems()
+    {
+        return 0 == checksumsFailed && 0 == crossed && 0 == malformed;
+    }
+
+    /**
      * @return the {@code --verify} last line: {@code updates=<n> checksums_ok=<k> checksums_failed=<f> resyncs=<r> crossed=<c>}.
      */
     public String summaryLine()

@@ -132,6 +132,21 @@ public final class KrakenBookHandler
         subscribedChannelId = -1;
     }
 
+    /**
+     * The transport discarded a message longer than the bound before it got here: counted as oversized and malformed
+     * like one handed in whole, and a LIVE book can no longer be trusted (it may have been one of its updates).
+     *
+     * @param timeNs when the loss was noticed.
+     */
+    public void onDiscardedMessage(final long timeNs)
+    {
+        counters.messages++;
+        counters.oversized++;
+        counters.malformed++;
+        lastProblem = "a message over the maximum of " + context.maxMessageBytes() + " bytes, discarded by the transport";
+        distrust(timeNs, false);
+    }
+
     private void oversized(final int length)
     {
         counters.oversized++;

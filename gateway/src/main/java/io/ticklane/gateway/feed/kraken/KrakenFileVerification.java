@@ -50,7 +50,7 @@ public final class KrakenFileVerification
          */
         public boolean passed()
         {
-            return 0 == counters.checksumsFailed() && 0 == counters.crossed() && 0 == counters.malformed();
+            return counters.noProblems();
         }
     }
 

@@ -32,6 +32,8 @@ public final class FeedInbox
     public static final int SNAPSHOT = 4;
     /** A REST snapshot fetch failed; payload is a 4-byte HTTP status (0 when no response). */
     public static final int SNAPSHOT_FAILED = 5;
+    /** A text message longer than the bound was discarded whole; payload is a 4-byte status, 0. */
+    public static final int DISCARDED = 6;
 
     /** Status of a connection that ended without a closing handshake (RFC 6455 1006). */
     public static final int ABNORMAL_CLOSURE = 1006;

@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -18,9 +19,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * connection. Messages are asked for one at a time, so a slow reader slows the venue's TCP stream instead of
  * filling memory.
  *
- * <p>Every byte is hostile: a message longer than the bound is discarded whole and counted, binary messages are
+ * <p>Every byte is hostile: a message longer than the bound is discarded whole, counted and reported in the inbox as
+ * {@link FeedInbox#DISCARDED} (in order with the messages, so a handler knows one was lost), binary messages are
  * counted and ignored. Reconnecting is the owner's decision ({@link #connect()} again); each connection has an id so
  * that late events of a replaced connection can be told apart.
+ *
+ * <p>Requests to the venue (Kraken's subscribe) go out with {@link #send(String)}, from the owner's thread only; the
+ * JDK refuses a second {@code sendText} while one is outstanding, so sends are chained, never blocked on.
  */
 public final class WebSocketConnection implements AutoCloseable
 {
@@ -33,8 +38,11 @@ public final class WebSocketConnection implements AutoCloseable
     private final AtomicLong oversized = new AtomicLong();
     private final AtomicLong binary = new AtomicLong();
     private final AtomicLong pings = new AtomicLong();
+    private final AtomicLong sendFailures = new AtomicLong();
     private long connectionId;
     private volatile WebSocket current;
+    private WebSocket sendingOn;
+    private CompletableFuture<WebSocket> lastSend;
 
     /**
      * @param client          the HTTP client that opens the WebSocket.
@@ -85,6 +93,45 @@ public final class WebSocketConnection implements AutoCloseable
                 }
             });
         return id;
+    }
+
+    /**
+     * Send one text message on the open connection, after any sent before on it. Never blocks: a send that fails
+     * (the connection is going) is counted, and the connection's end arrives in the inbox as usual. Call from the
+     * owner's thread only.
+     *
+     * @param text the whole message.
+     * @return false when no connection is open.
+     */
+    public boolean send(final String text)
+    {
+        final WebSocket webSocket = current;
+        if (null == webSocket)
+        {
+            return false;
+        }
+        if (webSocket != sendingOn || null == lastSend)
+        {
+            sendingOn = webSocket;
+            lastSend = CompletableFuture.completedFuture(webSocket);
+        }
+        lastSend = lastSend.thenCompose((ws) -> ws.sendText(text, true));
+        lastSend.whenComplete((ws, error) ->
+        {
+            if (null != error)
+            {
+                sendFailures.incrementAndGet();
+            }
+        });
+        return true;
+    }
+
+    /**
+     * @return sends that failed (each one, and every send chained after it on the same connection).
+     */
+    public long sendFailures()
+    {
+        return sendFailures.get();
     }
 
     /**
@@ -162,6 +209,7 @@ public final class WebSocketConnection implements AutoCloseable
                 if (discarding)
                 {
                     oversized.incrementAndGet();
+                    inbox.writeStatus(FeedInbox.DISCARDED, id, clock.nanoTime(), 0);
                 }
                 else
                 {

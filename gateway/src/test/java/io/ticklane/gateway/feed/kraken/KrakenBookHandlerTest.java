@@ -231,6 +231,25 @@ class KrakenBookHandlerTest
     }
 
     @Test
+    void messageDiscardedByTheTransportMakesALiveBookStaleAndResubscribesOnce()
+    {
+        final KrakenBookHandler handler = handler();
+        handler.onMessage(snapshot(DOC_ASKS, DOC_BIDS), 1);
+
+        handler.onDiscardedMessage(2);
+        handler.onDiscardedMessage(3);
+
+        assertEquals(BookState.STALE, handler.state());
+        assertEquals(BookState.STALE, daemonBook.state(), "the daemon sees the lost message as a gap");
+        assertEquals(1, resubscribes, "one resubscribe per loss of trust");
+        assertEquals(2, handler.counters().oversized());
+        assertEquals(2, handler.counters().malformed());
+        assertEquals(3, handler.counters().messages());
+        handler.onMessage(snapshot(DOC_ASKS, DOC_BIDS), 4);
+        assertEquals(BookState.LIVE, daemonBook.state());
+    }
+
+    @Test
     void everyHostileMessageIsCountedMakesALiveBookStaleAndNeverThrows()
     {
         final String tail = ",\"book-10\",\"XBT/USD\"]";
