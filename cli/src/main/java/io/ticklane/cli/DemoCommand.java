@@ -65,9 +65,9 @@ public final class DemoCommand implements Callable<Integer>
     private String feed;
 
     @Option(names = "--capture", paramLabel = "FILE",
-        description = {"Binance capture replayed with --feed binance-replay (default: the shared one of --market,",
-            "binance/usdm/btcusdt_20240808.gz or binance/spot/btcusdt_20240808.gz under the data directory: the",
-            "ticklane.data system property, else ../shared/data)."})
+        description = {"Binance capture replayed with --feed binance-replay. Default: the shared one of",
+            "--market under the data directory (the ticklane.data system property, else",
+            "../shared/data): binance/usdm/btcusdt_20240808.gz or binance/spot/btcusdt_20240808.gz."})
     private Path capture;
 
     @Option(names = "--market", paramLabel = "usdm|spot", defaultValue = "usdm",
@@ -91,8 +91,8 @@ public final class DemoCommand implements Callable<Integer>
     private long seed;
 
     @Option(names = "--quoter", paramLabel = "SPEC",
-        description = {"Quoter (default " + LiveDemoContext.DEFAULT_QUOTER + ";",
-            "with --feed binance-replay " + LiveDemoContext.DEFAULT_BINANCE_QUOTER + ")."})
+        description = {"Quoter. Default: " + LiveDemoContext.DEFAULT_QUOTER + ";",
+            "with --feed binance-replay: " + LiveDemoContext.DEFAULT_BINANCE_QUOTER + "."})
     private String quoter;
 
     @Option(names = "--idle", paramLabel = "I", defaultValue = "backoff",
