@@ -67,6 +67,7 @@ public final class DemoSummary
             json.writeEndObject();
             json.writeObjectFieldStart("venue");
             json.writeNumberField("framesPublished", venue.framesPublished());
+            json.writeNumberField("framesFollowed", venue.framesFollowed());
             json.writeNumberField("ordersReceived", venue.ordersReceived());
             json.writeNumberField("fills", venue.fills());
             json.writeNumberField("rejects", venue.rejects());

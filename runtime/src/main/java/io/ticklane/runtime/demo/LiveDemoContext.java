@@ -1,25 +1,33 @@
 package io.ticklane.runtime.demo;
 
+import io.ticklane.gateway.feed.binance.BinanceFeedContext;
 import io.ticklane.runtime.daemon.IdleStrategies;
 
 import java.nio.file.Path;
 
 /**
- * Settings of one {@link LiveDemo}, in the Aeron {@code Context} style: where its runs go, the synthetic market's
- * rate and seed, the quoter, the idle strategy of every agent and the order path (Aeron or FIX), with the demo's
- * defaults and a {@link #conclude()} that checks them before anything starts.
+ * Settings of one {@link LiveDemo}, in the Aeron {@code Context} style: where its runs go, its market (the synthetic
+ * one's rate and seed, or a Binance feed handler's endpoints), the quoter, the idle strategy of every agent and the
+ * order path (Aeron or FIX), with the demo's defaults and a {@link #conclude()} that checks them before anything
+ * starts.
  */
 public final class LiveDemoContext
 {
     /** Default quoter: GLFT with parameters that quote around the synthetic market's default flow. */
     public static final String DEFAULT_QUOTER = "glft(gamma=0.1,sigma=1,a=50,k=0.5,order_size=1)";
+    /**
+     * Default quoter on a Binance market: the GLFT of {@code examples/binance-usdm-glft} (10 lots a side, sigma, A and
+     * k from the factors once warmed up), for BTCUSDT's 0.1 tick and 0.001 lot.
+     */
+    public static final String DEFAULT_BINANCE_QUOTER = "glft(gamma=0.05,order_size=10,sigma_fallback=1,a_fallback=1,k_fallback=1)";
     /** Default synthetic market events per second. */
     public static final double DEFAULT_EVENTS_PER_SECOND = 2000;
 
     private Path runsDirectory = Path.of("demo-runs");
     private double eventsPerSecond = DEFAULT_EVENTS_PER_SECOND;
     private long seed = 1;
-    private String quoter = DEFAULT_QUOTER;
+    private String quoter;
+    private BinanceFeedContext binanceFeed;
     private String idle = "backoff";
     private boolean fix;
 
@@ -37,9 +45,21 @@ public final class LiveDemoContext
         {
             throw new IllegalArgumentException("events per second must be > 0: " + eventsPerSecond);
         }
-        if (null == quoter || quoter.isBlank())
+        if (null == quoter)
+        {
+            quoter = null == binanceFeed ? DEFAULT_QUOTER : DEFAULT_BINANCE_QUOTER;
+        }
+        if (quoter.isBlank())
         {
             throw new IllegalArgumentException("quoter must be set");
+        }
+        if (null != binanceFeed)
+        {
+            binanceFeed.conclude();
+            if (fix)
+            {
+                throw new IllegalArgumentException("orders over FIX are for the synthetic market only");
+            }
         }
         IdleStrategies.create(idle);
         return this;
@@ -100,7 +120,28 @@ public final class LiveDemoContext
     }
 
     /**
-     * @param quoter quoter specification, e.g. glft(gamma=0.1).
+     * @param feed a Binance feed handler's settings (endpoints, market, symbol) to take the market from instead of the
+     *             synthetic one: the handler runs in the demo on its own thread, publishing to the demo's market-data
+     *             stream, and the simulated exchange matches against those same frames; null (default) for the
+     *             synthetic market.
+     * @return this.
+     */
+    public LiveDemoContext binanceFeed(final BinanceFeedContext feed)
+    {
+        this.binanceFeed = feed;
+        return this;
+    }
+
+    /**
+     * @return the Binance feed handler's settings, or null for the synthetic market.
+     */
+    public BinanceFeedContext binanceFeed()
+    {
+        return binanceFeed;
+    }
+
+    /**
+     * @param quoter quoter specification, e.g. glft(gamma=0.1); null for the market's default.
      * @return this.
      */
     public LiveDemoContext quoter(final String quoter)
@@ -110,7 +151,7 @@ public final class LiveDemoContext
     }
 
     /**
-     * @return quoter specification.
+     * @return quoter specification (the market's default once concluded).
      */
     public String quoter()
     {

@@ -42,6 +42,10 @@ import java.nio.ByteOrder;
  * then an OrderStatusComplete with their count. Daemon heartbeats are counted; anything else is refused and
  * counted.
  * <p>
+ * <b>Followed market.</b> With {@link ExchangeContext#followMarketData(boolean)} the exchange publishes nothing on the
+ * market data stream (no flow, no snapshots, no heartbeats): it subscribes to it and matches against the frames
+ * another publisher (a feed handler) puts there, the ones the daemon hears ({@link FollowedMarketData}).
+ * <p>
  * A frame a publication gives up on (see {@link FramePublisher}) is counted with its Aeron code and stream in the
  * {@link ExchangeCounters}, never ignored. Nothing is allocated per event once running, and nothing is logged.
  * <p>
@@ -63,6 +67,7 @@ public final class ExchangeAgent implements Agent
     private final int marketDataStreamId;
 
     private final FramePublisher marketData;
+    private final FollowedMarketData followed;
     private final FramePublisher reports;
     private final Subscription orders;
     private final ExchangeCounters counters;
@@ -99,7 +104,7 @@ public final class ExchangeAgent implements Agent
         senderId = context.senderId();
         maxFramesPerCycle = context.maxFramesPerCycle();
         marketFrame = new UnsafeBuffer(BufferUtil.allocateDirectAligned(
-            Math.max(64, BitUtil.findNextPositivePowerOfTwo(flow.maxFrameLength())), 64));
+            null == flow ? 64 : Math.max(64, BitUtil.findNextPositivePowerOfTwo(flow.maxFrameLength())), 64));
         venue = new SimulatedVenue(context.venueContext(), this::onReport);
 
         final TransportContext channels = transport.context();
@@ -107,23 +112,34 @@ public final class ExchangeAgent implements Agent
         FramePublisher marketDataPublisher = null;
         FramePublisher reportPublisher = null;
         Subscription orderSubscription = null;
+        Subscription followedSubscription = null;
         ExchangeCounters exchangeCounters = null;
         try
         {
-            marketDataPublisher = transport.publisher(channels.marketDataChannel(), channels.marketDataStreamId());
+            if (context.followMarketData())
+            {
+                followedSubscription = transport.subscription(channels.marketDataChannel(), channels.marketDataStreamId());
+            }
+            else
+            {
+                marketDataPublisher = transport.publisher(channels.marketDataChannel(), channels.marketDataStreamId());
+            }
             reportPublisher = transport.publisher(channels.reportChannel(), channels.reportStreamId());
             orderSubscription = transport.subscription(channels.orderChannel(), channels.orderStreamId());
             exchangeCounters = new ExchangeCounters(transport.aeron());
         }
         catch (final RuntimeException ex)
         {
-            CloseHelper.quietCloseAll(marketDataPublisher, reportPublisher, orderSubscription, exchangeCounters);
+            CloseHelper.quietCloseAll(marketDataPublisher, followedSubscription, reportPublisher, orderSubscription,
+                exchangeCounters);
             throw ex;
         }
         marketData = marketDataPublisher;
         reports = reportPublisher;
         orders = orderSubscription;
         counters = exchangeCounters;
+        followed = null == followedSubscription ? null :
+            new FollowedMarketData(followedSubscription, venue, context.maxFramesPerCycle(), counters);
         orderSession = new ExchangeOrderSession(venue, context.venueContext().maxOrders(), orders,
             context.orderFragmentLimit(), reports, channels.reportStreamId(), counters);
     }
@@ -144,18 +160,24 @@ public final class ExchangeAgent implements Agent
         }
 
         int work = 0;
-        final boolean nowConnected = marketData.isConnected();
-        if (nowConnected && (!connected || snapshotWanted || nowNs - nextSnapshotNs >= 0))
+        if (null != followed)
         {
-            work += publishDefinitionAndSnapshot();
+            work += followed.poll(nowNs);
         }
-        connected = nowConnected;
-
-        work += publishDueFrames();
+        else
+        {
+            final boolean nowConnected = marketData.isConnected();
+            if (nowConnected && (!connected || snapshotWanted || nowNs - nextSnapshotNs >= 0))
+            {
+                work += publishDefinitionAndSnapshot();
+            }
+            connected = nowConnected;
+            work += publishDueFrames();
+        }
         work += orderSession.poll(nowNs);
         venue.advanceTo(nowNs);
 
-        if (nowNs - nextHeartbeatNs >= 0)
+        if (null == followed && nowNs - nextHeartbeatNs >= 0)
         {
             work += publishHeartbeat();
         }
@@ -167,16 +189,16 @@ public final class ExchangeAgent implements Agent
         final OrderBook book = venue.book();
         counters.bestBid.setRelease(PriceLadder.NULL_PRICE == book.bestBidPrice() ? 0 : book.bestBidPrice());
         counters.bestAsk.setRelease(PriceLadder.NULL_PRICE == book.bestAskPrice() ? 0 : book.bestAskPrice());
-        counters.flowExhausted.setRelease(flow.exhausted() ? 1 : 0);
+        counters.flowExhausted.setRelease(null != flow && flow.exhausted() ? 1 : 0);
         return work;
     }
 
     /**
-     * Closes the publications, the subscription and the counters the agent added, and the flow it owns.
+     * Closes the publications, the subscriptions and the counters the agent added, and the flow it owns.
      */
     public void onClose()
     {
-        CloseHelper.quietCloseAll(orders, marketData, reports, counters, flow);
+        CloseHelper.quietCloseAll(orders, marketData, followed, reports, counters, flow);
     }
 
     /**

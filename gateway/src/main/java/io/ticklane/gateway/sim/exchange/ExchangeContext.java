@@ -7,9 +7,10 @@ import org.agrona.concurrent.SystemEpochNanoClock;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Settings of one {@link ExchangeAgent}, in the Aeron {@code Context} style: what it publishes (a {@link MarketFlow}),
- * how it matches (a {@link VenueContext}), on which clock and how fast, and how often it sends heartbeats and
- * snapshots. {@link #conclude()} checks everything before the agent is built.
+ * Settings of one {@link ExchangeAgent}, in the Aeron {@code Context} style: where its market comes from (a
+ * {@link MarketFlow} it publishes, or the market-data stream it follows, published by a feed handler), how it
+ * matches (a {@link VenueContext}), on which clock and how fast, and how often it sends heartbeats and snapshots.
+ * {@link #conclude()} checks everything before the agent is built.
  */
 public final class ExchangeContext
 {
@@ -25,6 +26,7 @@ public final class ExchangeContext
     public static final int DEFAULT_ORDER_FRAGMENT_LIMIT = 64;
 
     private MarketFlow flow;
+    private boolean followMarketData;
     private VenueContext venueContext = new VenueContext();
     private EpochNanoClock clock = SystemEpochNanoClock.INSTANCE;
     private double speed = 1.0;
@@ -42,11 +44,15 @@ public final class ExchangeContext
      */
     public ExchangeContext conclude()
     {
-        require(null != flow, "market flow must be set");
+        require((null != flow) != followMarketData, "give the exchange either a market flow to publish or the " +
+            "market-data stream to follow, not both or neither");
         require(null != venueContext, "venue context must be set");
         venueContext.conclude();
-        require(venueContext.instrumentId() == flow.instrumentId(), "the venue trades instrument " +
-            venueContext.instrumentId() + " but the flow publishes " + flow.instrumentId());
+        if (null != flow)
+        {
+            require(venueContext.instrumentId() == flow.instrumentId(), "the venue trades instrument " +
+                venueContext.instrumentId() + " but the flow publishes " + flow.instrumentId());
+        }
         require(null != clock, "clock must be set");
         require(speed >= 0 && Double.isFinite(speed), "speed must be >= 0 (0 = as fast as possible): " + speed);
         require(snapshotIntervalNs > 0, "snapshot interval must be > 0 ns: " + snapshotIntervalNs);
@@ -75,11 +81,32 @@ public final class ExchangeContext
     }
 
     /**
-     * @return what the exchange publishes.
+     * @return what the exchange publishes, or null when it follows the market-data stream.
      */
     public MarketFlow flow()
     {
         return flow;
+    }
+
+    /**
+     * @param follow true to publish no market of its own but match against the frames another publisher (a feed
+     *               handler) puts on the transport's market-data stream, the frames the daemon hears; then the
+     *               exchange sends no heartbeats or snapshots on that stream either (a second publisher there would
+     *               read, to the daemon, as a restarted venue).
+     * @return this.
+     */
+    public ExchangeContext followMarketData(final boolean follow)
+    {
+        this.followMarketData = follow;
+        return this;
+    }
+
+    /**
+     * @return true when the exchange follows the market-data stream instead of publishing a flow.
+     */
+    public boolean followMarketData()
+    {
+        return followMarketData;
     }
 
     /**

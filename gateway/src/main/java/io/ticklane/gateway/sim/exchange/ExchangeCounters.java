@@ -46,6 +46,8 @@ public final class ExchangeCounters implements AutoCloseable
     final Counter bestBid;
     final Counter bestAsk;
     final Counter flowExhausted;
+    final Counter framesFollowed;
+    final Counter followedFramesRefused;
 
     /**
      * @param aeron client of the driver whose CnC file holds the counters.
@@ -74,6 +76,8 @@ public final class ExchangeCounters implements AutoCloseable
         bestBid = add(aeron, "best bid, ticks");
         bestAsk = add(aeron, "best ask, ticks");
         flowExhausted = add(aeron, "market flow exhausted (1 yes)");
+        framesFollowed = add(aeron, "market data frames followed (another publisher's, matched against)");
+        followedFramesRefused = add(aeron, "followed market data frames refused (foreign schema, unknown template, oversize)");
     }
 
     private static Counter add(final Aeron aeron, final String name)
@@ -87,6 +91,23 @@ public final class ExchangeCounters implements AutoCloseable
     public long framesPublished()
     {
         return framesPublished.get();
+    }
+
+    /**
+     * @return market data frames of another publisher (a feed handler) the venue matched against, when the exchange
+     *         follows the market-data stream.
+     */
+    public long framesFollowed()
+    {
+        return framesFollowed.get();
+    }
+
+    /**
+     * @return followed market data frames that failed validation and were passed over.
+     */
+    public long followedFramesRefused()
+    {
+        return followedFramesRefused.get();
     }
 
     /**
@@ -272,6 +293,6 @@ public final class ExchangeCounters implements AutoCloseable
         CloseHelper.closeAll(framesPublished, framesWithoutSubscriber, snapshots, heartbeats, heartbeatsNotTaken,
             ordersReceived, ordersDropped, statusRequests, massCancels, daemonHeartbeats, framesRefused, reportsPublished,
             fills, rejects, liveOrders, netFilledPosition, publishFailures, lastFailure, lastFailureStream, bestBid, bestAsk,
-            flowExhausted);
+            flowExhausted, framesFollowed, followedFramesRefused);
     }
 }

@@ -45,8 +45,8 @@ public final class SimulatedExchange implements AutoCloseable
     }
 
     /**
-     * Opens the market flow, builds the venue, launches the transport unless one is shared and adds the agent's
-     * streams; the thread starts with {@link #start()}.
+     * Opens the market flow (none when the exchange follows the market-data stream), builds the venue, launches the
+     * transport unless one is shared and adds the agent's streams; the thread starts with {@link #start()}.
      *
      * @param context settings; concluded here.
      * @return the exchange, not yet running.
@@ -60,18 +60,28 @@ public final class SimulatedExchange implements AutoCloseable
         context.conclude();
         final JournalInstrument journalInstrument;
         final MarketFlow flow;
+        final long instrumentId;
         final long unitsPerTick;
-        if (null != context.journal())
+        if (context.followsMarketData())
+        {
+            journalInstrument = null;
+            flow = null;
+            instrumentId = context.followedInstrumentId();
+            unitsPerTick = context.followedPriceUnitsPerTick();
+        }
+        else if (null != context.journal())
         {
             journalInstrument = JournalMarketFlow.instrument(context.journal(), context.journalInstrumentId());
             flow = JournalMarketFlow.open(context.journal(), journalInstrument.id(), context.pacing(),
                 context.snapshotLevels());
+            instrumentId = flow.instrumentId();
             unitsPerTick = journalInstrument.tickSize();
         }
         else
         {
             journalInstrument = null;
             flow = new SyntheticMarket(context.syntheticMarket());
+            instrumentId = flow.instrumentId();
             unitsPerTick = context.syntheticMarket().priceUnitsPerTick();
         }
 
@@ -81,7 +91,8 @@ public final class SimulatedExchange implements AutoCloseable
         {
             final ExchangeContext exchangeContext = new ExchangeContext()
                 .flow(flow)
-                .venueContext(new VenueContext().instrumentId(flow.instrumentId()).priceUnitsPerTick(unitsPerTick)
+                .followMarketData(context.followsMarketData())
+                .venueContext(new VenueContext().instrumentId(instrumentId).priceUnitsPerTick(unitsPerTick)
                     .queueModel(context.queueModel()).latencyModel(context.latencyModel()).feeModel(context.feeModel()))
                 .clock(context.clock())
                 .speed(context.speed())

@@ -14,7 +14,8 @@ import java.nio.file.Path;
 
 /**
  * Settings of one {@link SimulatedExchange}, in the Aeron {@code Context} style: which market it publishes (a
- * synthetic one, the default, or a journal replayed on the real clock), how its venue matches (queue, latency and
+ * synthetic one, the default, or a journal replayed on the real clock) or follows (the market-data stream a feed
+ * handler publishes on), how its venue matches (queue, latency and
  * fee models), over which transport (its own, launched from a {@link TransportContext}, or one it shares with a
  * daemon in the same process), on which clock, how fast and with which idle strategy. Defaults are those of the
  * parts; {@link #conclude()} checks everything that needs no file before the exchange is launched.
@@ -30,6 +31,8 @@ public final class SimulatedExchangeContext
     private Transport transport;
     private SyntheticMarketContext syntheticMarket = new SyntheticMarketContext();
     private Path journal;
+    private long followedInstrumentId;
+    private long followedPriceUnitsPerTick;
     private long journalInstrumentId;
     private JournalMarketFlow.Pacing pacing = JournalMarketFlow.Pacing.RECEIVE;
     private int snapshotLevels = JournalMarketFlow.DEFAULT_SNAPSHOT_LEVELS;
@@ -53,7 +56,13 @@ public final class SimulatedExchangeContext
     {
         require((null == transportContext) != (null == transport),
             "give the exchange either a transport context to launch or a transport to share, not both or neither");
-        if (null == journal)
+        if (followsMarketData())
+        {
+            require(null == journal, "an exchange that follows the market-data stream replays no journal");
+            require(followedPriceUnitsPerTick > 0, "price units per tick of the followed market must be > 0: " +
+                followedPriceUnitsPerTick);
+        }
+        else if (null == journal)
         {
             require(null != syntheticMarket, "synthetic market must be set when no journal is replayed");
             syntheticMarket.conclude();
@@ -138,6 +147,48 @@ public final class SimulatedExchangeContext
     public SyntheticMarketContext syntheticMarket()
     {
         return syntheticMarket;
+    }
+
+    /**
+     * @param instrumentId      instrument of the market data another publisher (a feed handler) puts on the
+     *                          transport's market-data stream; the exchange then publishes no market of its own and
+     *                          matches against those frames, the ones the daemon hears.
+     * @param priceUnitsPerTick price units of one tick of that instrument (its InstrumentDefinition's tick size).
+     * @return this.
+     */
+    public SimulatedExchangeContext followMarketData(final long instrumentId, final long priceUnitsPerTick)
+    {
+        if (instrumentId <= 0)
+        {
+            throw new IllegalArgumentException("followed instrument id must be > 0: " + instrumentId);
+        }
+        this.followedInstrumentId = instrumentId;
+        this.followedPriceUnitsPerTick = priceUnitsPerTick;
+        return this;
+    }
+
+    /**
+     * @return true when the exchange follows the market-data stream instead of publishing a market.
+     */
+    public boolean followsMarketData()
+    {
+        return followedInstrumentId > 0;
+    }
+
+    /**
+     * @return instrument of the followed market data, 0 when the exchange publishes its own.
+     */
+    public long followedInstrumentId()
+    {
+        return followedInstrumentId;
+    }
+
+    /**
+     * @return price units per tick of the followed instrument.
+     */
+    public long followedPriceUnitsPerTick()
+    {
+        return followedPriceUnitsPerTick;
     }
 
     /**
