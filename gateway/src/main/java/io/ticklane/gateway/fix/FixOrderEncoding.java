@@ -12,6 +12,7 @@ import io.ticklane.sbe.OrderStatusRequestDecoder;
 import io.ticklane.sbe.OrderType;
 import io.ticklane.sbe.ReplaceOrderDecoder;
 import io.ticklane.sbe.Side;
+import io.ticklane.sbe.TimeInForce;
 import uk.co.real_logic.artio.fields.UtcTimestampEncoder;
 
 /**
@@ -47,13 +48,26 @@ public final class FixOrderEncoding
     private final UtcTimestampEncoder transactTime = new UtcTimestampEncoder();
     private final byte[] idBytes = new byte[ID_CAPACITY];
     private final long[] refusals = new long[FixOrderRefusal.values().length];
+    private final OrderTimeInForceMemory timesInForce;
+    private long replacesWithoutTimeInForce;
 
     /**
      * @param instruments the instruments this session trades.
      */
     public FixOrderEncoding(final FixInstruments instruments)
     {
+        this(instruments, new OrderTimeInForceMemory());
+    }
+
+    /**
+     * @param instruments  the instruments this session trades.
+     * @param timesInForce each order's time in force, recorded from the orders sent here (and by whoever else shares
+     *                     it: the report side records the venue's STATUS reports), repeated on replaces.
+     */
+    public FixOrderEncoding(final FixInstruments instruments, final OrderTimeInForceMemory timesInForce)
+    {
         this.instruments = instruments;
+        this.timesInForce = timesInForce;
     }
 
     /**
@@ -113,6 +127,7 @@ public final class FixOrderEncoding
                 return refuse(FixOrderRefusal.UNSUPPORTED_VALUE);
             }
         }
+        timesInForce.record(order.clientOrderId(), order.timeInForce());
 
         out.clOrdIDAsCopy(idBytes, 0, FixNumbers.putId(order.clientOrderId(), idBytes));
         out.instrument().symbol(instrument.symbolBytes());
@@ -180,6 +195,21 @@ public final class FixOrderEncoding
             FixNumbers.NOT_EXACT == price || FixNumbers.NOT_EXACT == quantity)
         {
             return refuse(FixOrderRefusal.OUT_OF_RANGE);
+        }
+        // The order's own time in force, repeated: a venue may take a field left off a replace as its default, and a
+        // post-only quote must not come back able to take liquidity. Unknown (an order from before a restart that
+        // no status report named, or older than the memory): sent without, counted.
+        final TimeInForce timeInForce = timesInForce.timeInForce(replace.origClientOrderId());
+        switch (null == timeInForce ? TimeInForce.NULL_VAL : timeInForce)
+        {
+            case GTC -> out.timeInForce(FIX_TIF_GTC);
+            case DAY -> out.timeInForce(FIX_TIF_DAY);
+            case POST_ONLY -> out.timeInForce(FIX_TIF_GTC).execInstAsCopy(EXEC_INST_POST_ONLY, 0, 1);
+            default -> replacesWithoutTimeInForce++; // unknown; IOC and FOK orders never rest to be replaced
+        }
+        if (null != timeInForce)
+        {
+            timesInForce.record(replace.clientOrderId(), timeInForce);
         }
         out.origClOrdIDAsCopy(idBytes, 0, FixNumbers.putId(replace.origClientOrderId(), idBytes));
         out.clOrdIDAsCopy(idBytes, 0, FixNumbers.putId(replace.clientOrderId(), idBytes));
@@ -264,6 +294,14 @@ public final class FixOrderEncoding
         }
         out.massStatusReqIDAsCopy(idBytes, 0, FixNumbers.putId(request.requestId(), idBytes));
         return true;
+    }
+
+    /**
+     * @return replaces sent without TimeInForce(59) and ExecInst(18) because the order's time in force was not known.
+     */
+    public long replacesWithoutTimeInForce()
+    {
+        return replacesWithoutTimeInForce;
     }
 
     /**

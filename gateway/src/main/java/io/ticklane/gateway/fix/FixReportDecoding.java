@@ -11,6 +11,7 @@ import io.ticklane.sbe.MessageHeaderEncoder;
 import io.ticklane.sbe.OrderStatusCompleteEncoder;
 import io.ticklane.sbe.RejectReason;
 import io.ticklane.sbe.Side;
+import io.ticklane.sbe.TimeInForce;
 import org.agrona.MutableDirectBuffer;
 import uk.co.real_logic.artio.fields.ReadOnlyDecimalFloat;
 import uk.co.real_logic.artio.fields.UtcTimestampDecoder;
@@ -47,6 +48,7 @@ public final class FixReportDecoding
     private final long[] refusals = new long[FixReportRefusal.values().length];
     private final long[] businessRejects = new long[BUSINESS_REJECT_REASONS + 1];
     private final long[] sessionRejects = new long[SESSION_REJECT_REASONS + 1];
+    private final OrderTimeInForceMemory timesInForce;
     private long ignored;
 
     /**
@@ -54,7 +56,18 @@ public final class FixReportDecoding
      */
     public FixReportDecoding(final FixInstruments instruments)
     {
+        this(instruments, new OrderTimeInForceMemory());
+    }
+
+    /**
+     * @param instruments  the instruments this session trades.
+     * @param timesInForce where the time in force a venue's STATUS report gives an order is recorded, so a replace of
+     *                     an order adopted after a restart repeats it (shared with {@link FixOrderEncoding}).
+     */
+    public FixReportDecoding(final FixInstruments instruments, final OrderTimeInForceMemory timesInForce)
+    {
         this.instruments = instruments;
+        this.timesInForce = timesInForce;
     }
 
     /**
@@ -117,6 +130,15 @@ public final class FixReportDecoding
             return refuse(FixReportRefusal.BAD_ID);
         }
 
+        if (ExecType.STATUS == execType && report.hasTimeInForce())
+        {
+            final TimeInForce timeInForce = timeInForce(report);
+            if (null != timeInForce)
+            {
+                timesInForce.record(clientOrderId, timeInForce);
+            }
+        }
+
         final long price = report.hasPrice() ? ticks(report.price(), instrument) : 0;
         final long lastPrice;
         final long lastQuantity;
@@ -174,6 +196,31 @@ public final class FixReportDecoding
             .liquidity(liquidity)
             .rejectReason(reason);
         return MessageHeaderEncoder.ENCODED_LENGTH + reportEncoder.encodedLength();
+    }
+
+    /**
+     * @return the order's time in force as a STATUS report states it: TimeInForce(59), post-only when ExecInst(18)
+     *         holds 6 on a Day or GTC order; null for one a resting order cannot have.
+     */
+    private static TimeInForce timeInForce(final ExecutionReportDecoder report)
+    {
+        final char fixTimeInForce = report.timeInForce();
+        if ('0' != fixTimeInForce && '1' != fixTimeInForce)
+        {
+            return null;
+        }
+        if (report.hasExecInst())
+        {
+            final char[] execInst = report.execInst();
+            for (int i = 0, length = report.execInstLength(); i < length; i++)
+            {
+                if ('6' == execInst[i])
+                {
+                    return TimeInForce.POST_ONLY;
+                }
+            }
+        }
+        return '0' == fixTimeInForce ? TimeInForce.DAY : TimeInForce.GTC;
     }
 
     /**

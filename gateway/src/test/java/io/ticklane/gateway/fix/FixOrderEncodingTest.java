@@ -156,6 +156,54 @@ class FixOrderEncodingTest
         assertDecimal("59999.5", fields.get(44));
         assertDecimal("1", fields.get(38));
         assertEquals(TRANSACT_TIME, fields.get(60));
+        assertFalse(fields.containsKey(59), "order 42 was never sent here: its time in force is not known");
+        assertFalse(fields.containsKey(18));
+        assertEquals(1, encoding.replacesWithoutTimeInForce(), "counted");
+    }
+
+    @Test
+    void aReplaceRepeatsTheOrdersTimeInForceThroughAChainOfReplaces()
+    {
+        // FIX 4.4 lets a venue default a field left off a replace: a post-only quote must stay post-only
+        final NewOrderSingleEncoder order = new NewOrderSingleEncoder();
+        assertTrue(encoding.newOrderSingle(newOrder(60, 7, Side.BUY, OrderType.LIMIT, TimeInForce.POST_ONLY, 10, 10), order));
+        final Map<Integer, String> first = FixTestMessages.fields(replace(61, 60));
+        assertEquals("1", first.get(59));
+        assertEquals("6", first.get(18));
+        final Map<Integer, String> second = FixTestMessages.fields(replace(62, 61));
+        assertEquals("1", second.get(59), "the new id inherits the order's time in force");
+        assertEquals("6", second.get(18));
+
+        assertTrue(encoding.newOrderSingle(newOrder(63, 7, Side.SELL, OrderType.LIMIT, TimeInForce.DAY, 10, 10), order));
+        final Map<Integer, String> day = FixTestMessages.fields(replace(64, 63));
+        assertEquals("0", day.get(59));
+        assertFalse(day.containsKey(18), "the encoder was reset: no post-only left over");
+        assertEquals(0, encoding.replacesWithoutTimeInForce());
+    }
+
+    @Test
+    void anOrderOlderThanTheMemoryIsUnknownNeverAnotherOrdersTimeInForce()
+    {
+        final NewOrderSingleEncoder order = new NewOrderSingleEncoder();
+        assertTrue(encoding.newOrderSingle(newOrder(70, 7, Side.BUY, OrderType.LIMIT, TimeInForce.POST_ONLY, 10, 10), order));
+        final long sameSlot = 70 + OrderTimeInForceMemory.CAPACITY;
+        assertTrue(encoding.newOrderSingle(
+            newOrder(sameSlot, 7, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, 10, 10), order));
+
+        final Map<Integer, String> fields = FixTestMessages.fields(replace(sameSlot + 1, 70));
+        assertFalse(fields.containsKey(59), "the slot now holds a newer order: 70 is unknown");
+        assertEquals(1, encoding.replacesWithoutTimeInForce());
+    }
+
+    private OrderCancelReplaceRequestEncoder replace(final long clientOrderId, final long origClientOrderId)
+    {
+        final ReplaceOrderEncoder sbe = new ReplaceOrderEncoder().wrap(buffer, 0)
+            .sendingTimeNs(SENDING_TIME_NS).clientOrderId(clientOrderId).origClientOrderId(origClientOrderId)
+            .instrumentId(7).side(Side.BUY).price(10).quantity(10);
+        final OrderCancelReplaceRequestEncoder out = new OrderCancelReplaceRequestEncoder();
+        assertTrue(encoding.orderCancelReplaceRequest(
+            new ReplaceOrderDecoder().wrap(buffer, 0, sbe.sbeBlockLength(), sbe.sbeSchemaVersion()), out));
+        return out;
     }
 
     @Test

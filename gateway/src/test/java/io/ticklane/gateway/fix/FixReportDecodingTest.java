@@ -6,6 +6,7 @@ import io.ticklane.fix44.decoder.BusinessMessageRejectDecoder;
 import io.ticklane.fix44.decoder.OrderCancelRejectDecoder;
 import io.ticklane.fix44.decoder.RejectDecoder;
 import io.ticklane.sbe.ExecType;
+import io.ticklane.sbe.TimeInForce;
 import io.ticklane.sbe.ExecutionReportDecoder;
 import io.ticklane.sbe.LiquidityFlag;
 import io.ticklane.sbe.MessageHeaderDecoder;
@@ -29,8 +30,9 @@ class FixReportDecodingTest
     private static final long LOCAL_NS = 1_700_000_000_500_000_000L;
     private static final String ORDER = "55=BTCUSD|54=1|38=0.25|40=2|44=60000.5|60=20231114-22:13:20.123|";
 
+    private final OrderTimeInForceMemory timesInForce = new OrderTimeInForceMemory();
     private final FixReportDecoding decoding = new FixReportDecoding(
-        new FixInstruments(List.of(FixOrderEncodingTest.BTCUSD, new FixInstrument(9, "ETHUSD", 1, 2, 1, 2))));
+        new FixInstruments(List.of(FixOrderEncodingTest.BTCUSD, new FixInstrument(9, "ETHUSD", 1, 2, 1, 2))), timesInForce);
     private final io.ticklane.fix44.decoder.ExecutionReportDecoder fixReport =
         new io.ticklane.fix44.decoder.ExecutionReportDecoder();
     private final UnsafeBuffer out = new UnsafeBuffer(new byte[256]);
@@ -227,6 +229,18 @@ class FixReportDecodingTest
         assertEquals(1, decoding.sessionRejects(5));
         assertEquals(1, decoding.refusals(FixReportRefusal.BUSINESS_REJECT));
         assertEquals(1, decoding.refusals(FixReportRefusal.SESSION_REJECT));
+    }
+
+    @Test
+    void aStatusReportRecordsTheOrdersTimeInForceForItsReplaces()
+    {
+        // after a restart the orders come back through the status answer: a replace of one must repeat its TIF
+        decode("35=8|37=900|11=42|17=4|150=I|39=0|" + ORDER + "59=1|18=6|151=0.25|14=0|6=0|");
+        assertEquals(TimeInForce.POST_ONLY, timesInForce.timeInForce(42));
+        decode("35=8|37=901|11=43|17=5|150=I|39=0|" + ORDER + "59=0|151=0.25|14=0|6=0|");
+        assertEquals(TimeInForce.DAY, timesInForce.timeInForce(43));
+        decode("35=8|37=902|11=44|17=6|150=0|39=0|" + ORDER + "59=1|18=6|151=0.25|14=0|6=0|");
+        assertEquals(null, timesInForce.timeInForce(44), "only STATUS reports record: an ACK answers an order sent here");
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.ticklane.gateway.fix.FixInstruments;
 import io.ticklane.gateway.fix.FixOrderEncoding;
 import io.ticklane.gateway.fix.FixOrderRefusal;
 import io.ticklane.gateway.fix.FixReportDecoding;
+import io.ticklane.gateway.fix.OrderTimeInForceMemory;
 import io.ticklane.gateway.transport.OrderGateway;
 import io.ticklane.sbe.CancelOrderDecoder;
 import io.ticklane.sbe.MassCancelDecoder;
@@ -109,9 +110,10 @@ public final class FixOrderSession implements OrderGateway, Agent
         this.clock = clock;
         this.sendTimeoutNs = sendTimeoutNs;
         final FixInstruments instruments = new FixInstruments(List.of(config.instrument()));
-        this.encoding = new FixOrderEncoding(instruments);
+        final OrderTimeInForceMemory timesInForce = new OrderTimeInForceMemory();
+        this.encoding = new FixOrderEncoding(instruments, timesInForce);
         this.publisher = new FixReportPublisher(
-            reports, new FixReportDecoding(instruments), counters, clock, config.instrument().instrumentId(), processed);
+            reports, new FixReportDecoding(instruments, timesInForce), counters, clock, config.instrument().instrumentId(), processed);
         this.reconnectDelayMs = config.reconnectInitialMs();
         this.sessionConfiguration = SessionConfiguration.builder()
             .address(config.host(), config.port())
@@ -308,6 +310,10 @@ public final class FixOrderSession implements OrderGateway, Agent
                 mapped = encoding.orderCancelReplaceRequest(
                     replaceOrder.wrapAndApplyHeader(buffer, offset, header), replaceRequest);
                 message = replaceRequest;
+                if (encoding.replacesWithoutTimeInForce() != counters.replacesWithoutTimeInForce.get())
+                {
+                    counters.replacesWithoutTimeInForce.setRelease(encoding.replacesWithoutTimeInForce());
+                }
                 break;
             case MassCancelDecoder.TEMPLATE_ID:
                 mapped = encoding.orderMassCancelRequest(

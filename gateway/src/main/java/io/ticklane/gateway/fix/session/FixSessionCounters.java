@@ -27,6 +27,9 @@ public final class FixSessionCounters
      */
     public static final String LAST_LOGON_FAILURE = "fix session logon failures in a row, last: ";
     /** Label (after the daemon's prefix). */
+    public static final String REPLACES_WITHOUT_TIF =
+        "fix replaces sent without the order's time in force (not known: older than memory, or not in a status answer)";
+    /** Label (after the daemon's prefix). */
     public static final String NOT_SENT = "fix order frames not sent: session down (reconciled after logon)";
     /** Label (after the daemon's prefix). */
     public static final String DUPLICATES = "fix messages dropped: PossDupFlag=Y already processed";
@@ -58,6 +61,7 @@ public final class FixSessionCounters
     private final String labelPrefix;
     private String lastLogonFailure = "none";
     final AtomicCounter notSent;
+    final AtomicCounter replacesWithoutTimeInForce;
     final AtomicCounter duplicates;
     final AtomicCounter invalid;
     final AtomicCounter ignored;
@@ -80,6 +84,7 @@ public final class FixSessionCounters
         logonFailuresInARow = manager.newCounter(prefix + LAST_LOGON_FAILURE + lastLogonFailure, typeId);
         labelPrefix = prefix;
         notSent = manager.newCounter(prefix + NOT_SENT, typeId);
+        replacesWithoutTimeInForce = manager.newCounter(prefix + REPLACES_WITHOUT_TIF, typeId);
         duplicates = manager.newCounter(prefix + DUPLICATES, typeId);
         invalid = manager.newCounter(prefix + INVALID, typeId);
         ignored = manager.newCounter(prefix + IGNORED, typeId);
@@ -204,6 +209,14 @@ public final class FixSessionCounters
     }
 
     /**
+     * @return replaces sent without TimeInForce/ExecInst because the order's time in force was not known.
+     */
+    public long replacesWithoutTimeInForce()
+    {
+        return replacesWithoutTimeInForce.get();
+    }
+
+    /**
      * @return PossDup messages dropped as already processed.
      */
     public long duplicates()
@@ -249,7 +262,8 @@ public final class FixSessionCounters
      */
     void close()
     {
-        CloseHelper.closeAll(loggedOn, logons, disconnects, logonFailures, logonFailuresInARow, notSent, duplicates, invalid, ignored);
+        CloseHelper.closeAll(loggedOn, logons, disconnects, logonFailures, logonFailuresInARow, notSent, replacesWithoutTimeInForce);
+        CloseHelper.closeAll(duplicates, invalid, ignored);
         CloseHelper.closeAll(reportRefusals);
         CloseHelper.closeAll(orderRefusals);
         CloseHelper.closeAll(businessRejects);
