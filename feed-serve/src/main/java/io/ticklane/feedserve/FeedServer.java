@@ -35,6 +35,10 @@ import java.util.concurrent.locks.LockSupport;
  * after the client's subscribe, and the unsubscribed/subscribed pair after a checksum failure only after the client's
  * unsubscribe and subscribe. The requests' content is recorded ({@link #requests()}) but never interpreted: the file
  * must already hold what the venue would answer (the fresh snapshot after a resubscribe or a reconnect).
+ *
+ * <p>Over 500 lines: the replay position, the connected session, the snapshot rendezvous and the reply gating are
+ * one state under one lock, shared by the sender thread, Jetty's handlers and the REST endpoint; split apart they
+ * would each need the lock and the others' fields.
  */
 public final class FeedServer implements AutoCloseable
 {

@@ -46,6 +46,10 @@ import java.util.function.LongConsumer;
  * book at n), and the observer sees it after the row's frames, as it sees a re-seeding snapshot. So a journal of what
  * the observer saw replays through a fresh {@link L3Book} to exactly the book compared here
  * ({@code docs/decisions/lobster-sequence-numbers.md}).
+ * <p>
+ * Just over 500 lines: the walk over the two files, the seeding, the window frames and the per-row comparison
+ * share the book, the row and the counts of one pass; the row check itself already lives apart
+ * ({@link LobsterRowCheck}).
  */
 public final class LobsterVerification
 {
