@@ -8,6 +8,7 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -20,7 +21,9 @@ import java.util.Map;
  * flattened ({@code metrics.pnl.net} becomes {@code metrics_pnl_net}). A report column's type is what its values are
  * in every report of the sweep: whole numbers LONG, numbers DOUBLE, true/false BOOLEAN, anything else (or a mix)
  * STRING; a field some reports lack is null there. Rows are sorted by {@code task_id} and written as one file, so
- * the same tasks give the same bytes whatever ran them.
+ * the same tasks give the same rows whatever ran them, and the same bytes from one JVM. Two JVMs can differ in the
+ * footer only: parquet-java lists a column chunk's encodings in the order of a HashSet of enums, whose identity hash
+ * changes between processes (apache/parquet-java#3215). {@link #contentSha256} is the check that holds everywhere.
  */
 public final class ResultTable
 {
@@ -102,6 +105,33 @@ public final class ResultTable
     {
         spark.createDataFrame(rows(results, keys), schema(results, keys)).coalesce(1)
             .write().mode(SaveMode.Overwrite).parquet(path);
+    }
+
+    /**
+     * A hash of the table's content, independent of Parquet's encoding: per row in task order, per column in schema
+     * order, the column name, '=', the value ({@code Long}, {@code Integer} and {@code Boolean} as Java prints them,
+     * {@code Double} as the hex of its bits, strings as they are, null as the NUL character) and the unit separator U+001F;
+     * a newline ends a row. Written beside the Parquet file as results.sha256.
+     *
+     * @param results the sweep's results.
+     * @param keys    the grid's keys.
+     * @return hex SHA-256.
+     */
+    public static String contentSha256(final List<TaskResult> results, final List<String> keys)
+    {
+        final StructType schema = schema(results, keys);
+        final StringBuilder text = new StringBuilder(1 << 16);
+        for (final Row row : rows(results, keys))
+        {
+            for (int i = 0; i < schema.fields().length; i++)
+            {
+                final Object value = row.get(i);
+                text.append(schema.fields()[i].name()).append('=').append(value instanceof Double d ?
+                    Long.toHexString(Double.doubleToRawLongBits(d)) : null == value ? "\u0000" : value.toString()).append('\u001f');
+            }
+            text.append('\n');
+        }
+        return TaskRunner.sha256(text.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /**

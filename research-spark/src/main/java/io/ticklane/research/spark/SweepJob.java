@@ -77,6 +77,8 @@ public final class SweepJob
             failed += result.ok() ? 0 : 1;
         }
         ResultTable.write(spark, results, plan.keys(), request.out().resolve("results.parquet").toString());
+        final String contentSha256 = ResultTable.contentSha256(results, plan.keys());
+        Files.writeString(request.out().resolve("results.sha256"), contentSha256 + "\n", StandardCharsets.UTF_8);
         final String summary = SweepSummary.text(results);
         Files.writeString(request.out().resolve("summary.txt"), summary, StandardCharsets.UTF_8);
         Files.writeString(request.out().resolve("summary.html"),
@@ -85,6 +87,7 @@ public final class SweepJob
         progress.accept(String.format("sweep: %d task(s), %d failed, in %.2f s (%.1f tasks/min); time inside the tasks " +
             "%.2f s (sum over tasks)", results.size(), failed, tasksNs / 1e9, results.size() * 60e9 / Math.max(1, tasksNs),
             insideNs / 1e9));
+        progress.accept("sweep: results content sha256 " + contentSha256);
         return results;
     }
 

@@ -138,6 +138,11 @@ class ResearchSweepTest
     @Test
     void parquetResultsAreByteIdenticalWithOneAndTwoExecutorsAndThePool() throws IOException
     {
+        // the content hash holds across processes too; the Parquet bytes only within one (see ResultTable)
+        final String content = text(out("spark1").resolve("results.sha256"));
+        assertEquals(content, text(out("spark2").resolve("results.sha256")));
+        assertEquals(content, text(out("local").resolve("results.sha256")));
+        assertEquals(content.strip(), ResultTable.contentSha256(sparkTwo, SweepPlan.parse(GRID).keys()));
         final byte[] one = parquetBytes(out("spark1"));
         assertArrayEquals(one, parquetBytes(out("spark2")), "Spark local[1] against local[2]");
         assertArrayEquals(one, parquetBytes(out("local")), "Spark local[1] against the local pool");
