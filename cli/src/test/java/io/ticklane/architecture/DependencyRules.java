@@ -94,6 +94,16 @@ final class DependencyRules
         .as("only the CLI reaches feed serve and its web server");
 
     /**
+     * Apache Spark and its classpath live in the research-spark module and its own JVM (docs/decisions/research-spark.md):
+     * no other Ticklane class may use Spark. The cli starts that JVM as a process and never links to it. research-spark's
+     * own test applies the same rule to the modules on its classpath.
+     */
+    static final ArchRule NO_SPARK_OUTSIDE_RESEARCH = noClasses()
+        .that().resideOutsideOfPackage("io.ticklane.research.spark..")
+        .should().dependOnClassesThat().resideInAPackage("org.apache.spark..")
+        .as("only research-spark uses Apache Spark");
+
+    /**
      * No cycles between any two packages of Ticklane, inside a module or across modules. The FIX codecs Artio generates
      * ({@code io.ticklane.fix44}: the dictionary uses its encoders and decoders, they use its enums) are not written
      * here and are exempt among themselves; a cycle between them and Ticklane's own code still fails.

@@ -61,6 +61,12 @@ class DependencyRulesTest
     }
 
     @Test
+    void nothingButResearchSparkUsesSpark()
+    {
+        DependencyRules.NO_SPARK_OUTSIDE_RESEARCH.check(production);
+    }
+
+    @Test
     void packagesHaveNoCycles()
     {
         DependencyRules.NO_PACKAGE_CYCLES.check(production);
