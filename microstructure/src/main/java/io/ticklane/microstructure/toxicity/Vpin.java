@@ -50,7 +50,7 @@ public final class Vpin extends Factor
     {
         super(id);
         ToxicityFactors.validate(id, bucketVolume, window, sigmaWindow, classification);
-        this.estimator = new VpinEstimator(bucketVolume, window, sigmaWindow, classification, null);
+        this.estimator = new VpinEstimator(bucketVolume, window, sigmaWindow, classification, null, 0);
     }
 
     public void onEvent(final MarketEvent event)

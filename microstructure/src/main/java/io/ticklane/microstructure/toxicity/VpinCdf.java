@@ -49,7 +49,7 @@ public final class VpinCdf extends Factor
             throw new IllegalArgumentException("factor '" + id + "': history must be at least 2 buckets: " + history);
         }
         this.history = new double[history];
-        this.estimator = new VpinEstimator(bucketVolume, window, sigmaWindow, classification, this::onBucketClosed);
+        this.estimator = new VpinEstimator(bucketVolume, window, sigmaWindow, classification, this::onBucketClosed, history);
     }
 
     public void onEvent(final MarketEvent event)

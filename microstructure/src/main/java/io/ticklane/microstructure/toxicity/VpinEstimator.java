@@ -7,8 +7,10 @@ import java.util.function.DoubleConsumer;
  * factors so both see the same buckets.
  * <p>
  * Buckets hold exactly {@code bucketVolume} lots: a trade that overflows the open bucket is split, its remainder
- * filling the next buckets (a trade of k·V lots closes k buckets in one call, amortised O(1) per bucket; past
- * {@link ToxicityFactors#MAX_WINDOW} + 1 buckets in one trade the rest, all identical, are counted, not looped over). A bucket's
+ * filling the next buckets (a trade of k·V lots closes k buckets in one call, amortised O(1) per bucket; past one
+ * more bucket than this estimator's σ window, VPIN window and its listener's history together, the rest of the
+ * trade's buckets, all identical, are counted, not looped over: a hostile quantity costs at most that many bucket
+ * closes on the trading thread, not a million). A bucket's
  * close is the price of the trade that completes it. Classification follows {@link TradeClassification}; for BVC
  * each closed bucket's change against the previous close goes to a {@link BulkVolumeClassifier} (one bar per
  * bucket), and buckets closed before σ exists are not classified and do not enter the window. Classified buckets go
@@ -17,14 +19,16 @@ import java.util.function.DoubleConsumer;
  */
 final class VpinEstimator
 {
-    /** More identical buckets than any window, sigma window or history holds change nothing but the count. */
-    private static final int IDENTICAL_BUCKETS_THAT_MATTER = ToxicityFactors.MAX_WINDOW + 1;
-
     private final long bucketVolume;
     private final TradeClassification classification;
     private final BulkVolumeClassifier bvc;
     private final VpinWindow window;
     private final DoubleConsumer onBucketClosed;
+    /**
+     * Identical buckets after which more change only the count: enough to fill the σ window, then the VPIN window
+     * (buckets are classified only once σ exists), then the listener's history (fed once VPIN exists), each in turn.
+     */
+    private final int identicalBucketsThatMatter;
 
     private long filled;
     private double bucketBuyVolume;
@@ -39,19 +43,22 @@ final class VpinEstimator
      * @param sigmaWindow    bucket price changes σ_ΔP is estimated over (BVC only).
      * @param classification how volume is split into buys and sells.
      * @param onBucketClosed told VPIN (NaN while warming up) after each bucket closes; may be null.
+     * @param history        buckets {@code onBucketClosed} remembers (0 without a listener).
      */
     VpinEstimator(
         final long bucketVolume,
         final int window,
         final int sigmaWindow,
         final TradeClassification classification,
-        final DoubleConsumer onBucketClosed)
+        final DoubleConsumer onBucketClosed,
+        final int history)
     {
         this.bucketVolume = bucketVolume;
         this.classification = classification;
         this.bvc = TradeClassification.BVC == classification ? new BulkVolumeClassifier(sigmaWindow) : null;
         this.window = new VpinWindow(window, VpinWindow.Normalisation.WINDOW_VOLUME);
         this.onBucketClosed = onBucketClosed;
+        this.identicalBucketsThatMatter = (null == bvc ? 0 : sigmaWindow) + window + history + 1;
     }
 
     /**
@@ -82,7 +89,7 @@ final class VpinEstimator
         int closed = 0;
         while (remaining > 0)
         {
-            if (closed > IDENTICAL_BUCKETS_THAT_MATTER && 0 == filled && remaining >= bucketVolume)
+            if (closed > identicalBucketsThatMatter && 0 == filled && remaining >= bucketVolume)
             {
                 // every further full bucket of this trade is the last one again (same buy share, same close, no
                 // price change), and every window, sigma window and history already holds only such buckets: count

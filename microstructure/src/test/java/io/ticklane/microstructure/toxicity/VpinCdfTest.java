@@ -60,4 +60,25 @@ class VpinCdfTest
         trades.trade(cdf, 101, 2);
         assertEquals(1.0, cdf.value(), 0.0);
     }
+
+    @Test
+    void aTradeOfAbsurdSizeStillFillsTheWholeHistoryWithItsBuckets()
+    {
+        // Tick rule, V = 2, n = 1, m = 6: the history is longer than the window, so a huge trade's identical buckets may
+        // be counted rather than looped over only once they fill the history, not merely the window.
+        final VpinCdf cdf = new VpinCdf("vpin_cdf", 2, 1, 2, TradeClassification.TICK, 6);
+        // three buckets of 2 lots at 100 with no tick yet: V_B = 1, imbalance 0, VPIN 0 each
+        for (int i = 0; i < 3; i++)
+        {
+            trades.trade(cdf, 100, 2);
+        }
+        // an uptick of 2^62 lots: every bucket all buys, VPIN 1; the history becomes (1, 1, 1, 1, 1, 1)
+        trades.trade(cdf, 101, 1L << 62);
+        assertEquals(1.0, cdf.value(), 0.0);
+        // 1 lot on a downtick (sell) and 1 on an uptick (buy): imbalance 0, VPIN 0. History (1, 1, 1, 1, 1, 0): one
+        // value <= 0, so 1/6 (had the trade left the three old zeros in the history, it would be 4/6)
+        trades.trade(cdf, 100, 1);
+        trades.trade(cdf, 101, 1);
+        assertEquals(1.0 / 6.0, cdf.value(), 0.0);
+    }
 }

@@ -21,11 +21,12 @@ class VpinTest
     void aTradeOfAbsurdSizeClosesItsBucketsAtOnceWithTheValueOfEnoughOfThem()
     {
         // found by InboundFrameFuzzTest: a hostile trade of 2^62 lots looped over one bucket at a time, for ever, on the
-        // trading thread. Past MAX_WINDOW + 1 buckets every window holds the same buckets: the value cannot differ.
+        // trading thread. Past (longest window) + 1 buckets every window holds the same buckets: the value cannot
+        // differ from the same volume traded bucket by bucket, one trade each.
         final Vpin huge = new Vpin("vpin", 10, 50, 50, TradeClassification.BVC);
-        final Vpin enough = new Vpin("vpin", 10, 50, 50, TradeClassification.BVC);
+        final Vpin stepped = new Vpin("vpin", 10, 50, 50, TradeClassification.BVC);
         final Vpin tick = new Vpin("vpin", 10, 50, 50, TradeClassification.TICK);
-        for (final Vpin vpin : List.of(huge, enough, tick))
+        for (final Vpin vpin : List.of(huge, stepped, tick))
         {
             trades.trade(vpin, 100, 7);
             trades.trade(vpin, 103, 10);
@@ -33,9 +34,14 @@ class VpinTest
         }
         final long quantity = 1L << 62;
         trades.trade(huge, 101, quantity);
-        trades.trade(enough, 101, 10L * (ToxicityFactors.MAX_WINDOW + 5) + 3);
+        trades.trade(stepped, 101, 3);
+        for (int i = 0; i < 200; i++)
+        {
+            trades.trade(stepped, 101, 10);
+        }
         assertEquals((7 + 20 + quantity) / 10, huge.bucketsClosed());
-        assertEquals(enough.value(), huge.value(), 0.0);
+        assertEquals(203, stepped.bucketsClosed());
+        assertEquals(stepped.value(), huge.value(), 1e-12);
         // by the tick rule the uptick makes every bucket of the trade a buy: the last 50 are all imbalance
         trades.trade(tick, 101, quantity);
         assertEquals(1.0, tick.value(), 0.0);
