@@ -51,6 +51,12 @@ public final class ResearchWalkForwardCommand implements Callable<Integer>
             "risk_averse_net_pnl (sum of fill_illusion_guard.risk_averse_net_pnl). Default: ${DEFAULT-VALUE}.")
     private String objective;
 
+    @Option(names = "--cpcv", paramLabel = "G,K", description = "Also combinatorial purged cross-validation over the same " +
+        "results: each instrument's days in G contiguous blocks, every choice of K test blocks one split (training: the " +
+        "other blocks less --embargo-days after each test block); writes OUT/cpcv.parquet and OUT/cpcv.txt with the " +
+        "out-of-sample Sharpe distribution and the probability of backtest overfitting (PBO).")
+    private String cpcv;
+
     public Integer call() throws Exception
     {
         if (trainDays < 1 || testDays < 1 || embargoDays < 0)
@@ -67,6 +73,14 @@ public final class ResearchWalkForwardCommand implements Callable<Integer>
         final List<String> args = tasks.arguments("walk-forward");
         args.addAll(List.of("--train-days", Integer.toString(trainDays), "--test-days", Integer.toString(testDays),
             "--embargo-days", Integer.toString(embargoDays), "--objective", objective));
+        if (null != cpcv)
+        {
+            if (!cpcv.matches("\\d+,\\d+"))
+            {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--cpcv takes G,K, e.g. 6,2: " + cpcv);
+            }
+            args.addAll(List.of("--cpcv", cpcv));
+        }
         return ResearchJvm.run(checkout, args, spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 }

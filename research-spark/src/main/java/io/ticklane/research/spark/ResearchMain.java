@@ -34,7 +34,7 @@ public final class ResearchMain
     private static final Set<String> SWEEP_OPTIONS = Set.of("journals", "config", "grid", "engine", "master", "threads",
         "out", "sample-interval", "maker-bps", "taker-bps", "timer-interval-ms");
     private static final Set<String> WALK_FORWARD_OPTIONS = union(SWEEP_OPTIONS,
-        Set.of("train-days", "test-days", "embargo-days", "objective"));
+        Set.of("train-days", "test-days", "embargo-days", "objective", "cpcv"));
 
     private ResearchMain()
     {
@@ -151,7 +151,7 @@ public final class ResearchMain
         final SweepRequest sweep = sweepRequest(arguments, "walk-forward");
         final WalkForwardRequest request = new WalkForwardRequest(sweep, integer(arguments.required("train-days"), "train-days"),
             integer(arguments.required("test-days"), "test-days"), integer(arguments.one("embargo-days", "0"), "embargo-days"),
-            Objective.of(arguments.one("objective", Objective.NET_PNL.cliName())));
+            Objective.of(arguments.one("objective", Objective.NET_PNL.cliName())), cpcv(arguments, 0), cpcv(arguments, 1));
         WalkForwardPlan.checkLengths(request.trainDays(), request.testDays(), request.embargoDays());
         final SparkSession spark = session(sweep, arguments);
         final WalkForwardOutcome outcome;
@@ -164,6 +164,10 @@ public final class ResearchMain
             spark.stop();
         }
         out.print(Files.readString(sweep.out().resolve("walk_forward.txt"), StandardCharsets.UTF_8));
+        if (request.cpcvBlocks() > 0)
+        {
+            out.print(Files.readString(sweep.out().resolve("cpcv.txt"), StandardCharsets.UTF_8));
+        }
         for (final TaskResult result : outcome.tasks())
         {
             if (!result.ok())
@@ -222,6 +226,21 @@ public final class ResearchMain
             err.println(line);
             err.flush();
         };
+    }
+
+    private static int cpcv(final Arguments arguments, final int part)
+    {
+        final String value = arguments.one("cpcv", null);
+        if (null == value)
+        {
+            return 0;
+        }
+        final String[] parts = value.split(",");
+        if (parts.length != 2)
+        {
+            throw new IllegalArgumentException("--cpcv takes GROUPS,TEST_GROUPS, e.g. 6,2: " + value);
+        }
+        return integer(parts[part].strip(), "cpcv");
     }
 
     private static int integer(final String value, final String option)

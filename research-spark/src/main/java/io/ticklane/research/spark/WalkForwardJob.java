@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -49,7 +50,11 @@ public final class WalkForwardJob
         final List<CatalogEntry> catalog = CatalogTable.read(spark, sweep.catalog());
         final List<WalkForwardWindow> windows =
             WalkForwardPlan.windows(catalog, request.trainDays(), request.testDays(), request.embargoDays());
-        final List<SweepTask> tasks = tasks(catalog, windows, SweepJob.tasks(catalog, baseText, baseQuoter, plan));
+        final List<Map.Entry<WalkForwardWindow, List<Integer>>> splits = request.cpcvBlocks() > 0 ?
+            CombinatorialPurgedCv.splits(catalog, request.cpcvBlocks(), request.cpcvTests(), request.embargoDays()) : List.of();
+        final List<WalkForwardWindow> used = new ArrayList<>(windows);
+        splits.forEach((split) -> used.add(split.getKey()));
+        final List<SweepTask> tasks = tasks(catalog, used, SweepJob.tasks(catalog, baseText, baseQuoter, plan));
         final String heading = heading(request, plan, windows);
         progress.accept(heading);
 
@@ -67,6 +72,17 @@ public final class WalkForwardJob
         Files.writeString(out.resolve("walk_forward.html"), WalkForwardSummary.html(heading, plan.keys(), windowResults, overall),
             StandardCharsets.UTF_8);
         progress.accept("walk-forward: content sha256 " + contentSha256);
+        if (!splits.isEmpty())
+        {
+            final List<CombinatorialPurgedCv.Split> evaluated =
+                CombinatorialPurgedCv.evaluate(splits, results, plan.combinations().size(), request.objective());
+            final String cpcvSha256 = CpcvReport.write(spark, evaluated, out.resolve("cpcv.parquet").toString());
+            Files.writeString(out.resolve("cpcv.sha256"), cpcvSha256 + "\n", StandardCharsets.UTF_8);
+            Files.writeString(out.resolve("cpcv.txt"), CpcvReport.text(String.format(
+                "combinatorial purged cross-validation: %d block(s) of days per instrument, %d tested per split, embargo %d " +
+                "day(s), objective %s; %d split(s)", request.cpcvBlocks(), request.cpcvTests(), request.embargoDays(),
+                request.objective().cliName(), splits.size()), evaluated), StandardCharsets.UTF_8);
+        }
         return new WalkForwardOutcome(results, windowResults, overall);
     }
 

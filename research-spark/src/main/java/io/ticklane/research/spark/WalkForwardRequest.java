@@ -9,7 +9,10 @@ package io.ticklane.research.spark;
  * @param testDays    M: days each window then tests the pick on; also the step between windows.
  * @param embargoDays E: days left out between a window's training and test days.
  * @param objective   what the pick maximises.
+ * @param cpcvBlocks  G of combinatorial purged cross-validation over the same results, or 0 for none.
+ * @param cpcvTests   k, the test blocks of each split (with {@code cpcvBlocks}).
  */
-public record WalkForwardRequest(SweepRequest sweep, int trainDays, int testDays, int embargoDays, Objective objective)
+public record WalkForwardRequest(
+    SweepRequest sweep, int trainDays, int testDays, int embargoDays, Objective objective, int cpcvBlocks, int cpcvTests)
 {
 }

@@ -153,7 +153,7 @@ class WalkForwardSelectionTest
         assertThrows(IllegalArgumentException.class, () -> WalkForwardPlan.windows(catalog, 0, 1, 0));
     }
 
-    private static List<CatalogEntry> catalog(final String instrument, final int... days)
+    static List<CatalogEntry> catalog(final String instrument, final int... days)
     {
         final List<CatalogEntry> entries = new ArrayList<>();
         for (int i = 0; i < days.length; i++)
@@ -168,7 +168,7 @@ class WalkForwardSelectionTest
     /**
      * @param failed which (journal, combination) fail, or null for none.
      */
-    private static List<TaskResult> results(final List<CatalogEntry> catalog, final double[][] values, final Failed failed)
+    static List<TaskResult> results(final List<CatalogEntry> catalog, final double[][] values, final Failed failed)
     {
         final List<TaskResult> results = new ArrayList<>();
         for (int j = 0; j < catalog.size(); j++)
@@ -193,7 +193,7 @@ class WalkForwardSelectionTest
         return results;
     }
 
-    private interface Failed
+    interface Failed
     {
         boolean at(int journal, int combination);
     }

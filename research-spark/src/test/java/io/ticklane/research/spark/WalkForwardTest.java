@@ -171,7 +171,7 @@ class WalkForwardTest
         final Path out = out(name);
         final SweepRequest sweep = new SweepRequest(tmp.resolve("catalog.parquet").toString(), tmp.resolve("base.properties"), GRID,
             engine, 2, out, new SweepOptions(out.resolve("tasks").toString(), SAMPLE_NS, 0, 0, 0));
-        return new WalkForwardRequest(sweep, train, test, 0, Objective.NET_PNL);
+        return new WalkForwardRequest(sweep, train, test, 0, Objective.NET_PNL, 0, 0);
     }
 
     private static Path out(final String name)
