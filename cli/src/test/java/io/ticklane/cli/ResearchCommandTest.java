@@ -94,6 +94,10 @@ class ResearchCommandTest
         assertTrue(days.err.contains("--train-days and --test-days must be at least 1"), days.err);
         assertEquals(ExitCodes.BAD_INPUT, engine.exitCode, engine.toString());
         assertTrue(engine.err.contains("--engine must be local or spark"), engine.err);
+        final CliRun cpcv = CliRun.run("research", "walk-forward", "--journals", "c", "--config", "f", "--grid", "gamma=1",
+            "--out", tmp.toString(), "--train-days", "1", "--test-days", "1", "--cpcv", "6", "--home", tmp.toString());
+        assertEquals(ExitCodes.BAD_INPUT, cpcv.exitCode, cpcv.toString());
+        assertTrue(cpcv.err.contains("--cpcv takes G,K"), cpcv.err);
     }
 
     @Test
