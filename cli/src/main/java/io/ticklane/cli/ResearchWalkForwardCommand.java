@@ -69,16 +69,16 @@ public final class ResearchWalkForwardCommand implements Callable<Integer>
             throw new CommandLine.ParameterException(spec.commandLine(),
                 "--objective must be net_pnl, sharpe, sortino or risk_averse_net_pnl: " + objective);
         }
+        if (null != cpcv && !cpcv.matches("\\d+,\\d+"))
+        {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--cpcv takes G,K, e.g. 6,2: " + cpcv);
+        }
         final Path checkout = tasks.checkout(spec.commandLine());
         final List<String> args = tasks.arguments("walk-forward");
         args.addAll(List.of("--train-days", Integer.toString(trainDays), "--test-days", Integer.toString(testDays),
             "--embargo-days", Integer.toString(embargoDays), "--objective", objective));
         if (null != cpcv)
         {
-            if (!cpcv.matches("\\d+,\\d+"))
-            {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--cpcv takes G,K, e.g. 6,2: " + cpcv);
-            }
             args.addAll(List.of("--cpcv", cpcv));
         }
         return ResearchJvm.run(checkout, args, spec.commandLine().getOut(), spec.commandLine().getErr());
