@@ -10,8 +10,9 @@ import picocli.CommandLine.Command;
 @Command(
     name = "research",
     mixinStandardHelpOptions = true,
-    description = "Re-run published experiments on Ticklane's models; catalogue journals and sweep backtests at scale.",
-    subcommands = { AsPaperCommand.class, ResearchCatalogCommand.class, ResearchSweepCommand.class })
+    description = "Re-run published experiments on Ticklane's models; catalogue journals, sweep backtests and walk-forward at scale.",
+    subcommands = { AsPaperCommand.class, ResearchCatalogCommand.class, ResearchSweepCommand.class,
+        ResearchWalkForwardCommand.class })
 public final class ResearchCommand
 {
 }

@@ -5,16 +5,21 @@ import org.apache.spark.sql.SparkSession;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
- * Entry point of the research JVM: {@code catalog DIR} and {@code sweep ...}, as {@code ticklane research} forwards
- * them (the cli holds the help and parses first) or as {@code spark-submit --class} passes them. Exit codes: 0 done,
- * 1 some task failed (every task, failed or not, is in the results), 2 bad usage or input.
+ * Entry point of the research JVM: {@code catalog DIR}, {@code sweep ...} and {@code walk-forward ...}, as
+ * {@code ticklane research} forwards them (the cli holds the help and parses first) or as {@code spark-submit --class}
+ * passes them. Exit codes: 0 done, 1 some task failed (every task, failed or not, is in the results), 2 bad usage or
+ * input.
  */
 public final class ResearchMain
 {
@@ -28,6 +33,8 @@ public final class ResearchMain
     private static final Set<String> CATALOG_OPTIONS = Set.of("out", "master");
     private static final Set<String> SWEEP_OPTIONS = Set.of("journals", "config", "grid", "engine", "master", "threads",
         "out", "sample-interval", "maker-bps", "taker-bps", "timer-interval-ms");
+    private static final Set<String> WALK_FORWARD_OPTIONS = union(SWEEP_OPTIONS,
+        Set.of("train-days", "test-days", "embargo-days", "objective", "cpcv"));
 
     private ResearchMain()
     {
@@ -36,7 +43,8 @@ public final class ResearchMain
     /**
      * @param args {@code catalog DIR [--out PATH] [--master M]} or {@code sweep --journals CATALOG --config FILE
      *             --grid K=V1,V2 ... --out DIR [--engine local|spark] [--master M] [--threads N] [--sample-interval S]
-     *             [--maker-bps B] [--taker-bps B] [--timer-interval-ms MS]}.
+     *             [--maker-bps B] [--taker-bps B] [--timer-interval-ms MS]}, or {@code walk-forward} with the sweep's
+     *             options and {@code --train-days N --test-days M [--embargo-days E] [--objective net_pnl|sharpe|...]}.
      */
     public static void main(final String[] args)
     {
@@ -58,7 +66,11 @@ public final class ResearchMain
             {
                 return sweep(new Arguments(tail(args), SWEEP_OPTIONS), out, err);
             }
-            err.println("research: expected catalog or sweep (see ticklane research --help)");
+            if (args.length > 0 && "walk-forward".equals(args[0]))
+            {
+                return walkForward(new Arguments(tail(args), WALK_FORWARD_OPTIONS), out, err);
+            }
+            err.println("research: expected catalog, sweep or walk-forward (see ticklane research --help)");
             return USAGE;
         }
         catch (final IllegalArgumentException | IOException ex)
@@ -117,9 +129,64 @@ public final class ResearchMain
 
     private static int sweep(final Arguments arguments, final PrintStream out, final PrintStream err) throws IOException
     {
+        final SweepRequest request = sweepRequest(arguments, "sweep");
+        final SparkSession spark = session(request, arguments);
+        final List<TaskResult> results;
+        try
+        {
+            results = SweepJob.execute(spark, request, progress(err));
+        }
+        finally
+        {
+            spark.stop();
+        }
+        out.print(SweepSummary.text(results));
+        out.println("results=" + request.out().resolve("results.parquet") + " html=" + request.out().resolve("summary.html"));
+        out.flush();
+        return results.stream().allMatch(TaskResult::ok) ? OK : TASKS_FAILED;
+    }
+
+    private static int walkForward(final Arguments arguments, final PrintStream out, final PrintStream err) throws IOException
+    {
+        final SweepRequest sweep = sweepRequest(arguments, "walk-forward");
+        final WalkForwardRequest request = new WalkForwardRequest(sweep, integer(arguments.required("train-days"), "train-days"),
+            integer(arguments.required("test-days"), "test-days"), integer(arguments.one("embargo-days", "0"), "embargo-days"),
+            Objective.of(arguments.one("objective", Objective.NET_PNL.cliName())), cpcv(arguments, 0), cpcv(arguments, 1));
+        WalkForwardPlan.checkLengths(request.trainDays(), request.testDays(), request.embargoDays());
+        final SparkSession spark = session(sweep, arguments);
+        final WalkForwardOutcome outcome;
+        try
+        {
+            outcome = WalkForwardJob.execute(spark, request, progress(err));
+        }
+        finally
+        {
+            spark.stop();
+        }
+        out.print(Files.readString(sweep.out().resolve("walk_forward.txt"), StandardCharsets.UTF_8));
+        if (request.cpcvBlocks() > 0)
+        {
+            out.print(Files.readString(sweep.out().resolve("cpcv.txt"), StandardCharsets.UTF_8));
+        }
+        for (final TaskResult result : outcome.tasks())
+        {
+            if (!result.ok())
+            {
+                out.println("FAILED task " + result.task().taskId() + " journal " + result.task().journalPath() + " grid " +
+                    result.task().gridKeys() + "=" + result.task().gridValues() + ": " + result.error());
+            }
+        }
+        out.println("walk_forward=" + sweep.out().resolve("walk_forward.parquet") + " html=" +
+            sweep.out().resolve("walk_forward.html") + " results=" + sweep.out().resolve("results.parquet"));
+        out.flush();
+        return outcome.allTasksRan() ? OK : TASKS_FAILED;
+    }
+
+    private static SweepRequest sweepRequest(final Arguments arguments, final String command)
+    {
         if (!arguments.positional().isEmpty())
         {
-            throw new IllegalArgumentException("sweep takes no positional arguments, got " + arguments.positional());
+            throw new IllegalArgumentException(command + " takes no positional arguments, got " + arguments.positional());
         }
         final SweepJob.Engine engine = switch (arguments.one("engine", "local"))
         {
@@ -141,28 +208,58 @@ public final class ResearchMain
         {
             throw new IllegalArgumentException("--timer-interval-ms must not be negative: " + options.timerIntervalMs());
         }
-        final SweepRequest request = new SweepRequest(arguments.required("journals"), Path.of(arguments.required("config")),
+        return new SweepRequest(arguments.required("journals"), Path.of(arguments.required("config")),
             arguments.all("grid"), engine, threads, outDir, options);
+    }
+
+    private static SparkSession session(final SweepRequest request, final Arguments arguments)
+    {
         // the local engine uses Spark only to read the catalogue and write the results: one core is plenty
-        final SparkSession spark = ResearchSpark.start(
-            SweepJob.Engine.LOCAL == engine ? arguments.one("master", "local[1]") : arguments.one("master", null));
-        final List<TaskResult> results;
+        return ResearchSpark.start(
+            SweepJob.Engine.LOCAL == request.engine() ? arguments.one("master", "local[1]") : arguments.one("master", null));
+    }
+
+    private static Consumer<String> progress(final PrintStream err)
+    {
+        return (line) ->
+        {
+            err.println(line);
+            err.flush();
+        };
+    }
+
+    private static int cpcv(final Arguments arguments, final int part)
+    {
+        final String value = arguments.one("cpcv", null);
+        if (null == value)
+        {
+            return 0;
+        }
+        final String[] parts = value.split(",");
+        if (parts.length != 2)
+        {
+            throw new IllegalArgumentException("--cpcv takes GROUPS,TEST_GROUPS, e.g. 6,2: " + value);
+        }
+        return integer(parts[part].strip(), "cpcv");
+    }
+
+    private static int integer(final String value, final String option)
+    {
         try
         {
-            results = SweepJob.execute(spark, request, (line) ->
-            {
-                err.println(line);
-                err.flush();
-            });
+            return Integer.parseInt(value);
         }
-        finally
+        catch (final NumberFormatException ex)
         {
-            spark.stop();
+            throw new IllegalArgumentException("--" + option + " must be a whole number: " + value);
         }
-        out.print(SweepSummary.text(results));
-        out.println("results=" + outDir.resolve("results.parquet") + " html=" + outDir.resolve("summary.html"));
-        out.flush();
-        return results.stream().allMatch(TaskResult::ok) ? OK : TASKS_FAILED;
+    }
+
+    private static Set<String> union(final Set<String> a, final Set<String> b)
+    {
+        final Set<String> all = new HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
     }
 
     /**

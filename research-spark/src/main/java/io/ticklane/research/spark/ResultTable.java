@@ -119,9 +119,20 @@ public final class ResultTable
      */
     public static String contentSha256(final List<TaskResult> results, final List<String> keys)
     {
-        final StructType schema = schema(results, keys);
+        return contentSha256(schema(results, keys), rows(results, keys));
+    }
+
+    /**
+     * The same hash for any table (walk_forward.sha256 uses it too).
+     *
+     * @param schema the table's schema.
+     * @param rows   its rows, in their written order.
+     * @return hex SHA-256.
+     */
+    public static String contentSha256(final StructType schema, final List<Row> rows)
+    {
         final StringBuilder text = new StringBuilder(1 << 16);
-        for (final Row row : rows(results, keys))
+        for (final Row row : rows)
         {
             for (int i = 0; i < schema.fields().length; i++)
             {

@@ -10,6 +10,7 @@ import org.apache.spark.sql.SparkSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,15 +57,34 @@ public final class SweepJob
         final SparkSession spark, final SweepRequest request, final Consumer<String> progress) throws IOException
     {
         final SweepPlan plan = SweepPlan.parse(request.grid());
-        final StrategyConfig base = StrategyConfig.load(request.config());
         final String baseText = Files.readString(request.config(), StandardCharsets.UTF_8);
+        final String baseQuoter = StrategyConfig.load(request.config()).quoterSpec();
         final List<CatalogEntry> catalog = CatalogTable.read(spark, request.catalog());
-        final List<SweepTask> tasks = tasks(catalog, baseText, base.quoterSpec(), plan);
-        Files.createDirectories(request.out());
-        progress.accept(String.format("sweep: %d journal(s) x %d combination(s) of %s = %d task(s), engine %s%s",
-            catalog.size(), plan.combinations().size(), plan.keys(), tasks.size(), request.engine().name().toLowerCase(),
-            Engine.LOCAL == request.engine() ? " on " + request.threads() + " thread(s)" : " on " + spark.sparkContext().master()));
+        final List<SweepTask> tasks = tasks(catalog, baseText, baseQuoter, plan);
+        progress.accept(String.format("sweep: %d journal(s) x %d combination(s) of %s = %d task(s)",
+            catalog.size(), plan.combinations().size(), plan.keys(), tasks.size()));
+        final List<TaskResult> results = run(spark, request, tasks, progress);
+        write(spark, request.out(), results, plan.keys(), progress);
+        return results;
+    }
 
+    /**
+     * Runs tasks on the request's engine and reports how long they took.
+     *
+     * @param spark    session: runs the tasks with {@link Engine#SPARK}.
+     * @param request  engine, threads and shared settings.
+     * @param tasks    what to run.
+     * @param progress receives a few lines about the run.
+     * @return one result per task, in task order.
+     * @throws IOException if the output directory cannot be created.
+     */
+    public static List<TaskResult> run(
+        final SparkSession spark, final SweepRequest request, final List<SweepTask> tasks, final Consumer<String> progress)
+        throws IOException
+    {
+        Files.createDirectories(request.out());
+        progress.accept(String.format("sweep: %d task(s), engine %s%s", tasks.size(), request.engine().name().toLowerCase(),
+            Engine.LOCAL == request.engine() ? " on " + request.threads() + " thread(s)" : " on " + spark.sparkContext().master()));
         final long startNs = System.nanoTime();
         final List<TaskResult> results = Engine.LOCAL == request.engine() ?
             runLocal(tasks, request.options(), request.threads()) : runSpark(spark, tasks, request.options());
@@ -76,19 +96,35 @@ public final class SweepJob
             insideNs += result.wallClockNs();
             failed += result.ok() ? 0 : 1;
         }
-        ResultTable.write(spark, results, plan.keys(), request.out().resolve("results.parquet").toString());
-        final String contentSha256 = ResultTable.contentSha256(results, plan.keys());
-        Files.writeString(request.out().resolve("results.sha256"), contentSha256 + "\n", StandardCharsets.UTF_8);
-        final String summary = SweepSummary.text(results);
-        Files.writeString(request.out().resolve("summary.txt"), summary, StandardCharsets.UTF_8);
-        Files.writeString(request.out().resolve("summary.html"),
-            SweepSummary.html(results, "Ticklane research sweep: " + plan.keys()), StandardCharsets.UTF_8);
-        progress.accept(summary.stripTrailing());
         progress.accept(String.format("sweep: %d task(s), %d failed, in %.2f s (%.1f tasks/min); time inside the tasks " +
             "%.2f s (sum over tasks)", results.size(), failed, tasksNs / 1e9, results.size() * 60e9 / Math.max(1, tasksNs),
             insideNs / 1e9));
-        progress.accept("sweep: results content sha256 " + contentSha256);
         return results;
+    }
+
+    /**
+     * Writes {@code results.parquet}, {@code results.sha256}, {@code summary.txt} and {@code summary.html} under
+     * {@code out}.
+     *
+     * @param spark    session: writes the Parquet table.
+     * @param out      output directory.
+     * @param results  the tasks' results.
+     * @param keys     the grid's keys.
+     * @param progress receives the summary and the content hash.
+     * @throws IOException if an output cannot be written.
+     */
+    public static void write(final SparkSession spark, final Path out, final List<TaskResult> results, final List<String> keys,
+        final Consumer<String> progress) throws IOException
+    {
+        ResultTable.write(spark, results, keys, out.resolve("results.parquet").toString());
+        final String contentSha256 = ResultTable.contentSha256(results, keys);
+        Files.writeString(out.resolve("results.sha256"), contentSha256 + "\n", StandardCharsets.UTF_8);
+        final String summary = SweepSummary.text(results);
+        Files.writeString(out.resolve("summary.txt"), summary, StandardCharsets.UTF_8);
+        Files.writeString(out.resolve("summary.html"), SweepSummary.html(results, "Ticklane research sweep: " + keys),
+            StandardCharsets.UTF_8);
+        progress.accept(summary.stripTrailing());
+        progress.accept("sweep: results content sha256 " + contentSha256);
     }
 
     /**

@@ -239,7 +239,7 @@ class ResearchSweepTest
         return Files.readAllBytes(parts.get(0));
     }
 
-    private static Path importCapture(final String capture, final Path out) throws IOException
+    static Path importCapture(final String capture, final Path out) throws IOException
     {
         final List<Path> inputs = List.of(RealData.file(capture));
         final BinanceCaptureReader.Context context = new BinanceCaptureReader.Context()
