@@ -37,15 +37,15 @@ public final class CockpitCommand implements Callable<Integer>
     @Option(names = "--port", paramLabel = "PORT", description = "TCP port, 0 for any free one (default ${DEFAULT-VALUE}).")
     private int port = CockpitContext.DEFAULT_PORT;
 
-    @Option(names = "--bind", paramLabel = "ADDR", description = {"Address to listen on (default ${DEFAULT-VALUE}: this",
-        "host only). Anything else exposes the controls to the network: put TLS and access control in front."})
+    @Option(names = "--bind", paramLabel = "ADDR", description = "Address to listen on (default ${DEFAULT-VALUE}: this" +
+        " host only). Anything else exposes the controls to the network: put TLS and access control in front.")
     private String bind = CockpitContext.DEFAULT_BIND;
 
     @CommandLine.Mixin
     private DaemonAeronDirOption daemon = new DaemonAeronDirOption();
 
-    @Option(names = "--runs", paramLabel = "DIR", description = {"The daemon's runs directory (daemon.run_dir): the live",
-        "run's journal gives the recent fills; the explorer lists the runs and reports under it."})
+    @Option(names = "--runs", paramLabel = "DIR", description = "The daemon's runs directory (daemon.run_dir): the live" +
+        " run's journal gives the recent fills; the explorer lists the runs and reports under it.")
     private Path runs;
 
     @Option(names = "--reports", paramLabel = "DIR", description = "Where the explorer looks for backtest reports and sweeps.")

@@ -4,7 +4,6 @@ import io.ticklane.runtime.daemon.DaemonCounters;
 import io.ticklane.runtime.daemon.DaemonCountersReader;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -13,7 +12,8 @@ import java.util.function.Consumer;
 /**
  * The cockpit's one reader of the daemon: a thread that reads the counters file every sample interval (as
  * {@code ticklane stat} does, mapping it afresh so a restarted daemon's new file is the one read), follows the run's
- * journal for recent fills, keeps the session's position and PnL history for the chart, and hands each
+ * journal for recent fills (on a thread of its own: opening a Chronicle queue the first time takes seconds, and the
+ * counters must not wait for it), keeps the session's position and PnL history for the chart, and hands each
  * {@link LiveSample} to its listeners (the live page's event stream). The daemon never knows it is watched.
  */
 public final class DaemonWatch implements AutoCloseable
@@ -30,6 +30,7 @@ public final class DaemonWatch implements AutoCloseable
     private final long[] historyPosition = new long[HISTORY_POINTS];
     private final long[] historyPnl = new long[HISTORY_POINTS];
     private final Thread thread;
+    private final Thread journalThread;
     private int historyCount;
     private int historyNext;
     private long lastHeartbeats = Long.MIN_VALUE;
@@ -52,6 +53,8 @@ public final class DaemonWatch implements AutoCloseable
         this.latest = sample(System.currentTimeMillis());
         this.thread = new Thread(this::run, "cockpit-daemon-watch");
         this.thread.setDaemon(true);
+        this.journalThread = new Thread(this::followJournal, "cockpit-journal-tail");
+        this.journalThread.setDaemon(true);
     }
 
     /**
@@ -62,6 +65,7 @@ public final class DaemonWatch implements AutoCloseable
     public DaemonWatch start()
     {
         thread.start();
+        journalThread.start();
         return this;
     }
 
@@ -128,6 +132,23 @@ public final class DaemonWatch implements AutoCloseable
         }
     }
 
+    private void followJournal()
+    {
+        while (running)
+        {
+            fills.poll(System.currentTimeMillis());
+            try
+            {
+                Thread.sleep(intervalMs);
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     LiveSample sample(final long nowMs)
     {
         Map<String, Long> counters = Map.of();
@@ -149,7 +170,6 @@ public final class DaemonWatch implements AutoCloseable
         {
             problem = ex.getMessage();
         }
-        fills.poll(nowMs);
         long ageMs = -1;
         if (!counters.isEmpty())
         {
@@ -172,7 +192,7 @@ public final class DaemonWatch implements AutoCloseable
             lastHeartbeats = Long.MIN_VALUE;
             heartbeatSeenMoving = false;
         }
-        return new LiveSample(nowMs, daemon, problem, counters, ageMs, !heartbeatSeenMoving, new ArrayList<>(fills.fills()),
+        return new LiveSample(nowMs, daemon, problem, counters, ageMs, !heartbeatSeenMoving, fills.fills(),
             fills.note());
     }
 
@@ -189,9 +209,11 @@ public final class DaemonWatch implements AutoCloseable
     {
         running = false;
         thread.interrupt();
+        journalThread.interrupt();
         try
         {
             thread.join(5_000);
+            journalThread.join(5_000);
         }
         catch (final InterruptedException ex)
         {

@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * Recent fills of the live run, read from its journal (the counters carry only the fill count): follows the newest
  * journal under the daemon's runs directory with {@link JournalReader#follow}, read-only, and keeps the last fills
  * of the execution reports it journaled. A restarted daemon starts a new run directory; the newest journal is looked
- * for again every few seconds and followed from its start. Owned by the cockpit's sampler thread.
+ * for again every few seconds and followed from its start. One thread polls; any thread reads the last poll's fills.
  */
 final class FillTail implements AutoCloseable
 {
@@ -37,7 +37,8 @@ final class FillTail implements AutoCloseable
     private JournalReader reader;
     private Path journal;
     private long lastScanMs = Long.MIN_VALUE / 2; // half: now minus it must not overflow
-    private String note;
+    private volatile String note;
+    private volatile List<LiveSample.Fill> snapshot = List.of();
 
     FillTail(final Path runs)
     {
@@ -51,7 +52,7 @@ final class FillTail implements AutoCloseable
      *
      * @param nowMs wall clock, ms.
      */
-    void poll(final long nowMs)
+    synchronized void poll(final long nowMs)
     {
         if (null == runs)
         {
@@ -65,6 +66,7 @@ final class FillTail implements AutoCloseable
             {
                 closeReader();
                 fills.clear();
+                snapshot = List.of();
                 journal = newest;
             }
         }
@@ -79,6 +81,7 @@ final class FillTail implements AutoCloseable
                 reader = JournalReader.follow(journal);
             }
             reader.poll(this::onRecord, RECORDS_PER_POLL);
+            snapshot = List.copyOf(fills);
             note = "the last " + KEPT + " fills in journal " + journal + (reader.isDone() ? " (run ended)" : "");
         }
         catch (final IOException | RuntimeException ex)
@@ -117,7 +120,7 @@ final class FillTail implements AutoCloseable
 
     List<LiveSample.Fill> fills()
     {
-        return List.copyOf(fills);
+        return snapshot;
     }
 
     String note()
@@ -186,7 +189,7 @@ final class FillTail implements AutoCloseable
         }
     }
 
-    public void close()
+    public synchronized void close()
     {
         closeReader();
     }
