@@ -37,7 +37,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * (paths from the system properties {@code ticklane.chromium} and {@code ticklane.chromedriver}; the test fails, never
  * skips, without them, and Selenium Manager never downloads anything: both paths are given). The live page shows
  * position and PnL moving; STOP without the operator token is refused; with it the daemon halts and {@code ticklane
- * stat} shows every order cancelled; RESUME quotes again; the explorer overlays two real backtests. Screenshots go to
+ * stat} shows every order cancelled; RESUME quotes again; the explorer overlays two real backtests
+ * and shows their sweep's ranking. Screenshots go to
  * {@code cli/target/screenshots/}.
  */
 class CockpitInChromiumTest
@@ -126,7 +127,8 @@ class CockpitInChromiumTest
             driver.findElement(By.id("compare")).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#overlay canvas")));
             final String metrics = driver.findElement(By.id("metrics-table")).getText();
-            assertTrue(metrics.contains("gamma-0.05") && metrics.contains("gamma-0.5"), metrics);
+            assertTrue(metrics.contains("sweep/000_quoter.gamma=0.05") && metrics.contains("sweep/001_quoter.gamma=0.5"), metrics);
+            assertTrue(metrics.contains("glft(gamma=0.05,") && metrics.contains("glft(gamma=0.5,"), metrics);
             assertTrue(metrics.contains("net PnL") && metrics.contains("Sharpe") && metrics.contains("max drawdown"), metrics);
             assertEquals(3, driver.findElements(By.cssSelector("#overlay .u-legend .u-series")).size(),
                 "x and one series per report");
@@ -137,6 +139,12 @@ class CockpitInChromiumTest
             wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("svg")));
             driver.switchTo().defaultContent();
             screenshot(driver, "cockpit-explorer-report.png");
+            driver.findElement(By.xpath("//tr[td[2]='sweep']//button[@class='open']")).click();
+            final String ranking = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sweep-ranking"))).getText();
+            assertTrue(ranking.contains("quoter.gamma") && ranking.contains("000_quoter.gamma=0.05") &&
+                ranking.contains("001_quoter.gamma=0.5"), ranking);
+            assertEquals(3, driver.findElements(By.cssSelector("#sweep-ranking tr")).size(), "a header and two combinations");
+            screenshot(driver, "cockpit-explorer-sweep.png");
         }
         finally
         {
@@ -151,7 +159,8 @@ class CockpitInChromiumTest
     }
 
     /**
-     * Two backtests of the shared USD-M capture of 2024-07-18 with GLFT at two risk aversions.
+     * A sweep of GLFT at two risk aversions over the shared USD-M capture of 2024-07-18: two backtest reports and the
+     * sweep's ranking.
      */
     private Path backtests() throws IOException
     {
@@ -160,15 +169,15 @@ class CockpitInChromiumTest
             RealData.file("binance/usdm/btcusdt_20240718.gz").toString(), "--instrument", "BTCUSDT", "--out", journal.toString());
         assertEquals(ExitCodes.OK, imported.exitCode, imported.toString());
         final Path reports = tmp.resolve("reports");
-        for (final String gamma : new String[]{"0.05", "0.5"})
+        final Path config = Files.writeString(tmp.resolve("glft.properties"),
+            "risk.max_order_quantity=1000\nrisk.max_notional=100000000000\nrisk.price_collar_ticks=1000\n" +
+            "quoter=glft(gamma=0.05,sigma_fallback=1,a_fallback=1,k_fallback=1,order_size=10)\n");
+        final CliRun sweep = CliRun.run("backtest", "--journal", journal.toString(), "--config", config.toString(),
+            "--out", reports.resolve("sweep").toString(), "--sweep", "gamma=0.05,0.5");
+        assertEquals(ExitCodes.OK, sweep.exitCode, sweep.toString());
+        for (final String combination : new String[]{"000_quoter.gamma=0.05", "001_quoter.gamma=0.5"})
         {
-            final Path config = Files.writeString(tmp.resolve("glft-" + gamma + ".properties"),
-                "risk.max_order_quantity=1000\nrisk.max_notional=100000000000\nrisk.price_collar_ticks=1000\n" +
-                "quoter=glft(gamma=" + gamma + ",sigma_fallback=1,a_fallback=1,k_fallback=1,order_size=10)\n");
-            final CliRun backtest = CliRun.run("backtest", "--journal", journal.toString(), "--config", config.toString(),
-                "--out", reports.resolve("glft-gamma-" + gamma).toString());
-            assertEquals(ExitCodes.OK, backtest.exitCode, backtest.toString());
-            assertTrue(Files.isRegularFile(reports.resolve("glft-gamma-" + gamma).resolve("equity.csv")));
+            assertTrue(Files.isRegularFile(reports.resolve("sweep").resolve(combination).resolve("equity.csv")), combination);
         }
         return reports;
     }

@@ -125,7 +125,24 @@ final class ExpositionFormat
 
     private static String unescape(final String value)
     {
-        return value.replace("\\n", "\n").replace("\\\"", "\"").replace("\\\\", "\\");
+        final StringBuilder out = new StringBuilder(value.length());
+        int i = 0;
+        while (i < value.length())
+        {
+            final char c = value.charAt(i);
+            if ('\\' == c)
+            {
+                final char next = value.charAt(i + 1); // the label pattern admits only \\, \" and \n
+                out.append('n' == next ? '\n' : next);
+                i += 2;
+            }
+            else
+            {
+                out.append(c);
+                i++;
+            }
+        }
+        return out.toString();
     }
 
     private static void require(final boolean condition, final int lineNumber, final String what)
