@@ -45,7 +45,7 @@ public final class CockpitServer implements AutoCloseable
         return thread;
     });
     private final Javalin app;
-    private RequestGuard guard;
+    private volatile RequestGuard guard; // known once listening: the port may be any free one
 
     private CockpitServer(final CockpitContext context)
     {
@@ -139,7 +139,11 @@ public final class CockpitServer implements AutoCloseable
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Referrer-Policy", "no-referrer");
         ctx.header("Cache-Control", "no-store");
-        if (null != guard && !guard.hostAllowed(ctx.header("Host")))
+        if (null == guard)
+        {
+            ctx.status(503).contentType(JSON).result(LiveJson.object("error", "starting")).skipRemainingHandlers();
+        }
+        else if (!guard.hostAllowed(ctx.header("Host")))
         {
             metrics.refused(RequestGuard.Refusal.BAD_HOST);
             ctx.status(421).contentType(JSON).result(LiveJson.object("error", "this server does not answer to host " +
