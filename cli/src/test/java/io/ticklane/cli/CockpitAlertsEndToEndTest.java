@@ -1,9 +1,6 @@
 package io.ticklane.cli;
 
 import com.sun.net.httpserver.HttpServer;
-import io.ticklane.cockpit.alert.AlertCondition;
-import io.ticklane.cockpit.alert.AlertMonitor;
-import io.ticklane.cockpit.alert.AlertRules;
 import io.ticklane.runtime.daemon.Daemon;
 import io.ticklane.runtime.daemon.DaemonConfig;
 import io.ticklane.sbe.Side;
@@ -20,6 +17,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 import static io.ticklane.cli.ScriptedVenue.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -28,8 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Alerts for real: a daemon on an embedded media driver and a scripted venue, the real {@code ticklane admin} halting
- * and resuming it, and the cockpit's alert monitor reading the daemon's counters file and POSTing to a local HTTP
- * receiver. A halt and a resume are exactly one alert and one resolution; while the webhook is down beyond its
+ * and resuming it, and the real {@code ticklane cockpit} (a child JVM, alert rules from --set) reading the daemon's
+ * counters file and POSTing to a local HTTP receiver. A halt and a resume are exactly one alert and one resolution; while the webhook is down beyond its
  * retries nothing arrives, then or later, and the daemon is never held up by it.
  */
 class CockpitAlertsEndToEndTest
@@ -43,7 +41,6 @@ class CockpitAlertsEndToEndTest
     Path tmp;
 
     private final List<String> received = new CopyOnWriteArrayList<>();
-    private final List<String> log = new CopyOnWriteArrayList<>();
 
     @Test
     void aHaltAndResumeIsOneAlertAndOneResolutionAndADeadWebhookGetsNothing() throws Exception
@@ -56,15 +53,18 @@ class CockpitAlertsEndToEndTest
         final Daemon daemon = Daemon.start(config, null, new OffsetEpochNanoClock());
         final int port = freePort();
         HttpServer server = receiver(port);
-        final AlertRules rules = AlertRules.load(null, List.of("alert.webhook.url=http://127.0.0.1:" + port + "/alerts",
-            "alert.poll_ms=100", "alert.min_interval_ms=0", "alert.webhook.retries=2", "alert.webhook.backoff_ms=100",
-            "alert.webhook.backoff_max_ms=200"));
-        try (ScriptedVenue venue = new ScriptedVenue(aeronDir, config.transportContext());
-            AlertMonitor monitor = new AlertMonitor(Path.of(aeronDir), rules, log::add, System::currentTimeMillis).start())
+        final List<String> cockpit = new CopyOnWriteArrayList<>();
+        Process process = null;
+        try (ScriptedVenue venue = new ScriptedVenue(aeronDir, config.transportContext()))
         {
             venue.definitionAndSnapshot(999, 1001);
             await("two-sided quotes", 30_000, () -> null != venue.lastQuote(Side.BUY) && null != venue.lastQuote(Side.SELL));
-            Thread.sleep(500);
+            process = ChildJvm.ticklane(cockpit, "cockpit", "--port", "0", "--aeron-dir", aeronDir,
+                "--set", "alert.webhook.url=http://127.0.0.1:" + port + "/alerts", "--set", "alert.poll_ms=100",
+                "--set", "alert.min_interval_ms=0", "--set", "alert.webhook.retries=2", "--set", "alert.webhook.backoff_ms=100",
+                "--set", "alert.webhook.backoff_max_ms=200");
+            await("the cockpit's alerts", 60_000, () -> lines(cockpit, "cockpit: alerts to stderr and the webhook") == 1);
+            Thread.sleep(1_000);
             assertEquals(List.of(), received, "an active daemon raises nothing");
 
             admin("stop", token, aeronDir);
@@ -81,23 +81,36 @@ class CockpitAlertsEndToEndTest
             // the webhook goes away: a halt and a resume are tried, retried, given up, and logged
             server.stop(0);
             admin("stop", token, aeronDir);
-            await("the monitor sees the halt", 10_000, () -> monitor.evaluator().holding(AlertCondition.HALTED));
+            await("the cockpit sees the halt", 10_000, () -> lines(cockpit, "[ticklane FIRING] halted") == 2);
             admin("resume", token, aeronDir);
-            await("both given up", 20_000, () -> 2 == monitor.webhook().givenUp());
+            await("both given up", 20_000, () -> lines(cockpit, "alert webhook: given up after") == 2);
             server = receiver(port);
             Thread.sleep(1_000);
             assertEquals(2, received.size(), "nothing sent late: " + received);
-            assertEquals(2, monitor.webhook().delivered());
-            assertTrue(log.stream().anyMatch((line) -> line.contains("alert webhook: given up after") &&
-                line.contains("[ticklane FIRING] halted")), log.toString());
-            assertTrue(log.stream().filter((line) -> line.contains("[ticklane ")).count() >= 4, "every alert is logged: " + log);
+            assertEquals(4, lines(cockpit, "[ticklane "), "every alert is logged, each once: " + cockpit);
         }
         finally
         {
+            if (null != process)
+            {
+                process.destroy();
+                process.waitFor(30, TimeUnit.SECONDS);
+            }
             server.stop(0);
             daemon.shutdown();
         }
         assertNull(daemon.firstError());
+        assertEquals(0, process.exitValue(), "a clean stop on SIGTERM: " + cockpit);
+    }
+
+    /**
+     * @return lines holding the text; an alert's own log line, not a webhook line quoting it, when the text is an
+     *         alert's.
+     */
+    private static long lines(final List<String> lines, final String containing)
+    {
+        final boolean alert = containing.startsWith("[ticklane ");
+        return lines.stream().filter((line) -> line.contains(containing) && !(alert && line.contains("alert webhook:"))).count();
     }
 
     private static void admin(final String command, final String token, final String aeronDir)
