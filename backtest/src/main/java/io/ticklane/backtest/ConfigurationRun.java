@@ -140,6 +140,7 @@ final class ConfigurationRun
                 main.wallClockNs(), guarded.wallClockNs()));
         ReportJson.write(dir.resolve("report.json"), report);
         ReportHtml.write(dir.resolve("report.html"), report);
+        EquityCsv.write(dir.resolve(EquityCsv.FILE), report.metrics().series());
         return report;
     }
 

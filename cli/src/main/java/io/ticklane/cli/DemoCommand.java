@@ -154,6 +154,9 @@ public final class DemoCommand implements Callable<Integer>
                     demo.config().fixSession().storeDir());
             }
             stdout.println("demo: " + daemon.recoveryDescription());
+            stdout.println("demo: media driver " + demo.config().transportContext().aeronDirectoryName() +
+                " (ticklane stat|admin|cockpit --aeron-dir), operator token from " + demo.config().adminToken() +
+                ", runs under " + demo.config().runDir());
             final StatusLine status = new StatusLine(daemon.counters(), daemon.tickToQuote());
             final boolean flat;
             final LiveReplayCheck replay;

@@ -27,7 +27,7 @@ public final class TicklaneCli implements Runnable
         ClockCommand.class, FactorsCommand.class, FitCommand.class, QuoteCommand.class, ResearchCommand.class,
         ImportCommand.class, JournalCommand.class, ReplayCommand.class, BacktestCommand.class, DemoCommand.class,
         DaemonCommand.class, OperatorCommand.class, StatCommand.class, TuneCommand.class, PerfCommand.class,
-        VenueCommand.class, FeedCommand.class);
+        CockpitCommand.class, VenueCommand.class, FeedCommand.class);
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

@@ -31,6 +31,7 @@ final class DependencyRules
     private static final String PERF = "io.ticklane.perf..";
     private static final String CLI = "io.ticklane.cli..";
     private static final String FEED_SERVE = "io.ticklane.feedserve..";
+    private static final String COCKPIT = "io.ticklane.cockpit..";
 
     /**
      * Each module reaches only the modules below it in the map; nothing reaches {@code cli}. Dependencies on
@@ -51,6 +52,7 @@ final class DependencyRules
         .layer("backtest").definedBy(BACKTEST)
         .layer("perf").definedBy(PERF)
         .layer("feed-serve").definedBy(FEED_SERVE)
+        .layer("cockpit").definedBy(COCKPIT)
         .layer("cli").definedBy(CLI)
         .whereLayer("sbe-schemas").mayNotAccessAnyLayer()
         .whereLayer("fix-codecs").mayNotAccessAnyLayer()
@@ -70,6 +72,8 @@ final class DependencyRules
         .whereLayer("perf").mayOnlyAccessLayers(
             "runtime", "backtest", "marketmaking", "microstructure", "orderbook", "journal", "gateway", "tuning",
             "clock", "sbe-schemas", "fix-codecs")
+        .whereLayer("cockpit").mayOnlyAccessLayers(
+            "runtime", "backtest", "marketmaking", "journal", "gateway", "sbe-schemas")
         .whereLayer("cli").mayNotBeAccessedByAnyLayer()
         .as("modules depend only downwards in the module map, and nothing depends on cli");
 
@@ -84,14 +88,16 @@ final class DependencyRules
         .as("orderbook, microstructure and marketmaking never import transport, journal or CLI code");
 
     /**
-     * {@code feed serve}'s web server (Javalin on Jetty) is a test and demo tool: nothing the daemon runs may reach it,
-     * so its threads, allocation and dependencies stay off the hot path. Only the CLI wires it.
+     * {@code feed serve}'s web server (Javalin on Jetty) is a test and demo tool, and the cockpit (Javalin, the Prometheus
+     * client) is a process of its own beside the daemon: nothing the daemon runs may reach either, so their threads,
+     * allocation and dependencies stay off the hot path. Only the CLI wires them.
      */
     static final ArchRule NO_WEB_SERVER_BELOW_THE_CLI = noClasses()
         .that().resideInAnyPackage(SBE, CLOCK, ORDERBOOK, MICROSTRUCTURE, MARKETMAKING, JOURNAL, GATEWAY, TUNING, RUNTIME,
             BACKTEST, PERF)
-        .should().dependOnClassesThat().resideInAnyPackage(FEED_SERVE, "io.javalin..", "org.eclipse.jetty..")
-        .as("only the CLI reaches feed serve and its web server");
+        .should().dependOnClassesThat().resideInAnyPackage(FEED_SERVE, COCKPIT, "io.javalin..", "org.eclipse.jetty..",
+            "io.prometheus..")
+        .as("only the CLI reaches feed serve, the cockpit and their web server");
 
     /**
      * Apache Spark and its classpath live in the research-spark module and its own JVM (docs/decisions/research-spark.md):

@@ -34,7 +34,7 @@ class DependencyRulesTest
     void everyModuleIsImportedAndChecked()
     {
         for (final String module : new String[]{ "sbe", "fix44", "clock", "orderbook", "microstructure", "marketmaking",
-            "journal", "gateway", "tuning", "runtime", "backtest", "perf", "feedserve", "cli" })
+            "journal", "gateway", "tuning", "runtime", "backtest", "perf", "feedserve", "cockpit", "cli" })
         {
             assertTrue(production.containPackage("io.ticklane." + module),
                 "no production classes of io.ticklane." + module + " on the test classpath");

@@ -36,6 +36,7 @@ public final class JournalReader implements AutoCloseable
     private final JournalHeader header;
     private final boolean complete;
     private final long trailerRecordCount;
+    private final boolean following;
     private final JournalDecoder decoder;
     private final UnsafeBuffer inbound = new UnsafeBuffer(0, 0);
     private final MessageHeaderDecoder inboundHeader = new MessageHeaderDecoder();
@@ -56,9 +57,10 @@ public final class JournalReader implements AutoCloseable
         }
     }
 
-    private JournalReader(final Path dir, final boolean allowIncomplete)
+    private JournalReader(final Path dir, final boolean allowIncomplete, final boolean following)
     {
         this.dir = dir;
+        this.following = following;
         this.source = dir.toString();
         this.decoder = new JournalDecoder(source);
         this.queue = openQueue(dir, source);
@@ -121,6 +123,29 @@ public final class JournalReader implements AutoCloseable
      */
     public static JournalReader open(final Path dir, final boolean allowIncomplete) throws IOException
     {
+        checkQueueFiles(dir);
+        return new JournalReader(dir, allowIncomplete, false);
+    }
+
+    /**
+     * Opens a journal that another process may still be writing, to follow it: a poll that finds no new record returns
+     * 0 and the next poll picks up what was appended since, until the trailer ends it ({@link #isDone()}). For
+     * watchers in other processes (the cockpit's recent fills); the queue is opened read-only.
+     *
+     * @param dir journal directory.
+     * @return the reader, positioned at the first record.
+     * @throws NoSuchFileException  if the directory does not exist.
+     * @throws IOException          if the directory cannot be listed.
+     * @throws InputFormatException if it is not a journal this build reads.
+     */
+    public static JournalReader follow(final Path dir) throws IOException
+    {
+        checkQueueFiles(dir);
+        return new JournalReader(dir, true, true);
+    }
+
+    private static void checkQueueFiles(final Path dir) throws IOException
+    {
         if (!Files.isDirectory(dir))
         {
             throw new NoSuchFileException(dir.toString(), null, "journal directory does not exist");
@@ -135,11 +160,10 @@ public final class JournalReader implements AutoCloseable
             throw new InputFormatException(dir.toString(), 0,
                 "not a Ticklane journal: no Chronicle Queue " + JournalFormat.QUEUE_FILE_SUFFIX + " files");
         }
-        return new JournalReader(dir, allowIncomplete);
     }
 
     /**
-     * @return the header.
+     * @return the header record: instruments, schema, config hash.
      */
     public JournalHeader header()
     {
@@ -276,6 +300,10 @@ public final class JournalReader implements AutoCloseable
                     inboundFrames.onMessage(inboundHeader.wrap(inbound, 0).templateId(), inbound, 0, frameLength);
                 }
             }
+            else
+            {
+                break; // done, or (following) nothing new yet
+            }
         }
         return count;
     }
@@ -316,6 +344,10 @@ public final class JournalReader implements AutoCloseable
         {
             if (!document.isPresent())
             {
+                if (following)
+                {
+                    return false; // the writer may append more: not done
+                }
                 done = true;
                 if (complete)
                 {

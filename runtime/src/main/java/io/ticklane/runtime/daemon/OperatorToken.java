@@ -156,6 +156,20 @@ public final class OperatorToken
         return new OperatorToken(created.field, created.source + " (created with a random token)");
     }
 
+    /**
+     * A token an operator typed (the cockpit's browser session), checked by the same rules as a file's or the
+     * environment's: 16 to 32 printable US-ASCII characters.
+     *
+     * @param text   the token as typed; a trailing line end is dropped.
+     * @param source where it came from, for {@link #toString()} (never the token).
+     * @return the token.
+     * @throws IllegalArgumentException saying what is wrong with it, never quoting it.
+     */
+    public static OperatorToken fromText(final String text, final String source)
+    {
+        return parse(null == text ? "" : text, "the operator token", source);
+    }
+
     private static OperatorToken parse(final String text, final String name, final String source)
     {
         final String token = text.stripTrailing(); // the line end of `echo ... > file`
