@@ -1,6 +1,10 @@
 package io.ticklane.cli;
 
 import com.sun.management.ThreadMXBean;
+import io.ticklane.cockpit.CockpitContext;
+import io.ticklane.cockpit.CockpitServer;
+import io.ticklane.cockpit.alert.AlertMonitor;
+import io.ticklane.cockpit.alert.AlertRules;
 import io.ticklane.runtime.daemon.Daemon;
 import io.ticklane.runtime.daemon.DaemonConfig;
 import io.ticklane.runtime.daemon.DaemonCounters;
@@ -9,12 +13,19 @@ import org.agrona.concurrent.OffsetEpochNanoClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static io.ticklane.cli.ScriptedVenue.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -54,6 +65,60 @@ class DaemonAllocationTest
         }
         finally
         {
+            daemon.shutdown();
+        }
+        assertEquals(null, daemon.firstError());
+    }
+
+    /**
+     * The same with the operator's tools attached as in production: {@code ticklane cockpit}'s server (its counters
+     * sampling, journal tail, live page and {@code /metrics}, scraped all along) and its alert monitor. They read
+     * the daemon's counters file and journal from threads of their own; the daemon's thread must not notice.
+     */
+    @Test
+    void theOneThreadDaemonAllocatesNothingWithACockpitWatching() throws Exception
+    {
+        final String aeronDir = tmp.resolve("aeron").toString();
+        final Daemon daemon = Daemon.start(config(tmp, aeronDir), null, new OffsetEpochNanoClock());
+        final AtomicBoolean scraping = new AtomicBoolean(true);
+        final AtomicLong scrapes = new AtomicLong();
+        try (ScriptedVenue venue = new ScriptedVenue(aeronDir);
+            CockpitServer cockpit = CockpitServer.start(new CockpitContext().port(0).aeronDir(aeronDir).runs(tmp.resolve("runs")));
+            AlertMonitor alerts = new AlertMonitor(Path.of(aeronDir), AlertRules.load(null, List.of("alert.poll_ms=50")),
+                (line) ->
+                {
+                }, System::currentTimeMillis).start())
+        {
+            final HttpClient client = HttpClient.newHttpClient();
+            final Thread scraper = new Thread(() ->
+            {
+                while (scraping.get())
+                {
+                    try
+                    {
+                        final HttpResponse<String> metrics = client.send(
+                            HttpRequest.newBuilder(URI.create(cockpit.url() + "metrics")).build(), HttpResponse.BodyHandlers.ofString());
+                        if (200 == metrics.statusCode() && metrics.body().contains("ticklane_daemon_up 1"))
+                        {
+                            scrapes.incrementAndGet();
+                        }
+                        Thread.sleep(20);
+                    }
+                    catch (final IOException | InterruptedException ex)
+                    {
+                        return;
+                    }
+                }
+            }, "metrics-scraper");
+            scraper.start();
+            assertSteadyStateAllocatesNothing(daemon, venue);
+            scraping.set(false);
+            scraper.join(5_000);
+            assertTrue(scrapes.get() > 10, "the cockpit served the running daemon's metrics throughout: " + scrapes.get());
+        }
+        finally
+        {
+            scraping.set(false);
             daemon.shutdown();
         }
         assertEquals(null, daemon.firstError());
