@@ -60,7 +60,7 @@ public final class OperatorCommand implements Callable<Integer>
 
     public Integer call() throws InterruptedException, IOException
     {
-        final AdminCommandType type = parse(command);
+        final AdminCommandType type = OperatorClient.commandNamed(command);
         final String aeronDir = daemon.aeronDir();
         if (!new File(aeronDir, "cnc.dat").exists())
         {
@@ -107,24 +107,6 @@ public final class OperatorCommand implements Callable<Integer>
                     result.openOrders() + " position=" + result.position());
                 out.flush();
                 return ExitCodes.OK;
-        }
-    }
-
-    private static AdminCommandType parse(final String command)
-    {
-        switch (command)
-        {
-            case "stop":
-                return AdminCommandType.STOP;
-            case "flatten":
-                return AdminCommandType.FLATTEN;
-            case "cancel-all":
-                return AdminCommandType.CANCEL_ALL;
-            case "resume":
-                return AdminCommandType.RESUME;
-            default:
-                throw new IllegalArgumentException("unknown admin command '" + command +
-                    "': expected stop, flatten, cancel-all or resume");
         }
     }
 }

@@ -50,35 +50,13 @@ public final class AdminControl
 
     /**
      * @param control stop, flatten, cancel-all or resume.
-     * @return its command type.
-     * @throws IllegalArgumentException for any other name.
-     */
-    public static AdminCommandType commandOf(final String control)
-    {
-        switch (control)
-        {
-            case "stop":
-                return AdminCommandType.STOP;
-            case "flatten":
-                return AdminCommandType.FLATTEN;
-            case "cancel-all":
-                return AdminCommandType.CANCEL_ALL;
-            case "resume":
-                return AdminCommandType.RESUME;
-            default:
-                throw new IllegalArgumentException("unknown control '" + control + "': stop, flatten, cancel-all or resume");
-        }
-    }
-
-    /**
-     * @param control stop, flatten, cancel-all or resume.
      * @param token   the session's operator token.
      * @return what became of it.
      * @throws InterruptedException if interrupted while waiting for the daemon.
      */
     public synchronized Result send(final String control, final OperatorToken token) throws InterruptedException
     {
-        final AdminCommandType type = commandOf(control);
+        final AdminCommandType type = OperatorClient.commandNamed(control);
         if (!new File(aeronDir, "cnc.dat").exists())
         {
             return new Result(control, OperatorClient.Outcome.NO_DAEMON.name(), false,

@@ -309,7 +309,7 @@ public final class CockpitServer implements AutoCloseable
     private void control(final Context ctx) throws InterruptedException
     {
         final String name = ctx.pathParam("name");
-        AdminControl.commandOf(name); // 400 for an unknown control before anything else
+        OperatorClient.commandNamed(name); // 400 for an unknown control before anything else
         final OperatorSessions.Session session = authorise(ctx);
         if (null == session)
         {

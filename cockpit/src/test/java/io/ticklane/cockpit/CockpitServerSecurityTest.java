@@ -160,7 +160,7 @@ class CockpitServerSecurityTest
         final RawHttp.Response response = post("/api/control/liquidate", s[0], s[1], origin, null);
 
         assertEquals(400, response.status());
-        assertTrue(response.body().contains("unknown control 'liquidate'"), response.body());
+        assertTrue(response.body().contains("unknown admin command 'liquidate'"), response.body());
     }
 
     @Test

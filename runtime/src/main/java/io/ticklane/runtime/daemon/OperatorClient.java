@@ -42,6 +42,31 @@ public final class OperatorClient
     }
 
     /**
+     * The operator's names for the commands, as {@code ticklane admin} and the cockpit take them.
+     *
+     * @param name stop, flatten, cancel-all or resume.
+     * @return its command type.
+     * @throws IllegalArgumentException naming the four for any other name.
+     */
+    public static AdminCommandType commandNamed(final String name)
+    {
+        switch (name)
+        {
+            case "stop":
+                return AdminCommandType.STOP;
+            case "flatten":
+                return AdminCommandType.FLATTEN;
+            case "cancel-all":
+                return AdminCommandType.CANCEL_ALL;
+            case "resume":
+                return AdminCommandType.RESUME;
+            default:
+                throw new IllegalArgumentException("unknown admin command '" + name +
+                    "': expected stop, flatten, cancel-all or resume");
+        }
+    }
+
+    /**
      * @param outcome    what became of the command.
      * @param mode       the daemon's mode counter after it (see {@link ModeName}); meaningful once the daemon handled it.
      * @param modeReason the daemon's mode reason counter after it (a {@code ModeReason} ordinal).
