@@ -20,8 +20,8 @@ import static io.ticklane.cli.ScriptedVenue.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Zero allocation in steady state on the daemon's one thread when its orders go over FIX (issue 13's allocation
- * evidence), measured as {@link DaemonAllocationTest} measures the Aeron path.
+ * Zero allocation in steady state on the daemon's one thread and the FIX session's thread when its orders go over FIX
+ * (issue 13's allocation evidence), measured as {@link DaemonAllocationTest} measures the Aeron path.
  */
 class DaemonFixAllocationTest
 {
@@ -29,9 +29,10 @@ class DaemonFixAllocationTest
     Path tmp;
 
     /**
-     * {@link DaemonAllocationTest} over FIX 4.4: the one thread also polls Artio's library, encodes each order as FIX and hands it to
-     * Artio ({@code trySend}), and maps the FIX answers back to SBE. The scripted venue answers behind Ticklane's
-     * QuickFIX/J acceptor ({@link FixVenue}), whose own threads allocate freely: only the daemon's thread is measured.
+     * {@link DaemonAllocationTest} over FIX 4.4: the one daemon thread hands each order to the FIX session's thread,
+     * which polls Artio's library, encodes the order as FIX, hands it to Artio ({@code trySend}) and maps the FIX
+     * answers back to SBE; both threads are measured. The scripted venue answers behind Ticklane's QuickFIX/J acceptor
+     * ({@link FixVenue}), whose own threads allocate freely, as do Artio's engine, driver and archive threads.
      */
     @Test
     void theOneThreadDaemonAllocatesNothingInSteadyStateOverFix() throws Exception
@@ -56,6 +57,7 @@ class DaemonFixAllocationTest
                 "SYNTH", new OffsetEpochNanoClock()))
         {
             await("logged on over FIX", 30_000, () -> 1 == daemon.fixSessionCounters().loggedOn());
+            assertEquals(2, daemon.agentThreads().size(), "the daemon's thread and the FIX session's, both measured");
             DaemonAllocationTest.assertSteadyStateAllocatesNothing(daemon, venue);
             assertEquals(0, fixVenue.counters().requestsRefused(), "the FIX venue took every order");
         }

@@ -159,7 +159,8 @@ public final class FramePublisher implements OrderGateway
     /**
      * {@inheritDoc}
      */
-    public int send(final DirectBuffer buffer, final int offset, final int length)
+    public int send(
+        final DirectBuffer buffer, final int offset, final int length, final long originNs, final long receivedNs)
     {
         return offer(buffer, offset, length) ? SENT : FAILED;
     }

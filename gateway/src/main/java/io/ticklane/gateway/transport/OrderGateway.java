@@ -17,6 +17,11 @@ public interface OrderGateway extends AutoCloseable
     int NOT_SENT = 0;
     /** The frame could not be sent within the gateway's bound: the daemon must halt, with {@link #failure()}. */
     int FAILED = -1;
+    /**
+     * The frame was handed to the thread that sends it (a FIX session), which times tick-to-quote itself when its
+     * venue session takes the message: the caller counts it as sent and does not time it.
+     */
+    int HANDED_OVER = 2;
 
     /**
      * @return true once the venue can take orders (Aeron: it subscribed; FIX: the session is logged on).
@@ -26,12 +31,14 @@ public interface OrderGateway extends AutoCloseable
     /**
      * Sends one order frame (NewOrder, CancelOrder, ReplaceOrder, MassCancel, OrderStatusRequest).
      *
-     * @param buffer holding the frame.
-     * @param offset of the frame.
-     * @param length of the frame.
-     * @return {@link #SENT}, {@link #NOT_SENT} or {@link #FAILED}.
+     * @param buffer     holding the frame.
+     * @param offset     of the frame.
+     * @param length     of the frame.
+     * @param originNs   origin time of the inbound event that caused the order, for tick-to-quote.
+     * @param receivedNs receive stamp of that event, for tick-to-quote from the receive stamp.
+     * @return {@link #SENT}, {@link #HANDED_OVER}, {@link #NOT_SENT} or {@link #FAILED}.
      */
-    int send(DirectBuffer buffer, int offset, int length);
+    int send(DirectBuffer buffer, int offset, int length, long originNs, long receivedNs);
 
     /**
      * Sends the daemon's heartbeat frame once, without retry: the next one follows. A venue with its own session

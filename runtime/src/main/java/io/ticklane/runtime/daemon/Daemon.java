@@ -7,6 +7,7 @@ import io.ticklane.gateway.fix.session.FixOrderSession;
 import io.ticklane.gateway.fix.session.FixSessionConfig;
 import io.ticklane.gateway.fix.session.FixSessionCounters;
 import io.ticklane.gateway.transport.OrderGateway;
+import io.ticklane.gateway.transport.TickToQuoteTimer;
 import io.ticklane.gateway.transport.Transport;
 import io.ticklane.gateway.transport.TransportContext;
 import io.ticklane.journal.state.StateStore;
@@ -109,8 +110,9 @@ public final class Daemon implements AutoCloseable
                 reports = transport.subscription(FIX_REPORT_CHANNEL, config.fixReportStreamId());
                 fixSession = FixOrderSession.launch(fix,
                     transport.aeron().addExclusivePublication(FIX_REPORT_CHANNEL, config.fixReportStreamId()),
-                    countersFile.manager(), DaemonCounters.TYPE_ID, DaemonCounters.PREFIX, clock, channels.offerTimeoutNs());
-                openedOrders = fixSession;
+                    countersFile.manager(), DaemonCounters.TYPE_ID, DaemonCounters.PREFIX, clock, channels.offerTimeoutNs(),
+                    haltReason, new TickToQuoteTimer(tickToQuote, tickToQuoteFromReceive));
+                openedOrders = fixSession.gateway(); // closing it closes the session
             }
             orders = openedOrders;
 
@@ -232,9 +234,7 @@ public final class Daemon implements AutoCloseable
         final String idle = config.idleStrategyName();
         if (ThreadLayout.ONE_THREAD == config.threadLayout())
         {
-            Agent agent = null == fixSession ?
-                new CompositeAgent(receiver, journal, trading, sender) :
-                new CompositeAgent(receiver, journal, trading, sender, fixSession);
+            Agent agent = new CompositeAgent(receiver, journal, trading, sender);
             final Integer core = cores.containsKey("all") ? cores.get("all") : cores.get("trading");
             if (null != core)
             {
@@ -248,11 +248,18 @@ public final class Daemon implements AutoCloseable
             for (final Agent agent : new Agent[]{receiver, trading, sender, journal})
             {
                 final Integer core = cores.get(agent.roleName());
-                // the FIX library is single-threaded and the sender is the one thread that sends on it
-                final Agent withSession = sender == agent && null != fixSession ? new CompositeAgent(sender, fixSession) : agent;
-                final Agent placed = null == core ? withSession : new PinnedAgent(withSession, core);
-                runners.add(new AgentRunner(IdleStrategies.create(idle), errorHandler, null, placed));
+                runners.add(new AgentRunner(IdleStrategies.create(idle), errorHandler, null,
+                    null == core ? agent : new PinnedAgent(agent, core)));
             }
+        }
+        if (null != fixSession)
+        {
+            // Artio's library on a thread of its own in either layout: a library that blocks its poller (one that
+            // lost its engine does, for a second per poll) must never hold a thread the daemon trades on. Closed
+            // after the journal: cancels confirmed at the stop still come back through it until then.
+            final Integer core = cores.get(fixSession.roleName());
+            runners.add(new AgentRunner(IdleStrategies.create(idle), errorHandler, null,
+                null == core ? fixSession : new PinnedAgent(fixSession, core)));
         }
         for (final AgentRunner runner : runners)
         {

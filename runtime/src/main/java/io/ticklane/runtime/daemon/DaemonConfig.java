@@ -314,13 +314,14 @@ public final class DaemonConfig
     }
 
     /**
-     * @return core per agent role (receiver, trading, order-sender, journal; "all" for the one-thread layout), from
-     *         {@code daemon.cores} or a {@code daemon.core_layout} file (tuning/layouts); absent roles unpinned.
+     * @return core per agent role (receiver, trading, order-sender, journal, fix-session; "all" for the one-thread
+     *         layout), from {@code daemon.cores} or a {@code daemon.core_layout} file (tuning/layouts); absent roles
+     *         unpinned.
      */
     public Map<String, Integer> cores()
     {
         final Map<String, Integer> cores = new TreeMap<>();
-        final Set<String> roles = new TreeSet<>(List.of("receiver", "trading", "order-sender", "journal", "all"));
+        final Set<String> roles = new TreeSet<>(List.of("receiver", "trading", "order-sender", "journal", "fix-session", "all"));
         final String layoutFile = settings.text("daemon.core_layout");
         final String spec = settings.text("daemon.cores");
         if (!layoutFile.isEmpty())

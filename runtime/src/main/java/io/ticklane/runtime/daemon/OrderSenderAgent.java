@@ -2,6 +2,7 @@ package io.ticklane.runtime.daemon;
 
 import com.lmax.disruptor.EventPoller;
 import io.ticklane.gateway.transport.OrderGateway;
+import io.ticklane.gateway.transport.TickToQuoteTimer;
 import io.ticklane.sbe.CancelOrderDecoder;
 import io.ticklane.sbe.HeartbeatEncoder;
 import io.ticklane.sbe.MessageHeaderDecoder;
@@ -18,18 +19,15 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The order sender's duty cycle: takes order frames off the outbound ring and sends each through the
- * {@link OrderGateway} (the Aeron order publication, or a FIX session), recording tick-to-quote (from the receive
- * stamp of the frame that caused the order to the moment the gateway took it) into an HdrHistogram {@link Recorder},
- * which another thread swaps without blocking this one. A frame the gateway cannot take within its bound is never
+ * {@link OrderGateway} (the Aeron order publication, or a FIX session's hand-off), timing tick-to-quote with a
+ * {@link TickToQuoteTimer} when the publication takes an order (a FIX session times its orders itself, when Artio
+ * takes them). A frame the gateway cannot take within its bound is never
  * dropped silently: it is counted and the daemon halts with the reason. Also sends the daemon's heartbeat.
  */
 public final class OrderSenderAgent implements Agent, EventPoller.Handler<FrameSlot>
 {
-    /**
-     * Highest latency the recorder tracks, ns: a fixed range, because an auto-resizing histogram grows by catching an
-     * exception on the recording thread. Longer latencies are recorded as this value.
-     */
-    public static final long HIGHEST_LATENCY_NS = 60_000_000_000L;
+    /** Highest latency the recorders track, ns ({@link TickToQuoteTimer#HIGHEST_LATENCY_NS}). */
+    public static final long HIGHEST_LATENCY_NS = TickToQuoteTimer.HIGHEST_LATENCY_NS;
     /** Heartbeat sender id of the daemon. */
     public static final int DAEMON_SENDER_ID = 1;
     private static final int BATCH_LIMIT = 256;
@@ -37,8 +35,7 @@ public final class OrderSenderAgent implements Agent, EventPoller.Handler<FrameS
     private final EventPoller<FrameSlot> poller;
     private final OrderGateway orders;
     private final EpochNanoClock clock;
-    private final Recorder tickToQuote;
-    private final Recorder tickToQuoteFromReceive;
+    private final TickToQuoteTimer timer;
     private final DaemonCounters counters;
     private final AtomicReference<String> haltReason;
     private final long heartbeatIntervalNs;
@@ -49,7 +46,6 @@ public final class OrderSenderAgent implements Agent, EventPoller.Handler<FrameS
     private long nextHeartbeatNs;
     private boolean connected;
     private final AtomicBoolean venueConnected;
-    private long lastOriginNs = Long.MIN_VALUE;
     private StageLatencies stages;
     private long heartbeatSequence;
     private int batch;
@@ -84,8 +80,7 @@ public final class OrderSenderAgent implements Agent, EventPoller.Handler<FrameS
         this.poller = poller;
         this.orders = orders;
         this.clock = clock;
-        this.tickToQuote = tickToQuote;
-        this.tickToQuoteFromReceive = fromReceive;
+        this.timer = new TickToQuoteTimer(tickToQuote, fromReceive);
         this.heartbeatIntervalNs = heartbeatIntervalNs;
         this.counters = counters;
         this.haltReason = haltReason;
@@ -144,24 +139,13 @@ public final class OrderSenderAgent implements Agent, EventPoller.Handler<FrameS
     public boolean onEvent(final FrameSlot slot, final long sequence, final boolean endOfBatch)
     {
         final UnsafeBuffer frame = slot.buffer();
-        final int outcome = orders.send(frame, 0, slot.length());
-        if (OrderGateway.SENT == outcome)
+        final int outcome = orders.send(frame, 0, slot.length(), slot.originNs(), slot.timeNs());
+        if (OrderGateway.SENT == outcome || OrderGateway.HANDED_OVER == outcome)
         {
             final long publishedNs = clock.nanoTime();
-            if (slot.originNs() != lastOriginNs)
+            if (OrderGateway.SENT == outcome)
             {
-                // tick-to-quote counts an event once, at its first order
-                lastOriginNs = slot.originNs();
-                final long latencyNs = publishedNs - slot.originNs();
-                if (latencyNs >= 0)
-                {
-                    tickToQuote.recordValue(Math.min(latencyNs, HIGHEST_LATENCY_NS));
-                }
-                final long fromReceiveNs = publishedNs - slot.timeNs();
-                if (fromReceiveNs >= 0)
-                {
-                    tickToQuoteFromReceive.recordValue(Math.min(fromReceiveNs, HIGHEST_LATENCY_NS));
-                }
+                timer.sent(slot.originNs(), slot.timeNs(), publishedNs); // a FIX session times its own, when sent
             }
             if (null != stages && 0 != slot.stageNs())
             {

@@ -2,33 +2,25 @@ package io.ticklane.gateway.fix.session;
 
 import io.aeron.Publication;
 import io.ticklane.fix44.FixDictionaryImpl;
-import io.ticklane.fix44.builder.NewOrderSingleEncoder;
-import io.ticklane.fix44.builder.OrderCancelReplaceRequestEncoder;
-import io.ticklane.fix44.builder.OrderCancelRequestEncoder;
-import io.ticklane.fix44.builder.OrderMassCancelRequestEncoder;
-import io.ticklane.fix44.builder.OrderMassStatusRequestEncoder;
 import io.ticklane.gateway.fix.FixInstruments;
 import io.ticklane.gateway.fix.FixOrderEncoding;
-import io.ticklane.gateway.fix.FixOrderRefusal;
 import io.ticklane.gateway.fix.FixReportDecoding;
 import io.ticklane.gateway.fix.OrderTimeInForceMemory;
 import io.ticklane.gateway.transport.OrderGateway;
-import io.ticklane.sbe.CancelOrderDecoder;
-import io.ticklane.sbe.MassCancelDecoder;
-import io.ticklane.sbe.MessageHeaderDecoder;
-import io.ticklane.sbe.NewOrderDecoder;
-import io.ticklane.sbe.OrderStatusRequestDecoder;
-import io.ticklane.sbe.ReplaceOrderDecoder;
+import io.ticklane.gateway.transport.TickToQuoteTimer;
+import org.agrona.BitUtil;
+import org.agrona.BufferUtil;
 import org.agrona.CloseHelper;
-import org.agrona.DirectBuffer;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.EpochNanoClock;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.agrona.concurrent.ringbuffer.OneToOneRingBuffer;
+import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
 import org.agrona.concurrent.status.CountersManager;
 import uk.co.real_logic.artio.MonitoringAgentFactory;
-import uk.co.real_logic.artio.Pressure;
 import uk.co.real_logic.artio.Reply;
-import uk.co.real_logic.artio.builder.Encoder;
 import uk.co.real_logic.artio.library.FixLibrary;
+import uk.co.real_logic.artio.library.LibraryConnectHandler;
 import uk.co.real_logic.artio.library.LibraryConfiguration;
 import uk.co.real_logic.artio.library.SessionConfiguration;
 import uk.co.real_logic.artio.session.Session;
@@ -36,23 +28,28 @@ import uk.co.real_logic.artio.session.Session;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The daemon's order gateway to a FIX 4.4 venue, on Artio: an Agrona {@link Agent} on the order sender's thread (the
- * one thread that may touch the {@link FixLibrary}) that logs on, reconnects with backoff when the session is lost
- * or a logon fails, and sends each SBE order the sender hands it as the FIX message {@link FixOrderEncoding} makes.
- * The venue's answers go to the daemon's report stream through {@link FixReportPublisher}. While the session is down
- * an order frame is not sent, only counted: nothing stale leaves after a reconnection, and the strategy, halted by
- * the {@code VenueSession} frame, asks the venue what it holds once logged on again. Sequence numbers and the
- * message archive persist in the store directory ({@link FixSessionEngine}) unless reset-on-logon is set. The
- * session counts as up (orders go out, the strategy hears CONNECTED and asks for the venue's orders) only once the
- * gap a logon revealed has been resent: a status answer must never overtake a report the venue sent while the session
- * was down, or the reconciliation would infer a fill that the resent report then books again. Closing logs out
- * (bounded) before the engine stops.
+ * The daemon's FIX 4.4 session to a venue, on Artio: an Agrona {@link Agent} on a thread of its own (the one thread
+ * that touches the {@link FixLibrary}) that logs on, reconnects with backoff when the session is lost or a logon
+ * fails, and has {@link FixOrderSender} send the orders the order sender handed over ({@link #gateway()}). The library
+ * has its own thread because it can block its poller: a library that lost its engine retries its connect on every
+ * poll, about a second each time; on the trading thread that froze the daemon, here it delays only FIX. A session that
+ * was up when its library lost the engine is reported lost (the engine, which would report it, is what is gone), and
+ * the sessions the engine hands back when the library reconnects are disconnected before the next logon. The venue's
+ * answers go to the daemon's report stream through {@link FixReportPublisher}. Sequence numbers and the message
+ * archive persist in the store directory ({@link FixSessionEngine}) unless reset-on-logon is set. The session counts as
+ * up (orders go out, the strategy hears CONNECTED and asks for the venue's orders) only once the gap a logon revealed
+ * has been resent: a status answer must never overtake a report the venue sent while the session was down, or the
+ * reconciliation would infer a fill that the resent report then books again. Closing logs out (bounded) before the
+ * engine stops.
  */
-public final class FixOrderSession implements OrderGateway, Agent
+public final class FixOrderSession implements Agent, AutoCloseable
 {
     private static final int FRAGMENT_LIMIT = 32;
+    /** Bytes of order frames the hand-off ring holds (frames are a few hundred bytes at most). */
+    private static final int ORDER_RING_BYTES = 64 * 1024;
     private static final long LOGOUT_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(5);
     private static final int WAITING = 0;
     private static final int LOGGING_ON = 1;
@@ -69,28 +66,23 @@ public final class FixOrderSession implements OrderGateway, Agent
     private final FixReportPublisher publisher;
     private final FixSessionCounters counters;
     private final EpochNanoClock clock;
-    private final long sendTimeoutNs;
+    private final FixOrderHandoff handoff;
+    private final FixOrderSender sender;
     private final SessionConfiguration sessionConfiguration;
-    private final FixOrderEncoding encoding;
-    private final long[] orderRefusals = new long[FixSessionCounters.orderRefusals().length];
-    private final MessageHeaderDecoder header = new MessageHeaderDecoder();
-    private final NewOrderDecoder newOrder = new NewOrderDecoder();
-    private final CancelOrderDecoder cancelOrder = new CancelOrderDecoder();
-    private final ReplaceOrderDecoder replaceOrder = new ReplaceOrderDecoder();
-    private final MassCancelDecoder massCancel = new MassCancelDecoder();
-    private final OrderStatusRequestDecoder statusRequest = new OrderStatusRequestDecoder();
-    private final NewOrderSingleEncoder newOrderSingle = new NewOrderSingleEncoder();
-    private final OrderCancelRequestEncoder cancelRequest = new OrderCancelRequestEncoder();
-    private final OrderCancelReplaceRequestEncoder replaceRequest = new OrderCancelReplaceRequestEncoder();
-    private final OrderMassCancelRequestEncoder massCancelRequest = new OrderMassCancelRequestEncoder();
-    private final OrderMassStatusRequestEncoder massStatusRequest = new OrderMassStatusRequestEncoder();
     private int state = WAITING;
+    /** The order sender's thread reads this: true only in the ACTIVE state. */
+    private volatile boolean loggedOn;
+    /** Set by the library's connect handler (inside a poll), handled after it. */
+    private boolean engineLost;
+    /** After an engine loss: sessions the engine hands back on the library's reconnection are disconnected. */
+    private boolean dropHandedBackSessions;
+    /** A session lost with its library's engine, not yet reported to the strategy. */
+    private boolean lossUnreported;
     private Reply<Session> logon;
     private Session session;
     private long nextAttemptNs;
     private long activeByNs;
     private long reconnectDelayMs;
-    private String failure = "NONE";
     private boolean closed;
 
     private FixOrderSession(
@@ -100,7 +92,9 @@ public final class FixOrderSession implements OrderGateway, Agent
         final Publication reports,
         final FixSessionCounters counters,
         final EpochNanoClock clock,
-        final long sendTimeoutNs)
+        final long sendTimeoutNs,
+        final AtomicReference<String> haltReason,
+        final TickToQuoteTimer timer)
     {
         this.config = config;
         this.engine = engine;
@@ -108,10 +102,13 @@ public final class FixOrderSession implements OrderGateway, Agent
         this.reports = reports;
         this.counters = counters;
         this.clock = clock;
-        this.sendTimeoutNs = sendTimeoutNs;
+        final OneToOneRingBuffer orders = new OneToOneRingBuffer(new UnsafeBuffer(BufferUtil.allocateDirectAligned(
+            ORDER_RING_BYTES + RingBufferDescriptor.TRAILER_LENGTH, BitUtil.CACHE_LINE_LENGTH)));
+        this.handoff = new FixOrderHandoff(this, orders, counters, clock, sendTimeoutNs);
         final FixInstruments instruments = new FixInstruments(List.of(config.instrument()));
         final OrderTimeInForceMemory timesInForce = new OrderTimeInForceMemory();
-        this.encoding = new FixOrderEncoding(instruments, timesInForce);
+        this.sender = new FixOrderSender(
+            orders, new FixOrderEncoding(instruments, timesInForce), counters, sendTimeoutNs, haltReason, timer, clock);
         this.publisher = new FixReportPublisher(
             reports, new FixReportDecoding(instruments, timesInForce), counters, clock, config.instrument().instrumentId(), processed);
         this.reconnectDelayMs = config.reconnectInitialMs();
@@ -128,6 +125,17 @@ public final class FixOrderSession implements OrderGateway, Agent
         final LibraryConfiguration libraryConfiguration = new LibraryConfiguration()
             .libraryAeronChannels(List.of("aeron:ipc"))
             .sessionAcquireHandler((acquired, info) -> publisher)
+            .libraryConnectHandler(new LibraryConnectHandler()
+            {
+                public void onConnect(final FixLibrary library)
+                {
+                }
+
+                public void onDisconnect(final FixLibrary library)
+                {
+                    engineLost = true;
+                }
+            })
             .defaultHeartbeatIntervalInS(config.heartbeatIntervalS());
         libraryConfiguration.monitoringFile(config.storeDir().resolve("library-monitoring").toString());
         libraryConfiguration.monitoringAgentFactory(MonitoringAgentFactory.none());
@@ -137,7 +145,7 @@ public final class FixOrderSession implements OrderGateway, Agent
 
     /**
      * Starts the engine in the store directory and connects the library; the first logon is tried on the first duty
-     * cycle.
+     * cycle. Run the session as an agent on a thread of its own and give the order sender {@link #gateway()}.
      *
      * @param config        the session's settings.
      * @param reports       the daemon's report stream (owned from here on: closed with the session).
@@ -145,8 +153,11 @@ public final class FixOrderSession implements OrderGateway, Agent
      * @param typeId        the daemon's counter type.
      * @param labelPrefix   the daemon's counter label prefix.
      * @param clock         the daemon's clock.
-     * @param sendTimeoutNs how long a back-pressured order is retried before the daemon halts.
-     * @return the session gateway, not yet logged on.
+     * @param sendTimeoutNs how long after its hand-over an order may still be sent, and how long a full hand-off
+     *                      ring holds the sender, before the daemon halts.
+     * @param haltReason    the daemon's halt reason, set from the session's thread when an order is given up on.
+     * @param timer         times tick-to-quote when Artio takes each order (on the session's thread only).
+     * @return the session, not yet logged on.
      * @throws IOException if the store directory cannot be made.
      */
     public static FixOrderSession launch(
@@ -156,7 +167,9 @@ public final class FixOrderSession implements OrderGateway, Agent
         final int typeId,
         final String labelPrefix,
         final EpochNanoClock clock,
-        final long sendTimeoutNs) throws IOException
+        final long sendTimeoutNs,
+        final AtomicReference<String> haltReason,
+        final TickToQuoteTimer timer) throws IOException
     {
         final FixSessionEngine engine = FixSessionEngine.launch(config.storeDir());
         FixSessionCounters counters = null;
@@ -165,7 +178,8 @@ public final class FixOrderSession implements OrderGateway, Agent
         {
             processed = ProcessedSequenceNumbers.open(config.storeDir().resolve(PROCESSED_FILE));
             counters = new FixSessionCounters(manager, typeId, labelPrefix);
-            return new FixOrderSession(config, engine, processed, reports, counters, clock, sendTimeoutNs);
+            return new FixOrderSession(
+                config, engine, processed, reports, counters, clock, sendTimeoutNs, haltReason, timer);
         }
         catch (final RuntimeException ex)
         {
@@ -177,6 +191,14 @@ public final class FixOrderSession implements OrderGateway, Agent
             CloseHelper.quietClose(engine);
             throw ex;
         }
+    }
+
+    /**
+     * @return where the order sender hands order frames, from its own thread (one producer).
+     */
+    public OrderGateway gateway()
+    {
+        return handoff;
     }
 
     /**
@@ -194,10 +216,25 @@ public final class FixOrderSession implements OrderGateway, Agent
     {
         int work = library.poll(FRAGMENT_LIMIT);
         final long nowNs = clock.nanoTime();
+        if (engineLost)
+        {
+            engineLost = false;
+            work += onEngineLost(nowNs);
+        }
+        if (lossUnreported && publisher.onSessionLost())
+        {
+            lossUnreported = false;
+            work++;
+        }
         switch (state)
         {
             case WAITING:
-                if (library.isConnected() && nowNs - nextAttemptNs >= 0)
+                if (library.isConnected() && dropHandedBackSessions)
+                {
+                    dropHandedBackSessions = false;
+                    work += disconnectHandedBackSessions();
+                }
+                if (!lossUnreported && library.isConnected() && nowNs - nextAttemptNs >= 0)
                 {
                     publisher.onInitiate();
                     logon = library.initiate(sessionConfiguration);
@@ -234,6 +271,7 @@ public final class FixOrderSession implements OrderGateway, Agent
                 else if (session.isActive() && !session.awaitingResend() && publisher.onLogon())
                 {
                     state = ACTIVE;
+                    loggedOn = true;
                     reconnectDelayMs = config.reconnectInitialMs();
                     counters.loggedOnAfterFailures();
                     work++;
@@ -252,6 +290,7 @@ public final class FixOrderSession implements OrderGateway, Agent
             default:
                 if (publisher.isDisconnected())
                 {
+                    loggedOn = false;
                     session = null;
                     state = WAITING;
                     nextAttemptNs = nowNs + TimeUnit.MILLISECONDS.toNanos(reconnectDelayMs);
@@ -259,11 +298,48 @@ public final class FixOrderSession implements OrderGateway, Agent
                 }
                 break;
         }
+        work += sender.sendOrders(ACTIVE == state ? session : null, nowNs);
         if (publisher.flushPending())
         {
             return work;
         }
         return work + 1;
+    }
+
+    private int onEngineLost(final long nowNs)
+    {
+        dropHandedBackSessions = true;
+        if (WAITING == state)
+        {
+            return 0;
+        }
+        if (ACTIVE == state)
+        {
+            loggedOn = false;
+            lossUnreported = true; // DISCONNECTED to the strategy, after what the publisher still holds
+            session = null;
+            state = WAITING;
+            nextAttemptNs = nowNs + TimeUnit.MILLISECONDS.toNanos(reconnectDelayMs);
+        }
+        else
+        {
+            logon = null;
+            retryLater(nowNs, "the FIX library lost its engine during the logon (no answer within Artio's reply timeout)");
+        }
+        return 1;
+    }
+
+    private int disconnectHandedBackSessions()
+    {
+        // the engine gives a reconnecting library the sessions it took over; a session this side already reported
+        // lost is ended, and the next logon (and its reconciliation) starts clean
+        int disconnected = 0;
+        for (final Session handedBack : library.sessions())
+        {
+            handedBack.requestDisconnect();
+            disconnected++;
+        }
+        return disconnected;
     }
 
     private void retryLater(final long nowNs, final String reason)
@@ -276,119 +352,11 @@ public final class FixOrderSession implements OrderGateway, Agent
     }
 
     /**
-     * {@inheritDoc}
+     * @return true while the session is logged on and active: orders handed over now are sent.
      */
-    public boolean isConnected()
+    boolean isLoggedOn()
     {
-        return ACTIVE == state;
-    }
-
-    /**
-     * {@inheritDoc}
-     */
-    public int send(final DirectBuffer buffer, final int offset, final int length)
-    {
-        if (ACTIVE != state || !session.isActive())
-        {
-            counters.notSent.incrementRelease();
-            return NOT_SENT;
-        }
-        header.wrap(buffer, offset);
-        final Encoder message;
-        final boolean mapped;
-        switch (header.templateId())
-        {
-            case NewOrderDecoder.TEMPLATE_ID:
-                mapped = encoding.newOrderSingle(newOrder.wrapAndApplyHeader(buffer, offset, header), newOrderSingle);
-                message = newOrderSingle;
-                break;
-            case CancelOrderDecoder.TEMPLATE_ID:
-                mapped = encoding.orderCancelRequest(cancelOrder.wrapAndApplyHeader(buffer, offset, header), cancelRequest);
-                message = cancelRequest;
-                break;
-            case ReplaceOrderDecoder.TEMPLATE_ID:
-                mapped = encoding.orderCancelReplaceRequest(
-                    replaceOrder.wrapAndApplyHeader(buffer, offset, header), replaceRequest);
-                message = replaceRequest;
-                if (encoding.replacesWithoutTimeInForce() != counters.replacesWithoutTimeInForce.get())
-                {
-                    counters.replacesWithoutTimeInForce.setRelease(encoding.replacesWithoutTimeInForce());
-                }
-                break;
-            case MassCancelDecoder.TEMPLATE_ID:
-                mapped = encoding.orderMassCancelRequest(
-                    massCancel.wrapAndApplyHeader(buffer, offset, header), massCancelRequest);
-                message = massCancelRequest;
-                break;
-            case OrderStatusRequestDecoder.TEMPLATE_ID:
-                mapped = encoding.orderMassStatusRequest(
-                    statusRequest.wrapAndApplyHeader(buffer, offset, header), massStatusRequest);
-                message = massStatusRequest;
-                break;
-            default:
-                failure = "no FIX message for SBE template " + header.templateId();
-                return FAILED;
-        }
-        if (!mapped)
-        {
-            failure = "the FIX mapping refused an order: " + syncOrderRefusals();
-            return FAILED;
-        }
-        return trySend(message);
-    }
-
-    private int trySend(final Encoder message)
-    {
-        long position = session.trySend(message);
-        if (position > 0)
-        {
-            return SENT;
-        }
-        final long deadlineNs = clock.nanoTime() + sendTimeoutNs;
-        while (Pressure.isBackPressured(position) && clock.nanoTime() - deadlineNs < 0)
-        {
-            Thread.onSpinWait();
-            position = session.trySend(message);
-            if (position > 0)
-            {
-                return SENT;
-            }
-        }
-        failure = "FIX session did not take an order: " + (Pressure.isBackPressured(position) ?
-            "back-pressured for " + TimeUnit.NANOSECONDS.toMillis(sendTimeoutNs) + " ms" : "error " + position);
-        return FAILED;
-    }
-
-    private String syncOrderRefusals()
-    {
-        final StringBuilder refused = new StringBuilder();
-        for (final FixOrderRefusal refusal : FixSessionCounters.orderRefusals())
-        {
-            final long total = encoding.refusals(refusal);
-            if (total != orderRefusals[refusal.ordinal()])
-            {
-                orderRefusals[refusal.ordinal()] = total;
-                counters.orderRefused(refusal, total);
-                refused.append(refusal).append(' ');
-            }
-        }
-        return refused.toString().trim();
-    }
-
-    /**
-     * {@inheritDoc}
-     */
-    public void sendHeartbeat(final DirectBuffer buffer, final int offset, final int length)
-    {
-        // the FIX session has its own heartbeats and test requests (Artio's); Ticklane's heartbeat frame is not FIX
-    }
-
-    /**
-     * {@inheritDoc}
-     */
-    public String failure()
-    {
-        return failure;
+        return loggedOn;
     }
 
     /**
@@ -401,7 +369,7 @@ public final class FixOrderSession implements OrderGateway, Agent
 
     /**
      * Logs out if logged on (waiting, bounded, for the venue's Logout), then closes the library, the engine and the
-     * report stream. Call from the thread that ran the agent, or after it stopped.
+     * report stream. Call after the session's thread stopped.
      */
     public void close()
     {
@@ -410,6 +378,7 @@ public final class FixOrderSession implements OrderGateway, Agent
             return;
         }
         closed = true;
+        loggedOn = false;
         try
         {
             if (ACTIVE == state && null != session && session.isActive())

@@ -342,16 +342,32 @@ final class FixReportPublisher implements SessionHandler
      */
     public Action onDisconnect(final int libraryId, final Session session, final DisconnectReason reason)
     {
+        // nothing more if already reported lost (its library lost the engine): one DISCONNECTED per loss
+        return onSessionLost() ? Action.CONTINUE : Action.ABORT;
+    }
+
+    /**
+     * The session is lost, also when Artio cannot say so (its library lost the engine): DISCONNECTED goes to the
+     * strategy after every frame before it, and a later disconnect of the same session adds nothing.
+     *
+     * @return false when an earlier frame is still held back: call again on the next duty cycle.
+     */
+    boolean onSessionLost()
+    {
+        if (disconnected)
+        {
+            return true;
+        }
         if (!flushPending())
         {
-            return Action.ABORT;
+            return false;
         }
         counters.disconnects.incrementRelease();
         counters.loggedOn.setRelease(0);
         disconnected = true;
         statusReportsSeen = 0; // an answer cut short never completes; the next logon asks again
         holdVenueSession(VenueSessionState.DISCONNECTED);
-        return Action.CONTINUE;
+        return true;
     }
 
     /**

@@ -8,8 +8,9 @@ import org.agrona.concurrent.status.CountersManager;
 
 /**
  * The FIX session's counters, in the daemon's counters file so {@code ticklane stat} shows them with the rest: the
- * session's state and history, and every FIX-level refusal and reject per reason. One writer, the session's thread;
- * all made at start, nothing allocated after.
+ * session's state and history, and every FIX-level refusal and reject per reason. One writer, the session's thread,
+ * except {@link #NOT_SENT}, which the order sender's thread counts too (atomically); all made at start, nothing
+ * allocated after.
  */
 public final class FixSessionCounters
 {
@@ -31,6 +32,9 @@ public final class FixSessionCounters
         "fix replaces sent without the order's time in force (not known: older than memory, or not in a status answer)";
     /** Label (after the daemon's prefix). */
     public static final String NOT_SENT = "fix order frames not sent: session down (reconciled after logon)";
+    /** Label (after the daemon's prefix). */
+    public static final String GIVEN_UP =
+        "fix order frames given up on: not sent within transport.offer_timeout_ms of hand-over (each halts)";
     /** Label (after the daemon's prefix). */
     public static final String DUPLICATES = "fix messages dropped: PossDupFlag=Y already processed";
     /** Label (after the daemon's prefix). */
@@ -61,6 +65,7 @@ public final class FixSessionCounters
     private final String labelPrefix;
     private String lastLogonFailure = "none";
     final AtomicCounter notSent;
+    final AtomicCounter givenUp;
     final AtomicCounter replacesWithoutTimeInForce;
     final AtomicCounter duplicates;
     final AtomicCounter invalid;
@@ -84,6 +89,7 @@ public final class FixSessionCounters
         logonFailuresInARow = manager.newCounter(prefix + LAST_LOGON_FAILURE + lastLogonFailure, typeId);
         labelPrefix = prefix;
         notSent = manager.newCounter(prefix + NOT_SENT, typeId);
+        givenUp = manager.newCounter(prefix + GIVEN_UP, typeId);
         replacesWithoutTimeInForce = manager.newCounter(prefix + REPLACES_WITHOUT_TIF, typeId);
         duplicates = manager.newCounter(prefix + DUPLICATES, typeId);
         invalid = manager.newCounter(prefix + INVALID, typeId);
@@ -258,12 +264,20 @@ public final class FixSessionCounters
     }
 
     /**
+     * @return order frames the session gave up on (each halted the daemon).
+     */
+    public long givenUp()
+    {
+        return givenUp.get();
+    }
+
+    /**
      * Closes every counter (frees its slot).
      */
     void close()
     {
         CloseHelper.closeAll(loggedOn, logons, disconnects, logonFailures, logonFailuresInARow, notSent, replacesWithoutTimeInForce);
-        CloseHelper.closeAll(duplicates, invalid, ignored);
+        CloseHelper.closeAll(givenUp, duplicates, invalid, ignored);
         CloseHelper.closeAll(reportRefusals);
         CloseHelper.closeAll(orderRefusals);
         CloseHelper.closeAll(businessRejects);

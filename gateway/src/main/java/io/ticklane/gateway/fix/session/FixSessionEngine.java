@@ -24,6 +24,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Artio's engine for the daemon's FIX session, on its own Aeron media driver with an archive, all under the session
@@ -44,6 +45,12 @@ import java.util.Set;
 public final class FixSessionEngine implements AutoCloseable
 {
     private static final String LOCK_FILE = "store.lock";
+    /**
+     * How long the private driver keeps a client that stopped heartbeating (Aeron's default is 10 s). The engine and
+     * library are this process's own, so a silent client is a starved one, not a dead one: at 10 s an engine starved
+     * just past Artio's reply timeout was timed out by its own driver and could never serve the library again.
+     */
+    private static final long ENGINE_LIVENESS_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(60);
     private static final Set<PosixFilePermission> SHARED = EnumSet.of(
         PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
         PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
@@ -85,6 +92,8 @@ public final class FixSessionEngine implements AutoCloseable
             .dirDeleteOnStart(true)
             .dirDeleteOnShutdown(true)
             .threadingMode(ThreadingMode.SHARED)
+            .clientLivenessTimeoutNs(ENGINE_LIVENESS_TIMEOUT_NS)
+            .publicationUnblockTimeoutNs(ENGINE_LIVENESS_TIMEOUT_NS + TimeUnit.SECONDS.toNanos(15))
             .ipcTermBufferLength(4 * 1024 * 1024)
             .publicationTermBufferLength(4 * 1024 * 1024);
         final Archive.Context archiveContext = new Archive.Context()
