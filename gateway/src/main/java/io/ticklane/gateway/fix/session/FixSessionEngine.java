@@ -23,6 +23,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -50,6 +51,15 @@ public final class FixSessionEngine implements AutoCloseable
      * library are this process's own, so a silent client is a starved one, not a dead one: at 10 s an engine starved
      * just past Artio's reply timeout was timed out by its own driver and could never serve the library again.
      */
+    /**
+     * Order-entry MsgTypes the daemon sends: NewOrderSingle, OrderCancelRequest, OrderCancelReplaceRequest,
+     * OrderMassCancelRequest, OrderMassStatusRequest. A venue's ResendRequest for them gets a gap fill: by default Artio
+     * replays them (PossDupFlag=Y), so an order the venue missed when the session dropped would reach it minutes late,
+     * at a price the strategy no longer wants. Not resent, such an order is settled by the reconciliation after the
+     * logon (a new order the venue never saw ended unfilled, a replace or cancel it never saw left the order as it
+     * was), as for any order lost with a session.
+     */
+    private static final Set<String> ORDER_ENTRY_TYPES = Set.of("D", "F", "G", "q", "AF");
     private static final long ENGINE_LIVENESS_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(60);
     private static final Set<PosixFilePermission> SHARED = EnumSet.of(
         PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
@@ -113,6 +123,7 @@ public final class FixSessionEngine implements AutoCloseable
                 .logFileDir(storeDir.resolve("log").toString())
                 .deleteLogFileDirOnStart(false)
                 .errorIfDuplicateEngineDetected(false) // the store lock above: see the class comment
+                .gapfillOnReplayMessageTypes(gapFilledOnResend())
                 .lookupDefaultAcceptorfixDictionary(false)
                 .scheduler(new LowResourceEngineScheduler())
                 .monitoringFile(storeDir.resolve("engine-monitoring").toString());
@@ -129,6 +140,17 @@ public final class FixSessionEngine implements AutoCloseable
             CloseHelper.quietCloseAll(driver, lockChannel);
             throw new IllegalStateException("FIX engine in " + storeDir + ": " + ex.getMessage(), ex);
         }
+    }
+
+    /**
+     * @return the MsgTypes answered with a gap fill, not sent again, when the venue asks for a resend: Artio's
+     *         session-level ones and every order-entry message the daemon sends.
+     */
+    static Set<String> gapFilledOnResend()
+    {
+        final Set<String> types = new HashSet<>(EngineConfiguration.DEFAULT_GAPFILL_ON_REPLAY_MESSAGE_TYPES);
+        types.addAll(ORDER_ENTRY_TYPES);
+        return types;
     }
 
     private static void ownerOnly(final Path storeDir) throws IOException
