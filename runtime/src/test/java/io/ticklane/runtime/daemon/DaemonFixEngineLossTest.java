@@ -83,12 +83,7 @@ class DaemonFixEngineLossTest
         assertTrue(daemon.shutdown(), "every order confirmed cancelled before the agents closed");
         assertNull(daemon.firstError());
         assertEquals(0, scenario.counter(DaemonCounters.SEND_FAILURES));
-        assertEquals(0, scenario.fixture.exchange.counters().liveOrders(), "nothing left resting at the venue");
-        assertEquals(scenario.fixture.exchange.counters().netFilledPosition(), scenario.counter(DaemonCounters.POSITION),
-            "the daemon's position is what the venue filled");
-        assertEquals(0, scenario.counter(DaemonCounters.FILLS_UNKNOWN_ORDER) +
-            scenario.counter(DaemonCounters.FILLS_OVERFILL) + scenario.counter(DaemonCounters.FILLS_CONFLICT),
-            "every fill matched an order");
+        scenario.assertEndedAsTheVenue();
         assertFalse(scenario.venueSession().isLoggedOn(), "the daemon logged out");
     }
 

@@ -61,7 +61,6 @@ class DaemonFixResendTest
         assertTrue(daemon.shutdown(), "every order confirmed cancelled before the agents closed");
         assertNull(daemon.firstError());
         assertEquals(0, scenario.venue.counters().requestsRefused(), "the venue refused nothing");
-        assertEquals(scenario.fixture.exchange.counters().netFilledPosition(), scenario.counter(DaemonCounters.POSITION),
-            "the daemon's position is what the venue filled");
+        scenario.assertEndedAsTheVenue();
     }
 }

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static io.ticklane.runtime.daemon.VenueFixture.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * One FIX session scenario: the simulated exchange behind the QuickFIX/J venue, on a fixed loopback port, and a
@@ -120,6 +121,19 @@ final class FixScenario implements AutoCloseable
     {
         await("logged on and reconciled", timeoutMs, () -> progress() &&
             1 == fix().loggedOn() && 1 == counter(DaemonCounters.RECONCILED));
+    }
+
+    /**
+     * After a graceful stop: nothing rests at the venue, the daemon's position is what the venue filled, and every fill
+     * matched an order of the daemon's.
+     */
+    void assertEndedAsTheVenue()
+    {
+        assertEquals(0, fixture.exchange.counters().liveOrders(), "nothing left resting at the venue");
+        assertEquals(fixture.exchange.counters().netFilledPosition(), counter(DaemonCounters.POSITION),
+            "the daemon's position is what the venue filled");
+        assertEquals(0, counter(DaemonCounters.FILLS_UNKNOWN_ORDER) + counter(DaemonCounters.FILLS_OVERFILL) +
+            counter(DaemonCounters.FILLS_CONFLICT), "every fill matched an order");
     }
 
     /**
