@@ -119,8 +119,8 @@ public final class FixReportDecoding
         final long clientOrderId = byOrigId ?
             FixNumbers.parseId(report.origClOrdID(), report.origClOrdIDLength()) :
             FixNumbers.parseId(report.clOrdID(), report.clOrdIDLength());
-        final long execId = FixNumbers.parseId(report.execID(), report.execIDLength());
-        long venueOrderId = FixNumbers.parseId(report.orderID(), report.orderIDLength());
+        final long execId = FixNumbers.venueId(report.execID(), report.execIDLength());
+        long venueOrderId = FixNumbers.venueId(report.orderID(), report.orderIDLength());
         if (ExecType.REJECTED == execType && FixNumbers.NOT_EXACT == venueOrderId)
         {
             venueOrderId = 0; // FIX convention: OrderID(37)=NONE on an order the venue never accepted.
@@ -243,7 +243,7 @@ public final class FixReportDecoding
         final int offset)
     {
         final long clientOrderId = FixNumbers.parseId(reject.origClOrdID(), reject.origClOrdIDLength());
-        long venueOrderId = FixNumbers.parseId(reject.orderID(), reject.orderIDLength());
+        long venueOrderId = FixNumbers.venueId(reject.orderID(), reject.orderIDLength());
         if (FixNumbers.NOT_EXACT == venueOrderId)
         {
             venueOrderId = 0; // OrderID(37)=NONE: the venue does not know the order.

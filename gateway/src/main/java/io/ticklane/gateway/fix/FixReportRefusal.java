@@ -8,7 +8,10 @@ public enum FixReportRefusal
 {
     /** Symbol(55) names no instrument of this session. */
     UNKNOWN_SYMBOL,
-    /** ClOrdID, OrigClOrdID, OrderID or ExecID is not the decimal number Ticklane sent or needs. */
+    /**
+     * ClOrdID or OrigClOrdID is not the decimal number Ticklane sent, or OrderID or ExecID is missing, NONE where an
+     * id is needed, longer than 64 characters or not printable ASCII.
+     */
     BAD_ID,
     /** Side(54) other than buy or sell. */
     UNSUPPORTED_SIDE,

@@ -176,9 +176,13 @@ class FixReportDecodingTest
             "35=8|37=900|11=42|17=16|150=0|39=0|55=XRPUSD|54=1|38=0.25|40=2|44=60000.5|" + tail));
         assertEquals(1, decoding.refusals(FixReportRefusal.UNKNOWN_SYMBOL));
 
+        // our own ClOrdID must be our decimal; the venue's OrderID and ExecID must be there, printable, not NONE
         assertEquals(FixReportDecoding.REFUSED, decodeRaw("35=8|37=900|11=A42|17=17|150=0|39=0|" + ORDER + tail));
-        assertEquals(FixReportDecoding.REFUSED, decodeRaw("35=8|37=V900|11=42|17=18|150=0|39=0|" + ORDER + tail));
-        assertEquals(2, decoding.refusals(FixReportRefusal.BAD_ID));
+        assertEquals(FixReportDecoding.REFUSED, decodeRaw("35=8|37=NONE|11=42|17=18|150=0|39=0|" + ORDER + tail));
+        assertEquals(FixReportDecoding.REFUSED, decodeRaw("35=8|37=900|11=42|17=NONE|150=0|39=0|" + ORDER + tail));
+        assertEquals(FixReportDecoding.REFUSED, decodeRaw("35=8|37=900|11=42|17=" + "E".repeat(65) + "|150=0|39=0|" +
+            ORDER + tail));
+        assertEquals(4, decoding.refusals(FixReportRefusal.BAD_ID));
 
         // Another instrument's increments: ETHUSD tick 0.01, lot 0.01; 3000.07 is 300007 ticks, 1.5 is 150 lots.
         decode("35=8|37=901|11=45|17=19|150=0|39=0|55=ETHUSD|54=2|38=1.5|40=2|44=3000.07|151=1.5|14=0|6=0|");
@@ -186,6 +190,34 @@ class FixReportDecodingTest
         assertEquals(Side.SELL, report.side());
         assertEquals(300_007, report.price());
         assertEquals(150, report.orderQuantity());
+    }
+
+    @Test
+    void theVenuesOwnIdsMayTakeAnyPrintableForm()
+    {
+        // decimal: its own value, as before
+        decode("35=8|37=4611686018427387903|11=42|17=17|150=0|39=0|" + ORDER + "151=0.25|14=0|6=0|");
+        assertEquals(4_611_686_018_427_387_903L, report.venueOrderId()); // 2^62 - 1, the largest kept as it is
+        assertEquals(17, report.execId());
+
+        // anything else: the FNV-1a 64 hash of its text, in [2^62, 2^63), beyond every decimal kept as it is.
+        // Reference values: FNV-1a 64 test vectors, "a" -> 0xaf63dc4c8601ec8c, "foobar" -> 0x85944171f73967e8.
+        decode("35=8|37=foobar|11=42|17=a|150=0|39=0|" + ORDER + "151=0.25|14=0|6=0|");
+        assertEquals((1L << 62) | (0x85944171f73967e8L >>> 2), report.venueOrderId());
+        assertEquals((1L << 62) | (0xaf63dc4c8601ec8cL >>> 2), report.execId());
+
+        // the same text is the same id (a resent fill is known by its ExecID); a leading zero makes a different text
+        decode("35=8|37=O-7f3a|11=42|17=E-2024-000017|150=0|39=0|" + ORDER + "151=0.25|14=0|6=0|");
+        final long orderId = report.venueOrderId();
+        final long execId = report.execId();
+        decode("35=8|37=O-7f3a|11=42|17=E-2024-000017|150=0|39=0|" + ORDER + "151=0.25|14=0|6=0|");
+        assertEquals(orderId, report.venueOrderId());
+        assertEquals(execId, report.execId());
+        decode("35=8|37=0900|11=42|17=017|150=0|39=0|" + ORDER + "151=0.25|14=0|6=0|");
+        assertTrue(report.venueOrderId() >= 1L << 62 && report.execId() >= 1L << 62, "0900 is not 900, 017 not 17");
+        decode("35=8|37=9223372036854775807|11=42|17=4611686018427387904|150=0|39=0|" + ORDER + "151=0.25|14=0|6=0|");
+        assertTrue(report.venueOrderId() >= 1L << 62 && report.execId() >= 1L << 62, "decimals from 2^62 are hashed");
+        assertEquals(0, decoding.refusals(FixReportRefusal.BAD_ID));
     }
 
     @Test
