@@ -1,6 +1,7 @@
 package io.ticklane.cli;
 
 import io.ticklane.journal.queue.CodeVersion;
+import io.ticklane.journal.queue.JournalSource;
 import io.ticklane.journal.importer.JournalImport;
 import io.ticklane.journal.reader.binance.BinanceCaptureReader;
 import io.ticklane.journal.reader.binance.MarketDetection;
@@ -54,8 +55,8 @@ public final class ImportBinanceCommand implements Callable<Integer>
         {
             files.append(' ').append(input.getFileName());
         }
-        final String source = "Binance " + context.market() + " capture" + files +
-            "; the capture reader's frames, exchange and local timestamps as captured";
+        final String source = JournalSource.binanceCapture(context.market().name(), files +
+            "; the capture reader's frames, exchange and local timestamps as captured");
 
         try (JournalImport journal = new JournalImport(out, source, CodeVersion.current(),
             (records) -> err.printf("import: %,d records...%n", records)).expectSymbol(instrument);

@@ -1,6 +1,7 @@
 package io.ticklane.cli;
 
 import io.ticklane.journal.queue.CodeVersion;
+import io.ticklane.journal.queue.JournalSource;
 import io.ticklane.journal.importer.JournalImport;
 import io.ticklane.journal.reader.lobster.LobsterContext;
 import io.ticklane.backtest.verify.LobsterVerification;
@@ -69,8 +70,8 @@ public final class ImportLobsterCommand implements Callable<Integer>
         final PrintWriter err = spec.commandLine().getErr();
         final LobsterContext context = new LobsterContext().symbol(instrument).tradingDate(date)
             .tickSize(LobsterTickSize.priceUnits(spec.commandLine(), tickSize));
-        final String source = "LOBSTER message " + message.getFileName() + " orderbook " + book.getFileName() +
-            " tick " + tickSize.toPlainString() + "; " + SOURCE_NOTE;
+        final String source = JournalSource.lobster(message.getFileName() + " orderbook " + book.getFileName() +
+            " tick " + tickSize.toPlainString() + "; " + SOURCE_NOTE);
 
         try (JournalImport journal = new JournalImport(out, source, CodeVersion.current(),
             (records) -> err.printf("import: %,d records...%n", records)).expectSymbol(instrument))

@@ -17,8 +17,9 @@ import java.util.concurrent.Callable;
     name = "walk-forward",
     mixinStandardHelpOptions = true,
     description = {
-        "Walk-forward validation over --journals (a research catalog table): journals are grouped by instrument and by",
-        "the UTC date of their first record; window i of an instrument trains on days [i*M, i*M+N) and tests on the M",
+        "Walk-forward validation over --journals (a research catalog table): journals are grouped by market and",
+        "instrument (spot and USD-M BTCUSDT apart) and by the UTC date of their first record; window i of a group",
+        "trains on days [i*M, i*M+N) and tests on the M",
         "days after the training days and --embargo-days E (N = --train-days, M = --test-days, step M; days without data",
         "are skipped). Each window picks the --grid combination with the best --objective on its training days only",
         "(ties: the first in the grid's order) and reports the pick's figure on its test days next to the in-sample one;",
@@ -52,8 +53,8 @@ public final class ResearchWalkForwardCommand implements Callable<Integer>
     private String objective;
 
     @Option(names = "--cpcv", paramLabel = "G,K", description = "Also combinatorial purged cross-validation over the same " +
-        "results: each instrument's days in G contiguous blocks, every choice of K test blocks one split (training: the " +
-        "other blocks less --embargo-days after each test block); writes OUT/cpcv.parquet and OUT/cpcv.txt with the " +
+        "results: each group's (market and instrument) days in G contiguous blocks, every choice of K test blocks one split " +
+        "(training: the other blocks less --embargo-days after each test block); writes OUT/cpcv.parquet and OUT/cpcv.txt with the " +
         "out-of-sample Sharpe distribution and the probability of backtest overfitting (PBO).")
     private String cpcv;
 

@@ -1,5 +1,7 @@
 package io.ticklane.research.spark;
 
+import io.ticklane.journal.queue.JournalSource;
+
 import java.io.Serializable;
 
 /**
@@ -31,6 +33,15 @@ public record CatalogEntry(
     long refused,
     String error) implements Serializable
 {
+    /**
+     * @return the market the journal's source names ({@link JournalSource#market}): journals of one instrument symbol
+     *         on two markets (Binance spot and USD-M BTCUSDT) are never taken for one another.
+     */
+    public String market()
+    {
+        return JournalSource.market(source);
+    }
+
     /**
      * @return true if the journal was read.
      */

@@ -25,6 +25,7 @@ public final class CatalogTable
         .add("path", DataTypes.StringType, false)
         .add("journal_sha256", DataTypes.StringType, false)
         .add("instruments", DataTypes.StringType, false)
+        .add("market", DataTypes.StringType, false)
         .add("source", DataTypes.StringType, false)
         .add("first_receive_ns", DataTypes.LongType, false)
         .add("last_receive_ns", DataTypes.LongType, false)
@@ -47,7 +48,7 @@ public final class CatalogTable
         final List<Row> rows = new ArrayList<>();
         for (final CatalogEntry e : entries)
         {
-            rows.add(RowFactory.create(e.path(), e.journalSha256(), e.instruments(), e.source(), e.firstReceiveNs(),
+            rows.add(RowFactory.create(e.path(), e.journalSha256(), e.instruments(), e.market(), e.source(), e.firstReceiveNs(),
                 e.lastReceiveNs(), e.records(), e.gaps(), e.refused(), e.error()));
         }
         spark.createDataFrame(rows, SCHEMA).coalesce(1).write().mode(SaveMode.Overwrite).parquet(path);
@@ -64,8 +65,9 @@ public final class CatalogTable
         final List<CatalogEntry> entries = new ArrayList<>();
         for (final Row r : table.collectAsList())
         {
-            entries.add(new CatalogEntry(r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getLong(4),
-                r.getLong(5), r.getLong(6), r.getLong(7), r.getLong(8), r.getString(9)));
+            // column 3, the market, is derived from the source (column 4) and not read back
+            entries.add(new CatalogEntry(r.getString(0), r.getString(1), r.getString(2), r.getString(4), r.getLong(5),
+                r.getLong(6), r.getLong(7), r.getLong(8), r.getLong(9), r.getString(10)));
         }
         entries.sort(Comparator.comparing(CatalogEntry::path));
         return entries;

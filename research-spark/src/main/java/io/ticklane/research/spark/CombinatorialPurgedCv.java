@@ -59,7 +59,7 @@ public final class CombinatorialPurgedCv
             final List<LocalDate> days = new ArrayList<>(group.getValue().keySet());
             if (days.size() < blocks)
             {
-                throw new IllegalArgumentException(String.format("instrument %s has %d day(s) with data %s, fewer than %d blocks",
+                throw new IllegalArgumentException(String.format("%s has %d day(s) with data %s, fewer than %d blocks",
                     group.getKey(), days.size(), days, blocks));
             }
             final int[] start = new int[blocks + 1];
@@ -98,7 +98,7 @@ public final class CombinatorialPurgedCv
                 }
                 if (trainDays.isEmpty())
                 {
-                    throw new IllegalArgumentException("instrument " + group.getKey() + ": the embargo leaves split " + chosen +
+                    throw new IllegalArgumentException(group.getKey() + ": the embargo leaves split " + chosen +
                         " no training day");
                 }
                 splits.add(Map.entry(new WalkForwardWindow(group.getKey(), index++, List.copyOf(trainDays), List.copyOf(testDays),

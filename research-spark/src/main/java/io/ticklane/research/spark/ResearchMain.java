@@ -111,8 +111,8 @@ public final class ResearchMain
     public static String catalogTable(final List<CatalogEntry> entries)
     {
         final StringBuilder text = new StringBuilder();
-        text.append(String.format(Locale.ROOT, "%-12s %-10s %12s %6s %7s %-30s %-30s %s%n", "journal", "instrument", "records",
-            "gaps", "refused", "first (UTC)", "last (UTC)", "path; source"));
+        text.append(String.format(Locale.ROOT, "%-12s %-10s %-21s %12s %6s %7s %-30s %-30s %s%n", "journal", "instrument",
+            "market", "records", "gaps", "refused", "first (UTC)", "last (UTC)", "path; source"));
         for (final CatalogEntry e : entries)
         {
             if (!e.readable())
@@ -120,8 +120,8 @@ public final class ResearchMain
                 text.append(String.format(Locale.ROOT, "%-12s %s: %s%n", "UNREADABLE", e.path(), e.error()));
                 continue;
             }
-            text.append(String.format(Locale.ROOT, "%-12s %-10s %,12d %6d %7d %-30s %-30s %s; %s%n",
-                e.journalSha256().substring(0, 12), e.instruments(), e.records(), e.gaps(), e.refused(),
+            text.append(String.format(Locale.ROOT, "%-12s %-10s %-21s %,12d %6d %7d %-30s %-30s %s; %s%n",
+                e.journalSha256().substring(0, 12), e.instruments(), e.market(), e.records(), e.gaps(), e.refused(),
                 Instant.ofEpochSecond(0, e.firstReceiveNs()), Instant.ofEpochSecond(0, e.lastReceiveNs()), e.path(), e.source()));
         }
         return text.toString();

@@ -79,7 +79,7 @@ public final class WalkForwardJob
             final String cpcvSha256 = CpcvReport.write(spark, evaluated, out.resolve("cpcv.parquet").toString());
             Files.writeString(out.resolve("cpcv.sha256"), cpcvSha256 + "\n", StandardCharsets.UTF_8);
             Files.writeString(out.resolve("cpcv.txt"), CpcvReport.text(String.format(
-                "combinatorial purged cross-validation: %d block(s) of days per instrument, %d tested per split, embargo %d " +
+                "combinatorial purged cross-validation: %d block(s) of days per group, %d tested per split, embargo %d " +
                 "day(s), objective %s; %d split(s)", request.cpcvBlocks(), request.cpcvTests(), request.embargoDays(),
                 request.objective().cliName(), splits.size()), evaluated), StandardCharsets.UTF_8);
         }

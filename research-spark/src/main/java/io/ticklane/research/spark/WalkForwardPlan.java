@@ -10,11 +10,11 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The windows of a walk-forward over a catalogue. Journals are grouped by instrument (the catalogue's
- * {@code instruments}), then by the UTC date of their first inbound record; a group's days are the dates that have
- * data, in order (calendar gaps are skipped). Window i of a group trains on days [s, s+N) and tests on
- * [s+N+E, s+N+E+M) with s = i x M: test windows follow one another without overlap. Every group must have at least
- * N+E+M days, or nothing runs.
+ * The windows of a walk-forward over a catalogue. Journals are grouped by market and instrument (the catalogue's
+ * {@code market} and {@code instruments}: Binance spot and USD-M BTCUSDT are two groups), then by the UTC date of
+ * their first inbound record; a group's days are the dates that have data, in order (calendar gaps are skipped).
+ * Window i of a group trains on days [s, s+N) and tests on [s+N+E, s+N+E+M) with s = i x M: test windows follow one
+ * another without overlap. Every group must have at least N+E+M days, or nothing runs.
  */
 public final class WalkForwardPlan
 {
@@ -27,7 +27,7 @@ public final class WalkForwardPlan
      * @param trainDays   N, at least 1.
      * @param testDays    M, at least 1.
      * @param embargoDays E, days left out between training and test, at least 0.
-     * @return the windows, by group (instruments in alphabetical order) then in time order.
+     * @return the windows, by group (market and instruments, in alphabetical order) then in time order.
      * @throws IllegalArgumentException if a group has fewer than N+E+M days, or a length is out of range.
      */
     public static List<WalkForwardWindow> windows(
@@ -41,7 +41,7 @@ public final class WalkForwardPlan
             if (days.size() < trainDays + embargoDays + testDays)
             {
                 throw new IllegalArgumentException(String.format(
-                    "instrument %s has %d day(s) with data %s, fewer than --train-days %d + --embargo-days %d + --test-days %d",
+                    "%s has %d day(s) with data %s, fewer than --train-days %d + --embargo-days %d + --test-days %d",
                     group.getKey(), days.size(), days, trainDays, embargoDays, testDays));
             }
             int index = 0;
@@ -63,7 +63,7 @@ public final class WalkForwardPlan
 
     /**
      * @param catalog a catalogue.
-     * @return its readable journals' indices by instrument group, then by the UTC date of their first inbound record.
+     * @return its readable journals' indices by group ({@link #group}), then by the UTC date of their first inbound record.
      */
     public static TreeMap<String, TreeMap<LocalDate, List<Integer>>> days(final List<CatalogEntry> catalog)
     {
@@ -73,11 +73,21 @@ public final class WalkForwardPlan
             final CatalogEntry entry = catalog.get(j);
             if (entry.readable())
             {
-                groups.computeIfAbsent(entry.instruments(), (k) -> new TreeMap<>())
+                groups.computeIfAbsent(group(entry), (k) -> new TreeMap<>())
                     .computeIfAbsent(day(entry), (k) -> new ArrayList<>()).add(j);
             }
         }
         return groups;
+    }
+
+    /**
+     * @param entry a journal.
+     * @return its walk-forward group: market and instruments ("binance-spot BTCUSDT"), so one symbol on two markets
+     *         makes two groups.
+     */
+    public static String group(final CatalogEntry entry)
+    {
+        return entry.market() + " " + entry.instruments();
     }
 
     /**

@@ -4,10 +4,10 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * One walk-forward window of one instrument group: the days it trains on, the days it tests on, and the catalogue
+ * One walk-forward window of one group (market and instruments): the days it trains on, the days it tests on, and the catalogue
  * indices of the journals of each.
  *
- * @param group           the catalogue's {@code instruments} of its journals.
+ * @param group           its journals' market and instruments ({@link WalkForwardPlan#group}).
  * @param index           the window's number within its group, from 0.
  * @param trainDays       training days (UTC dates with data), in order.
  * @param testDays        test days, after the training days and the embargo.

@@ -1,5 +1,6 @@
 package io.ticklane.research.spark;
 
+import io.ticklane.journal.queue.JournalSource;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -131,12 +132,12 @@ class WalkForwardSelectionTest
 
         // BTCUSDT: 5 days -> starts 0 and 2 (step 2): train [0] test [2, 5]; train [2] test [6, ...] does not fit
         assertEquals(2, windows.size());
-        assertEquals("BTCUSDT", windows.get(0).group());
+        assertEquals("binance-usdm_futures BTCUSDT", windows.get(0).group());
         assertEquals(List.of(D0), windows.get(0).trainDays());
         assertEquals(List.of(D0.plusDays(2), D0.plusDays(5)), windows.get(0).testDays());
         assertEquals(List.of(0), windows.get(0).trainJournals());
         assertEquals(List.of(3, 4), windows.get(0).testJournals());
-        assertEquals("ETHUSDT", windows.get(1).group());
+        assertEquals("binance-usdm_futures ETHUSDT", windows.get(1).group());
         assertEquals(List.of(D0.plusDays(2), D0.plusDays(3)), windows.get(1).testDays());
         assertEquals(List.of(8, 9), windows.get(1).testJournals());
     }
@@ -153,14 +154,38 @@ class WalkForwardSelectionTest
         assertThrows(IllegalArgumentException.class, () -> WalkForwardPlan.windows(catalog, 0, 1, 0));
     }
 
+    @Test
+    void oneSymbolOnTwoMarketsIsTwoGroupsNeverMixed()
+    {
+        // Binance spot and USD-M futures both trade a BTCUSDT, on the same days
+        final List<CatalogEntry> catalog = new ArrayList<>(catalog("BTCUSDT", 0, 1, 2));
+        catalog.addAll(catalog("BTCUSDT", "SPOT", 0, 1, 2));
+
+        final List<WalkForwardWindow> windows = WalkForwardPlan.windows(catalog, 1, 1, 0);
+
+        assertEquals(4, windows.size(), "two windows per market");
+        assertEquals("binance-spot BTCUSDT", windows.get(0).group());
+        assertEquals(List.of(3), windows.get(0).trainJournals());
+        assertEquals(List.of(4), windows.get(0).testJournals());
+        assertEquals("binance-usdm_futures BTCUSDT", windows.get(2).group());
+        assertEquals(List.of(0), windows.get(2).trainJournals());
+        assertEquals(List.of(1), windows.get(2).testJournals());
+    }
+
     static List<CatalogEntry> catalog(final String instrument, final int... days)
+    {
+        return catalog(instrument, "USDM_FUTURES", days);
+    }
+
+    static List<CatalogEntry> catalog(final String instrument, final String market, final int... days)
     {
         final List<CatalogEntry> entries = new ArrayList<>();
         for (int i = 0; i < days.length; i++)
         {
             final long firstNs = D0.plusDays(days[i]).atStartOfDay().toEpochSecond(ZoneOffset.UTC) * 1_000_000_000L + 3_600_000_000_000L;
-            entries.add(new CatalogEntry("/journals/" + instrument + "-" + days[i] + "-" + i, "sha" + instrument + i, instrument,
-                "test", firstNs, firstNs + 1, 10, 0, 0, ""));
+            entries.add(new CatalogEntry("/journals/" + market + "-" + instrument + "-" + days[i] + "-" + i,
+                "sha" + market + instrument + i, instrument, JournalSource.binanceCapture(market, " test"), firstNs, firstNs + 1,
+                10, 0, 0, ""));
         }
         return entries;
     }

@@ -3,6 +3,7 @@ package io.ticklane.runtime.daemon;
 import io.ticklane.journal.queue.CodeVersion;
 import io.ticklane.journal.queue.JournalHeader;
 import io.ticklane.journal.queue.JournalReader;
+import io.ticklane.journal.queue.JournalSource;
 import io.ticklane.journal.queue.JournalWriter;
 import io.ticklane.marketmaking.StrategyMode;
 import io.ticklane.marketmaking.strategy.CheckpointCheck;
@@ -138,7 +139,7 @@ final class RunRecovery
         Files.writeString(directory.resolve("daemon.properties"), config.describe(), StandardCharsets.UTF_8);
         final JournalWriter writer = JournalWriter.create(directory.resolve("journal"), JournalHeader.current(
             List.of(config.instrument()), config.strategy().sha256(), CodeVersion.current(),
-            "ticklane daemon run " + directory.getFileName()));
+            JournalSource.daemonRun(directory.getFileName().toString())));
         return new RunRecovery(directory, run, writer, 0, description);
     }
 
