@@ -4,13 +4,16 @@ import io.ticklane.backtest.BacktestRun;
 import io.ticklane.backtest.BacktestSettings;
 import io.ticklane.backtest.JournalDigest;
 import io.ticklane.backtest.SweepPlan;
+import io.ticklane.backtest.verify.LobsterVerification;
 import io.ticklane.journal.RealData;
 import io.ticklane.journal.importer.JournalImport;
 import io.ticklane.journal.queue.CodeVersion;
 import io.ticklane.journal.queue.JournalReader;
+import io.ticklane.journal.queue.JournalSource;
 import io.ticklane.journal.queue.JournalStatistics;
 import io.ticklane.journal.reader.binance.BinanceCaptureReader;
 import io.ticklane.journal.reader.binance.MarketDetection;
+import io.ticklane.journal.reader.lobster.LobsterContext;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
@@ -37,7 +40,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A research sweep over the USD-M 07-18 capture, grid gamma=0.01,0.5,abc x quotes.replace_ticks=1,3 (six tasks; the
  * two with gamma=abc cannot load their configuration): run on Spark local[1], on Spark local[2] and on the local
  * pool. Spark starts twice for the class (a session's master cannot change): local[1] for its sweep, then local[2]
- * for the other sweep and everything else. The catalogue also lists the spot 08-08 capture.
+ * for the other sweep and everything else. The catalogue also lists the spot 08-08 capture (same symbol, another
+ * market). A LOBSTER sample is swept on Spark too.
  */
 class ResearchSweepTest
 {
@@ -46,6 +50,7 @@ class ResearchSweepTest
         "quoter=glft(gamma=0.05,sigma_fallback=1,a_fallback=1,k_fallback=1,order_size=10)\n";
     private static final List<String> GRID = List.of("gamma=0.01,0.5,abc", "quotes.replace_ticks=1,3");
     private static final long SAMPLE_NS = 1_000_000_000L;
+    private static final String LOBSTER = "lobster/aapl-l10-first999/AAPL_2012-06-21_34200000_57600000_";
 
     @TempDir
     static Path tmp;
@@ -178,6 +183,46 @@ class ResearchSweepTest
     }
 
     @Test
+    void aLobsterDaySweptOnSparkGivesTheSingleMachineBacktestsReport() throws IOException
+    {
+        // the first 999 rows of LOBSTER's AAPL level-10 sample, imported as `ticklane import lobster` does
+        final Path journal = tmp.resolve("lobster-journals/aapl-20120621");
+        try (JournalImport importer = new JournalImport(journal, JournalSource.lobster("AAPL sample"), CodeVersion.current(),
+            (records) -> { }))
+        {
+            new LobsterVerification(RealData.file(LOBSTER + "message_10.csv"), RealData.file(LOBSTER + "orderbook_10.csv"),
+                0, new LobsterContext().symbol("AAPL"), (rows) -> { }).observer((book) -> importer).run();
+            importer.commit();
+        }
+        final List<CatalogEntry> lobster = JournalCatalog.scan(tmp.resolve("lobster-journals"));
+        assertEquals(1, lobster.size());
+        assertEquals("lobster", lobster.get(0).market());
+        assertEquals("AAPL", lobster.get(0).instruments());
+        CatalogTable.write(spark, lobster, tmp.resolve("lobster.parquet").toString());
+
+        final Path out = out("lobster");
+        final List<TaskResult> results = SweepJob.execute(spark, new SweepRequest(tmp.resolve("lobster.parquet").toString(),
+            config, List.of("gamma=0.01,0.5"), SweepJob.Engine.SPARK, 2, out,
+            new SweepOptions(out.resolve("tasks").toString(), SAMPLE_NS, 0, 0, 0)), System.err::println);
+
+        assertEquals(2, results.size());
+        for (final TaskResult result : results)
+        {
+            assertTrue(result.ok(), result.toString());
+            final Path dir = tmp.resolve("lobster-single").resolve(Integer.toString(result.task().taskId()));
+            Files.createDirectories(dir);
+            final Path file = Files.writeString(dir.resolve("config.properties"), result.task().configText());
+            BacktestRun.run(new BacktestSettings().journal(journal.toAbsolutePath()).config(file).out(dir)
+                .sampleIntervalNs(SAMPLE_NS), null);
+            final ReportFields single = ReportFields.read(dir.resolve("report.json"));
+            assertEquals(single.sha256(), result.reportSha256(), "report hash of LOBSTER task " + result.task().taskId());
+            final Object newOrders = single.values().entrySet().stream().filter((e) -> e.getKey().endsWith("orders.new"))
+                .map(Map.Entry::getValue).findFirst().orElse(null);
+            assertTrue(newOrders instanceof Long n && n > 0, "the day was quoted: " + single.values());
+        }
+    }
+
+    @Test
     void catalogueListsEachJournalWithItsDigestAndStatistics() throws IOException
     {
         final List<CatalogEntry> read = CatalogTable.read(spark, tmp.resolve("catalog.parquet").toString());
@@ -197,6 +242,13 @@ class ResearchSweepTest
             }
             assertEquals("BTCUSDT", entry.instruments());
             assertTrue(entry.readable() && entry.records() > 1000 && entry.lastReceiveNs() > entry.firstReceiveNs());
+        }
+        // one symbol, two markets: the catalogue tells them apart (and walk-forward groups by it)
+        assertEquals(List.of("binance-spot", "binance-usdm_futures"), List.of(read.get(0).market(), read.get(1).market()));
+        final List<Row> markets = spark.read().parquet(tmp.resolve("catalog.parquet").toString()).orderBy("path")
+            .select("market").collectAsList();
+        assertEquals(List.of("binance-spot", "binance-usdm_futures"), markets.stream().map((r) -> r.getString(0)).toList());
+        {
         }
         assertTrue(read.get(0).source().contains("SPOT") || read.get(0).source().toLowerCase().contains("spot"),
             read.get(0).source());
@@ -244,8 +296,8 @@ class ResearchSweepTest
         final List<Path> inputs = List.of(RealData.file(capture));
         final BinanceCaptureReader.Context context = new BinanceCaptureReader.Context()
             .files(inputs).market(new MarketDetection().detect(inputs));
-        try (JournalImport journal = new JournalImport(out, "Binance " + context.market() + " capture " +
-            inputs.get(0).getFileName(), CodeVersion.current(), (records) -> { }).expectSymbol("BTCUSDT");
+        try (JournalImport journal = new JournalImport(out, JournalSource.binanceCapture(context.market().name(),
+            " " + inputs.get(0).getFileName()), CodeVersion.current(), (records) -> { }).expectSymbol("BTCUSDT");
             BinanceCaptureReader reader = new BinanceCaptureReader(context))
         {
             reader.readAll(journal);
