@@ -47,11 +47,6 @@ public final class FixSessionEngine implements AutoCloseable
 {
     private static final String LOCK_FILE = "store.lock";
     /**
-     * How long the private driver keeps a client that stopped heartbeating (Aeron's default is 10 s). The engine and
-     * library are this process's own, so a silent client is a starved one, not a dead one: at 10 s an engine starved
-     * just past Artio's reply timeout was timed out by its own driver and could never serve the library again.
-     */
-    /**
      * Order-entry MsgTypes the daemon sends: NewOrderSingle, OrderCancelRequest, OrderCancelReplaceRequest,
      * OrderMassCancelRequest, OrderMassStatusRequest. A venue's ResendRequest for them gets a gap fill: by default Artio
      * replays them (PossDupFlag=Y), so an order the venue missed when the session dropped would reach it minutes late,
@@ -60,6 +55,11 @@ public final class FixSessionEngine implements AutoCloseable
      * was), as for any order lost with a session.
      */
     private static final Set<String> ORDER_ENTRY_TYPES = Set.of("D", "F", "G", "q", "AF");
+    /**
+     * How long the private driver keeps a client that stopped heartbeating (Aeron's default is 10 s). The engine and
+     * library are this process's own, so a silent client is a starved one, not a dead one: at 10 s an engine starved
+     * just past Artio's reply timeout was timed out by its own driver and could never serve the library again.
+     */
     private static final long ENGINE_LIVENESS_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(60);
     private static final Set<PosixFilePermission> SHARED = EnumSet.of(
         PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
@@ -103,7 +103,7 @@ public final class FixSessionEngine implements AutoCloseable
             .dirDeleteOnShutdown(true)
             .threadingMode(ThreadingMode.SHARED)
             .clientLivenessTimeoutNs(ENGINE_LIVENESS_TIMEOUT_NS)
-            .publicationUnblockTimeoutNs(ENGINE_LIVENESS_TIMEOUT_NS + TimeUnit.SECONDS.toNanos(15))
+            .publicationUnblockTimeoutNs(ENGINE_LIVENESS_TIMEOUT_NS + TimeUnit.SECONDS.toNanos(15)) // Aeron: above it
             .ipcTermBufferLength(4 * 1024 * 1024)
             .publicationTermBufferLength(4 * 1024 * 1024);
         final Archive.Context archiveContext = new Archive.Context()
