@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import quickfix.Message;
 import quickfix.Session;
+import quickfix.SessionState;
 import quickfix.field.BusinessRejectReason;
 import quickfix.field.MsgSeqNum;
 import quickfix.field.RefMsgType;
@@ -18,6 +19,7 @@ import quickfix.field.TargetCompID;
 import quickfix.fix44.BusinessMessageReject;
 import quickfix.fix44.Logout;
 
+import java.lang.reflect.Field;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -105,13 +107,27 @@ class DaemonFixGapTest
         // the venue logs out and, in the same write, sends one more business message (as an exchange report racing
         // a logout does): Artio is DISCONNECTED when it reads it, marks it invalid and counts its number received
         final Session venueSession = scenario.venueSession();
-        final int logoutSeqNum = venueSession.getExpectedSenderNum();
         final long invalidBefore = fix.invalid();
-        final Message logout = numbered(new Logout(), venueSession, logoutSeqNum);
-        final Message reject = numbered(new BusinessMessageReject(new RefMsgType("D"), new BusinessRejectReason(3)),
-            venueSession, logoutSeqNum + 1);
-        venueSession.setNextSenderMsgSeqNum(logoutSeqNum + 2); // the venue's store goes on after both
-        assertTrue(venueSession.getResponder().send(logout.toString() + reject.toString()), "written to the socket");
+        // Numbered and written under QuickFIX/J's own sender lock: an execution report the venue sends meanwhile
+        // (the daemon is quoting) must not take one of the two numbers. Without the lock a debug run showed such a
+        // report numbered like the Logout; when one shares the reject's number and arrives first, it is taken as the
+        // next number and the reject is rightly dropped as out of order: a CI failure (three messages marked invalid,
+        // not two) fits that.
+        final SessionState sender = senderState(venueSession);
+        sender.lockSenderMsgSeqNum();
+        try
+        {
+            final int logoutSeqNum = venueSession.getExpectedSenderNum();
+            final Message logout = numbered(new Logout(), venueSession, logoutSeqNum);
+            final Message reject = numbered(new BusinessMessageReject(new RefMsgType("D"), new BusinessRejectReason(3)),
+                venueSession, logoutSeqNum + 1);
+            venueSession.setNextSenderMsgSeqNum(logoutSeqNum + 2); // the venue's store goes on after both
+            assertTrue(venueSession.getResponder().send(logout.toString() + reject.toString()), "written to the socket");
+        }
+        finally
+        {
+            sender.unlockSenderMsgSeqNum();
+        }
 
         await("the message after the Logout taken (a BusinessMessageReject, counted)", 30_000, () ->
             scenario.progress() && 1 == fix.reportsRefused(FixReportRefusal.BUSINESS_REJECT));
@@ -131,6 +147,16 @@ class DaemonFixGapTest
         assertTrue(daemon.shutdown(), "every order confirmed cancelled before the agents closed");
         assertNull(daemon.firstError());
         assertEquals(scenario.fixture.exchange.counters().netFilledPosition(), scenario.counter(DaemonCounters.POSITION));
+    }
+
+    /**
+     * @return the QuickFIX/J session's state, whose sender lock its own sends hold while they number and write.
+     */
+    private static SessionState senderState(final Session session) throws ReflectiveOperationException
+    {
+        final Field state = Session.class.getDeclaredField("state");
+        state.setAccessible(true);
+        return (SessionState)state.get(session);
     }
 
     private static Message numbered(final Message message, final Session session, final int seqNum)
