@@ -103,9 +103,6 @@ final class FixOrderBridge implements Agent
     private static final int INBOUND_LIMIT = 64;
     private static final int HEADER = MessageHeaderEncoder.ENCODED_LENGTH;
     private static final String NONE = "NONE";
-    static final String OWN_EXEC_ID_PREFIX = "S";
-    static final String ENGINE_EXEC_ID_PREFIX = "E";
-    static final String ORDER_ID_PREFIX = "V";
     private static final char PENDING_NEW = OrdStatus.PENDING_NEW;
 
     private final Queue<Inbound> inbound;
@@ -484,7 +481,7 @@ final class FixOrderBridge implements Agent
         order.venueOrderId = report.venueOrderId();
         order.update(report.price(), report.orderQuantity(), report.leavesQuantity(), report.cumQuantity());
         order.status = OrdStatus.NEW;
-        send(executionReport(order, quickfix.field.ExecType.NEW, engineExecId(report.execId()), report.venueTimeNs()),
+        send(executionReport(order, quickfix.field.ExecType.NEW, FixVenueFields.engineExecId(report.execId()), report.venueTimeNs()),
             order.session);
     }
 
@@ -498,7 +495,7 @@ final class FixOrderBridge implements Agent
         order.notionalTicksLots += report.lastPrice() * report.lastQuantity();
         order.update(report.price(), report.orderQuantity(), report.leavesQuantity(), report.cumQuantity());
         order.status = 0 == report.leavesQuantity() ? OrdStatus.FILLED : OrdStatus.PARTIALLY_FILLED;
-        final Message er = executionReport(order, quickfix.field.ExecType.TRADE, engineExecId(report.execId()),
+        final Message er = executionReport(order, quickfix.field.ExecType.TRADE, FixVenueFields.engineExecId(report.execId()),
             report.venueTimeNs());
         er.setDecimal(LastQty.FIELD, units.quantity(report.lastQuantity()));
         er.setDecimal(LastPx.FIELD, units.price(report.lastPrice()));
@@ -517,7 +514,7 @@ final class FixOrderBridge implements Agent
         order.update(report.price(), report.orderQuantity(), report.leavesQuantity(), report.cumQuantity());
         order.leaves = 0;
         order.status = OrdStatus.CANCELED;
-        final Message er = executionReport(order, quickfix.field.ExecType.CANCELED, engineExecId(report.execId()),
+        final Message er = executionReport(order, quickfix.field.ExecType.CANCELED, FixVenueFields.engineExecId(report.execId()),
             report.venueTimeNs());
         if (null != amend)
         {
@@ -549,7 +546,7 @@ final class FixOrderBridge implements Agent
         ordersById.put(newId, order);
         order.update(report.price(), report.orderQuantity(), report.leavesQuantity(), report.cumQuantity());
         order.status = 0 == order.cum ? OrdStatus.NEW : OrdStatus.PARTIALLY_FILLED;
-        final Message er = executionReport(order, quickfix.field.ExecType.REPLACED, engineExecId(report.execId()),
+        final Message er = executionReport(order, quickfix.field.ExecType.REPLACED, FixVenueFields.engineExecId(report.execId()),
             report.venueTimeNs());
         er.setString(OrigClOrdID.FIELD, Long.toString(amend.origId));
         send(er, order.session);
@@ -563,7 +560,7 @@ final class FixOrderBridge implements Agent
         {
             order.status = OrdStatus.REJECTED;
             order.leaves = 0;
-            final Message er = executionReport(order, quickfix.field.ExecType.REJECTED, engineExecId(report.execId()),
+            final Message er = executionReport(order, quickfix.field.ExecType.REJECTED, FixVenueFields.engineExecId(report.execId()),
                 report.venueTimeNs());
             er.setInt(OrdRejReason.FIELD, FixVenueFields.ordRejReason(reason));
             er.setString(Text.FIELD, String.valueOf(reason));
@@ -656,7 +653,7 @@ final class FixOrderBridge implements Agent
     private Message executionReport(final FixVenueOrder order, final char execType, final String execId, final long timeNs)
     {
         final Message er = new quickfix.fix44.ExecutionReport();
-        er.setString(OrderID.FIELD, 0 == order.venueOrderId ? NONE : orderId(order.venueOrderId));
+        er.setString(OrderID.FIELD, 0 == order.venueOrderId ? NONE : FixVenueFields.orderId(order.venueOrderId));
         er.setString(ClOrdID.FIELD, Long.toString(order.id));
         er.setString(ExecID.FIELD, execId);
         er.setChar(quickfix.field.ExecType.FIELD, execType);
@@ -722,7 +719,7 @@ final class FixOrderBridge implements Agent
             counters.requestsRefused.incrementAndGet();
         }
         final Message reject = new quickfix.fix44.OrderCancelReject();
-        reject.setString(OrderID.FIELD, null == order || 0 == order.venueOrderId ? NONE : orderId(order.venueOrderId));
+        reject.setString(OrderID.FIELD, null == order || 0 == order.venueOrderId ? NONE : FixVenueFields.orderId(order.venueOrderId));
         reject.setString(ClOrdID.FIELD, clOrdId);
         reject.setString(OrigClOrdID.FIELD, origClOrdId);
         // FIX 4.4: the order's status after the reject; Rejected when the order is unknown.
@@ -779,31 +776,11 @@ final class FixOrderBridge implements Agent
     }
 
     /**
-     * An ExecID for a report the venue makes itself (a status answer, a reject before the engine). The venue's ids are
-     * alphanumeric, as many real venues' are, so the daemon is always tested against ids that are not numbers:
-     * {@code S<n>} here, {@code E<n>} for the engine's executions, {@code V<n>} for OrderID.
+     * @return an ExecID for a report the venue makes itself (a status answer, a reject before the engine).
      */
     private String ownExecId()
     {
-        return OWN_EXEC_ID_PREFIX + nextOwnExecId++;
-    }
-
-    /**
-     * @param engineExecId the matching engine's execution id.
-     * @return the ExecID the venue sends for it.
-     */
-    static String engineExecId(final long engineExecId)
-    {
-        return ENGINE_EXEC_ID_PREFIX + engineExecId;
-    }
-
-    /**
-     * @param venueOrderId the matching engine's order id.
-     * @return the OrderID the venue sends for it.
-     */
-    static String orderId(final long venueOrderId)
-    {
-        return ORDER_ID_PREFIX + venueOrderId;
+        return FixVenueFields.ownExecId(nextOwnExecId++);
     }
 
     /** A cancel (or replace) sent to the engine, waiting for its answer. */

@@ -20,6 +20,14 @@ final class FixVenueFields
 {
     /** ClOrdID: 1 to 18 decimal digits, so it is a positive long with one spelling. */
     static final int MAX_CLIENT_ORDER_ID_DIGITS = 18;
+    /**
+     * Prefixes of the venue's own ids. They are alphanumeric, as many real venues' are, so the daemon is always tested
+     * against ids that are not numbers: {@code V<n>} OrderID, {@code E<n>} for the engine's executions, {@code S<n>}
+     * for reports the venue makes itself.
+     */
+    static final String ORDER_ID_PREFIX = "V";
+    static final String ENGINE_EXEC_ID_PREFIX = "E";
+    static final String OWN_EXEC_ID_PREFIX = "S";
 
     private FixVenueFields()
     {
@@ -113,5 +121,32 @@ final class FixVenueFields
     {
         return LocalDateTime.ofEpochSecond(Math.floorDiv(epochNs, 1_000_000_000L),
             (int)Math.floorMod(epochNs, 1_000_000_000L), ZoneOffset.UTC);
+    }
+
+    /**
+     * @param venueOrderId the matching engine's order id.
+     * @return the OrderID the venue sends for it.
+     */
+    static String orderId(final long venueOrderId)
+    {
+        return ORDER_ID_PREFIX + venueOrderId;
+    }
+
+    /**
+     * @param engineExecId the matching engine's execution id.
+     * @return the ExecID the venue sends for it.
+     */
+    static String engineExecId(final long engineExecId)
+    {
+        return ENGINE_EXEC_ID_PREFIX + engineExecId;
+    }
+
+    /**
+     * @param sequence the venue's own report counter.
+     * @return the ExecID of a report the venue makes itself.
+     */
+    static String ownExecId(final long sequence)
+    {
+        return OWN_EXEC_ID_PREFIX + sequence;
     }
 }

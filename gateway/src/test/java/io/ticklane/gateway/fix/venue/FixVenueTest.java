@@ -259,7 +259,7 @@ class FixVenueTest
         for (final Message own : List.of(first, last, none))
         {
             final String execId = own.getString(ExecID.FIELD);
-            assertTrue(execId.matches(FixOrderBridge.OWN_EXEC_ID_PREFIX + "[1-9][0-9]*"),
+            assertTrue(execId.matches(FixVenueFields.OWN_EXEC_ID_PREFIX + "[1-9][0-9]*"),
                 "an ExecID of the venue's own: " + execId);
         }
     }
