@@ -264,7 +264,7 @@ class BookVerifyCommandTest
         return Files.write(dir.resolve(name), List.of(lines));
     }
 
-    private static List<String> readGzipLines(final Path file) throws IOException
+    static List<String> readGzipLines(final Path file) throws IOException
     {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(
             new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8)))
@@ -273,7 +273,7 @@ class BookVerifyCommandTest
         }
     }
 
-    private static void writeGzipLines(final Path file, final List<String> lines) throws IOException
+    static void writeGzipLines(final Path file, final List<String> lines) throws IOException
     {
         try (Writer writer = new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(file)), StandardCharsets.UTF_8))
         {

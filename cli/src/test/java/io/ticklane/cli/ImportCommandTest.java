@@ -29,6 +29,8 @@ class ImportCommandTest
 {
     static final String AAPL = "lobster/aapl-l10-first999/AAPL_2012-06-21_34200000_57600000_";
     static final String USDM_0718 = "binance/usdm/btcusdt_20240718.gz";
+    static final String SPOT_0808 = "binance/spot/btcusdt_20240808.gz";
+    static final String SPOT_0809 = "binance/spot/btcusdt_20240809.gz";
 
     @TempDir
     Path tmp;
@@ -142,6 +144,52 @@ class ImportCommandTest
         assertEquals(ExitCodes.BAD_INPUT, run.exitCode, run.toString());
         assertTrue(run.err.contains("the data is for BTCUSDT, not the instrument given (ETHUSDT)"), run.err);
         assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void aCaptureSplitByUtcDayIsOneJournalPerDayEachStartingWithItsBook() throws IOException
+    {
+        final Path out = tmp.resolve("days");
+        final CliRun run = CliRun.run("import", "binance", "--input", RealData.file(SPOT_0808).toString(),
+            RealData.file(SPOT_0809).toString(), "--instrument", "BTCUSDT", "--out", out.toString(), "--split-utc-days");
+
+        assertEquals(ExitCodes.OK, run.exitCode, run.toString());
+        final List<String> lines = run.out.lines().toList();
+        assertEquals(3, lines.size(), run.out);
+        assertTrue(lines.get(0).startsWith("journal=" + out.resolve("2024-08-08") + " day=2024-08-08 records="), lines.get(0));
+        assertTrue(lines.get(0).endsWith(" starts=capture"), lines.get(0));
+        assertTrue(lines.get(1).startsWith("journal=" + out.resolve("2024-08-09") + " day=2024-08-09 records="), lines.get(1));
+        assertTrue(lines.get(1).endsWith(" starts=rebuilt_book"), lines.get(1));
+        long records = 0;
+        for (final String day : List.of("2024-08-08", "2024-08-09"))
+        {
+            try (JournalReader reader = JournalReader.open(out.resolve(day)))
+            {
+                assertTrue(reader.header().source().startsWith("Binance SPOT capture btcusdt_20240808.gz btcusdt_20240809.gz"),
+                    reader.header().source());
+                assertTrue(reader.header().source().contains("UTC day " + day), reader.header().source());
+                records += reader.readAll((d, s, t, b, o, l) -> { });
+            }
+        }
+        assertEquals("journals=" + out + " days=2 records=" + records + " market=SPOT", run.lastLine());
+        assertEquals(List.of(out), siblings(), "no temporary directory left behind");
+    }
+
+    @Test
+    void aSplitImportThatFailsOnTheSecondDayLeavesNoDayAtAll() throws IOException
+    {
+        final List<String> lines = BookVerifyCommandTest.readGzipLines(RealData.file(SPOT_0809));
+        lines.set(lines.size() / 2, "1723162000000000000 {\"stream\": \"btcusdt@trade\", \"data\": {");
+        final Path broken = tmp.resolve("btcusdt_20240809.gz");
+        BookVerifyCommandTest.writeGzipLines(broken, lines);
+        final Path out = tmp.resolve("days");
+
+        final CliRun run = CliRun.run("import", "binance", "--input", RealData.file(SPOT_0808).toString(), broken.toString(),
+            "--instrument", "BTCUSDT", "--out", out.toString(), "--split-utc-days");
+
+        assertEquals(ExitCodes.BAD_INPUT, run.exitCode, run.toString());
+        assertTrue(run.err.contains(broken.getFileName().toString()), run.err);
+        assertEquals(List.of(broken), siblings(), "the first day, already complete, is deleted with the rest");
     }
 
     private static int templateId(final byte[] frame)
