@@ -6,6 +6,7 @@ import io.ticklane.backtest.JournalDigest;
 import io.ticklane.backtest.SweepPlan;
 import io.ticklane.backtest.verify.LobsterVerification;
 import io.ticklane.journal.RealData;
+import io.ticklane.journal.importer.DailyJournalImport;
 import io.ticklane.journal.importer.JournalImport;
 import io.ticklane.journal.queue.CodeVersion;
 import io.ticklane.journal.queue.JournalReader;
@@ -304,6 +305,36 @@ class ResearchSweepTest
             journal.commit();
         }
         return out.toAbsolutePath();
+    }
+
+    /**
+     * Imports captures as {@code ticklane import binance --split-utc-days} does.
+     *
+     * @return the day journals, in time order.
+     */
+    static List<Path> importDays(final Path out, final String... captures) throws IOException
+    {
+        final List<Path> inputs = new ArrayList<>();
+        final StringBuilder names = new StringBuilder();
+        for (final String capture : captures)
+        {
+            inputs.add(RealData.file(capture));
+            names.append(' ').append(inputs.get(inputs.size() - 1).getFileName());
+        }
+        final BinanceCaptureReader.Context context = new BinanceCaptureReader.Context()
+            .files(inputs).market(new MarketDetection().detect(inputs));
+        final List<Path> days = new ArrayList<>();
+        try (DailyJournalImport journals = new DailyJournalImport(out, JournalSource.binanceCapture(context.market().name(),
+            names.toString()), CodeVersion.current(), (records) -> { }).expectSymbol("BTCUSDT");
+            BinanceCaptureReader reader = new BinanceCaptureReader(context))
+        {
+            reader.readAll(journals);
+            for (final DailyJournalImport.Day day : journals.commit())
+            {
+                days.add(day.journal());
+            }
+        }
+        return days;
     }
 
     static String text(final Path file) throws IOException

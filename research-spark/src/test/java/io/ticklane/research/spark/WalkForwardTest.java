@@ -16,6 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -25,11 +27,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A walk-forward over the USD-M captures of 2024-07-18 and 2024-08-08 (two days with data: train 1 day, test 1 day,
- * one window; the 07-19 capture has no depth snapshot of its own, it continues 07-18's, so it cannot be imported as a
- * day), grid gamma=0.01,0.5, on Spark local[2] and on the local pool in one Spark session (started once for the
- * class): the pick is the training day's best by single-machine backtests, the out-of-sample figure is the test task's
- * report, and both engines give the same tables.
+ * A walk-forward over every day of the shared Binance captures, imported by UTC day as `ticklane import binance
+ * --split-utc-days` does (the 07-19 and 08-09 files have no snapshot of their own: they start with the book the day
+ * before had built): USD-M 2024-07-18, 07-19 and 08-08, spot 08-08 and 08-09. Train 1 day, test 1 day gives two
+ * USD-M windows and one spot window, never mixing the markets. Grid gamma=0.01,0.5, on Spark local[2] and on the
+ * local pool in one Spark session (started once for the class): each pick is its training day's best by
+ * single-machine backtests, each out-of-sample figure is the test task's report, and both engines give the same
+ * tables.
  */
 class WalkForwardTest
 {
@@ -38,24 +42,37 @@ class WalkForwardTest
         "quoter=glft(gamma=0.05,sigma_fallback=1,a_fallback=1,k_fallback=1,order_size=10)\n";
     private static final List<String> GRID = List.of("gamma=0.01,0.5");
     private static final long SAMPLE_NS = 1_000_000_000L;
+    private static final String USDM = "binance-usdm_futures BTCUSDT";
+    private static final String SPOT = "binance-spot BTCUSDT";
 
     @TempDir
     static Path tmp;
 
     private static SparkSession spark;
-    private static Path day1;
-    private static Path day2;
+    private static final Map<String, Path> JOURNALS = new TreeMap<>();
     private static WalkForwardOutcome onSpark;
     private static WalkForwardOutcome onPool;
 
     @BeforeAll
-    static void importTwoDaysAndWalkForward() throws IOException
+    static void importFiveDaysAndWalkForward() throws IOException
     {
-        day1 = ResearchSweepTest.importCapture("binance/usdm/btcusdt_20240718.gz", tmp.resolve("journals/usdm-20240718"));
-        day2 = ResearchSweepTest.importCapture("binance/usdm/btcusdt_20240808.gz", tmp.resolve("journals/usdm-20240808"));
+        final Path journals = tmp.resolve("journals");
+        for (final Path day : ResearchSweepTest.importDays(journals.resolve("usdm-july"),
+            "binance/usdm/btcusdt_20240718.gz", "binance/usdm/btcusdt_20240719.gz"))
+        {
+            JOURNALS.put(USDM + " " + day.getFileName(), day);
+        }
+        JOURNALS.put(USDM + " 2024-08-08",
+            ResearchSweepTest.importCapture("binance/usdm/btcusdt_20240808.gz", journals.resolve("usdm-20240808")));
+        for (final Path day : ResearchSweepTest.importDays(journals.resolve("spot-august"),
+            "binance/spot/btcusdt_20240808.gz", "binance/spot/btcusdt_20240809.gz"))
+        {
+            JOURNALS.put(SPOT + " " + day.getFileName(), day);
+        }
+        assertEquals(5, JOURNALS.size(), JOURNALS.toString());
         Files.writeString(tmp.resolve("base.properties"), CONFIG);
         spark = ResearchSpark.start("local[2]");
-        CatalogTable.write(spark, JournalCatalog.scan(tmp.resolve("journals")), tmp.resolve("catalog.parquet").toString());
+        CatalogTable.write(spark, JournalCatalog.scan(journals), tmp.resolve("catalog.parquet").toString());
 
         long startNs = System.nanoTime();
         onSpark = WalkForwardJob.execute(spark, request(SweepJob.Engine.SPARK, "spark", 1, 1), System.err::println);
@@ -78,37 +95,58 @@ class WalkForwardTest
     void theWindowsFiguresAreThoseOfSingleMachineBacktestsOfThePickAndThePickIsTheTrainingDaysBest() throws IOException
     {
         assertTrue(onSpark.allTasksRan());
-        assertEquals(4, onSpark.tasks().size(), "2 days x 2 combinations, each run once");
-        assertEquals(1, onSpark.windows().size());
-        final WindowResult window = onSpark.windows().get(0);
+        assertEquals(10, onSpark.tasks().size(), "5 days x 2 combinations, each run once");
+        assertEquals(List.of(
+                SPOT + " 0: 2024-08-08 -> 2024-08-09",
+                USDM + " 0: 2024-07-18 -> 2024-07-19",
+                USDM + " 1: 2024-07-19 -> 2024-08-08"),
+            onSpark.windows().stream().map((w) -> w.window().group() + " " + w.window().index() + ": " +
+                w.window().trainDays().get(0) + " -> " + w.window().testDays().get(0)).toList());
+        final List<Row> rows = spark.read().parquet(out("spark").resolve("walk_forward.parquet").toString())
+            .orderBy("wf_group", "wf_window").collectAsList();
+        for (int w = 0; w < onSpark.windows().size(); w++)
+        {
+            checkWindow(onSpark.windows().get(w), rows.get(w));
+        }
+        final String text = Files.readString(out("spark").resolve("walk_forward.txt"));
+        assertTrue(text.contains("overall (net_pnl): 3 window(s), 3 with both figures"), text);
+        assertFalse(Files.readString(out("spark").resolve("walk_forward.html")).contains("http"), "self-contained page");
+    }
+
+    private static void checkWindow(final WindowResult window, final Row row) throws IOException
+    {
         assertEquals(WindowResult.OK, window.status());
-        assertEquals("2024-07-18", window.window().trainDays().get(0).toString());
-        assertEquals("2024-08-08", window.window().testDays().get(0).toString());
+        final String group = window.window().group();
+        final Path trainDay = JOURNALS.get(group + " " + window.window().trainDays().get(0));
+        final Path testDay = JOURNALS.get(group + " " + window.window().testDays().get(0));
 
         // the pick: the training day's single-machine backtests of both combinations, compared by hand
         final double[] training = new double[2];
         for (int c = 0; c < 2; c++)
         {
-            training[c] = netPnl(backtest(day1, configOf(c), "train-" + c));
+            training[c] = netPnl(backtest(trainDay, configOf(c), group.replace(' ', '-') + "-" + window.window().index() + "-" + c));
         }
         assertFalse(training[0] == training[1], "the grid changes the training day's PnL: " + training[0]);
         final int best = training[1] > training[0] ? 1 : 0;
-        assertEquals(best, window.bestCombination());
+        assertEquals(best, window.bestCombination(), window.window().toString());
         assertEquals(training[best], window.inSample());
 
         // out-of-sample: the test task's report.json, as `ticklane backtest` of its config.properties writes it (that a
         // task's report is a single-machine backtest's is ResearchSweepTest's), and its row of results.parquet
         final SweepTask testTask = onSpark.tasks().stream()
             .filter((t) -> t.task().taskId() == window.outOfSampleTasks().get(0)).findFirst().orElseThrow().task();
-        assertEquals(day2.toString(), testTask.journalPath());
+        assertEquals(testDay.toString(), testTask.journalPath());
         assertEquals(best, testTask.combination());
         assertEquals(configOf(best), testTask.configText());
         final ReportFields test = ReportFields.read(out("spark").resolve("tasks").resolve(TaskRunner.directoryName(testTask))
             .resolve("report.json"));
         assertEquals(netPnl(test), window.outOfSample());
         assertEquals(List.of(test.sha256()), window.outOfSampleReports());
+        final Object newOrders = test.values().entrySet().stream().filter((e) -> e.getKey().endsWith("orders.new"))
+            .map(Map.Entry::getValue).findFirst().orElse(null);
+        assertTrue(newOrders instanceof Long n && n > 0, "the test day was quoted: " + testDay + " " + test.values());
 
-        final Row row = spark.read().parquet(out("spark").resolve("walk_forward.parquet").toString()).collectAsList().get(0);
+        assertEquals(group, row.getAs("wf_group"));
         assertEquals(netPnl(test), row.<Double>getAs("wf_out_of_sample"));
         assertEquals(training[best], row.<Double>getAs("wf_in_sample"));
         assertEquals(List.of("0.01", "0.5").get(best), row.getAs("grid_quoter_gamma"));
@@ -117,9 +155,6 @@ class WalkForwardTest
             .where("task_id = " + window.outOfSampleTasks().get(0)).collectAsList().get(0);
         assertEquals(test.sha256(), task.getAs("task_report_sha256"));
         assertEquals(netPnl(test), ((Number)task.getAs("metrics_pnl_net")).doubleValue());
-        final String text = Files.readString(out("spark").resolve("walk_forward.txt"));
-        assertTrue(text.contains("overall (net_pnl): 1 window(s), 1 with both figures"), text);
-        assertFalse(Files.readString(out("spark").resolve("walk_forward.html")).contains("http"), "self-contained page");
     }
 
     @Test
@@ -131,7 +166,10 @@ class WalkForwardTest
             ResearchSweepTest.text(out("local").resolve("walk_forward.sha256")));
         assertArrayEquals(parquetBytes(out("spark").resolve("walk_forward.parquet")), parquetBytes(out("local").resolve("walk_forward.parquet")));
         assertArrayEquals(parquetBytes(out("spark").resolve("results.parquet")), parquetBytes(out("local").resolve("results.parquet")));
-        assertEquals(onSpark.windows().get(0).outOfSample(), onPool.windows().get(0).outOfSample());
+        for (int w = 0; w < onSpark.windows().size(); w++)
+        {
+            assertEquals(onSpark.windows().get(w).outOfSample(), onPool.windows().get(w).outOfSample());
+        }
         // the results table is the sweep's: same content hash as ResultTable gives the same task results
         assertEquals(ResearchSweepTest.text(out("spark").resolve("results.sha256")).strip(),
             ResultTable.contentSha256(onPool.tasks(), SweepPlan.parse(GRID).keys()));
@@ -143,7 +181,7 @@ class WalkForwardTest
         final IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
             () -> WalkForwardJob.execute(spark, request(SweepJob.Engine.LOCAL, "refused", 2, 1), System.err::println));
 
-        assertTrue(refused.getMessage().contains("BTCUSDT has 2 day(s) with data [2024-07-18, 2024-08-08]"), refused.getMessage());
+        assertTrue(refused.getMessage().contains(SPOT + " has 2 day(s) with data [2024-08-08, 2024-08-09]"), refused.getMessage());
         assertFalse(Files.exists(out("refused").resolve("tasks")), "nothing ran");
     }
 
