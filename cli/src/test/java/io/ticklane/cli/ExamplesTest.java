@@ -38,6 +38,7 @@ class ExamplesTest
     private static final String LOBSTER = "lobster-amzn-as-finite/";
     private static final String DAEMON = "sim-venue-daemon/";
     private static final String SWEEP = "sweep-binance-usdm-gamma/";
+    private static final String DAYS = "walk-forward-binance-days/";
 
     @TempDir
     static Path shared;
@@ -55,6 +56,23 @@ class ExamplesTest
 
         assertEquals(ExitCodes.OK, run.exitCode, run.toString());
         assertTrue(run.lastLine().endsWith(" records=71980 market=USDM_FUTURES"), run.out);
+    }
+
+    @Test
+    void theWalkForwardExamplesImportsGiveFiveDaysOnTwoMarkets()
+    {
+        final List<String> days = new ArrayList<>();
+        for (final String file : List.of("import-usdm-july.args", "import-usdm-august.args", "import-spot-august.args"))
+        {
+            final CliRun run = CliRun.run(commandLine(tmp, DAYS + file, "import", "binance"));
+            assertEquals(ExitCodes.OK, run.exitCode, run.toString());
+            run.out.lines().filter((line) -> line.startsWith("journal=")).forEach((line) ->
+                days.add(line.substring(line.indexOf(" day=") + 5, line.indexOf(" records=")) +
+                    line.substring(line.indexOf(" starts="))));
+        }
+        assertEquals(List.of("2024-07-18 starts=capture", "2024-07-19 starts=rebuilt_book", "2024-08-08 starts=capture",
+            "2024-08-08 starts=capture", "2024-08-09 starts=rebuilt_book"), days);
+        assertTrue(Files.isDirectory(tmp.resolve("runs/days/usdm-july/2024-07-19")), "the days land where the README's catalog looks");
     }
 
     @Test

@@ -66,12 +66,14 @@ public final class CpcvReport
     public static String text(final String heading, final List<CombinatorialPurgedCv.Split> splits)
     {
         final StringBuilder out = new StringBuilder(heading).append('\n');
-        out.append(String.format(Locale.ROOT, "%-10s %5s %-12s %-9s %5s %14s %14s %12s %8s %8s%n", "group", "split", "test blocks",
+        final String columns = WalkForwardSummary.groupColumn(splits.stream().map(CombinatorialPurgedCv.Split::split).toList()) +
+            " %5s %-12s %-9s %5s %14s %14s %12s %8s %8s%n";
+        out.append(String.format(Locale.ROOT, columns, "group", "split", "test blocks",
             "status", "pick", "in-sample", "out-of-sample", "oos sharpe", "omega", "logit"));
         for (final CombinatorialPurgedCv.Split s : splits)
         {
             final WindowResult r = s.split();
-            out.append(String.format(Locale.ROOT, "%-10s %5d %-12s %-9s %5s %14s %14s %12s %8s %8s%n", r.window().group(),
+            out.append(String.format(Locale.ROOT, columns, r.window().group(),
                 r.window().index(), join(s.testBlocks()), r.status(), r.bestCombination() < 0 ? "-" : r.bestCombination(),
                 number(r.inSample()), number(r.outOfSample()), number(s.outOfSampleSharpe()), number(s.relativeRank()),
                 number(s.logit())));

@@ -16,6 +16,20 @@ public final class WalkForwardSummary
     }
 
     /**
+     * @param results windows.
+     * @return the format of a left-aligned column as wide as the longest group's name ("binance-usdm_futures BTCUSDT").
+     */
+    static String groupColumn(final List<WindowResult> results)
+    {
+        int width = "group".length();
+        for (final WindowResult r : results)
+        {
+            width = Math.max(width, r.window().group().length());
+        }
+        return "%-" + width + "s";
+    }
+
+    /**
      * @param heading  first line: the objective, lengths and grid.
      * @param keys     the grid's keys.
      * @param results  the windows' results.
@@ -27,12 +41,13 @@ public final class WalkForwardSummary
     {
         final StringBuilder out = new StringBuilder();
         out.append(heading).append('\n');
-        out.append(String.format(Locale.ROOT, "%-10s %3s %-23s %-23s %-9s %-32s %14s %14s %14s %14s %14s%n", "group", "win",
+        final String columns = groupColumn(results) + " %3s %-23s %-23s %-9s %-32s %14s %14s %14s %14s %14s%n";
+        out.append(String.format(Locale.ROOT, columns, "group", "win",
             "train", "test", "status", "pick (combination: grid)", "in-sample", "out-of-sample", "in/day", "out/day", "gap/day"));
         for (final WindowResult r : results)
         {
             final WalkForwardWindow w = r.window();
-            out.append(String.format(Locale.ROOT, "%-10s %3d %-23s %-23s %-9s %-32s %14s %14s %14s %14s %14s%n", w.group(),
+            out.append(String.format(Locale.ROOT, columns, w.group(),
                 w.index(), days(w.trainDays()), days(w.testDays()), r.status(), pick(r, keys), number(r.inSample()),
                 number(r.outOfSample()), number(r.inSamplePerDay()), number(r.outOfSamplePerDay()), number(r.gapPerDay())));
         }
