@@ -34,6 +34,7 @@ final class FixSettings
     static FixSessionConfig read(final DaemonSettings settings, final long instrumentId, final Path runDir)
         throws IOException
     {
+        checkTimingsAndStream(settings);
         if (!"fix".equals(settings.text("gateway.orders")))
         {
             return null;
@@ -59,26 +60,6 @@ final class FixSettings
             throw settings.error("fix.username", "must be 1-128 printable ASCII characters without spaces");
         }
         final String password = FixPasswordFile.read(settings.path("fix.password_file"), "fix.password_file");
-        final long heartbeat = settings.longValue("fix.heartbeat_interval_s");
-        if (heartbeat < 1 || heartbeat > 3600)
-        {
-            throw settings.error("fix.heartbeat_interval_s", "must be 1-3600 seconds");
-        }
-        settings.positive("fix.reconnect_initial_ms");
-        if (settings.longValue("fix.reconnect_max_ms") < settings.longValue("fix.reconnect_initial_ms"))
-        {
-            throw settings.error("fix.reconnect_max_ms", "must be >= fix.reconnect_initial_ms");
-        }
-        settings.positive("fix.logon_timeout_ms");
-        settings.positive("fix.active_timeout_ms");
-        settings.positive("fix.report_stream");
-        final int reportStream = settings.intValue("fix.report_stream");
-        if (reportStream == settings.intValue("transport.report_stream") ||
-            reportStream == settings.intValue("transport.market_data_stream") ||
-            reportStream == settings.intValue("transport.admin_stream"))
-        {
-            throw settings.error("fix.report_stream", "must differ from the transport.* stream ids");
-        }
         final String symbol = settings.text("fix.symbol").isEmpty() ?
             settings.text("daemon.instrument_symbol") : settings.text("fix.symbol");
         final BigDecimal tick = increment(settings, "fix.tick_size",
@@ -97,10 +78,40 @@ final class FixSettings
         }
         final Path storeDir = settings.text("fix.store_dir").isEmpty() ?
             runDir.resolve("fix-session") : settings.path("fix.store_dir");
-        return new FixSessionConfig(host, port, sender, target, username, password, (int)heartbeat,
+        return new FixSessionConfig(host, port, sender, target, username, password, settings.intValue("fix.heartbeat_interval_s"),
             settings.bool("fix.reset_on_logon"), storeDir, settings.longValue("fix.reconnect_initial_ms"),
             settings.longValue("fix.reconnect_max_ms"), settings.longValue("fix.logon_timeout_ms"),
             settings.longValue("fix.active_timeout_ms"), instrument);
+    }
+
+    /**
+     * The checks a setting's value must pass whether or not orders go over FIX, so that a bad value in a
+     * configuration kept for FIX is refused when it is loaded, not when the gateway is switched over. The defaults pass.
+     */
+    private static void checkTimingsAndStream(final DaemonSettings settings)
+    {
+        settings.intValue("fix.port");
+        final long heartbeat = settings.longValue("fix.heartbeat_interval_s");
+        if (heartbeat < 1 || heartbeat > 3600)
+        {
+            throw settings.error("fix.heartbeat_interval_s", "must be 1-3600 seconds");
+        }
+        settings.positive("fix.reconnect_initial_ms");
+        if (settings.longValue("fix.reconnect_max_ms") < settings.longValue("fix.reconnect_initial_ms"))
+        {
+            throw settings.error("fix.reconnect_max_ms", "must be >= fix.reconnect_initial_ms");
+        }
+        settings.positive("fix.logon_timeout_ms");
+        settings.positive("fix.active_timeout_ms");
+        settings.positive("fix.report_stream");
+        settings.bool("fix.reset_on_logon");
+        final int reportStream = settings.intValue("fix.report_stream");
+        if (reportStream == settings.intValue("transport.report_stream") ||
+            reportStream == settings.intValue("transport.market_data_stream") ||
+            reportStream == settings.intValue("transport.admin_stream"))
+        {
+            throw settings.error("fix.report_stream", "must differ from the transport.* stream ids");
+        }
     }
 
     private static String required(final DaemonSettings settings, final String key)

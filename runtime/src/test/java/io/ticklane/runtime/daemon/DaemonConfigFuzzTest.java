@@ -137,7 +137,8 @@ class DaemonConfigFuzzTest
     }
 
     /**
-     * The strategy settings as the file and the overrides give them (later wins): every key that is not the daemon's.
+     * The strategy settings as the file and the overrides give them (later wins): every key that is not the daemon's
+     * ({@code daemon.*}, {@code transport.*}, {@code gateway.*}, {@code fix.*}).
      */
     private static Properties strategySettings(final Path file, final List<String> overrides) throws IOException
     {
@@ -150,8 +151,8 @@ class DaemonConfigFuzzTest
             final int equals = override.indexOf('=');
             strategy.setProperty(override.substring(0, equals).trim(), override.substring(equals + 1).trim());
         }
-        strategy.stringPropertyNames().stream().filter((key) -> key.startsWith("daemon.") || key.startsWith("transport."))
-            .forEach(strategy::remove);
+        strategy.stringPropertyNames().stream().filter((key) -> key.startsWith("daemon.") || key.startsWith("transport.") ||
+            key.startsWith("gateway.") || key.startsWith("fix.")).forEach(strategy::remove);
         return strategy;
     }
 }

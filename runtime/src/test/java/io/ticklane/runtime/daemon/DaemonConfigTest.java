@@ -11,6 +11,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -192,6 +193,23 @@ class DaemonConfigTest
         Files.setPosixFilePermissions(password, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
         assertMessage(() -> DaemonConfig.load(write(""), fix, tmp), "fix.password_file: " + password +
             " is readable or writable by group or others (rw-r--r--): chmod 600");
+    }
+
+    @Test
+    void aBadFixValueIsRefusedEvenWhileOrdersGoOverAeronAndFixKeysNeverReachTheStrategyFile() throws Exception
+    {
+        // found by DaemonConfigFuzzTest: "fix.active_timeout_ms=" was taken and ignored until the gateway was switched
+        assertMessage(() -> DaemonConfig.load(write("fix.active_timeout_ms=\n"), List.of(), tmp),
+            "fix.active_timeout_ms=: must be a whole number");
+        assertMessage(() -> DaemonConfig.load(write(""), List.of("fix.port=abc"), tmp), "--set: fix.port=abc: must be a whole number");
+        assertMessage(() -> DaemonConfig.load(write(""), List.of("fix.reset_on_logon=yes"), tmp),
+            "fix.reset_on_logon=yes: must be true or false");
+
+        final DaemonConfig config = DaemonConfig.load(write("fix.active_timeout_ms=5000\nfix.host=venue.example\n"),
+            List.of("gateway.orders=aeron"), tmp);
+        assertNull(config.fixSession(), "orders go over Aeron");
+        assertFalse(config.strategyProperties().contains("fix.") || config.strategyProperties().contains("gateway."),
+            config.strategyProperties());
     }
 
     private static List<String> with(final List<String> settings, final String extra)
