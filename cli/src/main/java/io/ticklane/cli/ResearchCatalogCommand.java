@@ -28,11 +28,12 @@ public final class ResearchCatalogCommand implements Callable<Integer>
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "DIR", description = "Directory holding imported journals.")
-    private Path dir;
+    @Parameters(index = "0", paramLabel = "DIR", description = "Directory holding imported journals: a path, or a URI " +
+        "of a Hadoop-compatible file system (hdfs://, s3a://, file:...), whose journals are copied to a local cache to be read.")
+    private String dir;
 
     @Option(names = "--out", paramLabel = "PATH", description = "Parquet table to write (default: DIR/catalog.parquet).")
-    private Path out;
+    private String out;
 
     @Option(names = "--home", paramLabel = "DIR", description = "Ticklane checkout with the research jars built " +
         "(default: $TICKLANE_HOME, else the checkout of this cli).")
@@ -41,11 +42,11 @@ public final class ResearchCatalogCommand implements Callable<Integer>
     public Integer call() throws Exception
     {
         final Path checkout = ResearchJvm.home(home);
-        final List<String> args = new ArrayList<>(List.of("catalog", dir.toAbsolutePath().toString()));
+        final List<String> args = new ArrayList<>(List.of("catalog", ResearchJvm.location(dir)));
         if (null != out)
         {
             args.add("--out");
-            args.add(out.toAbsolutePath().toString());
+            args.add(ResearchJvm.location(out));
         }
         return ResearchJvm.run(checkout, args, spec.commandLine().getOut(), spec.commandLine().getErr());
     }

@@ -125,4 +125,14 @@ final class ResearchJvm
             return null;
         }
     }
+
+    /**
+     * @param location a path, or a URI of a Hadoop-compatible file system ({@code hdfs://...}, {@code s3a://...}).
+     * @return a path made absolute (the research JVM's directory is ours), a URI as given: the research JVM reads
+     *         those through Hadoop (its {@code JournalLocation}, which the cli cannot link).
+     */
+    static String location(final String location)
+    {
+        return location.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*") ? location : Path.of(location).toAbsolutePath().normalize().toString();
+    }
 }

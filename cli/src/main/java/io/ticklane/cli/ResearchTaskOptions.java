@@ -14,8 +14,9 @@ import java.util.List;
  */
 public final class ResearchTaskOptions
 {
-    @Option(names = "--journals", required = true, paramLabel = "CATALOG", description = "Catalogue table (research catalog --out).")
-    private Path journals;
+    @Option(names = "--journals", required = true, paramLabel = "CATALOG",
+        description = "Catalogue table (research catalog --out): a path, or a Hadoop URI (hdfs://, s3a://...).")
+    private String journals;
 
     @Option(names = "--config", required = true, paramLabel = "FILE", description = "Base strategy configuration.")
     private Path config;
@@ -77,7 +78,7 @@ public final class ResearchTaskOptions
     List<String> arguments(final String command)
     {
         final List<String> args = new ArrayList<>(List.of(command,
-            "--journals", journals.toAbsolutePath().toString(), "--config", config.toAbsolutePath().toString(),
+            "--journals", ResearchJvm.location(journals), "--config", config.toAbsolutePath().toString(),
             "--out", out.toAbsolutePath().toString(), "--engine", engine, "--threads", Integer.toString(threads),
             "--sample-interval", sampleInterval, "--maker-bps", makerBps, "--taker-bps", takerBps,
             "--timer-interval-ms", timerIntervalMs));

@@ -33,7 +33,8 @@ import java.util.stream.Stream;
 /**
  * Journals every market-data frame a reader emits as an IN record on {@link #STREAM}, stamped with the frame's own
  * receive time, and publishes the journal atomically: it is written into a hidden sibling directory and renamed to
- * the target only by {@link #commit()}, after the trailer. Closing without committing deletes the partial journal,
+ * the target only by {@link #commit()}, after the trailer, its queue files cut to what was written
+ * ({@link QueueFileTrim}). Closing without committing deletes the partial journal,
  * and a killed process leaves only the hidden directory, so a journal at the target is always complete.
  *
  * <p>The header is written when the reader's InstrumentDefinition arrives: tick and lot sizes may only be known once
@@ -171,6 +172,7 @@ public final class JournalImport implements MessageHandler, AutoCloseable
             throw new IOException(source + ": the input produced no instrument definition, no journal written");
         }
         writer.close();
+        QueueFileTrim.trim(temporary);
         if (Files.exists(target))
         {
             throw new FileAlreadyExistsException(target + " appeared during the import; refusing to overwrite it");

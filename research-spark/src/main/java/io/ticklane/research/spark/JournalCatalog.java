@@ -1,18 +1,14 @@
 package io.ticklane.research.spark;
 
 import io.ticklane.backtest.JournalDigest;
-import io.ticklane.journal.queue.JournalFormat;
 import io.ticklane.journal.queue.JournalInstrument;
 import io.ticklane.journal.queue.JournalReader;
 import io.ticklane.journal.queue.JournalStatistics;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
-import java.util.stream.Stream;
 
 /**
  * Finds the journals under a directory (every directory holding Chronicle Queue files, at any depth) and describes
@@ -28,28 +24,41 @@ public final class JournalCatalog
     }
 
     /**
-     * @param root directory to search.
-     * @return its journals, sorted by path (the catalogue's stable order).
+     * @param root directory to search: a local path, or a directory on a Hadoop file system named by a URI
+     *             ({@link JournalLocation}; its journals are copied to the local cache to be read).
+     * @return its journals, sorted by path (the catalogue's stable order), each under the path it was found at.
+     * @throws IOException if the directory cannot be listed.
+     */
+    public static List<CatalogEntry> scan(final String root) throws IOException
+    {
+        final List<CatalogEntry> entries = new ArrayList<>();
+        for (final String dir : JournalLocation.journalsUnder(root, MAX_DEPTH))
+        {
+            Path local = null;
+            try
+            {
+                local = JournalLocation.local(dir);
+            }
+            catch (final IOException | RuntimeException ex)
+            {
+                entries.add(new CatalogEntry(dir, "", "", "", 0, 0, 0, 0, 0, TaskError.describe(ex)));
+            }
+            if (null != local)
+            {
+                entries.add(describe(local, dir));
+            }
+        }
+        return entries;
+    }
+
+    /**
+     * @param root a local directory to search.
+     * @return its journals, sorted by path.
      * @throws IOException if the directory cannot be listed.
      */
     public static List<CatalogEntry> scan(final Path root) throws IOException
     {
-        if (!Files.isDirectory(root))
-        {
-            throw new IllegalArgumentException("not a directory: " + root);
-        }
-        final TreeSet<Path> dirs = new TreeSet<>();
-        try (Stream<Path> files = Files.walk(root.toAbsolutePath().normalize(), MAX_DEPTH))
-        {
-            files.filter((f) -> f.getFileName().toString().endsWith(JournalFormat.QUEUE_FILE_SUFFIX) && Files.isRegularFile(f))
-                .forEach((f) -> dirs.add(f.getParent()));
-        }
-        final List<CatalogEntry> entries = new ArrayList<>();
-        for (final Path dir : dirs)
-        {
-            entries.add(describe(dir));
-        }
-        return entries;
+        return scan(root.toString());
     }
 
     /**
@@ -58,7 +67,16 @@ public final class JournalCatalog
      */
     public static CatalogEntry describe(final Path dir)
     {
-        final String path = dir.toAbsolutePath().normalize().toString();
+        return describe(dir, dir.toAbsolutePath().normalize().toString());
+    }
+
+    /**
+     * @param dir  a local journal directory.
+     * @param path where the catalogue says it is (the Hadoop URI it was copied from).
+     * @return its description; an unreadable journal gives an entry with its error.
+     */
+    public static CatalogEntry describe(final Path dir, final String path)
+    {
         try
         {
             final JournalDigest digest = JournalDigest.of(dir);

@@ -86,8 +86,8 @@ public final class ResearchMain
         {
             throw new IllegalArgumentException("catalog takes one directory, got " + arguments.positional());
         }
-        final Path dir = Path.of(arguments.positional().get(0));
-        final String table = arguments.one("out", dir.resolve("catalog.parquet").toString());
+        final String dir = JournalLocation.qualified(arguments.positional().get(0));
+        final String table = arguments.one("out", dir + "/catalog.parquet");
         final List<CatalogEntry> entries = JournalCatalog.scan(dir);
         final SparkSession spark = ResearchSpark.start(arguments.one("master", "local[1]"));
         try

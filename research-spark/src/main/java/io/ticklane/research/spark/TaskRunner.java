@@ -25,6 +25,8 @@ public final class TaskRunner
      * How paths under the task root appear in error messages, so results do not depend on where a sweep ran.
      */
     public static final String TASKS = "<tasks>";
+    /** The report field holding the hash of the journal a backtest read. */
+    static final String JOURNAL_SHA256 = "journal_sha256";
 
     private TaskRunner()
     {
@@ -45,12 +47,18 @@ public final class TaskRunner
             Files.createDirectories(dir);
             final Path config = Files.writeString(dir.resolve("config.properties"), task.configText(), StandardCharsets.UTF_8);
             final BacktestSettings settings = new BacktestSettings()
-                .journal(Path.of(task.journalPath())).config(config).out(dir)
+                .journal(JournalLocation.local(task.journalPath())).config(config).out(dir)
                 .sampleIntervalNs(options.sampleIntervalNs())
                 .makerBps(options.makerBps()).takerBps(options.takerBps())
                 .timerIntervalMs(options.timerIntervalMs());
             BacktestRun.run(settings, null, false);
             final ReportFields report = ReportFields.read(dir.resolve("report.json"));
+            final Object journalSha256 = report.values().get(JOURNAL_SHA256);
+            if (!task.journalSha256().equals(journalSha256))
+            {
+                throw new IllegalStateException(task.journalPath() + " is not the journal the catalogue lists: its sha256 is " +
+                    journalSha256 + ", the catalogue's " + task.journalSha256() + " (catalogue it again)");
+            }
             final LinkedHashMap<String, Object> fields = new LinkedHashMap<>(report.values());
             return new TaskResult(task, configSha256, true, "", report.sha256(), fields, System.nanoTime() - startNs);
         }
