@@ -21,6 +21,11 @@ public final class SweepPlan
 {
     private static final String QUOTER = "quoter";
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._-]+");
+    /**
+     * Most combinations a sweep may have: ten thousand backtests per journal is hours of a machine already, and a
+     * grid past it is a typo far more often than a plan (six keys of ten values are a million).
+     */
+    public static final int MAX_COMBINATIONS = 10_000;
 
     private final List<String> keys;
     private final List<Map<String, String>> combinations;
@@ -34,7 +39,8 @@ public final class SweepPlan
     /**
      * @param specs {@code key=v1,v2,...}, at least one.
      * @return the plan.
-     * @throws IllegalArgumentException for a malformed spec, an empty value or a key given twice.
+     * @throws IllegalArgumentException for a malformed spec, an empty value, a key or value given twice, or more than
+     *                                  {@link #MAX_COMBINATIONS} combinations.
      */
     public static SweepPlan parse(final List<String> specs)
     {
@@ -70,10 +76,24 @@ public final class SweepPlan
                 {
                     throw new IllegalArgumentException("--sweep '" + spec + "': bad value '" + value + "'");
                 }
+                if (list.contains(v))
+                {
+                    throw new IllegalArgumentException("--sweep '" + spec + "': value '" + v + "' is given twice");
+                }
                 list.add(v);
             }
             keys.add(key);
             values.add(list);
+        }
+        long count = 1;
+        for (final List<String> list : values)
+        {
+            count *= list.size();
+            if (count > MAX_COMBINATIONS)
+            {
+                throw new IllegalArgumentException("--sweep " + String.join(" ", keys) + ": more than " + MAX_COMBINATIONS +
+                    " combinations (" + sizes(values) + "): narrow the grid");
+            }
         }
         final List<Map<String, String>> combinations = new ArrayList<>();
         product(keys, values, 0, new LinkedHashMap<>(), combinations);
@@ -108,6 +128,16 @@ public final class SweepPlan
             product(keys, values, depth + 1, current, out);
         }
         current.remove(keys.get(depth));
+    }
+
+    private static String sizes(final List<List<String>> values)
+    {
+        final StringBuilder text = new StringBuilder();
+        for (final List<String> list : values)
+        {
+            text.append(text.length() == 0 ? "" : " x ").append(list.size());
+        }
+        return text.append(" values").toString();
     }
 
     /**

@@ -60,6 +60,20 @@ class SweepPlanTest
     }
 
     @Test
+    void aValueGivenTwiceOrAGridPastTenThousandCombinationsIsRefusedBeforeAnyIsMade()
+    {
+        assertEquals("--sweep 'gamma=0.1, 0.2,0.1': value '0.1' is given twice",
+            assertThrows(IllegalArgumentException.class, () -> SweepPlan.parse(List.of("gamma=0.1, 0.2,0.1"))).getMessage());
+
+        // found by BacktestSettingsFuzzTest: six keys of many values were multiplied out (241,920 combinations, seconds)
+        final String hundred = String.join(",", java.util.stream.IntStream.range(0, 100).mapToObj(Integer::toString).toList());
+        assertEquals("--sweep quoter.gamma quoter.kappa quoter.order_size: more than 10000 combinations (100 x 100 x 100 values):" +
+            " narrow the grid", assertThrows(IllegalArgumentException.class, () -> SweepPlan.parse(
+                List.of("gamma=" + hundred, "kappa=" + hundred, "order_size=" + hundred))).getMessage());
+        assertEquals(10_000, SweepPlan.parse(List.of("gamma=" + hundred, "kappa=" + hundred)).combinations().size());
+    }
+
+    @Test
     void sweptQuoterParametersApplyToTheSweptQuoter()
     {
         // found by BacktestSettingsFuzzTest: the parameters were applied to the base quoter and that line came last,
