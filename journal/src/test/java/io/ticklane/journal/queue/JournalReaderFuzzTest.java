@@ -46,6 +46,8 @@ class JournalReaderFuzzTest
     private static final Bytes<?> DIRECT = Bytes.allocateElasticDirect(1 << 16);
     private static final UnsafeBuffer SCRATCH = new UnsafeBuffer(new byte[1 << 12]);
 
+    private static final Path SHARED_MEMORY = Path.of("/dev/shm");
+
     private static Path root;
     private static Path journal;
     private static Path queueFile;
@@ -57,7 +59,9 @@ class JournalReaderFuzzTest
     @BeforeAll
     static void writeJournalOnce() throws IOException
     {
-        root = Files.createTempDirectory("journal-fuzz");
+        // in memory when the host has a tmpfs: every input rewrites the files and opens the queue again
+        root = Files.isDirectory(SHARED_MEMORY) && Files.isWritable(SHARED_MEMORY) ?
+            Files.createTempDirectory(SHARED_MEMORY, "journal-fuzz") : Files.createTempDirectory("journal-fuzz");
         journal = root.resolve("journal");
         try (JournalWriter writer = JournalWriter.create(journal, JournalRoundTripTest.HEADER))
         {
