@@ -20,14 +20,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.LongConsumer;
-import java.util.stream.Stream;
 
 /**
  * Journals one continuous L2 capture as one journal per UTC day of receive time, each of which replays on its own: a
@@ -88,13 +85,8 @@ public final class DailyJournalImport implements MessageHandler, AutoCloseable
     public DailyJournalImport(final Path target, final String source, final String codeVersion, final LongConsumer progress)
         throws FileAlreadyExistsException
     {
-        final Path absolute = target.toAbsolutePath().normalize();
-        if (Files.exists(absolute))
-        {
-            throw new FileAlreadyExistsException(target + " already exists; refusing to overwrite it");
-        }
-        this.target = absolute;
-        this.staging = absolute.resolveSibling("." + absolute.getFileName() + ".importing-" + ProcessHandle.current().pid());
+        this.target = ImportTarget.checked(target);
+        this.staging = ImportTarget.hiddenSibling(this.target);
         this.source = source;
         this.codeVersion = codeVersion;
         this.progress = progress;
@@ -144,11 +136,7 @@ public final class DailyJournalImport implements MessageHandler, AutoCloseable
             throw new IOException(source + ": the input produced no frames, no journal written");
         }
         commitCurrent();
-        if (Files.exists(target))
-        {
-            throw new FileAlreadyExistsException(target + " appeared during the import; refusing to overwrite it");
-        }
-        Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+        ImportTarget.publish(staging, target);
         committed = true;
         final List<Day> placed = new ArrayList<>();
         for (final Day day : days)
@@ -171,7 +159,7 @@ public final class DailyJournalImport implements MessageHandler, AutoCloseable
         {
             current.close();
         }
-        deleteRecursively(staging);
+        ImportTarget.delete(staging);
     }
 
     private void startDay(final long day)
@@ -322,24 +310,6 @@ public final class DailyJournalImport implements MessageHandler, AutoCloseable
         return prices;
     }
 
-    private static void deleteRecursively(final Path dir)
-    {
-        if (!Files.exists(dir))
-        {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir))
-        {
-            for (final Path path : paths.sorted(Comparator.reverseOrder()).toList())
-            {
-                Files.deleteIfExists(path);
-            }
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException("could not delete the partial journals " + dir, ex);
-        }
-    }
 
     /**
      * How a day's journal starts.

@@ -22,13 +22,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteOrder;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.LongConsumer;
-import java.util.stream.Stream;
 
 /**
  * Journals every market-data frame a reader emits as an IN record on {@link #STREAM}, stamped with the frame's own
@@ -75,13 +71,8 @@ public final class JournalImport implements MessageHandler, AutoCloseable
     public JournalImport(final Path target, final String source, final String codeVersion, final LongConsumer progress)
         throws FileAlreadyExistsException
     {
-        final Path absolute = target.toAbsolutePath().normalize();
-        if (Files.exists(absolute))
-        {
-            throw new FileAlreadyExistsException(target + " already exists; refusing to overwrite it");
-        }
-        this.target = absolute;
-        this.temporary = absolute.resolveSibling("." + absolute.getFileName() + ".importing-" + ProcessHandle.current().pid());
+        this.target = ImportTarget.checked(target);
+        this.temporary = ImportTarget.hiddenSibling(this.target);
         this.source = source;
         this.codeVersion = codeVersion;
         this.progress = progress;
@@ -173,11 +164,7 @@ public final class JournalImport implements MessageHandler, AutoCloseable
         }
         writer.close();
         QueueFileTrim.trim(temporary);
-        if (Files.exists(target))
-        {
-            throw new FileAlreadyExistsException(target + " appeared during the import; refusing to overwrite it");
-        }
-        Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+        ImportTarget.publish(temporary, target);
         committed = true;
         return writer.recordCount();
     }
@@ -195,7 +182,7 @@ public final class JournalImport implements MessageHandler, AutoCloseable
         {
             writer.abort();
         }
-        deleteRecursively(temporary);
+        ImportTarget.delete(temporary);
     }
 
     private void open(final DirectBuffer buffer, final int index)
@@ -247,22 +234,4 @@ public final class JournalImport implements MessageHandler, AutoCloseable
         }
     }
 
-    private static void deleteRecursively(final Path dir)
-    {
-        if (!Files.exists(dir))
-        {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir))
-        {
-            for (final Path path : paths.sorted(Comparator.reverseOrder()).toList())
-            {
-                Files.deleteIfExists(path);
-            }
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException("could not delete the partial journal " + dir, ex);
-        }
-    }
 }
