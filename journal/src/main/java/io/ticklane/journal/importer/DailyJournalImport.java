@@ -36,7 +36,9 @@ import java.util.function.LongConsumer;
  * the sequence and exchange time of the last one: a receiver that applies it continues the chain exactly as one
  * that had read the day before. Only a book that is in sequence is carried over: after a break in the chain (an
  * update whose previous sequence is not the book's), a day starts without a snapshot and waits, as a live receiver
- * would, for the capture's next one. The frames themselves are journaled unchanged, in the day of their receive time.
+ * would, for the capture's next one. The frames themselves are journaled unchanged, in the day of their receive time;
+ * a frame stamped on an earlier day than one before it (a depth update buffered before a snapshot and emitted after
+ * it) stays in the later day, in the order the reader emitted it.
  *
  * <p>All or nothing, like {@link JournalImport}: the days are written into a hidden sibling of the target directory,
  * which is renamed into place by {@link #commit()}; without it, {@link #close()} deletes them.
