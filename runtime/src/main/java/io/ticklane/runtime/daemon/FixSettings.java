@@ -34,7 +34,7 @@ final class FixSettings
     static FixSessionConfig read(final DaemonSettings settings, final long instrumentId, final Path runDir)
         throws IOException
     {
-        checkTimingsAndStream(settings);
+        checkValues(settings);
         if (!"fix".equals(settings.text("gateway.orders")))
         {
             return null;
@@ -60,6 +60,13 @@ final class FixSettings
             throw settings.error("fix.username", "must be 1-128 printable ASCII characters without spaces");
         }
         final String password = FixPasswordFile.read(settings.path("fix.password_file"), "fix.password_file");
+        final int reportStream = settings.intValue("fix.report_stream");
+        if (reportStream == settings.intValue("transport.report_stream") ||
+            reportStream == settings.intValue("transport.market_data_stream") ||
+            reportStream == settings.intValue("transport.admin_stream"))
+        {
+            throw settings.error("fix.report_stream", "must differ from the transport.* stream ids");
+        }
         final String symbol = settings.text("fix.symbol").isEmpty() ?
             settings.text("daemon.instrument_symbol") : settings.text("fix.symbol");
         final BigDecimal tick = increment(settings, "fix.tick_size",
@@ -85,10 +92,11 @@ final class FixSettings
     }
 
     /**
-     * The checks a setting's value must pass whether or not orders go over FIX, so that a bad value in a
-     * configuration kept for FIX is refused when it is loaded, not when the gateway is switched over. The defaults pass.
+     * The checks each FIX value must pass on its own, whether or not orders go over FIX, so that a bad value in a
+     * configuration kept for FIX is refused when it is loaded, not when the gateway is switched over. The defaults
+     * pass. (Whether the report stream collides with the transport's streams matters only when FIX is used.)
      */
-    private static void checkTimingsAndStream(final DaemonSettings settings)
+    private static void checkValues(final DaemonSettings settings)
     {
         settings.intValue("fix.port");
         final long heartbeat = settings.longValue("fix.heartbeat_interval_s");
@@ -105,13 +113,6 @@ final class FixSettings
         settings.positive("fix.active_timeout_ms");
         settings.positive("fix.report_stream");
         settings.bool("fix.reset_on_logon");
-        final int reportStream = settings.intValue("fix.report_stream");
-        if (reportStream == settings.intValue("transport.report_stream") ||
-            reportStream == settings.intValue("transport.market_data_stream") ||
-            reportStream == settings.intValue("transport.admin_stream"))
-        {
-            throw settings.error("fix.report_stream", "must differ from the transport.* stream ids");
-        }
     }
 
     private static String required(final DaemonSettings settings, final String key)
