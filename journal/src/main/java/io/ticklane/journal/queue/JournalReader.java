@@ -49,7 +49,7 @@ public final class JournalReader implements AutoCloseable
         {
             return JournalFormat.openQueue(dir, true);
         }
-        catch (final RuntimeException ex)
+        catch (final Exception ex)
         {
             // found by JournalReaderFuzzTest: a damaged metadata.cq4t reads as a lock held elsewhere, and Chronicle
             // throws IllegalStateException "Unable to claim exclusive shared lock" from the builder
@@ -83,8 +83,10 @@ public final class JournalReader implements AutoCloseable
             queue.close();
             throw ex;
         }
-        catch (final RuntimeException ex)
+        catch (final Exception ex)
         {
+            // Chronicle also throws checked exceptions it does not declare (found by JournalReaderFuzzTest: a
+            // damaged queue file header gives StreamCorruptedException from createTailer)
             queue.close();
             throw new InputFormatException(source, 0, "unreadable journal (damaged queue file?): " + ex, ex);
         }
@@ -322,8 +324,9 @@ public final class JournalReader implements AutoCloseable
         {
             throw ex;
         }
-        catch (final RuntimeException ex)
+        catch (final Exception ex)
         {
+            // a checked exception Chronicle throws without declaring it is the same kind of damage
             done = true;
             throw new InputFormatException(source, index, "record " + index + ": unreadable: " + ex, ex);
         }
