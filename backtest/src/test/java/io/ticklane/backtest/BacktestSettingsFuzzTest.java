@@ -20,8 +20,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Fuzzed backtest settings, as the command line and a sweep give them: the numbers {@link BacktestSettings#conclude()}
  * checks, the queue and latency model names the venue parses, and the {@code --sweep key=v1,v2} specifications
  * {@link SweepPlan} turns into one configuration file per combination. Each is accepted or refused with an
- * {@link IllegalArgumentException} (the class itself, not a leaked subclass); an accepted sweep's every configuration
- * text holds exactly its overrides over the base (nothing smuggled in, nothing lost). Anything else is a finding.
+ * {@link IllegalArgumentException} (the class itself, not a leaked subclass); an accepted sweep has at most
+ * {@link SweepPlan#MAX_COMBINATIONS} combinations, and each configuration text checked (all of a small grid, the first
+ * and last 256 of a large one) holds exactly its overrides over the base (nothing smuggled in, nothing lost). Anything
+ * else is a finding.
  * <p>
  * Input: UTF-8 lines: the queue model, the latency model, then "makerBps takerBps timerIntervalMs sampleIntervalNs
  * threads", then up to six sweep specifications.
@@ -32,6 +34,8 @@ class BacktestSettingsFuzzTest
     private static final String BASE_QUOTER = "glft(gamma=0.05,order_size=10)";
     private static final String BASE = "instrument.id=1\nquoter=" + BASE_QUOTER + "\nrisk.max_position=50";
     private static final int MAX_SWEEPS = 6;
+    /** A grid of up to 10,000 combinations is checked at its first and last this many, not all, to keep fuzzing fast. */
+    private static final int CHECKED_AT_EACH_END = 256;
 
     @DictionaryEntries({"prob-power:", "prob-log", "fifo-l3", "risk-averse", "constant:", "feed-derived:", "quoter.", "gamma=",
         "risk.max_position=", "quotes.replace_ticks=", "factors=", ",", ":", " ", "=", "(", ")", "#", "!", "\\"})
@@ -84,11 +88,17 @@ class BacktestSettingsFuzzTest
     {
         final SweepPlan plan = SweepPlan.parse(sweeps);
         final Properties base = properties(BASE);
-        int index = 0;
-        for (final Map<String, String> overrides : plan.combinations())
+        final List<Map<String, String>> combinations = plan.combinations();
+        assertTrue(combinations.size() <= SweepPlan.MAX_COMBINATIONS, () -> combinations.size() + " combinations");
+        for (int index = 0; index < combinations.size(); index++)
         {
+            if (index == CHECKED_AT_EACH_END && combinations.size() > 2 * CHECKED_AT_EACH_END)
+            {
+                index = combinations.size() - CHECKED_AT_EACH_END; // the middle is made the same way: check the ends
+            }
+            final Map<String, String> overrides = combinations.get(index);
             assertEquals(plan.keys(), List.copyOf(overrides.keySet()));
-            final String name = SweepPlan.directoryName(index++, overrides);
+            final String name = SweepPlan.directoryName(index, overrides);
             assertTrue(name.matches("[0-9]{3,}[A-Za-z0-9._=-]*"), () -> "a directory name of safe characters: " + name);
 
             final Properties config = properties(SweepPlan.configText(BASE, BASE_QUOTER, overrides));
