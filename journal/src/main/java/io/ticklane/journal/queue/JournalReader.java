@@ -90,6 +90,13 @@ public final class JournalReader implements AutoCloseable
             queue.close();
             throw new InputFormatException(source, 0, "unreadable journal (damaged queue file?): " + ex, ex);
         }
+        catch (final AssertionError ex)
+        {
+            // found by JournalReaderFuzzTest: with assertions enabled (tests, -ea), Chronicle's own checks fail on a
+            // damaged queue file where a JVM without them refuses it or reads on; refused either way
+            queue.close();
+            throw new InputFormatException(source, 0, "unreadable journal (Chronicle's check of its queue file failed): " + ex, ex);
+        }
         catch (final InternalError ex)
         {
             // A mapped queue file shorter than its index says (truncated copy, full disk) faults on access (SIGBUS).
@@ -329,6 +336,11 @@ public final class JournalReader implements AutoCloseable
             // a checked exception Chronicle throws without declaring it is the same kind of damage
             done = true;
             throw new InputFormatException(source, index, "record " + index + ": unreadable: " + ex, ex);
+        }
+        catch (final AssertionError ex)
+        {
+            done = true;
+            throw new InputFormatException(source, index, "record " + index + ": Chronicle's check of its queue file failed: " + ex, ex);
         }
         catch (final InternalError ex)
         {
