@@ -49,12 +49,35 @@ public final class JournalReader implements AutoCloseable
         {
             return JournalFormat.openQueue(dir, true);
         }
-        catch (final Exception ex)
+        catch (final Exception | AssertionError | InternalError ex)
         {
-            // found by JournalReaderFuzzTest: a damaged metadata.cq4t reads as a lock held elsewhere, and Chronicle
-            // throws IllegalStateException "Unable to claim exclusive shared lock" from the builder
+            // QueueFilesCheck has refused the damage found so far; anything Chronicle still fails on opening
+            // (an exception, its assertion, a fault past a file's end) is refused the same way
             throw new InputFormatException(source, 0, "cannot open the journal's queue (damaged metadata or queue file?): " + ex, ex);
         }
+    }
+
+    /**
+     * Closes the queue of a journal being refused: on a damaged queue file the close can fail too (found by
+     * JournalReaderFuzzTest: a fault past the end of a cut queue file), and that must not replace the refusal.
+     */
+    private static InputFormatException closeRefused(
+        final ChronicleQueue queue, final ExcerptTailer tailer, final InputFormatException refusal)
+    {
+        try
+        {
+            // the tailer first: it holds the queue file's store, and its mapping, until it is closed
+            if (null != tailer)
+            {
+                tailer.close();
+            }
+            queue.close();
+        }
+        catch (final Exception | AssertionError | InternalError ex)
+        {
+            refusal.addSuppressed(ex);
+        }
+        return refusal;
     }
 
     private JournalReader(final Path dir, final boolean allowIncomplete, final boolean following)
@@ -64,9 +87,11 @@ public final class JournalReader implements AutoCloseable
         this.source = dir.toString();
         this.decoder = new JournalDecoder(source);
         this.queue = openQueue(dir, source);
+        ExcerptTailer opened = null;
         try
         {
-            this.tailer = queue.createTailer();
+            opened = queue.createTailer();
+            this.tailer = opened;
             this.header = readHeader();
             final long trailerCount = readTrailerCount();
             this.complete = trailerCount >= 0;
@@ -80,29 +105,26 @@ public final class JournalReader implements AutoCloseable
         }
         catch (final InputFormatException ex)
         {
-            queue.close();
-            throw ex;
+            throw closeRefused(queue, opened, ex);
         }
         catch (final Exception ex)
         {
             // Chronicle also throws checked exceptions it does not declare (found by JournalReaderFuzzTest: a
             // damaged queue file header gives StreamCorruptedException from createTailer)
-            queue.close();
-            throw new InputFormatException(source, 0, "unreadable journal (damaged queue file?): " + ex, ex);
+            throw closeRefused(queue, opened, new InputFormatException(source, 0, "unreadable journal (damaged queue file?): " + ex, ex));
         }
         catch (final AssertionError ex)
         {
             // found by JournalReaderFuzzTest: with assertions enabled (tests, -ea), Chronicle's own checks fail on a
             // damaged queue file where a JVM without them refuses it or reads on; refused either way
-            queue.close();
-            throw new InputFormatException(source, 0, "unreadable journal (Chronicle's check of its queue file failed): " + ex, ex);
+            throw closeRefused(queue, opened, new InputFormatException(source, 0,
+                "unreadable journal (Chronicle's check of its queue file failed): " + ex, ex));
         }
         catch (final InternalError ex)
         {
             // A mapped queue file shorter than its index says (truncated copy, full disk) faults on access (SIGBUS).
-            queue.close();
-            throw new InputFormatException(source, 0, "a queue file ends before the data its index points to " +
-                "(truncated copy or full disk?): " + ex.getMessage(), ex);
+            throw closeRefused(queue, opened, new InputFormatException(source, 0, "a queue file ends before the data its index points to " +
+                "(truncated copy or full disk?): " + ex.getMessage(), ex));
         }
     }
 
@@ -132,7 +154,7 @@ public final class JournalReader implements AutoCloseable
      */
     public static JournalReader open(final Path dir, final boolean allowIncomplete) throws IOException
     {
-        checkQueueFiles(dir);
+        checkQueueFiles(dir, false);
         return new JournalReader(dir, allowIncomplete, false);
     }
 
@@ -149,11 +171,11 @@ public final class JournalReader implements AutoCloseable
      */
     public static JournalReader follow(final Path dir) throws IOException
     {
-        checkQueueFiles(dir);
+        checkQueueFiles(dir, true);
         return new JournalReader(dir, true, true);
     }
 
-    private static void checkQueueFiles(final Path dir) throws IOException
+    private static void checkQueueFiles(final Path dir, final boolean following) throws IOException
     {
         if (!Files.isDirectory(dir))
         {
@@ -169,6 +191,7 @@ public final class JournalReader implements AutoCloseable
             throw new InputFormatException(dir.toString(), 0,
                 "not a Ticklane journal: no Chronicle Queue " + JournalFormat.QUEUE_FILE_SUFFIX + " files");
         }
+        QueueFilesCheck.check(dir, dir.toString(), queueFiles, following);
     }
 
     /**

@@ -5,6 +5,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.ticklane.journal.reader.BadInput;
 import io.ticklane.journal.reader.InputFormatException;
 import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.core.io.BackgroundResourceReleaser;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -47,6 +49,7 @@ class JournalReaderFuzzTest
     private static final UnsafeBuffer SCRATCH = new UnsafeBuffer(new byte[1 << 12]);
 
     private static final Path SHARED_MEMORY = Path.of("/dev/shm");
+    private static final Path PROCESS_MAPPINGS = Path.of("/proc/self/maps");
 
     private static Path root;
     private static Path journal;
@@ -59,6 +62,7 @@ class JournalReaderFuzzTest
     @BeforeAll
     static void writeJournalOnce() throws IOException
     {
+        assertTrue(Files.isReadable(PROCESS_MAPPINGS), "the corrupted-queue target counts mappings in /proc/self/maps (Linux)");
         // in memory when the host has a tmpfs: every input rewrites the files and opens the queue again
         root = Files.isDirectory(SHARED_MEMORY) && Files.isWritable(SHARED_MEMORY) ?
             Files.createTempDirectory(SHARED_MEMORY, "journal-fuzz") : Files.createTempDirectory("journal-fuzz");
@@ -198,6 +202,17 @@ class JournalReaderFuzzTest
         catch (final InputFormatException ex)
         {
             BadInput.assertClear(ex, source, RECORDS + 2L);
+        }
+        // read or refused, nothing of the journal stays mapped: Chronicle leaked a mapping per refused metadata file
+        BackgroundResourceReleaser.releasePendingResources();
+        assertEquals(List.of(), mappingsOfJournal(), "Chronicle mappings of the journal left behind");
+    }
+
+    private static List<String> mappingsOfJournal() throws IOException
+    {
+        try (Stream<String> lines = Files.lines(PROCESS_MAPPINGS))
+        {
+            return lines.filter((line) -> line.contains(root.toString())).toList();
         }
     }
 
