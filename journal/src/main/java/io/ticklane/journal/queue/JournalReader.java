@@ -155,7 +155,7 @@ public final class JournalReader implements AutoCloseable
     public static JournalReader open(final Path dir, final boolean allowIncomplete) throws IOException
     {
         checkQueueFiles(dir, false);
-        return new JournalReader(dir, allowIncomplete, false);
+        return construct(dir, allowIncomplete, false);
     }
 
     /**
@@ -172,7 +172,25 @@ public final class JournalReader implements AutoCloseable
     public static JournalReader follow(final Path dir) throws IOException
     {
         checkQueueFiles(dir, true);
-        return new JournalReader(dir, true, true);
+        return construct(dir, true, true);
+    }
+
+    /**
+     * A fault in a mapped file (SIGBUS) inside compiled code is raised as an {@link InternalError} at a later
+     * instruction of the same thread, which can be past the constructor's own catch, after it has closed the queue
+     * (found by JournalReaderFuzzTest with a cut queue file once the reader was compiled).
+     */
+    private static JournalReader construct(final Path dir, final boolean allowIncomplete, final boolean following)
+    {
+        try
+        {
+            return new JournalReader(dir, allowIncomplete, following);
+        }
+        catch (final InternalError ex)
+        {
+            throw new InputFormatException(dir.toString(), 0, "a queue file ends before the data its index points to " +
+                "(truncated copy or full disk?): " + ex.getMessage(), ex);
+        }
     }
 
     private static void checkQueueFiles(final Path dir, final boolean following) throws IOException
@@ -304,6 +322,21 @@ public final class JournalReader implements AutoCloseable
      * The one record loop: exactly one of the handlers is given.
      */
     private long read(final JournalRecordHandler records, final MessageHandler inboundFrames, final long limit)
+    {
+        try
+        {
+            return readRecords(records, inboundFrames, limit);
+        }
+        catch (final InternalError ex)
+        {
+            // a fault in the mapped file raised after readOne's own catch (see construct)
+            done = true;
+            throw new InputFormatException(source, recordsRead + 1, "record " + (recordsRead + 1) +
+                ": the queue file ends before it (truncated copy or full disk?): " + ex.getMessage(), ex);
+        }
+    }
+
+    private long readRecords(final JournalRecordHandler records, final MessageHandler inboundFrames, final long limit)
     {
         long count = 0;
         while (count < limit && !done)

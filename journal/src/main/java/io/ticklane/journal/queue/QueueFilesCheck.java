@@ -145,40 +145,69 @@ final class QueueFilesCheck
     private static void checkQueueFileHeader(final String source, final Path file) throws IOException
     {
         final ByteBuffer head = ByteBuffer.allocate(QUEUE_FILE_HEADER.length).order(ByteOrder.LITTLE_ENDIAN);
-        final long size;
+        final String name = "queue file " + file.getFileName();
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ))
         {
-            size = channel.size();
-            while (head.hasRemaining() && channel.read(head, head.position()) >= 0)
+            final long size = channel.size();
+            readFully(channel, head, 0);
+            if (head.hasRemaining())
             {
-                // read the whole header, or stop at the file's end
+                throw refused(source, name + " is too short for Chronicle's header (" + size + " bytes; cut short?)");
             }
-        }
-        final String name = "queue file " + file.getFileName();
-        if (head.hasRemaining())
-        {
-            throw refused(source, name + " is too short for Chronicle's header (" + size + " bytes; cut short?)");
-        }
-        final byte[] bytes = head.array();
-        for (int i = 0; i < bytes.length; i++)
-        {
-            if (bytes[i] != QUEUE_FILE_HEADER[i] && !inQueueFileValue(i))
+            final byte[] bytes = head.array();
+            for (int i = 0; i < bytes.length; i++)
             {
-                throw refused(source, name + " does not begin with the Chronicle header Ticklane journals are written with " +
-                    "(byte " + i + " differs: overwritten?)");
+                if (bytes[i] != QUEUE_FILE_HEADER[i] && !inQueueFileValue(i))
+                {
+                    throw refused(source, name + " does not begin with the Chronicle header Ticklane journals are written " +
+                        "with (byte " + i + " differs: overwritten?)");
+                }
             }
+            // Chronicle maps the file and reads where these say: past the file's end that is a fault (SIGBUS), which
+            // compiled code raises as an InternalError at some later instruction, beyond any catch around the read
+            checkDocumentInside(source, channel, size, head.getLong(WRITE_POSITION_AT), name, "last document", true);
+            checkDocumentInside(source, channel, size, head.getLong(INDEX_OF_INDEXES_AT), name, "index", false);
         }
-        final long writePosition = head.getLong(WRITE_POSITION_AT);
-        final long indexOfIndexes = head.getLong(INDEX_OF_INDEXES_AT);
-        if (writePosition < 0 || writePosition >= size)
+    }
+
+    /**
+     * A document the header points at (0: none yet) starts inside the file and, once complete, ends by its end. The
+     * last document may be one a writer was still writing when it died (a journal read for recovery).
+     */
+    private static void checkDocumentInside(
+        final String source,
+        final FileChannel channel,
+        final long size,
+        final long position,
+        final String name,
+        final String what,
+        final boolean last) throws IOException
+    {
+        if (0 == position)
         {
-            throw refused(source, name + " says its last document is at byte " + writePosition + " but the file has " + size +
-                " bytes (truncated copy or full disk?)");
+            return;
         }
-        if (0 != indexOfIndexes && (indexOfIndexes < bytes.length || indexOfIndexes >= size || 0 != (indexOfIndexes & 7)))
+        final ByteBuffer word = ByteBuffer.allocate(Integer.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        if (position < QUEUE_FILE_HEADER.length || position > size - Integer.BYTES || (!last && 0 != (position & 7)))
         {
-            throw refused(source, name + " says its index is at byte " + indexOfIndexes + " but the file has " + size +
+            throw refused(source, name + " says its " + what + " is at byte " + position + " but the file has " + size +
                 " bytes (truncated copy, full disk or overwritten?)");
+        }
+        readFully(channel, word, position);
+        final int header = word.getInt(0);
+        final long end = position + Integer.BYTES + Wires.lengthOf(header);
+        if (Wires.isNotComplete(header) ? !last : end > size)
+        {
+            throw refused(source, name + " says its " + what + " is at byte " + position + ", a document that is not " +
+                "complete or ends past the file's " + size + " bytes (truncated copy or full disk?)");
+        }
+    }
+
+    private static void readFully(final FileChannel channel, final ByteBuffer into, final long position) throws IOException
+    {
+        while (into.hasRemaining() && channel.read(into, position + into.position()) >= 0)
+        {
+            // read the whole buffer, or stop at the file's end
         }
     }
 

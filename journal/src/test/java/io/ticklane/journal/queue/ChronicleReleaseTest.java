@@ -34,16 +34,8 @@ class ChronicleReleaseTest
     @Test
     void readingAndRefusingJournalsRegistersNothingThatOutlivesThem() throws Exception
     {
-        final Path journal = tmp.resolve("journal");
-        try (JournalWriter writer = JournalWriter.create(journal, JournalRoundTripTest.HEADER))
-        {
-            writer.append(Direction.IN, 1, 5L, new UnsafeBuffer(new byte[16]), 0, 16);
-        }
-        final Path cut = tmp.resolve("cut");
-        try (JournalWriter writer = JournalWriter.create(cut, JournalRoundTripTest.HEADER))
-        {
-            writer.append(Direction.IN, 1, 5L, new UnsafeBuffer(new byte[16]), 0, 16);
-        }
+        final Path journal = oneRecordJournal(tmp.resolve("journal"));
+        final Path cut = oneRecordJournal(tmp.resolve("cut"));
         try (RandomAccessFile queueFile = new RandomAccessFile(QueueFilesCheckTest.queueFileOf(cut).toFile(), "rw"))
         {
             queueFile.setLength(1024);
@@ -58,6 +50,15 @@ class ChronicleReleaseTest
         assertEquals(registered, registeredThreadLocals(),
             "Chronicle thread-locals registered for good after " + OPENS + " reads and refusals " +
             "(is -Ddisable.ctl.orphan.tracking=true set?)");
+    }
+
+    private static Path oneRecordJournal(final Path dir) throws IOException
+    {
+        try (JournalWriter writer = JournalWriter.create(dir, JournalRoundTripTest.HEADER))
+        {
+            writer.append(Direction.IN, 1, 5L, new UnsafeBuffer(new byte[16]), 0, 16);
+        }
+        return dir;
     }
 
     private static void readAndRefuse(final Path journal, final Path cut) throws IOException
