@@ -98,8 +98,9 @@ final class QueueFilesCheck
      * @param source     the journal's name in errors.
      * @param queueFiles its {@code .cq4} files (at least one).
      * @param following  another process may still be writing it.
-     * @throws IOException          if the metadata file cannot be read.
-     * @throws InputFormatException if the names or the metadata are not a Ticklane journal's.
+     * @throws IOException          if a file cannot be read.
+     * @throws InputFormatException if the files' names, the queue files' headers or the metadata are not a Ticklane
+     *                              journal's.
      */
     static void check(final Path dir, final String source, final List<Path> queueFiles, final boolean following)
         throws IOException
@@ -298,9 +299,7 @@ final class QueueFilesCheck
                 throw refused(source, METADATA_FILE + " lacks " + REQUIRED_KEYS.get(key));
             }
         }
-        final long lowest = values[0];
-        final long highest = values[1];
-        return new long[] {lowest, highest};
+        return new long[] {values[0], values[1]};
     }
 
     /**
