@@ -81,8 +81,9 @@ class BinanceFeedOverSocketTest
         final long elapsedMs = (System.nanoTime() - startNs) / 1_000_000;
         final BinanceVerification.Result live = outcome.result();
         System.out.println("feed over socket " + market + " " + names + ": " + live.summaryLine() + " compared=" +
-            live.compared() + " messages=" + outcome.agent().counters().messages() + " in " + elapsedMs + " ms; book verify: " +
-            reference.result.summaryLine());
+            live.compared() + " messages=" + outcome.agent().counters().messages() + " of " + served + " connects=" +
+            outcome.agent().counters().connects() + " snapshot_requests=" + outcome.agent().counters().snapshotRequests() +
+            " in " + elapsedMs + " ms; book verify: " + reference.result.summaryLine());
 
         assertEquals(0, live.gaps(), live.summaryLine());
         assertEquals(0, live.crossed(), live.summaryLine());
