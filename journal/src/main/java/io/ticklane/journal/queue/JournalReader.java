@@ -329,7 +329,8 @@ public final class JournalReader implements AutoCloseable
         }
         catch (final InternalError ex)
         {
-            // a fault in the mapped file raised after readOne's own catch (see construct)
+            // A mapped queue file shorter than its index says (truncated copy, full disk) faults on access (SIGBUS);
+            // caught here, around the whole loop, as compiled code raises it at a later instruction (see construct)
             done = true;
             throw new InputFormatException(source, recordsRead + 1, "record " + (recordsRead + 1) +
                 ": the queue file ends before it (truncated copy or full disk?): " + ex.getMessage(), ex);
@@ -397,13 +398,6 @@ public final class JournalReader implements AutoCloseable
         {
             done = true;
             throw new InputFormatException(source, index, "record " + index + ": Chronicle's check of its queue file failed: " + ex, ex);
-        }
-        catch (final InternalError ex)
-        {
-            // A mapped queue file shorter than its index says (truncated copy, full disk) faults on access (SIGBUS).
-            done = true;
-            throw new InputFormatException(source, index,
-                "record " + index + ": the queue file ends before it (truncated copy or full disk?): " + ex.getMessage(), ex);
         }
         recordsRead++;
         return true;

@@ -36,7 +36,7 @@ class ChronicleReleaseTest
     {
         final Path journal = oneRecordJournal(tmp.resolve("journal"));
         final Path cut = oneRecordJournal(tmp.resolve("cut"));
-        try (RandomAccessFile queueFile = new RandomAccessFile(QueueFilesCheckTest.queueFileOf(cut).toFile(), "rw"))
+        try (RandomAccessFile queueFile = new RandomAccessFile(JournalRoundTripTest.queueFiles(cut).get(0).toFile(), "rw"))
         {
             queueFile.setLength(1024);
         }

@@ -275,7 +275,7 @@ class JournalRoundTripTest
         return dir;
     }
 
-    private static List<Path> queueFiles(final Path dir) throws IOException
+    static List<Path> queueFiles(final Path dir) throws IOException
     {
         try (Stream<Path> files = Files.list(dir))
         {

@@ -198,15 +198,7 @@ class QueueFilesCheckTest
 
     private Path queueFile() throws IOException
     {
-        return queueFileOf(journal);
-    }
-
-    static Path queueFileOf(final Path journal) throws IOException
-    {
-        try (Stream<Path> files = Files.list(journal))
-        {
-            return files.filter((p) -> p.toString().endsWith(JournalFormat.QUEUE_FILE_SUFFIX)).findFirst().orElseThrow();
-        }
+        return JournalRoundTripTest.queueFiles(journal).get(0);
     }
 
     @Test
