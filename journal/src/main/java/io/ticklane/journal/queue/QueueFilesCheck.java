@@ -23,11 +23,11 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * Checks a journal's Chronicle files before Chronicle maps any of them: the queue files' names and headers, and the
- * metadata file ({@code metadata.cq4t}), from heap copies. Chronicle trusts these files. A queue file whose first
- * header is not complete makes it wait, 10 s, for a writer to finish it, even read-only; one whose header it cannot
- * parse leaks the file's mapping (1 GiB of address space, and the file's pages while the process lives). Given a
- * damaged metadata file, its read-only open (all found by JournalReaderFuzzTest):
+ * Checks a journal's Chronicle files before Chronicle maps any of them: the queue files' names, headers, documents
+ * and indexes ({@link QueueFileWalk}), and the metadata file ({@code metadata.cq4t}), from heap copies. Chronicle
+ * trusts these files. A queue file whose first header is not complete makes it wait, 10 s, for a writer to finish
+ * it, even read-only; one whose header it cannot parse leaks the file's mapping (1 GiB of address space, and the
+ * file's pages while the process lives). Given a damaged metadata file, its read-only open (all found by JournalReaderFuzzTest):
  * <ul>
  *     <li>leaks the file's 128 KiB mapping when it fails, for the life of the process;</li>
  *     <li>takes an entry length past the file's end for the truth and faults (SIGBUS, an {@link InternalError});</li>
@@ -40,7 +40,7 @@ import java.util.List;
  * value, among them, once each, the three Chronicle's read-only open needs: the highest and lowest cycle, which must
  * lie within the cycles of the queue files present, and the listing's modification count. A
  * journal that another process is still writing ({@code following}) may end in a document being written, and its
- * newest queue file may still be being started, so its queue files' headers are not checked.
+ * newest queue file may still be being started, so its queue files are not checked, only their names.
  */
 final class QueueFilesCheck
 {
@@ -78,6 +78,8 @@ final class QueueFilesCheck
     static final int WRITE_POSITION_AT = 64;
     static final int INDEX_OF_INDEXES_AT = 152;
     static final int LAST_INDEX_AT = 176;
+    /** The header is followed by documents, each 4-byte aligned. */
+    static final long FIRST_DOCUMENT = (QUEUE_FILE_HEADER.length + Integer.BYTES - 1) & -Integer.BYTES;
 
     /** The values Chronicle's read-only open reads (it fails without them), in the order {@link #cycleRange} returns. */
     private static final List<String> REQUIRED_KEYS = List.of(LOWEST_CYCLE, HIGHEST_CYCLE, MOD_COUNT);
@@ -140,8 +142,8 @@ final class QueueFilesCheck
     }
 
     /**
-     * A queue file starts with Chronicle's store header, as {@link #QUEUE_FILE_HEADER} outside its values, and the
-     * positions it holds lie inside the file.
+     * A queue file starts with Chronicle's store header, as {@link #QUEUE_FILE_HEADER} outside its values, and every
+     * pointer Chronicle follows from it leads to a document inside the file ({@link QueueFileWalk}).
      */
     private static void checkQueueFileHeader(final String source, final Path file) throws IOException
     {
@@ -150,7 +152,7 @@ final class QueueFilesCheck
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ))
         {
             final long size = channel.size();
-            readFully(channel, head, 0);
+            QueueFileWalk.readFully(channel, head, 0);
             if (head.hasRemaining())
             {
                 throw refused(source, name + " is too short for Chronicle's header (" + size + " bytes; cut short?)");
@@ -164,51 +166,9 @@ final class QueueFilesCheck
                         "with (byte " + i + " differs: overwritten?)");
                 }
             }
-            // Chronicle maps the file and reads where these say: past the file's end that is a fault (SIGBUS), which
-            // compiled code raises as an InternalError at some later instruction, beyond any catch around the read
-            checkDocumentInside(source, channel, size, head.getLong(WRITE_POSITION_AT), name, "last document", true);
-            checkDocumentInside(source, channel, size, head.getLong(INDEX_OF_INDEXES_AT), name, "index", false);
-        }
-    }
-
-    /**
-     * A document the header points at (0: none yet) starts inside the file and, once complete, ends by its end. The
-     * last document may be one a writer was still writing when it died (a journal read for recovery).
-     */
-    private static void checkDocumentInside(
-        final String source,
-        final FileChannel channel,
-        final long size,
-        final long position,
-        final String name,
-        final String what,
-        final boolean last) throws IOException
-    {
-        if (0 == position)
-        {
-            return;
-        }
-        final ByteBuffer word = ByteBuffer.allocate(Integer.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        if (position < QUEUE_FILE_HEADER.length || position > size - Integer.BYTES || (!last && 0 != (position & 7)))
-        {
-            throw refused(source, name + " says its " + what + " is at byte " + position + " but the file has " + size +
-                " bytes (truncated copy, full disk or overwritten?)");
-        }
-        readFully(channel, word, position);
-        final int header = word.getInt(0);
-        final long end = position + Integer.BYTES + Wires.lengthOf(header);
-        if (Wires.isNotComplete(header) ? !last : end > size)
-        {
-            throw refused(source, name + " says its " + what + " is at byte " + position + ", a document that is not " +
-                "complete or ends past the file's " + size + " bytes (truncated copy or full disk?)");
-        }
-    }
-
-    private static void readFully(final FileChannel channel, final ByteBuffer into, final long position) throws IOException
-    {
-        while (into.hasRemaining() && channel.read(into, position + into.position()) >= 0)
-        {
-            // read the whole buffer, or stop at the file's end
+            // Chronicle maps the file and follows these, and the documents' own pointers, to wherever they lead
+            QueueFileWalk.check(source, name, channel, size, FIRST_DOCUMENT, head.getLong(WRITE_POSITION_AT),
+                head.getLong(INDEX_OF_INDEXES_AT));
         }
     }
 
@@ -347,7 +307,7 @@ final class QueueFilesCheck
         return name.toString();
     }
 
-    private static InputFormatException refused(final String source, final String reason)
+    static InputFormatException refused(final String source, final String reason)
     {
         return new InputFormatException(source, 0, "damaged journal queue files: " + reason);
     }
