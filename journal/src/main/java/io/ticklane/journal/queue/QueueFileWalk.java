@@ -65,7 +65,7 @@ final class QueueFileWalk
 
     /**
      * @param source         the journal's name in errors.
-     * @param name           the queue file's name in errors.
+     * @param name           the queue file in errors ("queue file NAME").
      * @param channel        the queue file, open for reading.
      * @param size           its length in bytes.
      * @param firstDocument  where the document after the file's header starts.
@@ -244,7 +244,7 @@ final class QueueFileWalk
 
     private InputFormatException refused(final String reason)
     {
-        return QueueFilesCheck.refused(source, "queue file " + name + " " + reason);
+        return QueueFilesCheck.refused(source, name + " " + reason);
     }
 
     static void readFully(final FileChannel channel, final ByteBuffer into, final long position) throws IOException
