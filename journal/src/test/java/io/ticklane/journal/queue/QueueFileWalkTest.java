@@ -3,6 +3,11 @@ package io.ticklane.journal.queue;
 import io.ticklane.journal.reader.BadInput;
 import io.ticklane.journal.reader.InputFormatException;
 import net.openhft.chronicle.core.io.BackgroundResourceReleaser;
+import net.openhft.chronicle.core.time.SetTimeProvider;
+import net.openhft.chronicle.queue.ChronicleQueue;
+import net.openhft.chronicle.queue.ExcerptAppender;
+import net.openhft.chronicle.queue.RollCycles;
+import net.openhft.chronicle.wire.DocumentContext;
 import net.openhft.chronicle.wire.Wires;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -11,6 +16,7 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -261,6 +267,42 @@ class QueueFileWalkTest
             second.get(2)), "second index");
     }
 
+    @Test
+    void aQueueRolledToTheNextDayPassesTheCheckWithItsEndOfFileMarker() throws IOException
+    {
+        // a daemon journaling across midnight UTC: Chronicle ends the first day's file with its end-of-file marker
+        final Path dir = tmp.resolve("rolled");
+        final SetTimeProvider clock = new SetTimeProvider(Instant.parse("2026-12-06T23:59:00Z"));
+        try (ChronicleQueue queue = ChronicleQueue.singleBuilder(dir).rollCycle(RollCycles.FAST_DAILY)
+            .blockSize(JournalFormat.BLOCK_SIZE).timeProvider(clock).build();
+            ExcerptAppender appender = queue.createAppender())
+        {
+            for (int i = 0; i < 300; i++)
+            {
+                if (150 == i)
+                {
+                    clock.advanceMillis(120_000);
+                }
+                try (DocumentContext document = appender.writingDocument())
+                {
+                    document.wire().bytes().writeLong(i);
+                }
+            }
+        }
+        final List<Path> queueFiles = JournalRoundTripTest.queueFiles(dir);
+        assertEquals(2, queueFiles.size(), queueFiles.toString());
+        final Path first = dir.resolve("20261206F" + JournalFormat.QUEUE_FILE_SUFFIX);
+        try (RandomAccessFile file = new RandomAccessFile(first.toFile(), "r"))
+        {
+            final List<Long> documents = documents(first);
+            final long last = documents.get(documents.size() - 1);
+            file.seek(last);
+            file.seek((last + Integer.BYTES + Wires.lengthOf(Integer.reverseBytes(file.readInt())) + 3) & ~3L);
+            assertEquals(Wires.END_OF_DATA, Integer.reverseBytes(file.readInt()), "the first file ends in the marker");
+        }
+        QueueFilesCheck.check(dir, dir.toString(), queueFiles, false);
+    }
+
     /** An index array document: where its entries start in the file, and their values. */
     private record ArrayEntries(long position, long[] values)
     {
@@ -325,7 +367,7 @@ class QueueFileWalkTest
             {
                 file.seek(position);
                 final int header = Integer.reverseBytes(file.readInt());
-                if (0 == header)
+                if (0 == header || Wires.END_OF_DATA == header)
                 {
                     break;
                 }

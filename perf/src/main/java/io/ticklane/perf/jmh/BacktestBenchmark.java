@@ -44,7 +44,7 @@ import java.util.stream.Stream;
  * pass over the journal; the reader and the driver are built outside the measured time, so the rate is the loop's
  * (JMH's {@code gc.alloc.rate.norm} still counts the invocation set-up: about 7 MB per backtest pass, mostly the
  * driver's two preallocated frame rings; {@code BacktestAllocationTest} shows the loop itself allocates nothing per
- * event).
+ * event). {@code open} opens and closes the journal, reading nothing: the fixed cost of each reader.
  * <p>
  * The {@code events} counter is the rate to read: journal records per second for the scan, market events per second
  * for the backtest (the issue's target: at least 5 M/s and half the scan rate). {@code config} picks the strategy:
@@ -260,6 +260,23 @@ public class BacktestBenchmark
                 return RISK + GLFT + "factors=mid\ninputs.sigma=\n" + FIXED_INTENSITY;
             default:
                 throw new IllegalArgumentException("unknown config " + name + ": glft-default, glft-lean, glft-book");
+        }
+    }
+
+    /**
+     * Opens the journal and closes it, reading no record: what every reader pays before its first record (the checks
+     * of the Chronicle files, among them the walk of every document and index entry, then Chronicle's open and the
+     * trailer), against {@code rawScan}'s pass over the records.
+     *
+     * @return the trailer's record count.
+     * @throws IOException if the journal cannot be opened.
+     */
+    @Benchmark
+    public long open() throws IOException
+    {
+        try (JournalReader reader = JournalReader.open(journal))
+        {
+            return reader.trailerRecordCount();
         }
     }
 
