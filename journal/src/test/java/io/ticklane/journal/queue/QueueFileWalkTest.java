@@ -9,6 +9,7 @@ import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.RollCycles;
 import net.openhft.chronicle.wire.DocumentContext;
 import net.openhft.chronicle.wire.Wires;
+import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -180,6 +187,38 @@ class QueueFileWalkTest
     }
 
     @Test
+    void anIndexEntryForTheDocumentAWriterIsStartingIsTakenButNoFurther() throws IOException
+    {
+        // 766 records: 768 data documents with the header and the trailer, so the next one is indexed (entry 3)
+        final Path journal = JournalRoundTripTest.writeJournal(tmp.resolve("j"), 3 * QueueFileWalk.INDEX_SPACING - 2);
+        final Path queueFile = JournalRoundTripTest.queueFiles(journal).get(0);
+        final List<Long> documents = documents(queueFile);
+        final long entries;
+        final long next;
+        try (RandomAccessFile file = new RandomAccessFile(queueFile.toFile(), "rw"))
+        {
+            entries = arrayEntries(file, arrayEntries(file, getLong(file, QueueFilesCheck.INDEX_OF_INDEXES_AT)).get(0))
+                .position();
+            final long last = documents.get(documents.size() - 1);
+            file.seek(last);
+            next = (last + Integer.BYTES + Wires.lengthOf(Integer.reverseBytes(file.readInt())) + 3) & ~3L;
+            // a writer has claimed the document (its header not complete) and indexed it
+            file.seek(next);
+            file.writeInt(Integer.reverseBytes(Wires.NOT_COMPLETE));
+            putLong(file, entries + 3 * Long.BYTES, next);
+        }
+        assertTrue(readsAsWritten(journal, 3 * QueueFileWalk.INDEX_SPACING - 2));
+
+        try (RandomAccessFile file = new RandomAccessFile(queueFile.toFile(), "rw"))
+        {
+            putLong(file, entries + 3 * Long.BYTES, 0);
+            putLong(file, entries + 4 * Long.BYTES, next);
+        }
+        assertTrue(refusal(journal).contains("indexes document 1024 at byte " + next + ", where the file has no such " +
+            "document"), "only the next document");
+    }
+
+    @Test
     void anIndexOfIndexesNamingAnythingButAnIndexIsRefused() throws IOException
     {
         final Path journal = JournalRoundTripTest.writeJournal(tmp.resolve("j"), RECORDS);
@@ -301,6 +340,61 @@ class QueueFileWalkTest
             assertEquals(Wires.END_OF_DATA, Integer.reverseBytes(file.readInt()), "the first file ends in the marker");
         }
         QueueFilesCheck.check(dir, dir.toString(), queueFiles, false);
+    }
+
+    @Test
+    void aJournalBeingWrittenIsNeverRefusedForWhatItsWriterAppendsDuringTheWalk() throws Exception
+    {
+        // an operator inspecting a running daemon's journal: index entries are written as the walk goes
+        final Path journal = tmp.resolve("live");
+        final AtomicBoolean stop = new AtomicBoolean();
+        final AtomicLong appended = new AtomicLong();
+        final CountDownLatch created = new CountDownLatch(1);
+        final AtomicReference<Throwable> failed = new AtomicReference<>();
+        final Thread writer = new Thread(() ->
+        {
+            final UnsafeBuffer frame = new UnsafeBuffer(new byte[48]);
+            try (JournalWriter journalWriter = JournalWriter.create(journal, JournalRoundTripTest.HEADER))
+            {
+                created.countDown();
+                while (!stop.get())
+                {
+                    frame.putInt(8, (int)appended.get());
+                    journalWriter.append(Direction.IN, 1, appended.get(), frame, 0, 48);
+                    if (0 == appended.incrementAndGet() % 16)
+                    {
+                        // paced (at most 16 records in 50 us): each open walks the journal written so far
+                        LockSupport.parkNanos(50_000);
+                    }
+                }
+            }
+            catch (final Throwable ex)
+            {
+                failed.set(ex);
+                created.countDown();
+            }
+        }, "journal-writer");
+        writer.start();
+        assertTrue(created.await(10, TimeUnit.SECONDS), "journal created");
+        int opens = 0;
+        try
+        {
+            while (null == failed.get() && (opens < 200 || appended.get() < 200L * QueueFileWalk.INDEX_SPACING))
+            {
+                try (JournalReader reader = JournalReader.open(journal, true))
+                {
+                    assertEquals(JournalRoundTripTest.HEADER, reader.header());
+                }
+                opens++;
+            }
+        }
+        finally
+        {
+            stop.set(true);
+            writer.join();
+        }
+        assertEquals(null, failed.get());
+        assertTrue(readsAsWritten(journal, (int)appended.get()), "the whole journal once its writer closed it");
     }
 
     /** An index array document: where its entries start in the file, and their values. */
