@@ -39,8 +39,8 @@ final class QueueFileWalk
     static final int INDEX_COUNT = 4096;
     /** Data documents per index entry: the queue file header's {@code indexSpacing}. */
     static final int INDEX_SPACING = 256;
-    static final String INDEX_OF_INDEXES_NAME = "index2index";
-    static final String INDEX_NAME = "index";
+    private static final String INDEX_OF_INDEXES_NAME = "index2index";
+    private static final String INDEX_NAME = "index";
 
     private static final int BLOCK_LENGTH = 1 << 16;
     /** An index array document: its name, padding to align the array, the array's code, capacity, used and entries. */

@@ -146,8 +146,7 @@ class QueueFileWalkTest
         final long entries;
         try (RandomAccessFile file = new RandomAccessFile(queueFile.toFile(), "rw"))
         {
-            final long index = arrayEntries(file, getLong(file, QueueFilesCheck.INDEX_OF_INDEXES_AT)).get(0);
-            entries = arrayEntries(file, index).position();
+            entries = arrayEntries(file, indexOfIndexes(queueFile).get(0)).position();
         }
         final long dataDocument256 = dataDocuments(queueFile).get(256);
         try (RandomAccessFile file = new RandomAccessFile(queueFile.toFile(), "rw"))
@@ -197,8 +196,7 @@ class QueueFileWalkTest
         final long next;
         try (RandomAccessFile file = new RandomAccessFile(queueFile.toFile(), "rw"))
         {
-            entries = arrayEntries(file, arrayEntries(file, getLong(file, QueueFilesCheck.INDEX_OF_INDEXES_AT)).get(0))
-                .position();
+            entries = arrayEntries(file, indexOfIndexes(queueFile).get(0)).position();
             final long last = documents.get(documents.size() - 1);
             file.seek(last);
             next = (last + Integer.BYTES + Wires.lengthOf(Integer.reverseBytes(file.readInt())) + 3) & ~3L;
@@ -223,17 +221,11 @@ class QueueFileWalkTest
     {
         final Path journal = JournalRoundTripTest.writeJournal(tmp.resolve("j"), RECORDS);
         final Path queueFile = JournalRoundTripTest.queueFiles(journal).get(0);
-        final long indexOfIndexes;
-        final ArrayEntries slots;
-        try (RandomAccessFile file = new RandomAccessFile(queueFile.toFile(), "rw"))
-        {
-            indexOfIndexes = getLong(file, QueueFilesCheck.INDEX_OF_INDEXES_AT);
-            slots = arrayEntries(file, indexOfIndexes);
-        }
+        final ArrayEntries slots = indexOfIndexes(queueFile);
         final long index = slots.get(0);
 
         // the index of indexes itself, in its own first slot
-        setSlot(queueFile, slots, 0, indexOfIndexes);
+        setSlot(queueFile, slots, 0, slots.document());
         assertTrue(refusal(journal).contains("a document not named index"), "named");
 
         // a data document
@@ -265,12 +257,9 @@ class QueueFileWalkTest
     {
         final Path journal = JournalRoundTripTest.writeJournal(tmp.resolve("j"), RECORDS);
         final Path queueFile = JournalRoundTripTest.queueFiles(journal).get(0);
-        final long indexOfIndexes;
-        final ArrayEntries slots;
+        final ArrayEntries slots = indexOfIndexes(queueFile);
         try (RandomAccessFile file = new RandomAccessFile(queueFile.toFile(), "rw"))
         {
-            indexOfIndexes = getLong(file, QueueFilesCheck.INDEX_OF_INDEXES_AT);
-            slots = arrayEntries(file, indexOfIndexes);
             // used beyond the capacity: Chronicle would read entries past the array
             putLong(file, slots.position() - Long.BYTES, QueueFileWalk.INDEX_COUNT + 1);
         }
@@ -296,7 +285,7 @@ class QueueFileWalkTest
         final ArrayEntries second;
         try (RandomAccessFile file = new RandomAccessFile(queueFile.toFile(), "rw"))
         {
-            final ArrayEntries slots = arrayEntries(file, getLong(file, QueueFilesCheck.INDEX_OF_INDEXES_AT));
+            final ArrayEntries slots = indexOfIndexes(queueFile);
             assertTrue(0 != slots.get(1), "a second index");
             second = arrayEntries(file, slots.get(1));
             // its entry 1 (document 1,048,832) named as its entry 2's document
@@ -397,8 +386,8 @@ class QueueFileWalkTest
         assertTrue(readsAsWritten(journal, (int)appended.get()), "the whole journal once its writer closed it");
     }
 
-    /** An index array document: where its entries start in the file, and their values. */
-    private record ArrayEntries(long position, long[] values)
+    /** An index array document: where it and its entries start in the file, and its first entries. */
+    private record ArrayEntries(long document, long position, long[] values)
     {
         long get(final int entry)
         {
@@ -412,6 +401,14 @@ class QueueFileWalkTest
         try (RandomAccessFile file = new RandomAccessFile(queueFile.toFile(), "rw"))
         {
             putLong(file, slots.position() + (long)slot * Long.BYTES, value);
+        }
+    }
+
+    private static ArrayEntries indexOfIndexes(final Path queueFile) throws IOException
+    {
+        try (RandomAccessFile file = new RandomAccessFile(queueFile.toFile(), "r"))
+        {
+            return arrayEntries(file, getLong(file, QueueFilesCheck.INDEX_OF_INDEXES_AT));
         }
     }
 
@@ -435,7 +432,7 @@ class QueueFileWalkTest
         {
             values[i] = getLong(file, position + (long)i * Long.BYTES);
         }
-        return new ArrayEntries(position, values);
+        return new ArrayEntries(document, position, values);
     }
 
     /**
