@@ -222,9 +222,16 @@ class JournalReaderFuzzTest
                 Arrays.stream(ex.getSuppressed()).anyMatch(InternalError.class::isInstance),
                 "Chronicle read past the end of a queue file: " + ex);
         }
-        // read or refused, nothing of the journal stays mapped (Chronicle leaked a mapping per refused metadata file)
-        BackgroundResourceReleaser.releasePendingResources();
-        assertEquals(List.of(), mappingsOfJournal(), "Chronicle mappings of the journal left behind");
+        // read or refused, nothing of the journal stays mapped (Chronicle leaked a mapping per refused metadata file).
+        // Chronicle unmaps on a background thread, usually done by now: waiting for it takes over 1 ms (a final 1 ms
+        // poll), most of an execution, so only when a mapping is still there
+        List<String> mappings = mappingsOfJournal();
+        if (!mappings.isEmpty())
+        {
+            BackgroundResourceReleaser.releasePendingResources();
+            mappings = mappingsOfJournal();
+        }
+        assertEquals(List.of(), mappings, "Chronicle mappings of the journal left behind");
     }
 
     private static List<String> mappingsOfJournal() throws IOException
