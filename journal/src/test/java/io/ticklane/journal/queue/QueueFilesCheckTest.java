@@ -271,7 +271,7 @@ class QueueFilesCheckTest
         Files.write(metadataFile, metadata);
     }
 
-    private static long mappingsOf(final Path dir) throws IOException
+    static long mappingsOf(final Path dir) throws IOException
     {
         BackgroundResourceReleaser.releasePendingResources();
         final Path maps = Path.of("/proc/self/maps");
